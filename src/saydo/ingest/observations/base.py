@@ -1,0 +1,152 @@
+"""What every observation reader shares: format registry, header sniffing, and the batched load into the store."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from saydo.errors import BadHeader, NoRowsLoaded, UnknownFormat
+from saydo.ingest.files import check_text_file, sha256_file
+from saydo.records import Observation, Reject
+
+BATCH = 50_000
+
+
+class Reader(Protocol):
+    """A format: its name, the source it stores rows under, how to recognise its header, how to read its rows."""
+
+    name: str
+    source: str
+    description: str
+
+    def matches(self, header: list[str]) -> bool: ...
+
+    def read(self, path: Path, source: str) -> Iterator[Observation | Reject]: ...
+
+
+READERS: dict[str, Reader] = {}
+
+
+def register(reader: Reader) -> Reader:
+    READERS[reader.name] = reader
+    return reader
+
+
+@dataclass
+class LoadReport:
+    """What happened to one file: rows loaded, rejected (kept in the rejects table), duplicates of stored rows."""
+
+    file: str
+    format: str
+    source: str
+    loaded: int = 0
+    rejected: int = 0
+    duplicate: int = 0
+    already_loaded: bool = False
+    detected: bool = False
+
+    def to_json(self) -> dict:
+        return dict(self.__dict__)
+
+
+def read_header(path: Path, delimiter: str = ",") -> list[str]:
+    with path.open(newline="", encoding="utf-8", errors="replace") as fh:
+        first = fh.readline()
+    return [c.strip().lstrip("\ufeff") for c in next(csv.reader([first], delimiter=delimiter), [])]
+
+
+def detect_format(path: str | Path) -> str:
+    """The name of the one registered format whose header matches the file's first line."""
+    p = check_text_file(path)
+    _ensure_registered()
+    for name, reader in READERS.items():
+        if reader.matches(read_header(p, getattr(reader, "delimiter", ","))):
+            return name
+    known = ", ".join(sorted(READERS))
+    raise UnknownFormat("the header matches no known observation format", where=str(p),
+                        hint=f"name one with --format ({known})")
+
+
+def reader_for(name: str) -> Reader:
+    _ensure_registered()
+    if name not in READERS:
+        raise UnknownFormat(f"unknown format {name!r}", hint=f"use one of: {', '.join(sorted(READERS))}")
+    return READERS[name]
+
+
+def expect_header(path: Path, expected: list[str], fmt: str) -> None:
+    header = read_header(path)
+    if header != expected:
+        raise BadHeader(
+            f"header is {','.join(header)!r}, expected {','.join(expected)!r} for the {fmt} format",
+            where=str(path), hint="check the file is this format, or pass the right --format",
+        )
+
+
+def load_observations(store, path: str | Path, *, fmt: str | None = None, source: str | None = None,
+                      progress: Callable[[int], None] | None = None) -> LoadReport:
+    """Read one file into the store. Loading the same file again changes nothing and says so."""
+    from saydo.store import observations as obs_store
+
+    p = check_text_file(path)
+    detected = fmt is None
+    name = fmt or detect_format(p)
+    reader = reader_for(name)
+    source = source or reader.source
+    sha = sha256_file(p)
+    report = LoadReport(file=str(p), format=name, source=source, detected=detected)
+    previous = store.file_loaded(sha, "observations")
+    if previous:
+        report.already_loaded = True
+        report.loaded, report.rejected, report.duplicate = (
+            previous["loaded"] or 0, previous["rejected"] or 0, previous["duplicate"] or 0)
+        return report
+    batch_obs: list[Observation] = []
+    batch_rej: list[Reject] = []
+    seen = 0
+
+    def flush() -> None:
+        inserted, dup = obs_store.insert_observations(store, batch_obs, sha)
+        report.loaded += inserted
+        report.duplicate += dup
+        report.rejected += obs_store.insert_rejects(store, batch_rej, sha)
+        batch_obs.clear()
+        batch_rej.clear()
+
+    for item in reader.read(p, source):
+        (batch_obs if isinstance(item, Observation) else batch_rej).append(item)
+        seen += 1
+        if seen % BATCH == 0:
+            flush()
+            if progress:
+                progress(seen)
+    flush()
+    if progress:
+        progress(seen)
+    store.record_file(sha, str(p), "observations", source, report.loaded, report.rejected, report.duplicate)
+    if report.loaded == 0 and report.duplicate == 0:
+        raise NoRowsLoaded(f"no row could be loaded ({report.rejected} rejected)", where=str(p),
+                           hint="see `saydo rejects` for the reasons")
+    return report
+
+
+def csv_rows(path: Path, delimiter: str = ",") -> Iterator[tuple[int, list[str], str]]:
+    """(line number, fields, raw line) for each data row after the header; line numbers are 1-based file lines."""
+    with path.open(newline="", encoding="utf-8", errors="replace") as fh:
+        reader = csv.reader(fh, delimiter=delimiter)
+        next(reader, None)
+        line = reader.line_num
+        for fields in reader:
+            start = line + 1
+            line = reader.line_num
+            if not fields:
+                continue
+            yield start, fields, delimiter.join(fields)
+
+
+def _ensure_registered() -> None:
+    # built-in formats register themselves on import, from one place
+    from saydo.ingest.observations import formats  # noqa: F401

@@ -1,0 +1,3 @@
+"""Registers every built-in observation format (one place, like a plugin would)."""
+
+from saydo.ingest.observations import alerts  # noqa: F401

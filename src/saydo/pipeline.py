@@ -1,0 +1,110 @@
+"""The library's main jobs, used by the CLI, the HTTP API and Python callers alike.
+
+``run`` ingests articles and observation files, extracts statements, checks every testable pledge and returns one
+result whose ``to_json`` is the contract other tools read: ``{"statements": [...], "checks": [...]}``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from saydo.errors import SaydoError
+from saydo.ingest.articles import read_article
+from saydo.ingest.observations import LoadReport, load_observations
+from saydo.records import Article, Check, Statement
+from saydo.store import Store
+from saydo.store.articles import load_statements, save_article, save_statements
+from saydo.store.checks import save_check
+
+
+@dataclass
+class RunResult:
+    statements: list[Statement] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
+    untestable: list[tuple[Statement, str]] = field(default_factory=list)
+    loads: list[LoadReport] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+    new_articles: int = 0
+
+    def to_json(self) -> dict:
+        return {
+            "statements": [s.to_json() for s in self.statements],
+            "checks": [c.to_json() for c in self.checks],
+            "untestable": [{"statement": s.id, "reason": reason} for s, reason in self.untestable],
+        }
+
+
+def ingest_articles(store: Store, paths: Iterable[str | Path], *, published: date | None = None) -> list[Article]:
+    """Read and store articles; a file already stored (same text) is read but not stored again."""
+    articles = []
+    for path in paths:
+        article = read_article(path, published=published)
+        save_article(store, article)
+        articles.append(article)
+    return articles
+
+
+def extract_articles(store: Store | None, articles: list[Article], *, n_process: int = 1,
+                     progress: Callable[[int], None] | None = None) -> list[Statement]:
+    """Extract statements from each article; with a store, replace the article's stored statements."""
+    from saydo.extract import extract_many
+
+    found: list[Statement] = []
+    for i, (article, statements) in enumerate(zip(articles, extract_many(articles, n_process=n_process)), 1):
+        if store is not None:
+            save_statements(store, article.id, statements)
+        found.extend(statements)
+        if progress:
+            progress(i)
+    return found
+
+
+def ingest_observation_files(store: Store, paths: Iterable[str | Path], *, fmt: str | None = None,
+                             source: str | None = None) -> list[LoadReport]:
+    return [load_observations(store, p, fmt=fmt, source=source) for p in paths]
+
+
+def check_statements(store: Store, statements: list[Statement], *, window_days: int = 14,
+                     as_of: datetime | None = None, sources: list[str] | None = None
+                     ) -> tuple[list[Check], list[tuple[Statement, str]]]:
+    """Check every testable pledge against every observation source (never summing sources); store each result."""
+    from saydo.check import check_pledges
+
+    checks, untestable = check_pledges(store, statements, window_days=window_days, as_of=as_of, sources=sources)
+    for check in checks:
+        save_check(store, check)
+    return checks, untestable
+
+
+def run(store: Store, article_paths: list[str | Path], *, alert_paths: list[str | Path] = (),
+        published: date | None = None, window_days: int = 14, fmt: str | None = None,
+        progress: Callable[[str, int, int], None] | None = None) -> RunResult:
+    """Ingest, extract, check: the whole path from files to verdicts."""
+    result = RunResult()
+    result.loads = ingest_observation_files(store, alert_paths, fmt=fmt)
+    result.articles = ingest_articles(store, article_paths, published=published)
+    total = len(result.articles)
+    result.statements = extract_articles(
+        store, result.articles, progress=(lambda i: progress("extract", i, total)) if progress else None)
+    pledges = [s for s in result.statements if s.kind == "pledge"]
+    result.checks, result.untestable = check_statements(store, pledges, window_days=window_days)
+    return result
+
+
+def stored_statements(store: Store, kind: str | None = None) -> list[Statement]:
+    return load_statements(store, kind=kind)
+
+
+__all__ = [
+    "RunResult",
+    "SaydoError",
+    "check_statements",
+    "extract_articles",
+    "ingest_articles",
+    "ingest_observation_files",
+    "run",
+    "stored_statements",
+]

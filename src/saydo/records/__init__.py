@@ -1,0 +1,20 @@
+"""Data types only: what saydo reads, extracts, observes and concludes. Imports nothing else of saydo."""
+
+from saydo.records.article import Article
+from saydo.records.check import Check, Did, Measure, Period
+from saydo.records.observation import Observation, Reject
+from saydo.records.statement import KINDS, QUOTES, Statement, Window
+
+__all__ = [
+    "Article",
+    "Check",
+    "Did",
+    "KINDS",
+    "Measure",
+    "Observation",
+    "Period",
+    "QUOTES",
+    "Reject",
+    "Statement",
+    "Window",
+]

@@ -1,0 +1,90 @@
+"""The result of checking one pledge against observations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+VERDICTS = ("kept", "partly_kept", "broken", "too_early", "insufficient_data")
+METRICS = ("alerts", "alert_hours")
+GROUPS = ("region", "pledge", "control")
+
+
+@dataclass(frozen=True)
+class Period:
+    """A half-open window [start, end) and the value measured in it."""
+
+    start: datetime
+    end: datetime
+    value: float | None
+
+    def to_json(self) -> dict:
+        return {"start": self.start.isoformat(), "end": self.end.isoformat(), "value": self.value}
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One metric for one group of regions, before and after, with the after/before ratio and its 95% interval."""
+
+    metric: str
+    regions: tuple[str, ...]
+    group: str
+    before: Period
+    after: Period
+    ratio: float | None
+    ci: tuple[float, float] | None
+    method: str = ""
+
+    def to_json(self) -> dict:
+        return {
+            "metric": self.metric,
+            "regions": list(self.regions),
+            "group": self.group,
+            "before": self.before.to_json(),
+            "after": self.after.to_json(),
+            "ratio": self.ratio,
+            "ci": list(self.ci) if self.ci else None,
+            "method": self.method,
+        }
+
+
+@dataclass(frozen=True)
+class Did:
+    """Difference in differences: (pledge after/before) / (control after/before)."""
+
+    metric: str
+    ratio: float | None
+    ci: tuple[float, float] | None
+    method: str = ""
+
+    def to_json(self) -> dict:
+        return {"metric": self.metric, "ratio": self.ratio, "ci": list(self.ci) if self.ci else None, "method": self.method}
+
+
+@dataclass(frozen=True)
+class Check:
+    """A verdict on one pledge from one observation source, with every figure that led to it."""
+
+    statement: str
+    verdict: str
+    explanation: str
+    source: str
+    window_days: int
+    start: datetime
+    measures: tuple[Measure, ...] = ()
+    did: Did | None = None
+    dids: tuple[Did, ...] = field(default=())
+    as_of: datetime | None = None
+
+    def to_json(self) -> dict:
+        return {
+            "statement": self.statement,
+            "verdict": self.verdict,
+            "explanation": self.explanation,
+            "source": self.source,
+            "window_days": self.window_days,
+            "start": self.start.isoformat(),
+            "measures": [m.to_json() for m in self.measures],
+            "did": self.did.to_json() if self.did else None,
+            "dids": [d.to_json() for d in self.dids],
+        }

@@ -1,0 +1,72 @@
+"""An attributed statement and its time window."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+KINDS = ("pledge", "claim", "denial", "demand", "opinion")
+QUOTES = ("direct", "indirect")
+
+
+@dataclass(frozen=True)
+class Window:
+    """When a statement applies. Either end may be unknown (None); times carry an offset."""
+
+    start: datetime | None = None
+    end: datetime | None = None
+
+    def to_json(self) -> dict:
+        return {"start": _iso(self.start), "end": _iso(self.end)}
+
+
+@dataclass(frozen=True)
+class Statement:
+    """Who said what, in which article, at which characters, about which places.
+
+    ``text == article_text[start:end]`` always holds. ``places`` are ISO 3166-2 codes (``UA-30``) or ISO 3166-1
+    alpha-2 codes for whole countries (``UA``). ``actor`` is the state or group the speaker speaks for (``RUS``,
+    ``UKR``, ``UN``, ``CIV`` for private citizens).
+    """
+
+    article: str
+    article_id: str
+    published: date | None
+    speaker: str
+    actor: str | None
+    kind: str
+    quote: str
+    text: str
+    start: int
+    end: int
+    places: tuple[str, ...] = ()
+    window: Window = field(default_factory=Window)
+    qualifies: str | None = None  # id of the pledge a hedge or retraction qualifies
+
+    @property
+    def id(self) -> str:
+        """Stable id from the article and the span: re-extracting the same text gives the same id."""
+        raw = f"{self.article_id}:{self.start}:{self.end}:{self.speaker}:{self.kind}"
+        return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id,
+            "article": self.article,
+            "published": self.published.isoformat() if self.published else None,
+            "speaker": self.speaker,
+            "actor": self.actor,
+            "kind": self.kind,
+            "quote": self.quote,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "places": list(self.places),
+            "window": self.window.to_json(),
+            "qualifies": self.qualifies,
+        }
+
+
+def _iso(value: datetime | date | None) -> str | None:
+    return value.isoformat() if value is not None else None

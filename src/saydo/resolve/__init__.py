@@ -1,0 +1,1 @@
+"""Resolution of names to codes: regions (ISO 3166-2), places in text (gazetteer), actors."""

@@ -1,0 +1,38 @@
+"""The ``saydo`` command line: a thin layer that parses arguments and calls the library.
+
+Each verb lives in a module of its own and registers itself on ``app`` in ``_register``. Any ``SaydoError`` becomes one
+line on stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from saydo.errors import SaydoError
+
+app = typer.Typer(
+    name="saydo",
+    help="Check what parties to a war say against what they observably do.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+
+def _register() -> None:
+    from saydo.serve.cli import commands  # noqa: F401  (each module adds its verbs to ``app``)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point."""
+    _register()
+    try:
+        app(args=argv, prog_name="saydo")
+    except SaydoError as exc:
+        typer.echo(f"saydo: {exc.line()}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        typer.echo("saydo: interrupted", err=True)
+        sys.exit(130)

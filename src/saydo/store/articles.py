@@ -1,0 +1,87 @@
+"""Articles and the statements extracted from them."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from saydo.records import Article, Statement, Window
+from saydo.store.connection import Store
+
+
+def save_article(store: Store, article: Article) -> bool:
+    """Store an article; return False when the same text was stored before (nothing changes then)."""
+    exists = store.con.execute("SELECT 1 FROM articles WHERE id = ?", [article.id]).fetchone()
+    if exists:
+        return False
+    store.con.execute(
+        "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, now())",
+        [article.id, article.name, article.path, article.published, article.source_url, article.title,
+         article.format, article.text],
+    )
+    return True
+
+
+def save_statements(store: Store, article_id: str, statements: list[Statement]) -> int:
+    """Replace the statements of one article (re-extraction with a better extractor replaces, never duplicates)."""
+    con = store.con
+    con.execute("BEGIN")
+    try:
+        con.execute("DELETE FROM statements WHERE article_id = ?", [article_id])
+        if statements:
+            con.executemany(
+                "INSERT INTO statements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    [s.id, s.article_id, s.article, s.published, s.speaker, s.actor, s.kind, s.quote, s.text,
+                     s.start, s.end, list(s.places), s.window.start, s.window.end, s.qualifies]
+                    for s in statements
+                ],
+            )
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    return len(statements)
+
+
+def load_article(store: Store, article_id: str) -> Article | None:
+    row = store.con.execute(
+        "SELECT id, name, path, text, published, source_url, title, format FROM articles WHERE id = ?", [article_id]
+    ).fetchone()
+    return Article(*row) if row else None
+
+
+def load_statements(store: Store, *, kind: str | None = None, article_id: str | None = None,
+                    ids: list[str] | None = None) -> list[Statement]:
+    """Statements in article order, optionally filtered."""
+    where, params = [], []
+    if kind:
+        where.append("kind = ?")
+        params.append(kind)
+    if article_id:
+        where.append("article_id = ?")
+        params.append(article_id)
+    if ids is not None:
+        where.append("list_contains(?, id)")
+        params.append(list(ids))
+    sql = ("SELECT article, article_id, published, speaker, actor, kind, quote, text, start_char, end_char, places, "
+           "window_start, window_end, qualifies FROM statements")
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY article, start_char"
+    return [_statement(row) for row in store.con.execute(sql, params).fetchall()]
+
+
+def _statement(row: tuple) -> Statement:
+    (article, article_id, published, speaker, actor, kind, quote, text, start, end, places, w_start, w_end,
+     qualifies) = row
+    return Statement(
+        article=article, article_id=article_id, published=_date(published), speaker=speaker, actor=actor, kind=kind,
+        quote=quote, text=text, start=start, end=end, places=tuple(places or ()),
+        window=Window(w_start, w_end), qualifies=qualifies,
+    )
+
+
+def _date(value: date | datetime | None) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    return value

@@ -1,0 +1,35 @@
+"""Check results: every run is kept, so a pledge has a verdict history."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime, timezone
+
+from saydo.records import Check
+from saydo.store.connection import Store
+
+
+def save_check(store: Store, check: Check) -> str:
+    """Store one check. The same result for the same data is stored once (re-running is idempotent)."""
+    result = check.to_json()
+    payload = json.dumps(result, sort_keys=True)
+    check_id = hashlib.sha256(f"{check.statement}:{check.source}:{check.as_of}:{payload}".encode()).hexdigest()[:16]
+    store.con.execute(
+        "INSERT OR IGNORE INTO checks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [check_id, check.statement, check.source, datetime.now(timezone.utc), check.as_of, check.verdict,
+         check.explanation, check.window_days, check.start, payload],
+    )
+    return check_id
+
+
+def latest_checks(store: Store) -> list[dict]:
+    """The newest stored result per (statement, source), as the JSON the check produced."""
+    rows = store.con.execute(
+        """
+        SELECT result FROM checks
+        QUALIFY row_number() OVER (PARTITION BY statement_id, source ORDER BY run_at DESC) = 1
+        ORDER BY statement_id, source
+        """
+    ).fetchall()
+    return [json.loads(r[0]) for r in rows]

@@ -1,0 +1,101 @@
+"""The DuckDB connection: the only place that knows which engine holds the data."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import duckdb
+
+from saydo.errors import SchemaTooNew, StoreError
+from saydo.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+DEFAULT_DB = "saydo.duckdb"
+
+
+def default_db_path(explicit: str | os.PathLike | None = None) -> Path:
+    """``--db PATH`` wins, then ``SAYDO_DB``, then ``./saydo.duckdb``."""
+    if explicit:
+        return Path(explicit)
+    return Path(os.environ.get("SAYDO_DB") or DEFAULT_DB)
+
+
+class Store:
+    """An open saydo database. Use as a context manager, or call ``close()``."""
+
+    def __init__(self, path: str | os.PathLike | None = None, *, read_only: bool = False) -> None:
+        self.path = default_db_path(path) if path != ":memory:" else Path(":memory:")
+        target = str(self.path)
+        if target != ":memory:":
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.con = duckdb.connect(target, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"can't open the database: {exc}", where=target,
+                             hint="check the path, or close the other program that has it open") from None
+        self.con.execute("SET TimeZone = 'UTC'")
+        if not read_only:
+            self.migrate()
+        self._ibis = None
+
+    # -- lifecycle -------------------------------------------------------------------------------------------------
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    @property
+    def ibis(self):
+        """An Ibis backend over the same connection, for the engine-neutral queries in ``store.queries``."""
+        if self._ibis is None:
+            import ibis
+
+            self._ibis = ibis.duckdb.from_connection(self.con)
+        return self._ibis
+
+    # -- schema ----------------------------------------------------------------------------------------------------
+    def schema_version(self) -> int:
+        self.con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    def migrate(self) -> None:
+        current = self.schema_version()
+        if current > SCHEMA_VERSION:
+            raise SchemaTooNew(f"database schema v{current} is newer than this saydo (v{SCHEMA_VERSION})",
+                               where=str(self.path), hint="upgrade saydo or use another --db")
+        for _, sql in MIGRATIONS[current:]:
+            self.con.execute("BEGIN")
+            self.con.execute(sql)
+            self.con.execute("COMMIT")
+        if current != SCHEMA_VERSION:
+            self.con.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
+            )
+
+    # -- files (content hashes make every load idempotent) ---------------------------------------------------------
+    def file_loaded(self, sha256: str, kind: str) -> dict | None:
+        row = self.con.execute(
+            "SELECT path, source, rows_loaded, rows_rejected, rows_duplicate FROM files WHERE sha256 = ? AND kind = ?",
+            [sha256, kind],
+        ).fetchone()
+        if row is None:
+            return None
+        return dict(zip(("path", "source", "loaded", "rejected", "duplicate"), row))
+
+    def record_file(self, sha256: str, path: str, kind: str, source: str | None,
+                    loaded: int, rejected: int, duplicate: int = 0) -> None:
+        self.con.execute(
+            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, now(), ?, ?, ?)",
+            [sha256, path, kind, source, loaded, rejected, duplicate],
+        )
+
+    def query(self, sql: str, params: list | None = None) -> list[dict]:
+        """Run read-only SQL and return rows as dicts (for the CLI, the API and tests)."""
+        cur = self.con.execute(sql, params or [])
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]

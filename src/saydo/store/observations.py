@@ -1,0 +1,102 @@
+"""Observations and rejected rows: bulk writes, and facts about what each source covers."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pyarrow as pa
+
+from saydo.records import Observation, Reject
+from saydo.store.connection import Store
+
+_OBS_SCHEMA = pa.schema([
+    ("source", pa.string()), ("region", pa.string()), ("event_type", pa.string()),
+    ("started_at", pa.timestamp("us", tz="UTC")), ("finished_at", pa.timestamp("us", tz="UTC")),
+    ("level", pa.string()), ("subregion", pa.string()), ("actor", pa.string()),
+    ("file", pa.string()), ("line", pa.int64()),
+])
+
+# What makes two rows the same observation: a second file of the same source with the same alert adds nothing.
+_OBS_KEY = ("md5(concat_ws('|', source, region, event_type, CAST(started_at AS VARCHAR), "
+            "coalesce(CAST(finished_at AS VARCHAR), ''), coalesce(subregion, ''), coalesce(level, '')))")
+
+
+def insert_observations(store: Store, rows: list[Observation], file_sha256: str) -> tuple[int, int]:
+    """Insert rows, skipping ones already stored; return (inserted, duplicates)."""
+    if not rows:
+        return 0, 0
+    table = pa.Table.from_pylist(
+        [{
+            "source": r.source, "region": r.region, "event_type": r.event_type, "started_at": r.started_at,
+            "finished_at": r.finished_at, "level": r.level, "subregion": r.subregion, "actor": r.actor,
+            "file": r.file, "line": r.line,
+        } for r in rows],
+        schema=_OBS_SCHEMA,
+    )
+    return insert_arrow(store, table, file_sha256)
+
+
+def insert_arrow(store: Store, table: pa.Table, file_sha256: str) -> tuple[int, int]:
+    """Bulk path for readers that build Arrow batches themselves (same columns as ``_OBS_SCHEMA``)."""
+    con = store.con
+    before = con.execute("SELECT count(*) FROM observations").fetchone()[0]
+    con.register("_incoming", table)
+    try:
+        con.execute(
+            f"""
+            INSERT OR IGNORE INTO observations
+            SELECT {_OBS_KEY} AS id, source, region, event_type, started_at, finished_at, level, subregion, actor,
+                   file, ? AS file_sha256, line
+            FROM _incoming
+            QUALIFY row_number() OVER (PARTITION BY {_OBS_KEY} ORDER BY line) = 1
+            """,
+            [file_sha256],
+        )
+    finally:
+        con.unregister("_incoming")
+    inserted = con.execute("SELECT count(*) FROM observations").fetchone()[0] - before
+    return inserted, table.num_rows - inserted
+
+
+def insert_rejects(store: Store, rows: list[Reject], file_sha256: str | None) -> int:
+    if not rows:
+        return 0
+    store.con.executemany(
+        "INSERT OR IGNORE INTO rejects VALUES (md5(concat_ws('|', ?, ?, ?, CAST(? AS VARCHAR), ?)), ?, ?, ?, ?, ?, ?)",
+        [[r.source, r.file, file_sha256 or "", r.line, r.reason, r.source, r.file, file_sha256, r.line, r.reason,
+          r.raw] for r in rows],
+    )
+    return len(rows)
+
+
+def list_rejects(store: Store, *, file: str | None = None, limit: int = 100) -> list[dict]:
+    sql = "SELECT source, file, line, reason, raw FROM rejects"
+    params: list = []
+    if file:
+        sql += " WHERE file = ?"
+        params.append(file)
+    sql += " ORDER BY file, line LIMIT ?"
+    params.append(limit)
+    return store.query(sql, params)
+
+
+def source_extent(store: Store, source: str) -> tuple[datetime, datetime] | None:
+    """The first start and the last end (or start) among a source's rows: the period its data speaks for."""
+    row = store.con.execute(
+        "SELECT min(started_at), max(coalesce(finished_at, started_at)) FROM observations WHERE source = ?", [source]
+    ).fetchone()
+    return (row[0], row[1]) if row and row[0] is not None else None
+
+
+def sources(store: Store, event_type: str | None = None) -> list[str]:
+    sql = "SELECT DISTINCT source FROM observations"
+    params: list = []
+    if event_type:
+        sql += " WHERE event_type = ?"
+        params.append(event_type)
+    return [r[0] for r in store.con.execute(sql + " ORDER BY source", params).fetchall()]
+
+
+def source_regions(store: Store, source: str) -> list[str]:
+    return [r[0] for r in store.con.execute(
+        "SELECT DISTINCT region FROM observations WHERE source = ? ORDER BY region", [source]).fetchall()]

@@ -1,0 +1,86 @@
+"""The store's schema as an ordered list of migrations; ``schema_version`` in ``meta`` says how many have run."""
+
+from __future__ import annotations
+
+MIGRATIONS: list[tuple[str, str]] = [
+    (
+        "initial tables: files, articles, statements, observations, rejects, checks",
+        """
+        CREATE TABLE IF NOT EXISTS files (
+            sha256 VARCHAR PRIMARY KEY,
+            path VARCHAR NOT NULL,
+            kind VARCHAR NOT NULL,
+            source VARCHAR,
+            loaded_at TIMESTAMPTZ NOT NULL,
+            rows_loaded BIGINT,
+            rows_rejected BIGINT,
+            rows_duplicate BIGINT
+        );
+        CREATE TABLE IF NOT EXISTS articles (
+            id VARCHAR PRIMARY KEY,
+            name VARCHAR NOT NULL,
+            path VARCHAR NOT NULL,
+            published DATE,
+            source_url VARCHAR,
+            title VARCHAR,
+            format VARCHAR NOT NULL,
+            text VARCHAR NOT NULL,
+            loaded_at TIMESTAMPTZ NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS statements (
+            id VARCHAR PRIMARY KEY,
+            article_id VARCHAR NOT NULL,
+            article VARCHAR NOT NULL,
+            published DATE,
+            speaker VARCHAR NOT NULL,
+            actor VARCHAR,
+            kind VARCHAR NOT NULL,
+            quote VARCHAR NOT NULL,
+            text VARCHAR NOT NULL,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            places VARCHAR[] NOT NULL,
+            window_start TIMESTAMPTZ,
+            window_end TIMESTAMPTZ,
+            qualifies VARCHAR
+        );
+        CREATE TABLE IF NOT EXISTS observations (
+            id VARCHAR PRIMARY KEY,
+            source VARCHAR NOT NULL,
+            region VARCHAR NOT NULL,
+            event_type VARCHAR NOT NULL,
+            started_at TIMESTAMPTZ NOT NULL,
+            finished_at TIMESTAMPTZ,
+            level VARCHAR,
+            subregion VARCHAR,
+            actor VARCHAR,
+            file VARCHAR NOT NULL,
+            file_sha256 VARCHAR NOT NULL,
+            line BIGINT
+        );
+        CREATE TABLE IF NOT EXISTS rejects (
+            id VARCHAR PRIMARY KEY,
+            source VARCHAR NOT NULL,
+            file VARCHAR NOT NULL,
+            file_sha256 VARCHAR,
+            line BIGINT,
+            reason VARCHAR NOT NULL,
+            raw VARCHAR
+        );
+        CREATE TABLE IF NOT EXISTS checks (
+            id VARCHAR PRIMARY KEY,
+            statement_id VARCHAR NOT NULL,
+            source VARCHAR NOT NULL,
+            run_at TIMESTAMPTZ NOT NULL,
+            as_of TIMESTAMPTZ,
+            verdict VARCHAR NOT NULL,
+            explanation VARCHAR NOT NULL,
+            window_days INTEGER NOT NULL,
+            start_at TIMESTAMPTZ NOT NULL,
+            result JSON NOT NULL
+        );
+        """,
+    ),
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
