@@ -24,6 +24,15 @@ class Observation:
     level: str | None = None
     actor: str | None = None
     subregion: str | None = None
+    row_id: str | None = None  # the source's own id for the row, when it has one
+    lat: float | None = None
+    lon: float | None = None
+    geo_method: str | None = None  # how the region was found: name, point, nearest, text
+    fatalities: int | None = None
+    description: str | None = None
+    article_id: str | None = None  # for events reported in news text (source ``news``): article and span
+    span_start: int | None = None
+    span_end: int | None = None
 
 
 @dataclass(frozen=True)

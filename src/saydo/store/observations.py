@@ -14,25 +14,24 @@ _OBS_SCHEMA = pa.schema([
     ("started_at", pa.timestamp("us", tz="UTC")), ("finished_at", pa.timestamp("us", tz="UTC")),
     ("level", pa.string()), ("subregion", pa.string()), ("actor", pa.string()),
     ("file", pa.string()), ("line", pa.int64()),
+    ("row_id", pa.string()), ("lat", pa.float64()), ("lon", pa.float64()), ("geo_method", pa.string()),
+    ("fatalities", pa.int32()), ("description", pa.string()), ("article_id", pa.string()),
+    ("span_start", pa.int32()), ("span_end", pa.int32()),
 ])
+_COLUMNS = [f.name for f in _OBS_SCHEMA]
 
 # What makes two rows the same observation: a second file of the same source with the same alert adds nothing.
-_OBS_KEY = ("md5(concat_ws('|', source, region, event_type, CAST(started_at AS VARCHAR), "
-            "coalesce(CAST(finished_at AS VARCHAR), ''), coalesce(subregion, ''), coalesce(level, '')))")
+# A source's own row id, when it has one, decides alone.
+_OBS_KEY = ("md5(concat_ws('|', source, coalesce(row_id, concat_ws('|', region, event_type, "
+            "CAST(started_at AS VARCHAR), coalesce(CAST(finished_at AS VARCHAR), ''), coalesce(subregion, ''), "
+            "coalesce(level, ''), coalesce(article_id, ''), coalesce(CAST(span_start AS VARCHAR), '')))))")
 
 
 def insert_observations(store: Store, rows: list[Observation], file_sha256: str) -> tuple[int, int]:
     """Insert rows, skipping ones already stored; return (inserted, duplicates)."""
     if not rows:
         return 0, 0
-    table = pa.Table.from_pylist(
-        [{
-            "source": r.source, "region": r.region, "event_type": r.event_type, "started_at": r.started_at,
-            "finished_at": r.finished_at, "level": r.level, "subregion": r.subregion, "actor": r.actor,
-            "file": r.file, "line": r.line,
-        } for r in rows],
-        schema=_OBS_SCHEMA,
-    )
+    table = pa.Table.from_pydict({c: [getattr(r, c) for r in rows] for c in _COLUMNS}, schema=_OBS_SCHEMA)
     return insert_arrow(store, table, file_sha256)
 
 
@@ -46,7 +45,8 @@ def insert_arrow(store: Store, table: pa.Table, file_sha256: str) -> tuple[int, 
             f"""
             INSERT OR IGNORE INTO observations
             SELECT {_OBS_KEY} AS id, source, region, event_type, started_at, finished_at, level, subregion, actor,
-                   file, ? AS file_sha256, line
+                   file, ? AS file_sha256, line, row_id, lat, lon, geo_method, fatalities, description,
+                   article_id, span_start, span_end
             FROM _incoming
             QUALIFY row_number() OVER (PARTITION BY {_OBS_KEY} ORDER BY line) = 1
             """,

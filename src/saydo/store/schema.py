@@ -56,7 +56,16 @@ MIGRATIONS: list[tuple[str, str]] = [
             actor VARCHAR,
             file VARCHAR NOT NULL,
             file_sha256 VARCHAR NOT NULL,
-            line BIGINT
+            line BIGINT,
+            row_id VARCHAR,
+            lat DOUBLE,
+            lon DOUBLE,
+            geo_method VARCHAR,
+            fatalities INTEGER,
+            description VARCHAR,
+            article_id VARCHAR,
+            span_start INTEGER,
+            span_end INTEGER
         );
         CREATE TABLE IF NOT EXISTS rejects (
             id VARCHAR PRIMARY KEY,

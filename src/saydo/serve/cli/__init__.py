@@ -19,6 +19,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
+ingest_app = typer.Typer(help="Load articles or observation files into the store.", no_args_is_help=True)
+app.add_typer(ingest_app, name="ingest")
 
 
 def _register() -> None:

@@ -1,0 +1,1 @@
+"""`saydo ingest observations` and `saydo observations summary` (filled in by the observations work)."""
