@@ -47,6 +47,14 @@ def ingest_articles(store: Store, paths: Iterable[str | Path], *, published: dat
     return articles
 
 
+def reject_article(store: Store, path: str | Path, error: SaydoError) -> None:
+    """Keep the reason an article file could not be read, beside the rejected observation rows."""
+    from saydo.records import Reject
+    from saydo.store.observations import insert_rejects
+
+    insert_rejects(store, [Reject(source="articles", file=str(path), line=None, reason=error.line())], None)
+
+
 def extract_articles(store: Store | None, articles: list[Article], *, n_process: int = 1,
                      progress: Callable[[int], None] | None = None) -> list[Statement]:
     """Extract statements from each article; with a store, replace the article's stored statements."""
@@ -105,6 +113,7 @@ __all__ = [
     "extract_articles",
     "ingest_articles",
     "ingest_observation_files",
+    "reject_article",
     "run",
     "stored_statements",
 ]

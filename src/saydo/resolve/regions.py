@@ -102,7 +102,8 @@ def region_name(code: str) -> str:
         return _EXTRA_NAMES[code][0]
     extra = _EXTRA_NAMES.get(code)
     if extra:
-        return f"{extra[0]} oblast"
+        base = re.sub(r"\s+(oblast|region)$", "", extra[0], flags=re.I)
+        return f"{base} oblast"
     sub = pycountry.subdivisions.get(code=code)
     return sub.name if sub else code
 

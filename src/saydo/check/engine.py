@@ -1,0 +1,161 @@
+"""Checks pledges against each observation source: windows, measures, DiD, verdict, explanation.
+
+``check`` never talks to DuckDB: it asks ``saydo.store`` for daily series (Ibis expressions) and does the statistics on
+the frames it gets back.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pandas as pd
+
+from saydo.check.explain import explain
+from saydo.check.hypotheses import Hypothesis, hypothesis_for
+from saydo.check.rules import ReduceRules, load_rules
+from saydo.check.statistics import did_ratio, rate_ratio
+from saydo.records import Check, Did, Measure, Period, Statement
+from saydo.resolve.regions import all_codes
+from saydo.store import Store
+from saydo.store.observations import source_extent, source_regions, sources as list_sources
+from saydo.store.queries import daily_series
+
+ALERT = "air_raid_alert"
+
+# Regions whose alert logs can't be compared with others: Luhansk oblast has had one permanent alert since
+# 2022-04-04 and Crimea (with Sevastopol) since 2022-12-10, and the logs leave those alerts out, so these regions look
+# quiet when they are not. They are never used as control regions and a pledge about them alone is untestable.
+NOT_COMPARABLE = frozenset({"UA-09", "UA-43", "UA-40"})
+
+
+def check_pledges(store: Store, statements: list[Statement], *, window_days: int = 14,
+                  as_of: datetime | None = None, sources: list[str] | None = None,
+                  rules: ReduceRules | None = None) -> tuple[list[Check], list[tuple[Statement, str]]]:
+    """Check each testable pledge against each alert source. Returns (checks, [(statement, why untestable)])."""
+    rules = rules or load_rules()
+    alert_sources = sources if sources is not None else list_sources(store, event_type=ALERT)
+    comparable = frozenset(all_codes() - NOT_COMPARABLE)
+    checks: list[Check] = []
+    untestable: list[tuple[Statement, str]] = []
+    for statement in statements:
+        hypo = hypothesis_for(statement, comparable)
+        if isinstance(hypo, str):
+            untestable.append((statement, hypo))
+            continue
+        if not alert_sources:
+            untestable.append((statement, "no air-raid alert data loaded (use --alerts FILE)"))
+            continue
+        for source in alert_sources:
+            checks.append(check_reduce(store, hypo, source, window_days=window_days, as_of=as_of, rules=rules))
+    return checks, untestable
+
+
+def check_reduce(store: Store, hypo: Hypothesis, source: str, *, window_days: int, as_of: datetime | None,
+                 rules: ReduceRules) -> Check:
+    start = hypo.start
+    before_start = start - timedelta(days=window_days)
+    after_end = start + timedelta(days=window_days)
+    extent = source_extent(store, source)
+
+    def early_exit(verdict: str, reason: str) -> Check:
+        text = explain(verdict=verdict, reason=reason, source=source, regions=hypo.regions, window_days=window_days,
+                       measures=[], dids=[], rules_text=rules.describe())
+        return Check(statement=hypo.statement.id, verdict=verdict, explanation=text, source=source,
+                     window_days=window_days, start=start, as_of=as_of)
+
+    if extent is None:
+        return early_exit("insufficient_data", f"{source} has no rows.")
+    data_start, data_end = extent
+    if as_of is not None:
+        data_end = min(data_end, as_of)
+    if after_end > data_end:
+        return early_exit("too_early", f"the after-window ends {after_end:%Y-%m-%d %H:%M} UTC but {source} "
+                                       f"reaches only {data_end:%Y-%m-%d %H:%M} UTC.")
+    if before_start < data_start:
+        return early_exit("insufficient_data", f"the before-window starts {before_start:%Y-%m-%d} but {source} "
+                                               f"starts {data_start:%Y-%m-%d}.")
+    present = set(source_regions(store, source)) - NOT_COMPARABLE
+    pledge_regions = tuple(r for r in hypo.regions if r in present)
+    if not pledge_regions:
+        return early_exit("insufficient_data", f"{source} has no rows for {', '.join(hypo.regions)}.")
+    control_regions = tuple(sorted(present - set(hypo.regions)))
+    frame = daily_series(store, source=source, start=start, window_days=window_days,
+                         regions=sorted(set(pledge_regions) | set(control_regions)), event_type=ALERT)
+    frame["treated"] = frame["region"].isin(pledge_regions)
+    frame["after"] = frame["day"] >= 0
+
+    windows = (Period(before_start, start, None), Period(start, after_end, None))
+    measures: list[Measure] = []
+    for metric in rules.metrics:
+        for region in pledge_regions:
+            measures.append(_measure(frame[frame["region"] == region], metric, (region,), "region", windows))
+        measures.append(_measure(frame[frame["treated"]], metric, pledge_regions, "pledge", windows))
+        active_controls = tuple(sorted(frame.loc[~frame["treated"] & (frame[metric] > 0), "region"].unique()))
+        measures.append(_measure(frame[~frame["treated"]], metric, active_controls, "control", windows))
+    dids = []
+    for metric in rules.metrics:
+        est = did_ratio(frame, metric, counts=metric == "alerts")
+        dids.append(Did(metric=metric, ratio=est.ratio, ci=est.ci, method=est.method))
+
+    verdict, reason = decide(measures, dids, rules)
+    text = explain(verdict=verdict, reason=reason, source=source, regions=pledge_regions, window_days=window_days,
+                   measures=measures, dids=dids, rules_text=rules.describe())
+    primary = next(d for d in dids if d.metric == rules.primary_metric)
+    return Check(statement=hypo.statement.id, verdict=verdict, explanation=text, source=source,
+                 window_days=window_days, start=start, measures=tuple(measures), did=primary, dids=tuple(dids),
+                 as_of=as_of)
+
+
+def _measure(rows: pd.DataFrame, metric: str, regions: tuple[str, ...], group: str,
+             windows: tuple[Period, Period]) -> Measure:
+    daily = rows.groupby("day")[metric].sum().sort_index()
+    before = daily[daily.index < 0].to_numpy()
+    after = daily[daily.index >= 0].to_numpy()
+    est = rate_ratio(before, after, counts=metric == "alerts")
+    b_win, a_win = windows
+    return Measure(
+        metric=metric, regions=regions, group=group,
+        before=Period(b_win.start, b_win.end, _value(before.sum(), metric)),
+        after=Period(a_win.start, a_win.end, _value(after.sum(), metric)),
+        ratio=est.ratio, ci=est.ci, method=est.method,
+    )
+
+
+def _value(total: float, metric: str) -> float:
+    return int(total) if metric == "alerts" else round(float(total), 4)
+
+
+def decide(measures: list[Measure], dids: list[Did], rules: ReduceRules) -> tuple[str, str]:
+    """Apply the verdict rules to the figures; returns (verdict, reason in words)."""
+    pledge_before = next((m.before.value for m in measures if m.group == "pledge" and m.metric == "alerts"), 0) or 0
+    control_regions = next((len(m.regions) for m in measures if m.group == "control" and m.metric == "alerts"), 0)
+    if pledge_before < rules.min_before_alerts:
+        return "insufficient_data", (f"only {pledge_before} alerts in the pledge regions before the pledge "
+                                     f"(at least {rules.min_before_alerts} needed).")
+    if control_regions < rules.min_control_regions:
+        return "insufficient_data", (f"only {control_regions} control regions with alerts "
+                                     f"(at least {rules.min_control_regions} needed).")
+    status = {d.metric: classify(d, rules) for d in dids}
+    if any(s == "undefined" for s in status.values()):
+        missing = ", ".join(m for m, s in status.items() if s == "undefined")
+        return "insufficient_data", f"the difference in differences is undefined for {missing}."
+    reduced = [m for m, s in status.items() if s == "reduced"]
+    if len(reduced) == len(status):
+        return "kept", "alerts fell in the pledge regions relative to the rest of Ukraine on every metric."
+    if reduced:
+        return "partly_kept", (f"a decrease beyond chance on {', '.join(reduced)} only, relative to the rest of "
+                               f"Ukraine.")
+    if status[rules.primary_metric] == "not_reduced":
+        return "broken", (f"no decrease relative to the rest of Ukraine: the interval for {rules.primary_metric} "
+                          f"rules out a reduction of {100 * (1 - rules.meaningful_reduction):.0f}% or more.")
+    return "insufficient_data", "the change is within what chance allows: the data can't decide."
+
+
+def classify(did: Did, rules: ReduceRules) -> str:
+    if did.ratio is None or did.ci is None:
+        return "undefined"
+    if did.ci[1] < 1:
+        return "reduced"
+    if did.ci[0] >= rules.meaningful_reduction:
+        return "not_reduced"
+    return "unclear"

@@ -1,0 +1,47 @@
+"""Plain-language explanations of a verdict, built from the same figures the check stores."""
+
+from __future__ import annotations
+
+from saydo.records import Did, Measure
+from saydo.resolve.regions import region_name
+
+
+def fmt_ratio(ratio: float | None, ci: tuple[float, float] | None) -> str:
+    if ratio is None:
+        return "undefined"
+    text = f"{ratio:.2f}"
+    if ci:
+        text += f" (95% CI {ci[0]:.2f}–{ci[1]:.2f})"
+    return text
+
+
+def change_words(ratio: float | None) -> str:
+    if ratio is None:
+        return "could not be compared"
+    if ratio < 1:
+        return f"fell by {100 * (1 - ratio):.0f}%"
+    if ratio > 1:
+        return f"rose by {100 * (ratio - 1):.0f}%"
+    return "did not change"
+
+
+def explain(*, verdict: str, reason: str, source: str, regions: tuple[str, ...], window_days: int,
+            measures: list[Measure], dids: list[Did], rules_text: str) -> str:
+    names = ", ".join(region_name(r) for r in regions)
+    parts = [f"Verdict: {verdict.replace('_', ' ')} — {reason}"]
+    pledge = {m.metric: m for m in measures if m.group == "pledge"}
+    control = {m.metric: m for m in measures if m.group == "control"}
+    if "alerts" in pledge and pledge["alerts"].before.value is not None:
+        p, c = pledge["alerts"], control.get("alerts")
+        parts.append(
+            f"In the {window_days} days after the pledge, air-raid alerts in {names} "
+            f"{change_words(p.ratio)} ({p.before.value:.0f} → {p.after.value:.0f}; ratio {fmt_ratio(p.ratio, p.ci)})"
+            + (f", while in the {len(c.regions)} control regions they {change_words(c.ratio)} "
+               f"({c.before.value:.0f} → {c.after.value:.0f})." if c and c.before.value is not None else ".")
+        )
+    for did in dids:
+        parts.append(f"Relative to control, {did.metric.replace('_', '-')} {change_words(did.ratio)}: "
+                     f"difference-in-differences ratio {fmt_ratio(did.ratio, did.ci)}.")
+    parts.append(f"Source: {source} only (sources are never added together).")
+    parts.append(rules_text)
+    return " ".join(parts)

@@ -1,0 +1,59 @@
+"""Turning a pledge into a testable hypothesis: which regions, which action, from when.
+
+First template: a pledge to reduce, stop or pull back hostilities in named Ukrainian regions predicts fewer air-raid
+alerts there, relative to the rest of Ukraine, after the pledge than before it. A pledge that fits no template, or
+whose regions or start can't be resolved, is untestable and the reason says why.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, time, timezone
+
+from saydo.records import Statement
+
+# Words that make a pledge one about reducing or stopping hostilities.
+_REDUCE = re.compile(
+    r"\b(reduc\w*|scal\w* (back|down)|cut\w* back|de-?escalat\w*|decreas\w*|lower\w*|stop\w*|ceas\w*|halt\w*|"
+    r"withdr[ae]w\w*|pull\w* (back|out)|ceasefire|cease-fire|truce|silence|regroup\w*|not (to )?(attack|strike|shell)\w*|"
+    r"no (attacks?|strikes?|shelling)|refrain\w*|goodwill gesture)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Hypothesis:
+    statement: Statement
+    template: str
+    regions: tuple[str, ...]
+    start: datetime
+
+
+def hypothesis_for(statement: Statement, known_regions: frozenset[str]) -> Hypothesis | str:
+    """A hypothesis for a pledge, or the reason it can't be tested."""
+    if statement.kind != "pledge":
+        return f"a {statement.kind}, not a pledge"
+    if not _REDUCE.search(statement.text):
+        return "not a pledge to reduce or stop hostilities (no template for it yet)"
+    regions = tuple(sorted(p for p in statement.places if p in known_regions))
+    if not regions:
+        if "UA" in statement.places:
+            return "covers all of Ukraine: no control regions to compare with"
+        if statement.places:
+            return f"its places ({', '.join(statement.places)}) are not Ukrainian regions with observations"
+        return "names no region"
+    start = pledge_start(statement)
+    if start is None:
+        return "has no date: neither a window nor a publication date"
+    return Hypothesis(statement=statement, template="reduce", regions=regions, start=start)
+
+
+def pledge_start(statement: Statement) -> datetime | None:
+    """The window's start when the text gives one, else 00:00 UTC of the publication date."""
+    if statement.window.start is not None:
+        start = statement.window.start
+        return start if start.tzinfo else start.replace(tzinfo=timezone.utc)
+    if statement.published is not None:
+        return datetime.combine(statement.published, time(0, 0), tzinfo=timezone.utc)
+    return None

@@ -1,0 +1,68 @@
+"""Rich tables for statements, loads and checks: what a person reads at the terminal."""
+
+from __future__ import annotations
+
+from rich.panel import Panel
+from rich.table import Table
+
+from saydo.check.explain import fmt_ratio
+from saydo.records import Check, Statement
+
+VERDICT_STYLE = {"kept": "bold green", "partly_kept": "yellow", "broken": "bold red", "too_early": "cyan",
+                 "insufficient_data": "magenta"}
+
+
+def statements_table(statements: list[Statement], title: str = "Statements") -> Table:
+    table = Table(title=f"{title} ({len(statements)})", show_lines=False, expand=True)
+    for col, kw in (("article", {"max_width": 18}), ("speaker", {"max_width": 22}), ("actor", {}), ("kind", {}),
+                    ("quote", {}), ("places", {"max_width": 18}), ("text", {"ratio": 1})):
+        table.add_column(col, overflow="fold", **kw)
+    for s in statements:
+        text = s.text if len(s.text) <= 160 else s.text[:157] + "…"
+        table.add_row(s.article, s.speaker, s.actor or "?", s.kind, s.quote, ", ".join(s.places), text)
+    return table
+
+
+def loads_table(loads) -> Table:
+    table = Table(title="Observation files")
+    for col in ("file", "format", "source", "loaded", "rejected", "duplicate", "note"):
+        table.add_column(col, overflow="fold")
+    for r in loads:
+        note = "already loaded: nothing added" if r.already_loaded else ("format detected from header" if r.detected
+                                                                         else "")
+        table.add_row(r.file, r.format, r.source, str(r.loaded), str(r.rejected), str(r.duplicate), note)
+    return table
+
+
+def checks_table(checks: list[Check], statements: dict[str, Statement]) -> Table:
+    table = Table(title=f"Checks ({len(checks)})", expand=True)
+    for col in ("speaker", "pledge", "source", "window", "pledge regions before → after", "ratio (95% CI)",
+                "DiD vs control (95% CI)", "verdict"):
+        table.add_column(col, overflow="fold")
+    for c in checks:
+        s = statements.get(c.statement)
+        pledge = next((m for m in c.measures if m.group == "pledge" and m.metric == "alerts"), None)
+        counts = f"{pledge.before.value:.0f} → {pledge.after.value:.0f} alerts" if pledge else "–"
+        table.add_row(
+            s.speaker if s else c.statement, (s.text[:80] + "…") if s and len(s.text) > 80 else (s.text if s else ""),
+            c.source, f"{c.start:%Y-%m-%d} ±{c.window_days}d", counts,
+            fmt_ratio(pledge.ratio, pledge.ci) if pledge else "–",
+            fmt_ratio(c.did.ratio, c.did.ci) if c.did else "–",
+            f"[{VERDICT_STYLE.get(c.verdict, '')}]{c.verdict}[/]",
+        )
+    return table
+
+
+def explanation_panels(checks: list[Check]) -> list[Panel]:
+    return [Panel(c.explanation, title=f"{c.verdict} · {c.source} · statement {c.statement}",
+                  border_style=VERDICT_STYLE.get(c.verdict, "")) for c in checks]
+
+
+def untestable_table(items: list[tuple[Statement, str]]) -> Table:
+    table = Table(title=f"Pledges not tested ({len(items)})", expand=True)
+    table.add_column("speaker", max_width=22)
+    table.add_column("pledge", ratio=1, overflow="fold")
+    table.add_column("why not", ratio=1, overflow="fold")
+    for s, why in items:
+        table.add_row(s.speaker, s.text[:120], why)
+    return table

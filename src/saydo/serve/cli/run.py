@@ -1,0 +1,179 @@
+"""`saydo run`, `saydo extract`, `saydo ingest articles`, `saydo check`, `saydo demo`."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timezone
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from saydo import pipeline
+from saydo.errors import BadValue, SaydoError
+from saydo.serve.cli import app, ingest_app
+from saydo.serve.cli.options import DbOption, JsonOption, console, err_console, open_store, print_json
+from saydo.serve.cli.render import (checks_table, explanation_panels, loads_table, statements_table,
+                                    untestable_table)
+
+Files = Annotated[list[Path], typer.Argument(help="Article files (.txt or .html).", show_default=False)]
+DateOption = Annotated[Optional[str], typer.Option("--date", help="Publication date YYYY-MM-DD for files without one.")]
+WindowOption = Annotated[int, typer.Option("--window-days", min=1, max=365,
+                                           help="Days before and after the pledge's start to compare.")]
+AlertsOption = Annotated[Optional[list[Path]], typer.Option("--alerts", help="Observation file(s) to load first "
+                                                                                "(format detected from the header).")]
+
+
+def _parse_date(value: str | None, option: str = "--date") -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise BadValue(f"{option} {value!r} is not a date", hint="use YYYY-MM-DD") from None
+
+
+def _read_articles(store, files: list[Path], published: date | None):
+    """Read every file; a bad one is reported and skipped so the others still run. Returns (articles, errors)."""
+    articles, errors = [], []
+    for path in files:
+        try:
+            articles.extend(pipeline.ingest_articles(store, [path], published=published))
+        except SaydoError as exc:
+            errors.append(exc)
+            pipeline.reject_article(store, path, exc)
+    return articles, errors
+
+
+def _finish(errors: list[SaydoError]) -> None:
+    for exc in errors:
+        err_console.print(f"saydo: {exc.line()}", markup=False)
+    if errors:
+        raise typer.Exit(2)
+
+
+@app.command()
+def run(files: Files, alerts: AlertsOption = None, db: DbOption = None, json_out: JsonOption = False,
+        date_: DateOption = None, window_days: WindowOption = 14,
+        out: Annotated[Optional[Path], typer.Option("--out", help="Also write the JSON result to this file.")] = None,
+        ) -> None:
+    """Ingest articles and alert logs, extract statements, check every testable pledge."""
+    published = _parse_date(date_)
+    with open_store(db) as store:
+        loads = pipeline.ingest_observation_files(store, alerts or [])
+        articles, errors = _read_articles(store, files, published)
+        if not articles:
+            _finish(errors)
+        statements = pipeline.extract_articles(store, articles)
+        pledges = [s for s in statements if s.kind == "pledge"]
+        checks, untestable = pipeline.check_statements(store, pledges, window_days=window_days)
+        result = pipeline.RunResult(statements=statements, checks=checks, untestable=untestable, loads=loads,
+                                    articles=articles)
+        if out:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(json.dumps(result.to_json(), ensure_ascii=False, indent=2, default=str) + "\n",
+                           encoding="utf-8")
+        if json_out:
+            print_json(result.to_json())
+        else:
+            _print_result(result, store.path, out)
+    _finish(errors)
+
+
+def _print_result(result: pipeline.RunResult, db_path: Path, out: Path | None) -> None:
+    if result.loads:
+        console.print(loads_table(result.loads))
+    console.print(statements_table(result.statements))
+    by_id = {s.id: s for s in result.statements}
+    if result.checks:
+        console.print(checks_table(result.checks, by_id))
+        for panel in explanation_panels(result.checks):
+            console.print(panel)
+    elif not [s for s in result.statements if s.kind == "pledge"]:
+        console.print("No pledges found, so nothing to check.")
+    if result.untestable:
+        console.print(untestable_table(result.untestable))
+    console.print(f"Database: {db_path.resolve()}")
+    if out:
+        console.print(f"JSON result: {out.resolve()}")
+
+
+@app.command()
+def extract(files: Files, json_out: JsonOption = False, date_: DateOption = None) -> None:
+    """Extract statements from articles without storing anything; --json prints one JSON object per line."""
+    published = _parse_date(date_)
+    from saydo.ingest.articles import read_article
+
+    articles, errors = [], []
+    for path in files:
+        try:
+            articles.append(read_article(path, published=published))
+        except SaydoError as exc:
+            errors.append(exc)
+    statements = pipeline.extract_articles(None, articles) if articles else []
+    if json_out:
+        for s in statements:
+            print_json(s.to_json())
+    else:
+        console.print(statements_table(statements))
+    _finish(errors)
+
+
+@ingest_app.command("articles")
+def ingest_articles(files: Files, db: DbOption = None, json_out: JsonOption = False, date_: DateOption = None
+                    ) -> None:
+    """Store articles and the statements extracted from them (same text twice changes nothing)."""
+    published = _parse_date(date_)
+    with open_store(db) as store:
+        articles, errors = _read_articles(store, files, published)
+        statements = pipeline.extract_articles(store, articles) if articles else []
+        if json_out:
+            print_json({"articles": [a.name for a in articles], "statements": len(statements),
+                        "errors": [e.line() for e in errors]})
+        else:
+            console.print(f"{len(articles)} article(s) stored, {len(statements)} statement(s) extracted, "
+                          f"{len(errors)} file(s) rejected.")
+    _finish(errors)
+
+
+@app.command()
+def check(db: DbOption = None, json_out: JsonOption = False, window_days: WindowOption = 14,
+          as_of: Annotated[Optional[str], typer.Option("--as-of", help="Use only data up to this date "
+                                                                         "(YYYY-MM-DD).")] = None) -> None:
+    """Check every stored pledge against every alert source loaded."""
+    as_of_dt = None
+    if as_of:
+        as_of_dt = datetime.combine(_parse_date(as_of, "--as-of"), datetime.min.time(), tzinfo=timezone.utc)
+    with open_store(db) as store:
+        pledges = pipeline.stored_statements(store, kind="pledge")
+        checks, untestable = pipeline.check_statements(store, pledges, window_days=window_days, as_of=as_of_dt)
+        result = pipeline.RunResult(statements=pledges, checks=checks, untestable=untestable)
+        if json_out:
+            print_json(result.to_json())
+        else:
+            by_id = {s.id: s for s in pledges}
+            console.print(checks_table(checks, by_id))
+            for panel in explanation_panels(checks):
+                console.print(panel)
+            if untestable:
+                console.print(untestable_table(untestable))
+
+
+@app.command()
+def demo(out_dir: Annotated[Path, typer.Option("--out", help="Folder for the demo's database and JSON.")]
+         = Path("saydo-demo"), json_out: JsonOption = False) -> None:
+    """Run the whole path on the example article and alert extract bundled with saydo."""
+    data = resources.files("saydo.data.demo")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    db_path = out_dir / "saydo.duckdb"
+    for leftover in (db_path, Path(f"{db_path}.wal")):
+        leftover.unlink(missing_ok=True)  # a demo starts from nothing, so its output is always the same
+    with resources.as_file(data.joinpath("istanbul-2022-03-29.txt")) as article, \
+            resources.as_file(data.joinpath("alerts-volunteer-2022-03.csv")) as alerts:
+        if not json_out:
+            console.print(f"[bold]saydo demo[/]: example article {article.name} (written for saydo from the public "
+                          f"facts of 29 March 2022) and {alerts.name} (reduced from the MIT-licensed volunteer alert "
+                          f"log; see ATTRIBUTION.md beside it).\n")
+        run(files=[article], alerts=[alerts], db=db_path, json_out=json_out, date_=None, window_days=14,
+            out=out_dir / "result.json")
