@@ -16,7 +16,8 @@ from saydo.records import Statement
 # Words that make a pledge one about reducing or stopping hostilities.
 _REDUCE = re.compile(
     r"\b(reduc\w*|scal\w* (back|down)|cut\w* back|de-?escalat\w*|decreas\w*|lower\w*|stop\w*|ceas\w*|halt\w*|"
-    r"withdr[ae]w\w*|pull\w* (back|out)|ceasefire|cease-fire|truce|silence|regroup\w*|not (to )?(attack|strike|shell)\w*|"
+    r"withdr[ae]w\w*|pull\w* (back|out)|ceasefire|cease-fire|truce|silence|regroup\w*|"
+    r"not (to )?(attack|strike|shell)\w*|"
     r"no (attacks?|strikes?|shelling)|refrain\w*|goodwill gesture)\b",
     re.I,
 )

@@ -58,7 +58,8 @@ class Did:
     method: str = ""
 
     def to_json(self) -> dict:
-        return {"metric": self.metric, "ratio": self.ratio, "ci": list(self.ci) if self.ci else None, "method": self.method}
+        return {"metric": self.metric, "ratio": self.ratio, "ci": list(self.ci) if self.ci else None,
+                "method": self.method}
 
 
 @dataclass(frozen=True)

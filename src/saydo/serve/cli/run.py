@@ -1,9 +1,9 @@
-"""`saydo run`, `saydo extract`, `saydo ingest articles`, `saydo check`, `saydo demo`."""
+"""`saydo run`, `saydo extract`, `saydo ingest articles`, `saydo demo`."""
 
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timezone
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Optional
@@ -135,29 +135,6 @@ def ingest_articles(files: Files, db: DbOption = None, json_out: JsonOption = Fa
             console.print(f"{len(articles)} article(s) stored, {len(statements)} statement(s) extracted, "
                           f"{len(errors)} file(s) rejected.")
     _finish(errors)
-
-
-@app.command()
-def check(db: DbOption = None, json_out: JsonOption = False, window_days: WindowOption = 14,
-          as_of: Annotated[Optional[str], typer.Option("--as-of", help="Use only data up to this date "
-                                                                         "(YYYY-MM-DD).")] = None) -> None:
-    """Check every stored pledge against every alert source loaded."""
-    as_of_dt = None
-    if as_of:
-        as_of_dt = datetime.combine(_parse_date(as_of, "--as-of"), datetime.min.time(), tzinfo=timezone.utc)
-    with open_store(db) as store:
-        pledges = pipeline.stored_statements(store, kind="pledge")
-        checks, untestable = pipeline.check_statements(store, pledges, window_days=window_days, as_of=as_of_dt)
-        result = pipeline.RunResult(statements=pledges, checks=checks, untestable=untestable)
-        if json_out:
-            print_json(result.to_json())
-        else:
-            by_id = {s.id: s for s in pledges}
-            console.print(checks_table(checks, by_id))
-            for panel in explanation_panels(checks):
-                console.print(panel)
-            if untestable:
-                console.print(untestable_table(untestable))
 
 
 @app.command()

@@ -1,0 +1,37 @@
+"""`saydo check`: check stored pledges against the observations loaded."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Annotated, Optional
+
+import typer
+
+from saydo import pipeline
+from saydo.serve.cli import app
+from saydo.serve.cli.options import DbOption, JsonOption, console, open_store, print_json
+from saydo.serve.cli.render import checks_table, explanation_panels, untestable_table
+from saydo.serve.cli.run import WindowOption, _parse_date
+
+
+@app.command()
+def check(db: DbOption = None, json_out: JsonOption = False, window_days: WindowOption = 14,
+          as_of: Annotated[Optional[str], typer.Option("--as-of", help="Use only data up to this date "
+                                                                         "(YYYY-MM-DD).")] = None) -> None:
+    """Check every stored pledge against every alert source loaded."""
+    as_of_dt = None
+    if as_of:
+        as_of_dt = datetime.combine(_parse_date(as_of, "--as-of"), datetime.min.time(), tzinfo=timezone.utc)
+    with open_store(db) as store:
+        pledges = pipeline.stored_statements(store, kind="pledge")
+        checks, untestable = pipeline.check_statements(store, pledges, window_days=window_days, as_of=as_of_dt)
+        result = pipeline.RunResult(statements=pledges, checks=checks, untestable=untestable)
+        if json_out:
+            print_json(result.to_json())
+        else:
+            by_id = {s.id: s for s in pledges}
+            console.print(checks_table(checks, by_id))
+            for panel in explanation_panels(checks):
+                console.print(panel)
+            if untestable:
+                console.print(untestable_table(untestable))
