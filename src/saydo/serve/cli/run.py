@@ -13,7 +13,7 @@ import typer
 from saydo import pipeline
 from saydo.errors import BadValue, SaydoError
 from saydo.serve.cli import app, ingest_app
-from saydo.serve.cli.options import DbOption, JsonOption, console, err_console, open_store, print_json
+from saydo.serve.cli.options import DbOption, JsonOption, console, open_store, print_json
 from saydo.serve.cli.render import (checks_table, explanation_panels, loads_table, statements_table,
                                     untestable_table)
 
@@ -48,7 +48,7 @@ def _read_articles(store, files: list[Path], published: date | None):
 
 def _finish(errors: list[SaydoError]) -> None:
     for exc in errors:
-        err_console.print(f"saydo: {exc.line()}", markup=False)
+        typer.echo(f"saydo: {exc.line()}", err=True)
     if errors:
         raise typer.Exit(2)
 

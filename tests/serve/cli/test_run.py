@@ -1,0 +1,68 @@
+"""`saydo run` / `saydo extract` as a user meets them: bad input gives one coded line and exit 2."""
+
+from __future__ import annotations
+
+import pytest
+
+ARTICLE = "date 2022-03-29\n\nThe minister said the army would reduce activity near Kyiv.\n"
+HEADER = "region,started_at,finished_at,naive\n"
+
+
+@pytest.fixture
+def article(tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def _one_line_error(code: int, err: str, needle: str) -> None:
+    assert code == 2
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1, err
+    assert needle in lines[0]
+    assert "Traceback" not in err
+
+
+def test_run_missing_article_file(cli, tmp_path):
+    code, _, err = cli("run", tmp_path / "nope.txt", "--db", tmp_path / "db.duckdb")
+    _one_line_error(code, err, "[SD101]")
+    assert "nope.txt" in err
+
+
+def test_run_empty_article_file(cli, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    code, _, err = cli("run", empty, "--db", tmp_path / "db.duckdb")
+    _one_line_error(code, err, "[SD102]")
+
+
+def test_run_binary_article_file(cli, tmp_path):
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    code, _, err = cli("run", binary, "--db", tmp_path / "db.duckdb")
+    _one_line_error(code, err, "[SD103]")
+
+
+def test_run_alerts_with_wrong_header(cli, tmp_path, article):
+    alerts = tmp_path / "alerts.csv"
+    alerts.write_text("oblast,start,end\nKyiv City,2022-03-01,2022-03-01\n", encoding="utf-8")
+    code, _, err = cli("run", article, "--alerts", alerts, "--db", tmp_path / "db.duckdb")
+    _one_line_error(code, err, "header")
+    assert "alerts.csv" in err
+
+
+def test_run_alerts_all_rows_unparseable(cli, tmp_path, article):
+    alerts = tmp_path / "alerts.csv"
+    alerts.write_text(HEADER + "Kyiv City,yesterday,2022-03-01 10:00:00+00:00,False\n", encoding="utf-8")
+    code, _, err = cli("run", article, "--alerts", alerts, "--db", tmp_path / "db.duckdb")
+    _one_line_error(code, err, "no row could be loaded")
+
+
+def test_run_bad_date_option(cli, tmp_path, article):
+    code, _, err = cli("run", article, "--date", "29/03/2022", "--db", tmp_path / "db.duckdb")
+    _one_line_error(code, err, "[SD105]")
+
+
+def test_extract_missing_file(cli, tmp_path):
+    code, _, err = cli("extract", tmp_path / "missing.txt", "--json")
+    _one_line_error(code, err, "[SD101]")
