@@ -21,6 +21,9 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench
 
+check: $(STAMP)
+	$(BIN)/ruff check src tests bench
+
 eval: $(STAMP)
 	$(BIN)/saydo eval ../shared/corpus/dev
 

@@ -17,7 +17,8 @@ from saydo.check.statistics import did_ratio, rate_ratio
 from saydo.records import Check, Did, Measure, Period, Statement
 from saydo.resolve.regions import all_codes
 from saydo.store import Store
-from saydo.store.observations import source_extent, source_regions, sources as list_sources
+from saydo.store.observations import source_extent, source_regions
+from saydo.store.observations import sources as list_sources
 from saydo.store.queries import daily_series
 
 ALERT = "air_raid_alert"

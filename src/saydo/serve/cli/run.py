@@ -14,8 +14,7 @@ from saydo import pipeline
 from saydo.errors import BadValue, SaydoError
 from saydo.serve.cli import app, ingest_app
 from saydo.serve.cli.options import DbOption, JsonOption, console, open_store, print_json
-from saydo.serve.cli.render import (checks_table, explanation_panels, loads_table, statements_table,
-                                    untestable_table)
+from saydo.serve.cli.render import checks_table, explanation_panels, loads_table, statements_table, untestable_table
 
 Files = Annotated[list[Path], typer.Argument(help="Article files (.txt or .html).", show_default=False)]
 DateOption = Annotated[Optional[str], typer.Option("--date", help="Publication date YYYY-MM-DD for files without one.")]
