@@ -1,0 +1,239 @@
+"""Who is who inside an article: people and groups, their roles, and the actor each speaks for.
+
+A person introduced once ("Russia's deputy defence minister, Alexander Fomin") is registered with the role words around
+the name; later mentions — the surname, "Mr. Fomin", "he", "the minister", "Moscow's lead negotiator" — resolve to the
+same entry. The actor comes from the role ("Russia's ... minister" -> RUS), from an institution named as speaker
+("the Kremlin" -> RUS), and is CIV for a person described only by age, occupation or as a resident.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from saydo.resolve.actors import (actor_in_phrase, actor_of_name, actor_of_person, looks_civilian,
+                                  looks_official)
+
+_TITLES = re.compile(r"^(mr|mrs|ms|miss|dr|prof|gen|col|lt|maj|capt|sgt|president|minister|general)\.?\s+", re.I)
+PRONOUNS = {"he", "she", "him", "her", "his"}
+GROUP_PRONOUNS = {"they", "we", "it"}
+
+
+@dataclass
+class Person:
+    name: str
+    surname: str
+    first: int  # token index of the first mention
+    role: str = ""
+    actor: str | None = None
+    mentions: list[int] = field(default_factory=list)
+    subject_mentions: set[int] = field(default_factory=set)
+
+
+class Registry:
+    """The people of one article, in order of first mention."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.people: list[Person] = []
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" or (ent.label_ in ("ORG", "NORP") and looks_like_person(ent)):
+                self._register(ent)
+
+    def _register(self, ent: Span) -> None:
+        name = _TITLES.sub("", ent.text.strip()).strip(" ,.'’s")
+        name = re.sub(r"['’]s$", "", name)
+        if not name or not name[0].isupper():
+            return
+        person = self.find(name)
+        role = role_phrase(ent)
+        if person is None:
+            parts = name.split()
+            person = Person(name=name, surname=parts[-1], first=ent.start)
+            self.people.append(person)
+        person.mentions.append(ent.start)
+        if in_subject(ent.root):
+            person.subject_mentions.add(ent.start)
+        if role and not person.role:
+            person.role = role
+        if person.actor is None:
+            person.actor = actor_for_role(role, ent) or actor_of_person(person.name)
+
+    def find(self, name: str) -> Person | None:
+        name = _TITLES.sub("", name.strip()).strip(" ,.")
+        lowered = name.lower()
+        for person in self.people:
+            if person.name.lower() == lowered:
+                return person
+        last = lowered.split()[-1] if lowered.split() else lowered
+        for person in self.people:
+            if person.surname.lower() == last:
+                return person
+        return None
+
+    def latest_before(self, token_index: int) -> Person | None:
+        """The person a pronoun most likely means: in the nearest earlier sentence that mentions people, the one
+        in subject position, else the latest mentioned."""
+        doc = self.doc
+        here = doc[token_index].sent.start
+        sentences = [s for s in doc.sents if s.start < token_index]
+        for sent in reversed(sentences):
+            upto = token_index if sent.start == here else sent.end
+            mentioned = [(at, p) for p in self.people for at in p.mentions if sent.start <= at < upto]
+            if not mentioned:
+                continue
+            subjects = [(at, p) for at, p in mentioned if at in p.subject_mentions]
+            pool = subjects or mentioned
+            return max(pool, key=lambda item: item[0])[1]
+        return None
+
+    def by_role(self, words: str, token_index: int) -> Person | None:
+        """The latest person before ``token_index`` whose role shares a role word ("the minister")."""
+        keys = {w for w in re.findall(r"[a-z]+", words.lower()) if w not in {"the", "a", "an", "of", "s"}}
+        best, best_at = None, -1
+        for person in self.people:
+            role_words = set(re.findall(r"[a-z]+", person.role.lower()))
+            if keys & role_words - {"russia", "ukraine", "russian", "ukrainian"}:
+                at = max((m for m in person.mentions if m < token_index), default=-1)
+                if at > best_at:
+                    best, best_at = person, at
+        return best
+
+
+_ORG_WORDS = re.compile(r"\b(ministry|service|news|mail|times|post|agency|council|committee|company|bank|group|"
+                        r"army|forces|office|directorate|staff|command|union|party|church|university|institute|"
+                        r"poshta|television|tv|radio|press|media|network|center|centre|fund|foundation)\b", re.I)
+
+
+def looks_like_person(ent: Span) -> bool:
+    """An ORG/NORP label the small model gives to a two- or three-word personal name ("Sergei Rudskoi")."""
+    words = ent.text.split()
+    return (2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
+            and not _ORG_WORDS.search(ent.text) and actor_of_name(ent.text) is None
+            and actor_in_phrase(ent.text) is None and all(t.pos_ == "PROPN" for t in ent))
+
+
+def in_subject(token: Token) -> bool:
+    """Is the token inside the grammatical subject of its clause?"""
+    for _ in range(6):
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if token.dep_ in ("ROOT", "ccomp", "relcl", "advcl", "xcomp", "conj") or token.head is token:
+            return False
+        token = token.head
+    return False
+
+
+def role_phrase(ent: Span) -> str:
+    """Words describing a person around the name: the noun phrase it sits in and an appositive beside it."""
+    root = ent.root
+    doc = ent.doc
+    pieces: list[str] = []
+    if root.dep_ in ("appos", "compound", "flat") and root.head.i not in range(ent.start, ent.end):
+        head = root.head
+        pieces.append(" ".join(t.text for t in head.subtree if not (ent.start <= t.i < ent.end)
+                               and t.dep_ not in ("relcl", "acl") and t.i < ent.start + 12))
+    for child in root.children:
+        if child.dep_ == "appos" and not (ent.start <= child.i < ent.end):
+            pieces.append(" ".join(t.text for t in child.subtree)[:160])
+    left = [t for t in root.subtree if t.i < ent.start]
+    if left:
+        pieces.append(" ".join(t.text for t in left))
+    # ", 26," ages and ", a resident of Kyiv," appositions the parser attaches loosely
+    after = doc[ent.end:min(ent.end + 8, len(doc))]
+    if len(after) > 1 and after[0].text == ",":
+        tail = []
+        for t in after[1:]:
+            if t.text in (",", ".", ";") or t.pos_ == "VERB":
+                break
+            tail.append(t.text)
+        pieces.append(" ".join(tail))
+    return " ".join(p for p in pieces if p).strip()
+
+
+def actor_for_role(role: str, ent: Span | None = None) -> str | None:
+    actor = actor_in_phrase(role) if role else None
+    if actor:
+        return actor
+    if role and (looks_civilian(role) or re.fullmatch(r"\d{1,3}", role.strip())):
+        return "CIV"
+    return None
+
+
+@dataclass
+class Speaker:
+    name: str
+    actor: str | None
+    person: Person | None = None
+
+
+def speaker_from_subject(subject: Token, registry: Registry, sentence_start: int) -> Speaker | None:
+    """Resolve the subject of a speech verb to a speaker."""
+    doc = subject.doc
+    span = _subject_span(subject)
+    text = span.text.strip()
+    lowered = subject.text.lower()
+    if lowered in PRONOUNS:
+        person = registry.latest_before(subject.i)
+        return Speaker(person.name, person.actor or _default_actor(person), person) if person else None
+    if lowered in ("i", "we"):
+        return None
+    persons = [e for e in doc.ents if (e.label_ == "PERSON" or registry.find(e.text)) and
+               span.start <= e.start and e.end <= span.end]
+    if not persons:
+        # "Russia's deputy defence minister, Alexander Fomin": the name is an apposition of the subject
+        for child in subject.children:
+            if child.dep_ == "appos":
+                persons = [e for e in doc.ents if e.start <= child.i < e.end and
+                           (e.label_ == "PERSON" or registry.find(e.text))]
+                if persons:
+                    text = text + " " + persons[-1].text
+                    break
+    if persons:
+        person = registry.find(persons[-1].text)
+        if person:
+            actor = person.actor or actor_for_role(text.replace(persons[-1].text, ""))
+            if person.actor is None and actor:
+                person.actor = actor
+            return Speaker(person.name, actor or _default_actor(person), person)
+        name = persons[-1].text
+        return Speaker(name, actor_for_role(text) or actor_of_person(name))
+    if subject.pos_ == "PROPN" and subject.ent_type_ not in ("GPE", "ORG", "NORP", "LOC", "FAC"):
+        person = registry.find(subject.text)
+        if person:
+            return Speaker(person.name, person.actor, person)
+    if lowered in GROUP_PRONOUNS:
+        return None
+    # a role ("the minister", "Moscow's lead negotiator") that names a registered person
+    if subject.pos_ == "NOUN" and looks_official(text) and subject.tag_ != "NNS":
+        person = registry.by_role(text, subject.i)
+        if person:
+            return Speaker(person.name, person.actor or actor_in_phrase(text), person)
+    actor = actor_of_name(text) or actor_in_phrase(text)
+    if actor is None and looks_civilian(text):
+        actor = "CIV"
+    if actor is None and not looks_official(text):
+        return None
+    name = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
+    return Speaker(name, actor)
+
+
+def _default_actor(person: Person) -> str | None:
+    """A named person with no affiliation anywhere in the article speaks as a private citizen."""
+    if person.actor:
+        return person.actor
+    return None if looks_official(person.role) else "CIV"
+
+
+def _subject_span(subject: Token) -> Span:
+    """The subject without relative clauses or long appositions that follow it."""
+    tokens = [t for t in subject.subtree]
+    cut = len(tokens)
+    for k, t in enumerate(tokens):
+        if t.dep_ in ("relcl", "acl") or (t.text == "," and t.i > subject.i):
+            cut = k
+            break
+    tokens = tokens[:cut] or [subject]
+    return subject.doc[tokens[0].i:tokens[-1].i + 1]

@@ -1,0 +1,126 @@
+"""Who a speaker speaks for: ISO 3166-1 alpha-3 for states, acronyms for organisations, CIV for private persons.
+
+The lexicon maps countries, their capitals used as metonyms ("Moscow said"), demonyms ("Russian", "Ukrainian") and
+institutions ("the Kremlin", "the Pentagon") to an actor code.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pycountry
+
+# Capitals, institutions and other names that stand for a state in reporting.
+_STATE_NAMES: dict[str, str] = {
+    "moscow": "RUS", "kremlin": "RUS", "russia": "RUS", "russian federation": "RUS", "wagner": "RUS",
+    "rosaviatsia": "RUS", "tass": "RUS", "ria novosti": "RUS", "interfax": "RUS", "dpr": "RUS", "lpr": "RUS",
+    "donetsk people's republic": "RUS", "luhansk people's republic": "RUS", "russian orthodox church": "RUS",
+    "kyiv": "UKR", "kiev": "UKR", "ukraine": "UKR", "zelensky": "UKR", "zelenskyy": "UKR", "zelenskiy": "UKR",
+    "ukrinform": "UKR", "verkhovna rada": "UKR", "naftogaz": "UKR", "ukrenergo": "UKR", "energoatom": "UKR",
+    "washington": "USA", "white house": "USA", "pentagon": "USA", "state department": "USA",
+    "ankara": "TUR", "turkey": "TUR", "türkiye": "TUR", "minsk": "BLR", "paris": "FRA", "elysee": "FRA",
+    "élysée": "FRA", "elysium": "FRA", "london": "GBR", "downing street": "GBR", "berlin": "DEU", "beijing": "CHN",
+    "kremlin spokesman": "RUS",
+}
+_ORGS: dict[str, str] = {
+    "united nations": "UN", "un": "UN", "u.n.": "UN", "unicef": "UN", "ohchr": "UN", "unhcr": "UN", "who": "UN",
+    "nato": "NATO", "european union": "EU", "eu": "EU", "european commission": "EU", "iaea": "IAEA",
+    "international committee of the red cross": "ICRC", "red cross": "ICRC", "icrc": "ICRC", "osce": "OSCE",
+    "amnesty international": "CIV", "human rights watch": "CIV",
+}
+_DEMONYMS: dict[str, str] = {
+    "russian": "RUS", "russians": "RUS", "ukrainian": "UKR", "ukrainians": "UKR", "american": "USA", "u.s.": "USA",
+    "us": "USA", "turkish": "TUR", "belarusian": "BLR", "belarussian": "BLR", "french": "FRA", "british": "GBR",
+    "german": "DEU", "chinese": "CHN", "polish": "POL", "israeli": "ISR", "iranian": "IRN", "indian": "IND",
+    "soviet": "RUS", "kremlin": "RUS", "pro-russian": "RUS", "pro-kremlin": "RUS", "occupation": "RUS",
+    "occupying": "RUS", "occupiers": "RUS", "occupier": "RUS", "separatist": "RUS", "separatists": "RUS",
+}
+
+# Surnames of heads of state and government, ministers and spokespeople who speak for a side throughout the war:
+# reporting often names them without a role.
+PUBLIC_FIGURES: dict[str, str] = {
+    "putin": "RUS", "peskov": "RUS", "lavrov": "RUS", "shoigu": "RUS", "zakharova": "RUS", "medvedev": "RUS",
+    "gerasimov": "RUS", "konashenkov": "RUS", "prigozhin": "RUS", "kadyrov": "RUS", "nebenzia": "RUS",
+    "zelensky": "UKR", "zelenskyy": "UKR", "zelenskiy": "UKR", "kuleba": "UKR", "podolyak": "UKR", "podolyak's": "UKR",
+    "yermak": "UKR", "reznikov": "UKR", "vereshchuk": "UKR", "arestovych": "UKR", "zaluzhnyi": "UKR", "budanov": "UKR",
+    "shmyhal": "UKR", "klitschko": "UKR", "arakhamia": "UKR", "syrskyi": "UKR", "umerov": "UKR",
+    "biden": "USA", "blinken": "USA", "austin": "USA", "kirby": "USA", "sullivan": "USA", "psaki": "USA",
+    "erdogan": "TUR", "erdoğan": "TUR", "cavusoglu": "TUR", "çavuşoğlu": "TUR", "akar": "TUR", "macron": "FRA",
+    "scholz": "DEU", "johnson": "GBR", "sunak": "GBR", "lukashenko": "BLR", "guterres": "UN", "grossi": "IAEA",
+    "stoltenberg": "NATO", "borrell": "EU", "von der leyen": "EU", "xi": "CHN",
+}
+
+# Words describing a private person: residents, witnesses, families.
+CIVILIAN_WORDS = re.compile(
+    r"\b(resident|residents|civilian|civilians|local|locals|woman|man|mother|father|wife|husband|pensioner|"
+    r"student|teacher|volunteer|shopkeeper|refugee|refugees|evacuee|neighbou?r|witness|farmer|driver|doctor|nurse|"
+    r"blogger|journalist|partner|citizen|citizens|businessman|worker|employee|owner|grandmother|grandfather)\b",
+    re.I,
+)
+# Roles that make a person speak for a state or organisation.
+OFFICIAL_WORDS = re.compile(
+    r"\b(minister|ministry|president|presidential|premier|prime|spokes\w*|adviser|advisor|official|officials|"
+    r"governor|mayor|general|commander|chief|head|army|forces|military|troops|defen[cs]e|foreign|ambassador|envoy|"
+    r"negotiator|delegation|delegate|deputy|secretary|parliament|lawmaker|mp|senator|kremlin|government|"
+    r"administration|authorities|staff|command|council|service|agency|office|prosecutor|ombuds\w*|"
+    r"representative|press|navy|air force|guard|directorate|intelligence|diplomat|leader|chancellor|"
+    r"patriarch|church|company|operator)\b",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for country in pycountry.countries:
+        for name in (country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)):
+            if name:
+                table.setdefault(name.lower(), country.alpha_3)
+    return table
+
+
+def actor_of_name(text: str) -> str | None:
+    """The actor a name or phrase stands for on its own ("the Kremlin" -> RUS, "NATO" -> NATO), else None."""
+    key = re.sub(r"^(the)\s+", "", text.strip().lower()).strip(" .,'’s")
+    if key in _ORGS:
+        return _ORGS[key]
+    if key in _STATE_NAMES:
+        return _STATE_NAMES[key]
+    return _countries().get(key)
+
+
+def actor_of_person(name: str) -> str | None:
+    """The side a well-known public figure speaks for, from the surname."""
+    parts = name.lower().replace("’", "'").split()
+    return PUBLIC_FIGURES.get(parts[-1].removesuffix("'s")) if parts else None
+
+
+def actor_in_phrase(text: str) -> str | None:
+    """The first actor named inside a descriptive phrase ("Russia's deputy defence minister" -> RUS)."""
+    lowered = text.lower()
+    best: tuple[int, str] | None = None
+    for table in (_ORGS, _STATE_NAMES, _DEMONYMS):
+        for name, code in table.items():
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", lowered):
+                if name in ("un", "us", "eu", "who") and not re.search(rf"(?<![\w-]){name.upper()}(?![\w-])",
+                                                                        text[m.start():m.end()]):
+                    continue
+                if best is None or m.start() < best[0]:
+                    best = (m.start(), code)
+                break
+    for name, code in _countries().items():
+        if len(name) < 4:
+            continue
+        m = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", lowered)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), code)
+    return best[1] if best else None
+
+
+def looks_official(text: str) -> bool:
+    return bool(OFFICIAL_WORDS.search(text))
+
+
+def looks_civilian(text: str) -> bool:
+    return bool(CIVILIAN_WORDS.search(text))
