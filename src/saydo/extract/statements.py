@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from saydo.extract.kinds import classify
+from saydo.extract.kinds import Cues, classify
 from saydo.extract.pipeline import load_nlp
 from saydo.extract.quotes import inside_quote, quote_spans, quoted_words
 from saydo.extract.speakers import Registry, Speaker, speaker_from_subject
@@ -95,10 +95,9 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0) -> list[Sta
             else:
                 continue
         content = _content(sent, verb)
-        own = _own_side(content, speaker, verb)
+        cues = _cues(content, speaker, verb)
         negated = bool(verb is not None and any(c.dep_ == "neg" for c in verb.children))
-        kind = classify(verb.lemma_ if verb is not None else None, _plain(content.text), own_side=own,
-                        negated_verb=negated)
+        kind = classify(verb.lemma_ if verb is not None else None, _plain(content.text), cues, negated_verb=negated)
         quote = "direct" if quoted_words(text, quotes, start, end) >= 4 else "indirect"
         places = _places(sent)
         window = Window()
@@ -185,23 +184,37 @@ def _content(sent: Span, verb: Token | None) -> Span:
     return sent
 
 
-def _own_side(content: Span, speaker: Speaker, verb: Token | None) -> bool:
-    """Is the content about what the speaker's own side will do?"""
-    subjects = [t for t in content if t.dep_ in ("nsubj", "nsubjpass", "expl")]
+def _cues(content: Span, speaker: Speaker, verb: Token | None) -> Cues:
+    """Who acts in what was said: the speaker's own side, another party, or nobody named."""
+    state = speaker.actor not in (None, "CIV")
+    own = other = False
+    subjects = [t for t in content if t.dep_ in ("nsubj", "nsubjpass")]
     for subject in subjects[:2]:
         phrase = " ".join(t.text for t in subject.subtree)[:80]
         if subject.lower_ in ("we", "i", "us"):
-            return True
+            own = True
+            break
         named = actor_of_name(phrase) or actor_in_phrase(phrase)
         if named and speaker.actor and named == speaker.actor:
-            return True
-        if named is None and speaker.actor not in (None, "CIV") and _OWN_INSTITUTION.search(phrase) \
-                and not re.search(r"\b(enemy|opponents?|other side|adversary)\b", phrase, re.I):
-            return True
+            own = True
+            break
+        if named and named != speaker.actor:
+            other = True
+            break
+        if subject.lower_ in ("they", "he", "she", "you") or re.search(r"\b(enemy|opponents?|other side|"
+                                                                        r"adversary)\b", phrase, re.I):
+            other = subject.lower_ != "he" or speaker.person is None
+            break
+        if state and _OWN_INSTITUTION.search(phrase):
+            own = True
+            break
     if not subjects and verb is not None and verb.lemma_ in ("order", "instruct", "promise", "pledge", "vow",
                                                              "agree", "offer", "propose"):
-        return True
-    return False
+        own = True
+    root = content.root if len(content) else None
+    imperative = bool(root is not None and root.tag_ == "VB" and root.i == content.start
+                      and not any(c.dep_ in ("nsubj", "aux") for c in root.children))
+    return Cues(own_side=own, other_side=other, state_speaker=state, imperative=imperative)
 
 
 def _places(sent: Span) -> tuple[str, ...]:
@@ -241,8 +254,8 @@ def _means_government(span: Span) -> bool:
 
 
 def _plain(text: str) -> str:
-    """Content without quotation marks, so cue patterns match across them ("would “radically reduce")."""
-    return re.sub(r"[“”\"«»„]", "", text)
+    """Content without quotation marks and with straight apostrophes, so cue patterns match across them."""
+    return re.sub(r"[“”\"«»„]", "", text).replace("’", "'")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
