@@ -27,7 +27,8 @@ CLAIM_VERBS = {"accuse", "blame", "claim", "report", "confirm", "allege", "admit
 
 FUTURE = re.compile(r"\b(will|would|shall|'ll|is going to|are going to|plans? to|planned to|intends? to|"
                     r"intended to|ready to|prepared to|willing to|is to|are to|going to)\s+(?!be\s+(?:difficult|"
-                    r"hard|easy|able|possible|impossible|likely|unlikely|a\s))", re.I)
+                    r"hard|easy|able|possible|impossible|likely|unlikely|a\s))(?!see\b|know\b|find out\b|"
+                    r"wait and see\b|understand\b|learn\b)", re.I)
 COMMISSIVE = re.compile(r"\b(reserve the right|ready to|prepared to|willing to|obliged to|decided to|decision was made|"
                         r"decision has been made|has decided|have decided|agreed to|agree to|undertak\w+|commit\w* to|"
                         r"guarantee\w*|no plans?|no such plans|no need (now )?for|not going to|do not intend|"
@@ -89,6 +90,8 @@ def classify(verb_lemma: str | None, content: str, cues: Cues, *, negated_verb: 
 
 
 def _is_pledge(lemma: str, content: str, cues: Cues) -> bool:
+    if not cues.state_speaker and lemma not in PLEDGE_VERBS:
+        return False  # a private person's plans are not a party's commitment
     if cues.imperative:
         return cues.state_speaker and bool(MILITARY_ACTION.search(content))
     if lemma in PLEDGE_VERBS and (cues.own_side or cues.state_speaker):
