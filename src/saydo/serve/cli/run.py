@@ -45,6 +45,20 @@ def _read_articles(store, files: list[Path], published: date | None):
     return articles, errors
 
 
+def _rejected_rows(store, loads) -> list[SaydoError]:
+    """One coded line per file that had rejected rows, naming the first bad line and its reason."""
+    from saydo.store.observations import list_rejects
+
+    errors: list[SaydoError] = []
+    for report in loads:
+        if report.rejected and not report.already_loaded:
+            first = list_rejects(store, file=report.file, limit=1)
+            detail = f"; first at line {first[0]['line']}: {first[0]['reason']}" if first else ""
+            errors.append(BadValue(f"{report.rejected} row(s) rejected, {report.loaded} loaded{detail}",
+                                   where=report.file, hint="see `saydo rejects --file` for every reason"))
+    return errors
+
+
 def _finish(errors: list[SaydoError]) -> None:
     for exc in errors:
         typer.echo(f"saydo: {exc.line()}", err=True)
@@ -62,6 +76,7 @@ def run(files: Files, alerts: AlertsOption = None, db: DbOption = None, json_out
     with open_store(db) as store:
         loads = pipeline.ingest_observation_files(store, alerts or [])
         articles, errors = _read_articles(store, files, published)
+        errors = _rejected_rows(store, loads) + errors
         if not articles:
             _finish(errors)
         statements = pipeline.extract_articles(store, articles)
