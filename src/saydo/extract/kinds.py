@@ -51,6 +51,7 @@ DEMAND_CONTENT = re.compile(r"\b(must|should|have to|has to|need to|needs to|oug
                             r"called on|calls? for|called for|urg\w+|demand\w*|insist\w*|stay in|do not go|"
                             r"don't go|the ball is)\b", re.I)
 OPINION_CONTENT = re.compile(r"\b(believe|believes|think|thinks|hope|hopes|hoped|doubt|doubts|no faith|distrust|"
+                             r"(?:don't|do not|can't|cannot|never) trust|"
                              r"mistrust|confiden\w+|cynical|absurd|ridiculous|welcome\w*|positive|negative|"
                              r"constructive|seriously|unacceptable|disappoint\w*|concern\w*|worr\w+|fear\w*|likely|"
                              r"unlikely|might|could|probably|perhaps|trap|farce|not a simple|not easy|important|"

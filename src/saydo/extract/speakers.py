@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from saydo.resolve.actors import (actor_in_phrase, actor_of_name, actor_of_person, looks_civilian,
-                                  looks_official)
+from saydo.resolve.actors import actor_in_phrase, actor_of_name, actor_of_person, looks_civilian, looks_official
 
 _TITLES = re.compile(r"^(mr|mrs|ms|miss|dr|prof|gen|col|lt|maj|capt|sgt|president|minister|general)\.?\s+", re.I)
 PRONOUNS = {"he", "she", "him", "her", "his"}
@@ -180,13 +179,14 @@ def speaker_from_subject(subject: Token, registry: Registry, sentence_start: int
         return Speaker(person.name, person.actor or _default_actor(person), person) if person else None
     if lowered in ("i", "we"):
         return None
-    persons = [e for e in doc.ents if (e.label_ == "PERSON" or registry.find(e.text)) and
-               span.start <= e.start and e.end <= span.end]
+    persons = [e for e in ents_in(doc, span.start, span.end)
+               if e.label_ == "PERSON" or registry.find(e.text)]
     if not persons:
         # "Russia's deputy defence minister, Alexander Fomin": the name is an apposition of the subject
         for child in subject.children:
             if child.dep_ == "appos":
-                persons = [e for e in doc.ents if e.start <= child.i < e.end and
+                around = ents_in(doc, max(child.i - 3, 0), min(child.i + 4, len(doc)))
+                persons = [e for e in around if e.start <= child.i < e.end and
                            (e.label_ == "PERSON" or registry.find(e.text))]
                 if persons:
                     text = text + " " + persons[-1].text
@@ -218,6 +218,23 @@ def speaker_from_subject(subject: Token, registry: Registry, sentence_start: int
         return None
     name = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
     return Speaker(name, actor)
+
+
+def ents_in(doc: Doc, start: int, end: int) -> list[Span]:
+    """Entities wholly inside tokens [start, end), read from the tokens (``doc.ents`` would scan the whole doc)."""
+    found, i = [], start
+    while i < end:
+        token = doc[i]
+        if token.ent_iob_ == "B":
+            j = i + 1
+            while j < len(doc) and doc[j].ent_iob_ == "I":
+                j += 1
+            if j <= end:
+                found.append(Span(doc, i, j, label=token.ent_type_))
+            i = j
+        else:
+            i += 1
+    return found
 
 
 def _default_actor(person: Person) -> str | None:

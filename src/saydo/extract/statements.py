@@ -8,6 +8,7 @@ same side they qualify.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 
@@ -29,7 +30,7 @@ SPEECH = {
     "clarify", "report", "confirm", "agree", "propose", "offer", "suggest", "argue", "describe", "comment", "reply",
     "respond", "acknowledge", "admit", "allege", "predict", "welcome", "condemn", "criticize", "criticise", "blame",
     "reiterate", "repeat", "signal", "inform", "express", "allude", "believe", "hope", "expect", "appeal", "decide",
-    "recall", "remark", "observe", "underline", "assert", "maintain", "estimate", "announce", "brief", "caution",
+    "recall", "remark", "observe", "underline", "assert", "maintain", "estimate", "brief", "caution",
 }
 CHUNK = 100_000
 _GOVERNMENT_NOUNS = {"government", "position", "proposal", "proposals", "delegation", "negotiators", "response",
@@ -82,11 +83,15 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0) -> list[Sta
     registry = Registry(doc)
     found: list[Statement] = []
     previous: tuple[Speaker, int] | None = None  # last speaker and the paragraph they spoke in
+    places_by_sentence: dict[int, list[Span]] = {}
+    for span in doc.spans.get("places", []):
+        places_by_sentence.setdefault(doc[span.start].sent.start, []).append(span)
+    breaks = [m.start() for m in re.finditer(r"\n\n", text)]
     for sent in doc.sents:
         start, end = _trim(text, sent.start_char, sent.end_char)
         if end - start < 12 or _is_heading(text, start, end):
             continue
-        paragraph = text.count("\n\n", 0, start)
+        paragraph = bisect.bisect_left(breaks, start)
         verb, speaker = _attribution(sent, quotes, registry)
         if speaker is None:
             if previous and quoted_words(text, quotes, start, end) >= 4 and paragraph - previous[1] <= 1 \
@@ -99,7 +104,7 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0) -> list[Sta
         negated = bool(verb is not None and any(c.dep_ == "neg" for c in verb.children))
         kind = classify(verb.lemma_ if verb is not None else None, _plain(content.text), cues, negated_verb=negated)
         quote = "direct" if quoted_words(text, quotes, start, end) >= 4 else "indirect"
-        places = _places(sent)
+        places = _places(sent, places_by_sentence.get(sent.start, []))
         window = Window()
         if kind == "pledge":
             w_start, w_end = find_window(text[start:end], article.published, speaker.actor)
@@ -217,11 +222,9 @@ def _cues(content: Span, speaker: Speaker, verb: Token | None) -> Cues:
     return Cues(own_side=own, other_side=other, state_speaker=state, imperative=imperative)
 
 
-def _places(sent: Span) -> tuple[str, ...]:
+def _places(sent: Span, spans: list[Span]) -> tuple[str, ...]:
     codes: list[str] = []
-    for span in sent.doc.spans.get("places", []):
-        if not (sent.start <= span.start and span.end <= sent.end):
-            continue
+    for span in spans:
         place = lookup(span.text)
         if place is None:
             continue

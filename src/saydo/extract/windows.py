@@ -26,7 +26,7 @@ _DATE = r"(?:(?P<{n}day1>\d{{1,2}})\s+" + _MONTH.replace("{n}month", "{n}month1"
 
 
 def _point(n: str) -> str:
-    return (r"(?:" + _TIME.format(n=n) + r"\s*(?:\([^)]*\)\s*)?(?:(?:on|of)\s+)?)?(?:" + _DATE.format(n=n) +
+    return (r"(?:(?:at\s+)?" + _TIME.format(n=n) + r"\s*(?:\([^)]*\)\s*)?(?:(?:on|of)\s+)?)?(?:" + _DATE.format(n=n) +
             r")?(?:\s*,?\s*(?:at\s+)?" + _TIME.replace("{n}time", "{n}time2").format(n=n) + r")?")
 
 

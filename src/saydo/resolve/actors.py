@@ -96,26 +96,33 @@ def actor_of_person(name: str) -> str | None:
     return PUBLIC_FIGURES.get(parts[-1].removesuffix("'s")) if parts else None
 
 
+_UPPER_ONLY = {"un", "us", "eu", "who"}
+
+
+@lru_cache(maxsize=1)
+def _phrase_index() -> tuple[re.Pattern, dict[str, str]]:
+    """One compiled alternation over every name the lexicon knows, longest first, and the name -> actor map."""
+    table: dict[str, str] = {}
+    for name, code in _countries().items():
+        if len(name) >= 4:
+            table.setdefault(name, code)
+    for source in (_DEMONYMS, _STATE_NAMES, _ORGS):
+        table.update(source)
+    names = sorted(table, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+    return pattern, table
+
+
 def actor_in_phrase(text: str) -> str | None:
     """The first actor named inside a descriptive phrase ("Russia's deputy defence minister" -> RUS)."""
+    pattern, table = _phrase_index()
     lowered = text.lower()
-    best: tuple[int, str] | None = None
-    for table in (_ORGS, _STATE_NAMES, _DEMONYMS):
-        for name, code in table.items():
-            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", lowered):
-                if name in ("un", "us", "eu", "who") and not re.search(rf"(?<![\w-]){name.upper()}(?![\w-])",
-                                                                        text[m.start():m.end()]):
-                    continue
-                if best is None or m.start() < best[0]:
-                    best = (m.start(), code)
-                break
-    for name, code in _countries().items():
-        if len(name) < 4:
+    for m in pattern.finditer(lowered):
+        name = m.group(1)
+        if name in _UPPER_ONLY and text[m.start():m.end()] != name.upper():
             continue
-        m = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", lowered)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), code)
-    return best[1] if best else None
+        return table[name]
+    return None
 
 
 def looks_official(text: str) -> bool:

@@ -1,0 +1,73 @@
+"""Statements from hand-written text: attribution, speakers across an article, kinds, robustness."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from saydo.extract import extract
+from saydo.ingest.articles import parse_text
+
+TEXT = (
+    "Ukraine's foreign minister, Olena Marchuk, said on Monday that Kyiv would open three humanitarian corridors "
+    "from Mariupol.\n\n"
+    "“We will not stop until every family is out,” she told reporters.\n\n"
+    "The Kremlin denied that its forces had shelled the convoy.\n\n"
+    "“I don't trust any of them,” said Petro Hnatiuk, 61, a retired driver from Bucha."
+)
+
+
+@pytest.fixture(scope="module")
+def statements(nlp):
+    return extract(parse_text(TEXT, name="t.txt", published=date(2022, 3, 7)), nlp=nlp)
+
+
+def test_statements_offsets_are_exact(statements):
+    for s in statements:
+        assert TEXT[s.start:s.end] == s.text
+
+
+def test_statements_speaker_actor_and_pledge(statements):
+    first = statements[0]
+    assert first.speaker == "Olena Marchuk" and first.actor == "UKR" and first.kind == "pledge"
+    assert "UA-14" in first.places
+
+
+def test_statements_pronoun_resolves_to_previous_speaker(statements):
+    quote = next(s for s in statements if s.text.startswith("“We will not stop"))
+    assert quote.speaker == "Olena Marchuk" and quote.quote == "direct"
+
+
+def test_statements_denial_by_institution(statements):
+    denial = next(s for s in statements if "denied" in s.text)
+    assert denial.kind == "denial" and denial.actor == "RUS" and denial.quote == "indirect"
+
+
+def test_statements_civilian_distrust(statements):
+    opinion = next(s for s in statements if "Hnatiuk" in s.speaker)
+    assert opinion.kind == "opinion" and opinion.actor == "CIV"
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    "No one said anything at all in this paragraph.",
+    "“An opening quote that never closes, he said.\n\nAnother “mixed\" set of 'marks.",
+    "Прес-служба заявила, що обстріли тривають. Les négociations continuent, a-t-il dit.",
+])
+def test_statements_robust_to_odd_input(nlp, text):
+    article = parse_text(text or " ", name="x.txt", published=date(2022, 1, 1)) if text else None
+    if article is None:
+        return
+    for s in extract(article, nlp=nlp):
+        assert article.text[s.start:s.end] == s.text
+
+
+def test_statements_one_megabyte_article(nlp):
+    paragraph = ("The regional governor said the shelling of Kharkiv continued overnight and that two people were "
+                 "hurt. ") * 40
+    text = "\n\n".join([paragraph] * 250)
+    assert len(text) > 1_000_000
+    article = parse_text(text, name="big.txt", published=date(2022, 5, 1))
+    found = extract(article, nlp=nlp)
+    assert found and all(text[s.start:s.end] == s.text for s in found)
