@@ -64,9 +64,9 @@ def main() -> None:
     print(f"{'run':34} {'seconds':>8} {'articles/s':>11} {'words/s':>9} {'ratio to bare':>14}")
     results: dict[tuple[str, int], float] = {}
     for n in args.processes:
-        bare_s = timed(lambda: list(bare.pipe(texts, n_process=n, batch_size=16)))
+        bare_s = timed(lambda n=n: list(bare.pipe(texts, n_process=n, batch_size=16)))
         results[("bare", n)] = bare_s
-        saydo_s = timed(lambda: sum(len(s) for s in extract_many(articles, nlp=nlp, n_process=n)))
+        saydo_s = timed(lambda n=n: sum(len(s) for s in extract_many(articles, nlp=nlp, n_process=n)))
         results[("saydo", n)] = saydo_s
         for label, secs in ((f"bare nlp.pipe, {n} process(es)", bare_s), (f"saydo extract, {n} process(es)", saydo_s)):
             print(f"{label:34} {secs:8.2f} {len(texts) / secs:11.1f} {words / secs:9.0f} {bare_s / secs:14.2f}")

@@ -153,7 +153,9 @@ def score_corpus(corpus: str | Path, extract_many) -> dict:
         pledges.fn += len(g_pl) - len(pl_matched)
         pledges.fp += sum(1 for pi, p in enumerate(p_pl) if pi not in pl_mp and not _repeats(p, g_pl))
         per_article.append(result)
-    acc = (lambda n: round(n / matched_n, 4) if matched_n else 0.0)
+    def acc(n: int) -> float:
+        return round(n / matched_n, 4) if matched_n else 0.0
+
     return {
         "corpus": str(corpus),
         "articles": len(entries),

@@ -39,8 +39,8 @@ _SURROUNDINGS = re.compile(r"\b(around|near|outside|direction|towards?|outskirts
                            r"province|area)\b", re.I)
 _HEDGE = re.compile(r"\b(not a ceasefire|not a truce|not a withdrawal|does not mean|doesn't mean|aspiration|"
                     r"gradually|only if|on condition|conditional|depends on|not yet|not necessarily)\b", re.I)
-_OWN_INSTITUTION = re.compile(r"\b(we|our|us|i|my|its|their|ministry|army|forces|troops|military|government|command|side|"
-                              r"country|delegation|units)\b", re.I)
+_OWN_INSTITUTION = re.compile(r"\b(we|our|us|i|my|its|their|ministry|army|forces|troops|military|government|"
+                              r"command|side|country|delegation|units)\b", re.I)
 
 
 def extract(article: Article, nlp=None) -> list[Statement]:
