@@ -13,7 +13,7 @@ from saydo.serve.cli import main
 recording = Console(record=True, width=140, highlight=False)
 options.console = recording
 for module in ("run", "checks"):
-    setattr(__import__(f"saydo.serve.cli.{module}", fromlist=["x"]), "console", recording)
+    __import__(f"saydo.serve.cli.{module}", fromlist=["x"]).console = recording
 with tempfile.TemporaryDirectory() as tmp:
     try:
         main(["demo", "--out", str(Path(tmp) / "saydo-demo")])
