@@ -18,10 +18,11 @@ def fmt_ratio(ratio: float | None, ci: tuple[float, float] | None) -> str:
 def change_words(ratio: float | None) -> str:
     if ratio is None:
         return "could not be compared"
-    if ratio < 1:
-        return f"fell by {100 * (1 - ratio):.0f}%"
-    if ratio > 1:
-        return f"rose by {100 * (ratio - 1):.0f}%"
+    change = round(100 * (ratio - 1))
+    if change < 0:
+        return f"fell by {-change}%"
+    if change > 0:
+        return f"rose by {change}%"
     return "did not change"
 
 
