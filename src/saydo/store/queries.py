@@ -24,18 +24,41 @@ def day_bins(start: datetime, window_days: int) -> pd.DataFrame:
     })
 
 
+def merged_intervals(obs: ibis.Table) -> ibis.Table:
+    """Overlapping events of one region merged into one (gaps and islands): an oblast-wide alert with hromada alerts
+    inside it, or two hromadas alerted at once, is one alert period for the oblast.
+
+    Columns in: region, started_at, ended_at. Columns out: the same, one row per merged period.
+    """
+    order = [obs.started_at, obs.ended_at]
+    running = ibis.window(group_by=obs.region, order_by=order, preceding=None, following=0)
+    with_max = obs.mutate(run_end=obs.ended_at.max().over(running))
+    ordered = ibis.window(group_by=with_max.region, order_by=[with_max.started_at, with_max.ended_at])
+    flagged = with_max.mutate(prev_end=with_max.run_end.lag().over(ordered))
+    flagged = flagged.mutate(
+        new=(flagged.prev_end.isnull() | (flagged.started_at > flagged.prev_end)).ifelse(1, 0))
+    numbered = flagged.mutate(island=flagged.new.sum().over(
+        ibis.window(group_by=flagged.region, order_by=[flagged.started_at, flagged.ended_at],
+                    preceding=None, following=0)))
+    return numbered.group_by(["region", "island"]).aggregate(
+        started_at=numbered.started_at.min(), ended_at=numbered.ended_at.max()).drop("island")
+
+
 def daily_expr(observations: ibis.Table, bins: ibis.Table, *, source: str, event_type: str,
-               exclude_levels: tuple[str, ...] = ()) -> ibis.Table:
+               exclude_levels: tuple[str, ...] = (), merge: bool = False) -> ibis.Table:
     """Per region and day: events that started in the day, and hours of events overlapping it (clipped at its edges).
 
-    Engine-neutral: only filters, an interval-overlap join and a grouped sum.
+    With ``merge``, overlapping events of a region count once (for logs that mix oblast- and hromada-level alerts).
+    Engine-neutral: filters, window functions, an interval-overlap join and a grouped sum.
     """
     obs = observations.filter(
         (observations.source == source) & (observations.event_type == event_type)
     )
     if exclude_levels:
         obs = obs.filter(~obs.level.isin(list(exclude_levels)))
-    obs = obs.mutate(ended_at=obs.finished_at.coalesce(obs.started_at))
+    obs = obs.mutate(ended_at=obs.finished_at.coalesce(obs.started_at)).select("region", "started_at", "ended_at")
+    if merge:
+        obs = merged_intervals(obs)
     joined = obs.join(
         bins,
         [obs.started_at < bins.bin_end, (obs.ended_at > bins.bin_start) | (obs.started_at >= bins.bin_start)],
@@ -50,14 +73,28 @@ def daily_expr(observations: ibis.Table, bins: ibis.Table, *, source: str, event
     )
 
 
+SUB_OBLAST_LEVELS = ("raion", "hromada")
+
+
+def has_sub_oblast_levels(store: Store, source: str) -> bool:
+    """Does the source mix oblast rows with raion/hromada rows (so overlapping rows must be merged to count)?"""
+    expr = store.ibis.table("observations")
+    expr = expr.filter((expr.source == source) & expr.level.isin(list(SUB_OBLAST_LEVELS))).limit(1).count()
+    return bool(store.ibis.execute(expr))
+
+
 def daily_series(store: Store, *, source: str, start: datetime, window_days: int,
                  event_type: str = "air_raid_alert", regions: list[str] | None = None,
                  exclude_levels: tuple[str, ...] = ()) -> pd.DataFrame:
-    """A full region x day grid (zeros where nothing happened) with columns region, day, alerts, alert_hours."""
+    """A full region x day grid (zeros where nothing happened) with columns region, day, alerts, alert_hours.
+
+    For a source with raion or hromada rows, overlapping rows of an oblast are merged first, so one alert period is
+    counted once however many hromadas it covered."""
     con = store.ibis
     bins = ibis.memtable(day_bins(start, window_days))
+    merge = has_sub_oblast_levels(store, source)
     expr = daily_expr(con.table("observations"), bins, source=source, event_type=event_type,
-                      exclude_levels=exclude_levels)
+                      exclude_levels=exclude_levels, merge=merge)
     found = con.execute(expr)
     if regions is None:
         regions = sorted(set(found["region"]))

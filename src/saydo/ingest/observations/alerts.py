@@ -71,3 +71,63 @@ class VolunteerAlerts:
 
 
 register(VolunteerAlerts())
+
+
+class OfficialAlerts:
+    """Official log (``oblast,raion,hromada,level,started_at,finished_at,source``): alerts for a whole oblast, a raion
+    or a hromada. Every row keeps its level and the raion/hromada names in ``subregion`` and is mapped to its oblast's
+    code. Counting per oblast merges overlapping alerts (``saydo.store.queries``), so an oblast alert with hromada
+    alerts inside it counts once."""
+
+    name = "alerts-official"
+    source = "alerts.official"
+    description = "Ukrainian air-raid alerts, official log: oblast,raion,hromada,level,started_at,finished_at,source"
+    header = ["oblast", "raion", "hromada", "level", "started_at", "finished_at", "source"]
+    levels = ("oblast", "raion", "hromada")
+
+    def matches(self, header: list[str]) -> bool:
+        return header == self.header
+
+    def read(self, path: Path, source: str) -> Iterator[Observation | Reject]:
+        expect_header(path, self.header, self.name)
+        for line, fields, raw in csv_rows(path):
+            yield self.row(path, source, line, fields, raw)
+
+    def row(self, path: Path, source: str, line: int, fields: list[str], raw: str) -> Observation | Reject:
+        def reject(reason: str) -> Reject:
+            return Reject(source=source, file=str(path), line=line, reason=reason, raw=raw)
+
+        if len(fields) != 7:
+            return reject(f"expected 7 fields ({','.join(self.header)}), found {len(fields)}")
+        oblast, raion, hromada, level, started_raw, finished_raw, _ = (f.strip() for f in fields)
+        region = region_code(oblast)
+        if region is None and region_code(raion) is not None and oblast.lower().endswith("raion"):
+            oblast, raion = raion, oblast  # the source swapped the two columns on a few rows
+            region = region_code(oblast)
+        if region is None:
+            return reject(f"unknown oblast {oblast!r}: not an oblast name of ISO 3166-2:UA")
+        if level not in self.levels:
+            return reject(f"level is {level!r}, expected one of oblast, raion, hromada")
+        started = parse_utc(started_raw)
+        if started is None:
+            return reject(f"started_at {started_raw!r} is not a date-time like 2022-03-15 16:10:34+00:00")
+        finished = parse_utc(finished_raw)
+        if finished is None:
+            return reject(f"finished_at {finished_raw!r} is not a date-time like 2022-03-15 16:50:07+00:00")
+        if finished < started:
+            return reject(f"finished_at {finished_raw} is before started_at {started_raw}")
+        subregion = " / ".join(p for p in (raion, hromada) if p) or None
+        return Observation(
+            source=source, region=region, event_type=EVENT_TYPE, started_at=started, finished_at=finished,
+            file=str(path), line=line, level=level, subregion=subregion,
+        )
+
+
+register(OfficialAlerts())
+
+# Alerts the logs leave out: one permanent alert each, running since these times (UTC). The check engine never uses
+# these regions as alert-based controls.
+PERMANENT_ALERTS = {
+    "UA-09": datetime(2022, 4, 4, 16, 45, tzinfo=timezone.utc),   # Luhansk oblast
+    "UA-43": datetime(2022, 12, 10, 22, 22, tzinfo=timezone.utc),  # Crimea
+}
