@@ -1,1 +1,67 @@
-"""`saydo ingest observations` and `saydo observations summary` (filled in by the observations work)."""
+"""`saydo ingest observations FILE...` and `saydo observations summary`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from saydo.serve.cli import app, ingest_app
+from saydo.serve.cli.options import DbOption, JsonOption, console, open_store, print_json
+from saydo.serve.cli.render import loads_table
+
+observations_app = typer.Typer(help="What the observation table holds.", no_args_is_help=True)
+app.add_typer(observations_app, name="observations")
+
+
+@ingest_app.command("observations")
+def ingest_observations(
+    files: Annotated[list[Path], typer.Argument(help="Observation files.", show_default=False)],
+    fmt: Annotated[str | None, typer.Option("--format", help="Format name; detected from the header when "
+                                                             "omitted.")] = None,
+    source: Annotated[str | None, typer.Option("--source", help="Store rows under this source name instead of "
+                                                                "the format's.")] = None,
+    db: DbOption = None, json_out: JsonOption = False,
+) -> None:
+    """Load observation files into the one observation table; print loaded / rejected / duplicate rows."""
+    from saydo.errors import SaydoError
+    from saydo.ingest.observations import load_observations
+    from saydo.serve.cli.run import _finish, _rejected_rows
+
+    reports, errors = [], []
+    with open_store(db) as store:
+        for path in files:
+            try:
+                reports.append(load_observations(store, path, fmt=fmt, source=source))
+            except SaydoError as exc:
+                errors.append(exc)
+        errors = _rejected_rows(store, reports) + errors
+    if json_out:
+        print_json([r.to_json() for r in reports])
+    elif reports:
+        console.print(loads_table(reports))
+    _finish(errors)
+
+
+@observations_app.command("summary")
+def summary(db: DbOption = None, json_out: JsonOption = False) -> None:
+    """Per source: rows, period covered, regions covered and gaps (days with no rows)."""
+    from saydo.store.coverage import coverage
+
+    with open_store(db) as store:
+        found = coverage(store)
+    if json_out:
+        print_json([c.to_json() for c in found])
+        return
+    table = Table(title="Observations by source", expand=True)
+    for col in ("source", "rows", "period", "regions", "days with rows", "gaps (days with no rows)"):
+        table.add_column(col, overflow="fold")
+    for c in found:
+        gaps = ", ".join(f"{a}" if a == b else f"{a}..{b}" for a, b in c.gaps[:5])
+        if len(c.gaps) > 5:
+            gaps += f" and {len(c.gaps) - 5} more"
+        table.add_row(c.source, f"{c.rows:,}", f"{c.first} .. {c.last}", f"{len(c.regions)}: {' '.join(c.regions)}",
+                      str(c.days_with_rows), f"{c.gap_days} day(s)" + (f": {gaps}" if gaps else ""))
+    console.print(table)
