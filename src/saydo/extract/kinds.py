@@ -27,9 +27,10 @@ CLAIM_VERBS = {"accuse", "blame", "claim", "report", "confirm", "allege", "admit
 
 FUTURE = re.compile(r"\b(will|would|shall|'ll|is going to|are going to|plans? to|planned to|intends? to|"
                     r"intended to|ready to|prepared to|willing to|is to|are to|going to)\s+(?!be\s+(?:difficult|"
-                    r"hard|easy|able|possible|impossible|likely|unlikely|a\s))(?!see\b|know\b|find out\b|"
+                    r"hard|easy|able|possible|impossible|likely|unlikely|a\s))(?!have\b|see\b|know\b|find out\b|"
                     r"wait and see\b|understand\b|learn\b)", re.I)
 COMMISSIVE = re.compile(r"\b(reserve the right|ready to|prepared to|willing to|obliged to|decided to|decision was made|"
+                        r"decision to|"
                         r"decision has been made|has decided|have decided|agreed to|agree to|undertak\w+|commit\w* to|"
                         r"guarantee\w*|no plans?|no such plans|no need (now )?for|not going to|do not intend|"
                         r"don't intend|do not set ourselves|set ourselves the task|the task of|intend\w* to|"
@@ -97,6 +98,8 @@ def _is_pledge(lemma: str, content: str, cues: Cues) -> bool:
         return cues.state_speaker and bool(MILITARY_ACTION.search(content))
     if lemma in PLEDGE_VERBS and (cues.own_side or cues.state_speaker):
         return True
+    if lemma in ("announce", "declare", "confirm") and cues.own_side and MILITARY_ACTION.search(content):
+        return True  # the first announcement of a withdrawal or ceasefire, even when phrased as under way
     if cues.own_side and (FUTURE.search(content) or COMMISSIVE.search(content)):
         return True
     if cues.state_speaker and not cues.other_side and ARRANGEMENT.search(content) and \

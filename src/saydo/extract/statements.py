@@ -27,9 +27,9 @@ SPEECH = {
     "say", "tell", "announce", "state", "declare", "promise", "pledge", "vow", "assure", "guarantee", "order",
     "instruct", "warn", "threaten", "urge", "call", "demand", "ask", "accuse", "claim", "deny", "reject", "refute",
     "dismiss", "add", "note", "stress", "emphasize", "emphasise", "write", "tweet", "post", "insist", "explain",
-    "clarify", "report", "confirm", "agree", "propose", "offer", "suggest", "argue", "describe", "comment", "reply",
+    "clarify", "report", "confirm", "propose", "offer", "suggest", "argue", "describe", "comment", "reply",
     "respond", "acknowledge", "admit", "allege", "predict", "welcome", "condemn", "criticize", "criticise", "blame",
-    "reiterate", "repeat", "signal", "inform", "express", "allude", "believe", "hope", "expect", "appeal", "decide",
+    "reiterate", "repeat", "signal", "inform", "express", "allude", "believe", "hope", "expect", "appeal",
     "recall", "remark", "observe", "underline", "assert", "maintain", "estimate", "brief", "caution",
 }
 CHUNK = 100_000
@@ -152,6 +152,11 @@ def _hypothetical(verb: Token) -> bool:
 
 def _subject_of(verb: Token) -> Token | None:
     for child in verb.children:
+        if child.dep_ == "agent":  # "was announced by Kremlin spokesman Dmitry Peskov"
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
                 return _relative_antecedent(verb)
@@ -217,7 +222,8 @@ def _cues(content: Span, speaker: Speaker, verb: Token | None) -> Cues:
                                                              "agree", "offer", "propose"):
         own = True
     root = content.root if len(content) else None
-    imperative = bool(root is not None and root.tag_ == "VB" and root.i == content.start
+    first = next((t for t in content if not t.is_punct and not t.is_space), None)
+    imperative = bool(root is not None and first is not None and root.tag_ == "VB" and root.i == first.i
                       and not any(c.dep_ in ("nsubj", "aux") for c in root.children))
     return Cues(own_side=own, other_side=other, state_speaker=state, imperative=imperative)
 
