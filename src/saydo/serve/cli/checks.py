@@ -1,8 +1,9 @@
-"""`saydo check`: check stored pledges against the observations loaded."""
+"""`saydo check` (check stored pledges against the observations loaded) and `saydo export`."""
 
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -35,3 +36,24 @@ def check(db: DbOption = None, json_out: JsonOption = False, window_days: Window
                 console.print(panel)
             if untestable:
                 console.print(untestable_table(untestable))
+
+
+@app.command("export")
+def export_cmd(
+    fmt: Annotated[str, typer.Option("--format", help="claimreview, jsonl, csv or parquet.")] = "jsonl",
+    out: Annotated[Optional[Path], typer.Option("--out", help="File to write (a folder for claimreview).")]
+    = None,
+    db: DbOption = None,
+) -> None:
+    """Export statements with their latest checks, or ClaimReview JSON-LD per checked pledge."""
+    from saydo.export import export
+
+    default = {"claimreview": "saydo-claimreview", "jsonl": "saydo.jsonl", "csv": "saydo.csv",
+               "parquet": "saydo.parquet"}
+    with open_store(db, read_only=False) as store:
+        written = export(store, fmt, out or Path(default.get(fmt, "saydo.out")))
+    target = (out or Path(default[fmt])).resolve()
+    if fmt == "claimreview":
+        console.print(f"{len(written)} ClaimReview file(s) written under {target}")
+    else:
+        console.print(f"Written: {target}")

@@ -1,0 +1,45 @@
+"""ClaimReview (schema.org) for a checked pledge: what was pledged, by whom, and the verdict as a rating."""
+
+from __future__ import annotations
+
+from saydo.records import Statement
+
+RATINGS = {
+    "kept": (5, "Kept"),
+    "partly_kept": (3, "Partly kept"),
+    "broken": (1, "Broken"),
+    "too_early": (None, "Too early to say"),
+    "insufficient_data": (None, "Insufficient data"),
+}
+_ORGANISATION_ACTORS = {"UN", "NATO", "EU", "IAEA", "ICRC", "OSCE"}
+
+
+def claim_review(statement: Statement, check: dict, *, evidence_url: str, source_url: str | None = None) -> dict:
+    """One ClaimReview object. ``check`` is a stored check result (the JSON contract); ``evidence_url`` links to the
+    figures and rows behind the verdict."""
+    value, label = RATINGS[check["verdict"]]
+    rating = {"@type": "Rating", "alternateName": label, "bestRating": 5, "worstRating": 1}
+    if value is not None:
+        rating["ratingValue"] = value
+    is_person = statement.actor not in _ORGANISATION_ACTORS and " " in statement.speaker.strip() and \
+        statement.speaker[:1].isupper()
+    item = {
+        "@type": "Claim",
+        "author": {"@type": "Person" if is_person else "Organization", "name": statement.speaker},
+        "appearance": {"@type": "CreativeWork", "name": statement.article, **({"url": source_url} if source_url
+                                                                               else {})},
+    }
+    if statement.published:
+        item["datePublished"] = statement.published.isoformat()
+    if statement.actor:
+        item["author"]["affiliation"] = {"@type": "Organization", "name": statement.actor}
+    return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "claimReviewed": statement.text,
+        "itemReviewed": item,
+        "reviewRating": rating,
+        "reviewBody": check["explanation"],
+        "author": {"@type": "Organization", "name": "saydo"},
+        "url": evidence_url,
+    }

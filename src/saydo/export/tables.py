@@ -1,0 +1,91 @@
+"""Statements with their latest checks as JSON Lines, CSV or Parquet, and ClaimReview JSON-LD files."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from saydo.errors import UnknownFormat
+from saydo.export.claimreview import claim_review
+from saydo.store import Store
+from saydo.store.articles import load_statements
+from saydo.store.checks import latest_checks
+
+FORMATS = ("claimreview", "jsonl", "csv", "parquet")
+COLUMNS = ["id", "article", "published", "speaker", "actor", "kind", "quote", "text", "start", "end", "places",
+           "window_start", "window_end", "source", "verdict", "did_metric", "did_ratio", "did_ci_low", "did_ci_high",
+           "explanation"]
+
+
+def export(store: Store, fmt: str, out: Path) -> list[Path]:
+    """Write the export; returns the files written. ``out`` is a file, or a folder for ``claimreview``."""
+    if fmt not in FORMATS:
+        raise UnknownFormat(f"unknown export format {fmt!r}", hint=f"use one of: {', '.join(FORMATS)}")
+    statements = load_statements(store)
+    checks = latest_checks(store)
+    by_statement: dict[str, list[dict]] = {}
+    for check in checks:
+        by_statement.setdefault(check["statement"], []).append(check)
+    if fmt == "claimreview":
+        return _claimreviews(store, statements, by_statement, out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "jsonl":
+        with out.open("w", encoding="utf-8") as fh:
+            for s in statements:
+                fh.write(json.dumps({**s.to_json(), "checks": by_statement.get(s.id, [])}, ensure_ascii=False,
+                                    default=str) + "\n")
+        return [out]
+    rows = _rows(statements, by_statement)
+    if fmt == "csv":
+        with out.open("w", newline="", encoding="utf-8") as fh:
+            writer = csv.DictWriter(fh, fieldnames=COLUMNS)
+            writer.writeheader()
+            for row in rows:
+                writer.writerow({**row, "places": " ".join(row["places"])})
+        return [out]
+    table = pa.Table.from_pylist(rows, schema=pa.schema([
+        (c, pa.list_(pa.string()) if c == "places" else pa.float64() if c.startswith("did_") and c != "did_metric"
+         else pa.int64() if c in ("start", "end") else pa.string()) for c in COLUMNS]))
+    pq.write_table(table, out)
+    return [out]
+
+
+def _rows(statements, by_statement) -> list[dict]:
+    rows = []
+    for s in statements:
+        base = {"id": s.id, "article": s.article, "published": s.published.isoformat() if s.published else None,
+                "speaker": s.speaker, "actor": s.actor, "kind": s.kind, "quote": s.quote, "text": s.text,
+                "start": s.start, "end": s.end, "places": list(s.places),
+                "window_start": s.window.start.isoformat() if s.window.start else None,
+                "window_end": s.window.end.isoformat() if s.window.end else None}
+        checks = by_statement.get(s.id) or [None]
+        for check in checks:
+            did = (check or {}).get("did") or {}
+            ci = did.get("ci") or [None, None]
+            rows.append({**base, "source": check and check["source"], "verdict": check and check["verdict"],
+                         "did_metric": did.get("metric"), "did_ratio": did.get("ratio"), "did_ci_low": ci[0],
+                         "did_ci_high": ci[1], "explanation": check and check["explanation"]})
+    return rows
+
+
+def _claimreviews(store, statements, by_statement, out: Path) -> list[Path]:
+    """One ClaimReview file per checked pledge and source, each linking to an evidence file beside it."""
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "evidence").mkdir(exist_ok=True)
+    urls = {r["id"]: r["source_url"] for r in store.query("SELECT id, source_url FROM articles")}
+    written = []
+    for s in statements:
+        for check in by_statement.get(s.id, []):
+            stem = f"{s.id}-{check['source']}"
+            evidence = out / "evidence" / f"{stem}.json"
+            evidence.write_text(json.dumps({"statement": s.to_json(), "check": check}, ensure_ascii=False,
+                                           indent=2, default=str), encoding="utf-8")
+            review = claim_review(s, check, evidence_url=f"evidence/{stem}.json", source_url=urls.get(s.article_id))
+            target = out / f"{stem}.claimreview.json"
+            target.write_text(json.dumps(review, ensure_ascii=False, indent=2), encoding="utf-8")
+            written.append(target)
+    return written
