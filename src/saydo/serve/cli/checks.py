@@ -57,3 +57,14 @@ def export_cmd(
         console.print(f"{len(written)} ClaimReview file(s) written under {target}")
     else:
         console.print(f"Written: {target}")
+
+
+@app.command("report")
+def report(out: Annotated[Path, typer.Option("--out", help="Folder for report.html.")] = Path("saydo-report"),
+           db: DbOption = None) -> None:
+    """Write a self-contained HTML report of all checks, charts inline, readable offline."""
+    from saydo.export.report import write_report
+
+    with open_store(db) as store:
+        target = write_report(store, out)
+    console.print(f"Report: {target.resolve()}")

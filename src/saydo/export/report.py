@@ -1,0 +1,70 @@
+"""A self-contained HTML report of all checks: pledge, verdict, figures, explanation and chart, readable offline.
+
+Charts are PNG images inlined as data URIs; every text from articles or data is HTML-escaped; the page loads nothing
+from anywhere.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+from datetime import datetime, timezone
+from pathlib import Path
+
+from saydo.check.charts import chart_frame, chart_png, chart_spec
+from saydo.check.explain import fmt_ratio
+from saydo.store import Store
+from saydo.store.articles import load_statements
+from saydo.store.checks import latest_checks
+
+STYLE = """
+body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
+h1{font-size:1.6rem} h2{font-size:1.15rem;margin-top:2.5rem;border-top:1px solid #ddd;padding-top:1rem}
+.badge{display:inline-block;padding:.15rem .5rem;border-radius:.3rem;color:#fff;font-weight:600}
+.kept{background:#2a8a3a}.partly_kept{background:#c98a00}.broken{background:#c0392b}
+.too_early{background:#2c7fb8}.insufficient_data{background:#7b5ea7}
+blockquote{border-left:4px solid #ccc;margin:1rem 0;padding:.3rem 1rem;background:#fafafa}
+table{border-collapse:collapse;font-size:.9rem;margin:1rem 0} td,th{border:1px solid #ddd;padding:.25rem .5rem}
+th{background:#f2f2f2} img{max-width:100%} .meta{color:#555;font-size:.9rem}
+"""
+
+
+def write_report(store: Store, out_dir: Path) -> Path:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    statements = {s.id: s for s in load_statements(store)}
+    checks = latest_checks(store)
+    parts = [f"<!doctype html><html lang=en><head><meta charset=utf-8><title>saydo report</title>"
+             f"<style>{STYLE}</style></head><body><h1>What was pledged, and what happened</h1>"
+             f"<p class=meta>{len(checks)} check(s) of {sum(s.kind == 'pledge' for s in statements.values())} "
+             f"pledge(s); generated {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC by saydo. The method is "
+             f"described in docs/method.md of saydo.</p>"]
+    for check in checks:
+        parts.append(_section(store, statements.get(check["statement"]), check))
+    parts.append("</body></html>")
+    target = out_dir / "report.html"
+    target.write_text("\n".join(parts), encoding="utf-8")
+    return target
+
+
+def _section(store: Store, statement, check: dict) -> str:
+    e = html.escape
+    who = f"{e(statement.speaker)} ({e(statement.actor or '?')})" if statement else e(check["statement"])
+    quote = f"<blockquote>{e(statement.text)}</blockquote>" if statement else ""
+    where = (f"<p class=meta>{e(statement.article)}, published {statement.published or 'date unknown'}; places "
+             f"{e(', '.join(statement.places) or 'none')}</p>") if statement else ""
+    rows = "".join(
+        f"<tr><td>{e(m['metric'])}</td><td>{e(m['group'])}</td><td>{e(' '.join(m['regions'][:6]))}"
+        f"{' …' if len(m['regions']) > 6 else ''}</td><td>{m['before']['value']}</td><td>{m['after']['value']}</td>"
+        f"<td>{e(fmt_ratio(m['ratio'], m['ci']))}</td></tr>" for m in check["measures"])
+    dids = "".join(f"<tr><td>{e(d['metric'])}</td><td colspan=5>difference in differences "
+                   f"{e(fmt_ratio(d['ratio'], d['ci']))}</td></tr>" for d in check.get("dids") or [])
+    table = (f"<table><tr><th>metric</th><th>group</th><th>regions</th><th>before</th><th>after</th>"
+             f"<th>after/before (95% CI)</th></tr>{rows}{dids}</table>") if rows else ""
+    chart = ""
+    if check["measures"]:
+        png = chart_png(chart_spec(check, chart_frame(store, check)))
+        chart = (f"<img alt='daily alerts per region, pledge regions against control, windows shaded' "
+                 f"src='data:image/png;base64,{base64.b64encode(png).decode()}'>")
+    return (f"<h2>{who} <span class='badge {e(check['verdict'])}'>{e(check['verdict'].replace('_', ' '))}</span>"
+            f"</h2>{quote}{where}<p class=meta>source {e(check['source'])}, ±{check['window_days']} days around "
+            f"{e(check['start'])}</p>{chart}{table}<p>{e(check['explanation'])}</p>")
