@@ -33,3 +33,15 @@ def latest_checks(store: Store) -> list[dict]:
         """
     ).fetchall()
     return [json.loads(r[0]) for r in rows]
+
+
+def history(store: Store, statement_id: str) -> list[dict]:
+    """Every stored verdict of a statement, oldest data first: what the check said as the data grew."""
+    return store.query(
+        """
+        SELECT source, as_of, run_at, verdict, start_at, window_days
+        FROM checks WHERE statement_id = ?
+        ORDER BY source, coalesce(as_of, run_at), run_at
+        """,
+        [statement_id],
+    )

@@ -68,3 +68,28 @@ def report(out: Annotated[Path, typer.Option("--out", help="Folder for report.ht
     with open_store(db) as store:
         target = write_report(store, out)
     console.print(f"Report: {target.resolve()}")
+
+
+@app.command("history")
+def history_cmd(statement: Annotated[str, typer.Argument(help="Statement id (from --json output or saydo export).")],
+                db: DbOption = None, json_out: JsonOption = False) -> None:
+    """Show every stored verdict of a pledge, e.g. too_early -> kept -> broken as data arrived (--as-of runs)."""
+    from rich.table import Table
+
+    from saydo.errors import NotFound
+    from saydo.store.checks import history
+
+    with open_store(db) as store:
+        rows = history(store, statement)
+    if not rows:
+        raise NotFound(f"no check stored for statement {statement!r}", hint="run `saydo check` first, or see the "
+                                                                              "ids in `saydo run --json`")
+    if json_out:
+        print_json(rows)
+        return
+    table = Table(title=f"Verdict history of {statement}")
+    for col in ("source", "data as of", "checked at", "verdict"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(r["source"], str(r["as_of"] or "all data"), f"{r['run_at']:%Y-%m-%d %H:%M}", r["verdict"])
+    console.print(table)

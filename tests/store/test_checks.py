@@ -1,0 +1,40 @@
+"""Stored checks: every distinct result is kept, so a pledge has a verdict history; re-running adds nothing."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta, timezone
+from importlib import resources
+
+from saydo.check import check_pledges
+from saydo.ingest.observations import load_observations
+from saydo.records import Statement
+from saydo.store.checks import history, latest_checks, save_check
+
+PLEDGE = Statement(article="a.txt", article_id="a", published=date(2022, 3, 29), speaker="A Minister", actor="RUS",
+                   kind="pledge", quote="indirect", text="Moscow would radically reduce activity near Kyiv",
+                   start=0, end=10, places=("UA-30", "UA-32", "UA-74"))
+
+
+def test_checks_history_from_as_of_runs(store, cli, tmp_path):
+    with resources.as_file(resources.files("saydo.data.demo").joinpath("alerts-volunteer-2022-03.csv")) as alerts:
+        load_observations(store, alerts)
+    start = datetime(2022, 3, 29, tzinfo=timezone.utc)
+    for as_of in (start + timedelta(days=5), None):
+        for check in check_pledges(store, [PLEDGE], as_of=as_of)[0]:
+            save_check(store, check)
+    for check in check_pledges(store, [PLEDGE])[0]:  # the same result again
+        save_check(store, check)
+    verdicts = [r["verdict"] for r in history(store, PLEDGE.id)]
+    assert verdicts == ["too_early", "kept"]
+    assert latest_checks(store)[0]["verdict"] == "kept"
+
+
+def test_checks_history_cli(cli, tmp_path):
+    out = tmp_path / "demo"
+    cli("demo", "--out", out)
+    statement = json.loads((out / "result.json").read_text(encoding="utf-8"))["checks"][0]["statement"]
+    code, stdout, _ = cli("history", statement, "--db", out / "saydo.duckdb", "--json")
+    assert code == 0 and [r["verdict"] for r in json.loads(stdout)] == ["kept"]
+    code, _, err = cli("history", "nope", "--db", out / "saydo.duckdb")
+    assert code == 2 and "[SD704]" in err
