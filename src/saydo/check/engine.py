@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 import pandas as pd
 
-from saydo.check.explain import explain
+from saydo.check.explain import explain, explain_ceasefire
 from saydo.check.hypotheses import Hypothesis, hypothesis_for
 from saydo.check.rules import ReduceRules, load_rules
 from saydo.check.statistics import did_ratio, rate_ratio
@@ -19,7 +19,7 @@ from saydo.resolve.regions import all_codes
 from saydo.store import Store
 from saydo.store.observations import source_extent, source_regions
 from saydo.store.observations import sources as list_sources
-from saydo.store.queries import daily_series
+from saydo.store.queries import daily_series, window_totals
 
 ALERT = "air_raid_alert"
 
@@ -47,7 +47,11 @@ def check_pledges(store: Store, statements: list[Statement], *, window_days: int
             untestable.append((statement, "no air-raid alert data loaded (use --alerts FILE)"))
             continue
         for source in alert_sources:
-            checks.append(check_reduce(store, hypo, source, window_days=window_days, as_of=as_of, rules=rules))
+            if hypo.template == "ceasefire":
+                checks.append(check_ceasefire(store, hypo, source, as_of=as_of, rules=rules))
+            else:
+                checks.append(check_reduce(store, hypo, source, window_days=window_days, as_of=as_of,
+                                           rules=rules))
     return checks, untestable
 
 
@@ -107,6 +111,74 @@ def check_reduce(store: Store, hypo: Hypothesis, source: str, *, window_days: in
                  as_of=as_of)
 
 
+def check_ceasefire(store: Store, hypo: Hypothesis, source: str, *, as_of: datetime | None,
+                    rules: ReduceRules) -> Check:
+    """A truce for a window against the same clock window in each of the previous weeks (a seasonal baseline)."""
+    cease = rules.ceasefire
+    start, end = hypo.start, hypo.end
+    weeks = cease.baseline_weeks
+    windows = [(start, end)] + [(start - timedelta(weeks=k), end - timedelta(weeks=k)) for k in range(1, weeks + 1)]
+    window_days = max(1, round((end - start).total_seconds() / 86400))
+
+    def finish(verdict: str, reason: str, measures=()) -> Check:
+        text = explain_ceasefire(verdict=verdict, reason=reason, source=source, regions=hypo.regions,
+                                 measures=list(measures), weeks=weeks, rules_text=cease.describe())
+        return Check(statement=hypo.statement.id, verdict=verdict, explanation=text, source=source,
+                     window_days=window_days, start=start, end=end, measures=tuple(measures), as_of=as_of,
+                     template="ceasefire")
+
+    extent = source_extent(store, source)
+    if extent is None:
+        return finish("insufficient_data", f"{source} has no rows.")
+    data_start, data_end = extent
+    if as_of is not None:
+        data_end = min(data_end, as_of)
+    if end > data_end:
+        return finish("too_early", f"the window ends {end:%Y-%m-%d %H:%M} UTC but {source} reaches only "
+                                   f"{data_end:%Y-%m-%d %H:%M} UTC.")
+    if windows[-1][0] < data_start:
+        return finish("insufficient_data", f"the baseline needs data from {windows[-1][0]:%Y-%m-%d} but {source} "
+                                           f"starts {data_start:%Y-%m-%d}.")
+    present = set(source_regions(store, source)) - NOT_COMPARABLE
+    regions = tuple(r for r in hypo.regions if r in present)
+    if not regions:
+        return finish("insufficient_data", f"{source} has no rows for {', '.join(hypo.regions)}.")
+    frame = window_totals(store, source=source, windows=windows, regions=list(regions))
+    measures = []
+    for metric in cease.metrics:
+        totals = frame.groupby("window")[metric].sum().sort_index().to_numpy()
+        est = rate_ratio(totals[1:], totals[:1], counts=metric == "alerts")
+        measures.append(Measure(
+            metric=metric, regions=regions, group="pledge",
+            before=Period(windows[-1][0], windows[1][1], _value(totals[1:].mean(), metric)),
+            after=Period(start, end, _value(totals[0], metric)),
+            ratio=est.ratio, ci=est.ci, method=f"window vs mean of {weeks} earlier weeks; {est.method}",
+        ))
+    baseline_alerts = next(m.before.value for m in measures if m.metric == "alerts") * weeks
+    if baseline_alerts < cease.min_baseline_alerts:
+        return finish("insufficient_data", f"only {baseline_alerts:.0f} alerts across the baseline windows (at "
+                                           f"least {cease.min_baseline_alerts} needed).", measures)
+    status = {m.metric: classify(Did(m.metric, m.ratio, m.ci), cease) for m in measures}
+    verdict, reason = _combine(status, cease.primary_metric, cease.meaningful_reduction,
+                               "fewer alerts in the window than in the same hours of earlier weeks")
+    return finish(verdict, reason, measures)
+
+
+def _combine(status: dict[str, str], primary: str, meaningful: float, kept_reason: str) -> tuple[str, str]:
+    if any(s == "undefined" for s in status.values()):
+        missing = ", ".join(m for m, s in status.items() if s == "undefined")
+        return "insufficient_data", f"the ratio is undefined for {missing}."
+    reduced = [m for m, s in status.items() if s == "reduced"]
+    if len(reduced) == len(status):
+        return "kept", kept_reason + " on every metric."
+    if reduced:
+        return "partly_kept", f"a decrease beyond chance on {', '.join(reduced)} only."
+    if status[primary] == "not_reduced":
+        return "broken", (f"no decrease: the interval for {primary} rules out a reduction of "
+                          f"{100 * (1 - meaningful):.0f}% or more.")
+    return "insufficient_data", "the change is within what chance allows: the data can't decide."
+
+
 def _measure(rows: pd.DataFrame, metric: str, regions: tuple[str, ...], group: str,
              windows: tuple[Period, Period]) -> Measure:
     daily = rows.groupby("day")[metric].sum().sort_index()
@@ -137,22 +209,14 @@ def decide(measures: list[Measure], dids: list[Did], rules: ReduceRules) -> tupl
         return "insufficient_data", (f"only {control_regions} control regions with alerts "
                                      f"(at least {rules.min_control_regions} needed).")
     status = {d.metric: classify(d, rules) for d in dids}
-    if any(s == "undefined" for s in status.values()):
-        missing = ", ".join(m for m, s in status.items() if s == "undefined")
-        return "insufficient_data", f"the difference in differences is undefined for {missing}."
-    reduced = [m for m, s in status.items() if s == "reduced"]
-    if len(reduced) == len(status):
-        return "kept", "alerts fell in the pledge regions relative to the rest of Ukraine on every metric."
-    if reduced:
-        return "partly_kept", (f"a decrease beyond chance on {', '.join(reduced)} only, relative to the rest of "
-                               f"Ukraine.")
-    if status[rules.primary_metric] == "not_reduced":
-        return "broken", (f"no decrease relative to the rest of Ukraine: the interval for {rules.primary_metric} "
-                          f"rules out a reduction of {100 * (1 - rules.meaningful_reduction):.0f}% or more.")
-    return "insufficient_data", "the change is within what chance allows: the data can't decide."
+    verdict, reason = _combine(status, rules.primary_metric, rules.meaningful_reduction,
+                               "alerts fell in the pledge regions relative to the rest of Ukraine")
+    if verdict in ("partly_kept", "broken"):
+        reason = reason.rstrip(".") + ", relative to the rest of Ukraine."
+    return verdict, reason
 
 
-def classify(did: Did, rules: ReduceRules) -> str:
+def classify(did: Did, rules) -> str:
     if did.ratio is None or did.ci is None:
         return "undefined"
     if did.ci[1] < 1:

@@ -46,3 +46,19 @@ def explain(*, verdict: str, reason: str, source: str, regions: tuple[str, ...],
     parts.append(f"Source: {source} only (sources are never added together).")
     parts.append(rules_text)
     return " ".join(parts)
+
+
+def explain_ceasefire(*, verdict: str, reason: str, source: str, regions: tuple[str, ...], measures: list[Measure],
+                      weeks: int, rules_text: str) -> str:
+    where = "every comparable region" if len(regions) > 6 else ", ".join(region_name(r) for r in regions)
+    parts = [f"Verdict: {verdict.replace('_', ' ')} — {reason}"]
+    for m in measures:
+        label = "air-raid alerts" if m.metric == "alerts" else "alert-hours"
+        parts.append(f"During the ceasefire window, {label} in {where} numbered {m.after.value:.0f} against "
+                     f"{m.before.value:.1f} on average in the same hours of the {weeks} weeks before: "
+                     f"{change_words(m.ratio)} (ratio {fmt_ratio(m.ratio, m.ci)}).")
+    parts.append("Alerts are weaker evidence than strike reports: they also sound for missiles passing over and for "
+                 "reconnaissance flights, and a quiet window can be chance.")
+    parts.append(f"Source: {source} only (sources are never added together).")
+    parts.append(rules_text)
+    return " ".join(parts)

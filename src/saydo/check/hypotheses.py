@@ -1,7 +1,11 @@
 """Turning a pledge into a testable hypothesis: which regions, which action, from when.
 
-First template: a pledge to reduce, stop or pull back hostilities in named Ukrainian regions predicts fewer air-raid
-alerts there, relative to the rest of Ukraine, after the pledge than before it. A pledge that fits no template, or
+Templates:
+- ``reduce``: a pledge to reduce, stop or pull back hostilities in named Ukrainian regions predicts fewer air-raid
+  alerts there, relative to the rest of Ukraine, after the pledge than before it;
+- ``ceasefire``: a ceasefire or truce with a stated window (start and end) predicts fewer alerts inside the window
+  than in the same clock window of the previous weeks (a seasonal baseline), in the named regions or, when it names
+  none or the whole front, in every comparable region. A pledge that fits no template, or
 whose regions or start can't be resolved, is untestable and the reason says why.
 """
 
@@ -23,12 +27,17 @@ _REDUCE = re.compile(
 )
 
 
+_CEASEFIRE = re.compile(r"\b(ceasefire|cease-fire|cease fire|truce|silence regime|regime of silence|hold fire|"
+                        r"stop (the )?fir\w*)\b", re.I)
+
+
 @dataclass(frozen=True)
 class Hypothesis:
     statement: Statement
     template: str
     regions: tuple[str, ...]
     start: datetime
+    end: datetime | None = None
 
 
 def hypothesis_for(statement: Statement, known_regions: frozenset[str]) -> Hypothesis | str:
@@ -37,6 +46,13 @@ def hypothesis_for(statement: Statement, known_regions: frozenset[str]) -> Hypot
         return f"a {statement.kind}, not a pledge"
     if not _REDUCE.search(statement.text):
         return "not a pledge to reduce or stop hostilities (no template for it yet)"
+    window = statement.window
+    if _CEASEFIRE.search(statement.text) and window.start is not None and window.end is not None:
+        # a ceasefire names no place when it holds everywhere ("along the entire line of contact")
+        named = tuple(sorted(p for p in statement.places if p in known_regions))
+        regions = named if named and "UA" not in statement.places else tuple(sorted(known_regions))
+        return Hypothesis(statement=statement, template="ceasefire", regions=regions, start=_utc(window.start),
+                          end=_utc(window.end))
     regions = tuple(sorted(p for p in statement.places if p in known_regions))
     if not regions:
         if "UA" in statement.places:
@@ -48,6 +64,10 @@ def hypothesis_for(statement: Statement, known_regions: frozenset[str]) -> Hypot
     if start is None:
         return "has no date: neither a window nor a publication date"
     return Hypothesis(statement=statement, template="reduce", regions=regions, start=start)
+
+
+def _utc(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
 
 
 def pledge_start(statement: Statement) -> datetime | None:

@@ -11,12 +11,29 @@ from saydo.errors import ConfigError
 
 
 @dataclass(frozen=True)
+class CeasefireRules:
+    baseline_weeks: int
+    metrics: tuple[str, ...]
+    primary_metric: str
+    meaningful_reduction: float
+    min_baseline_alerts: int
+
+    def describe(self) -> str:
+        return (f"Rules: the window is compared with the same clock window in each of the {self.baseline_weeks} "
+                f"previous weeks; each metric's interval wholly below 1 counts as reduced, wholly at or above "
+                f"{self.meaningful_reduction:g} as not reduced; all metrics reduced = kept, some = partly kept, "
+                f"{self.primary_metric} not reduced and none reduced = broken, otherwise the data can't decide; at "
+                f"least {self.min_baseline_alerts} alerts across the baseline windows are needed.")
+
+
+@dataclass(frozen=True)
 class ReduceRules:
     metrics: tuple[str, ...]
     primary_metric: str
     meaningful_reduction: float
     min_before_alerts: int
     min_control_regions: int
+    ceasefire: CeasefireRules | None = None
 
     def describe(self) -> str:
         return (f"Rules: each metric's DiD interval wholly below 1 counts as reduced; wholly at or above "
@@ -32,11 +49,16 @@ def load_rules(path: str | Path | None = None) -> ReduceRules:
             text = Path(path).read_text(encoding="utf-8")
         else:
             text = resources.files("saydo.check").joinpath("rules.toml").read_text(encoding="utf-8")
-        data = tomllib.loads(text)["reduce"]
+        parsed = tomllib.loads(text)
+        data, cease = parsed["reduce"], parsed["ceasefire"]
         return ReduceRules(
             metrics=tuple(data["metrics"]), primary_metric=data["primary_metric"],
             meaningful_reduction=float(data["meaningful_reduction"]),
             min_before_alerts=int(data["min_before_alerts"]), min_control_regions=int(data["min_control_regions"]),
+            ceasefire=CeasefireRules(
+                baseline_weeks=int(cease["baseline_weeks"]), metrics=tuple(cease["metrics"]),
+                primary_metric=cease["primary_metric"], meaningful_reduction=float(cease["meaningful_reduction"]),
+                min_baseline_alerts=int(cease["min_baseline_alerts"])),
         )
     except (OSError, KeyError, ValueError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"can't read verdict rules: {exc}", where=str(path or "rules.toml"),

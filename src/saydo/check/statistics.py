@@ -39,7 +39,14 @@ def rate_ratio(before: np.ndarray, after: np.ndarray, *, counts: bool) -> Estima
         if counts:
             lo, hi = _exact_poisson_ratio(0, int(b), len(after), len(before))
             return Estimate(0.0, (lo, hi), "exact conditional Poisson (Clopper-Pearson) interval; no dispersion")
-        return Estimate(0.0, None, "no interval: nothing in the after-window")
+        # a continuous amount (hours): scale by the before-window's dispersion to an equivalent count
+        phi = max(1.0, float(before.var(ddof=1) / before.mean())) if len(before) > 1 and before.mean() > 0 else 1.0
+        equivalent = int(b / phi)
+        if equivalent < 1:
+            return Estimate(0.0, None, "no interval: nothing in the after-window and too little before")
+        lo, hi = _exact_poisson_ratio(0, equivalent, len(after), len(before))
+        return Estimate(0.0, (lo, hi), f"exact conditional Poisson interval on dispersion-scaled amounts "
+                                       f"(dispersion {phi:.2f})", phi)
     y = np.concatenate([before, after])
     x = np.concatenate([np.zeros(len(before)), np.ones(len(after))])
     phi = _dispersion_two_groups(y, x)

@@ -18,7 +18,7 @@ from saydo.extract.kinds import Cues, classify
 from saydo.extract.pipeline import load_nlp
 from saydo.extract.quotes import inside_quote, quote_spans, quoted_words
 from saydo.extract.speakers import Registry, Speaker, speaker_from_subject
-from saydo.extract.windows import find_window
+from saydo.extract.windows import window_near
 from saydo.records import Article, Statement, Window
 from saydo.resolve.actors import actor_in_phrase, actor_of_name
 from saydo.resolve.gazetteer import lookup
@@ -87,7 +87,8 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0) -> list[Sta
     for span in doc.spans.get("places", []):
         places_by_sentence.setdefault(doc[span.start].sent.start, []).append(span)
     breaks = [m.start() for m in re.finditer(r"\n\n", text)]
-    for sent in doc.sents:
+    sentences = list(doc.sents)
+    for index, sent in enumerate(sentences):
         start, end = _trim(text, sent.start_char, sent.end_char)
         if end - start < 12 or _is_heading(text, start, end):
             continue
@@ -107,8 +108,10 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0) -> list[Sta
         places = _places(sent, places_by_sentence.get(sent.start, []))
         window = Window()
         if kind == "pledge":
-            w_start, w_end = find_window(text[start:end], article.published, speaker.actor)
-            window = Window(w_start, w_end)
+            near = [sentences[i].text for i in (index, index + 1, index - 1, index + 2)
+                    if 0 <= i < len(sentences) and abs(bisect.bisect_left(breaks, sentences[i].start_char)
+                                                       - paragraph) <= 1]
+            window = Window(*window_near(near, article.published, speaker.actor))
         found.append(Statement(
             article=article.name, article_id=article.id, published=article.published, speaker=speaker.name,
             actor=speaker.actor, kind=kind, quote=quote, text=text[start:end], start=start + offset,

@@ -71,13 +71,40 @@ def find_window(text: str, published: date | None, actor: str | None = None) -> 
             start = datetime.combine(day, time(0), tzinfo=zone)
     if start is None:
         return None, None
+    length = duration(text)
+    return start, (start + length if length else None)
+
+
+def duration(text: str) -> timedelta | None:
+    """A stated length ("for 36 hours", "another 120 days"), if any."""
     h = _HOURS.search(text)
     if h:
-        return start, start + timedelta(hours=int(h.group("hours")))
+        return timedelta(hours=int(h.group("hours")))
     d = _DAYS.search(text)
     if d:
-        return start, start + timedelta(days=int(d.group("days")))
-    return start, None
+        return timedelta(days=int(d.group("days")))
+    return None
+
+
+def window_near(sentences: list[str], published: date | None, actor: str | None
+                ) -> tuple[datetime | None, datetime | None]:
+    """A pledge's window from its own sentence, completed from the sentences next to it: reports often give the
+    time of a ceasefire in the sentence before or after the announcement ("It will begin at noon on Jan. 6 and last
+    36 hours"). ``sentences[0]`` is the pledge's own sentence; the rest are its neighbours, nearest first."""
+    start, end = find_window(sentences[0], published, actor)
+    for other in sentences[1:]:
+        if start is None:
+            start, end = find_window(other, published, actor)
+        elif end is None:
+            o_start, o_end = find_window(other, published, actor)
+            if o_end is not None and o_start == start:
+                end = o_end
+            else:
+                length = duration(other)
+                end = start + length if length else None
+        if start is not None and end is not None:
+            break
+    return start, end
 
 
 def relative_day(word: str, published: date) -> date:

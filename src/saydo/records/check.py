@@ -76,6 +76,8 @@ class Check:
     did: Did | None = None
     dids: tuple[Did, ...] = field(default=())
     as_of: datetime | None = None
+    template: str = "reduce"
+    end: datetime | None = None
 
     def to_json(self) -> dict:
         return {
@@ -85,6 +87,8 @@ class Check:
             "source": self.source,
             "window_days": self.window_days,
             "start": self.start.isoformat(),
+            "end": self.end.isoformat() if self.end else None,
+            "template": self.template,
             "measures": [m.to_json() for m in self.measures],
             "did": self.did.to_json() if self.did else None,
             "dids": [d.to_json() for d in self.dids],
