@@ -130,3 +130,25 @@ def test_engine_sources_are_never_summed(loaded, tmp_path):
 def test_engine_untestable_reasons(loaded, statement, reason):
     checks, untestable = check_pledges(loaded, [statement])
     assert not checks and reason in untestable[0][1]
+
+
+def test_engine_shift_of_effort_expects_an_increase(store, tmp_path):
+    path = tmp_path / "alerts.csv"
+    _log(path, quiet_after=False, scale=4, extra_days=30)
+    busier = tmp_path / "busier.csv"
+    rows = ["region,started_at,finished_at,naive"]
+    for day in range(0, 14):
+        for i in range(12):
+            begin = START + timedelta(days=day, hours=i * 2, minutes=3)
+            rows.append(f"Chernihivska oblast,{begin.isoformat(sep=' ')},"
+                        f"{(begin + timedelta(minutes=20)).isoformat(sep=' ')},False")
+    busier.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    load_observations(store, path)
+    load_observations(store, busier, source="alerts.volunteer")
+    shift = Statement(article="t.txt", article_id="t", published=date(2022, 3, 29), speaker="A General",
+                      actor="RUS", kind="pledge", quote="indirect",
+                      text="forces would shift their attention to the liberation of the north", start=0, end=10,
+                      places=("UA-74",))
+    check = check_pledges(store, [shift])[0][0]
+    assert check.template == "increase" and check.verdict == "kept", check.explanation
+    assert check.did.ratio > 1 and check.placebo is not None and check.to_json()["placebo"]["ratio"] is not None

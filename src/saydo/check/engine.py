@@ -102,13 +102,35 @@ def check_reduce(store: Store, hypo: Hypothesis, source: str, *, window_days: in
         est = did_ratio(frame, metric, counts=metric == "alerts")
         dids.append(Did(metric=metric, ratio=est.ratio, ci=est.ci, method=est.method))
 
-    verdict, reason = decide(measures, dids, rules)
+    verdict, reason = decide(measures, dids, rules, increase=hypo.template == "increase")
+    placebo = _placebo(store, source, start, window_days, pledge_regions, control_regions, data_start, rules)
+    rules_text = rules.describe()
+    if hypo.template == "increase":
+        rules_text += (" For a shift of effort the same rules apply to the inverse ratio: a rise counts where a fall "
+                       "would.")
     text = explain(verdict=verdict, reason=reason, source=source, regions=pledge_regions, window_days=window_days,
-                   measures=measures, dids=dids, rules_text=rules.describe())
+                   measures=measures, dids=dids, rules_text=rules_text, placebo=placebo)
     primary = next(d for d in dids if d.metric == rules.primary_metric)
     return Check(statement=hypo.statement.id, verdict=verdict, explanation=text, source=source,
                  window_days=window_days, start=start, measures=tuple(measures), did=primary, dids=tuple(dids),
-                 as_of=as_of)
+                 as_of=as_of, template=hypo.template, placebo=placebo)
+
+
+def _placebo(store: Store, source: str, start: datetime, window_days: int, pledge_regions, control_regions,
+             data_start: datetime, rules: ReduceRules) -> Did | None:
+    """The same DiD one window earlier, where no pledge was in force: a change there means the pledge regions were
+    already diverging from control (no parallel trends), and the real result deserves less trust."""
+    fake_start = start - timedelta(days=window_days)
+    if fake_start - timedelta(days=window_days) < data_start:
+        return None
+    frame = daily_series(store, source=source, start=fake_start, window_days=window_days,
+                         regions=sorted(set(pledge_regions) | set(control_regions)), event_type=ALERT)
+    frame["treated"] = frame["region"].isin(pledge_regions)
+    frame["after"] = frame["day"] >= 0
+    est = did_ratio(frame, rules.primary_metric, counts=rules.primary_metric == "alerts")
+    return Did(metric=rules.primary_metric, ratio=est.ratio, ci=est.ci,
+               method=f"placebo: the same model on the {window_days} days before vs the {window_days} days before "
+                      f"those; {est.method}")
 
 
 def check_ceasefire(store: Store, hypo: Hypothesis, source: str, *, as_of: datetime | None,
@@ -198,7 +220,8 @@ def _value(total: float, metric: str) -> float:
     return int(total) if metric == "alerts" else round(float(total), 4)
 
 
-def decide(measures: list[Measure], dids: list[Did], rules: ReduceRules) -> tuple[str, str]:
+def decide(measures: list[Measure], dids: list[Did], rules: ReduceRules, *, increase: bool = False
+           ) -> tuple[str, str]:
     """Apply the verdict rules to the figures; returns (verdict, reason in words)."""
     pledge_before = next((m.before.value for m in measures if m.group == "pledge" and m.metric == "alerts"), 0) or 0
     control_regions = next((len(m.regions) for m in measures if m.group == "control" and m.metric == "alerts"), 0)
@@ -208,12 +231,26 @@ def decide(measures: list[Measure], dids: list[Did], rules: ReduceRules) -> tupl
     if control_regions < rules.min_control_regions:
         return "insufficient_data", (f"only {control_regions} control regions with alerts "
                                      f"(at least {rules.min_control_regions} needed).")
+    if increase:
+        status = {d.metric: classify(_inverse(d), rules) for d in dids}
+        verdict, reason = _combine(status, rules.primary_metric, rules.meaningful_reduction,
+                                   "alerts rose in the regions effort was to shift to, relative to the rest of "
+                                   "Ukraine")
+        reason = reason.replace("decrease", "increase").replace("a reduction", "an increase")
+        return verdict, reason
     status = {d.metric: classify(d, rules) for d in dids}
     verdict, reason = _combine(status, rules.primary_metric, rules.meaningful_reduction,
                                "alerts fell in the pledge regions relative to the rest of Ukraine")
     if verdict in ("partly_kept", "broken"):
         reason = reason.rstrip(".") + ", relative to the rest of Ukraine."
     return verdict, reason
+
+
+def _inverse(did: Did) -> Did:
+    """An increase pledge is judged on 1/DiD with the same thresholds (a rise of 25% mirrors a cut of 20%)."""
+    if did.ratio is None or did.ci is None or did.ratio == 0 or did.ci[0] == 0:
+        return Did(did.metric, None, None, did.method)
+    return Did(did.metric, 1 / did.ratio, (1 / did.ci[1], 1 / did.ci[0]), did.method)
 
 
 def classify(did: Did, rules) -> str:

@@ -27,7 +27,7 @@ def change_words(ratio: float | None) -> str:
 
 
 def explain(*, verdict: str, reason: str, source: str, regions: tuple[str, ...], window_days: int,
-            measures: list[Measure], dids: list[Did], rules_text: str) -> str:
+            measures: list[Measure], dids: list[Did], rules_text: str, placebo: Did | None = None) -> str:
     names = ", ".join(region_name(r) for r in regions)
     parts = [f"Verdict: {verdict.replace('_', ' ')} — {reason}"]
     pledge = {m.metric: m for m in measures if m.group == "pledge"}
@@ -43,6 +43,14 @@ def explain(*, verdict: str, reason: str, source: str, regions: tuple[str, ...],
     for did in dids:
         parts.append(f"Relative to control, {did.metric.replace('_', '-')} {change_words(did.ratio)}: "
                      f"difference-in-differences ratio {fmt_ratio(did.ratio, did.ci)}.")
+    if placebo is not None and placebo.ci is not None:
+        steady = placebo.ci[0] <= 1 <= placebo.ci[1]
+        parts.append("Placebo check one window earlier, with no pledge in force: DiD "
+                     f"{fmt_ratio(placebo.ratio, placebo.ci)}" + (" — no divergence beyond chance before the pledge." if steady else
+                        " — the regions were already diverging before the pledge, so the comparison's assumption of "
+                        "parallel trends is doubtful and the verdict deserves less trust."))
+    elif dids:
+        parts.append("No placebo check: the data do not reach far enough back.")
     parts.append(f"Source: {source} only (sources are never added together).")
     parts.append(rules_text)
     return " ".join(parts)

@@ -3,6 +3,8 @@
 Templates:
 - ``reduce``: a pledge to reduce, stop or pull back hostilities in named Ukrainian regions predicts fewer air-raid
   alerts there, relative to the rest of Ukraine, after the pledge than before it;
+- ``increase``: a shift of effort to named regions ("to the liberation of Donbas") predicts more alerts there,
+  relative to the rest of Ukraine;
 - ``ceasefire``: a ceasefire or truce with a stated window (start and end) predicts fewer alerts inside the window
   than in the same clock window of the previous weeks (a seasonal baseline), in the named regions or, when it names
   none or the whole front, in every comparable region. A pledge that fits no template, or
@@ -27,6 +29,9 @@ _REDUCE = re.compile(
 )
 
 
+# Words that make a pledge one about shifting effort to regions ("to the liberation of Donbas").
+_SHIFT = re.compile(r"\b(shift\w*|focus\w*|concentrat\w*|redeploy\w*|refocus\w*|main goal|liberation of|"
+                    r"(?:move|moving|moved) (?:forces|troops|units))\b", re.I)
 _CEASEFIRE = re.compile(r"\b(ceasefire|cease-fire|cease fire|truce|silence regime|regime of silence|hold fire|"
                         r"stop (the )?fir\w*)\b", re.I)
 
@@ -44,7 +49,10 @@ def hypothesis_for(statement: Statement, known_regions: frozenset[str]) -> Hypot
     """A hypothesis for a pledge, or the reason it can't be tested."""
     if statement.kind != "pledge":
         return f"a {statement.kind}, not a pledge"
-    if not _REDUCE.search(statement.text):
+    template = "reduce"
+    if _SHIFT.search(statement.text) and not _REDUCE.search(statement.text):
+        template = "increase"
+    elif not _REDUCE.search(statement.text):
         return "not a pledge to reduce or stop hostilities (no template for it yet)"
     window = statement.window
     if _CEASEFIRE.search(statement.text) and window.start is not None and window.end is not None:
@@ -63,7 +71,7 @@ def hypothesis_for(statement: Statement, known_regions: frozenset[str]) -> Hypot
     start = pledge_start(statement)
     if start is None:
         return "has no date: neither a window nor a publication date"
-    return Hypothesis(statement=statement, template="reduce", regions=regions, start=start)
+    return Hypothesis(statement=statement, template=template, regions=regions, start=start)
 
 
 def _utc(value: datetime) -> datetime:

@@ -78,6 +78,7 @@ class Check:
     as_of: datetime | None = None
     template: str = "reduce"
     end: datetime | None = None
+    placebo: Did | None = None
 
     def to_json(self) -> dict:
         return {
@@ -92,4 +93,5 @@ class Check:
             "measures": [m.to_json() for m in self.measures],
             "did": self.did.to_json() if self.did else None,
             "dids": [d.to_json() for d in self.dids],
+            "placebo": self.placebo.to_json() if self.placebo else None,
         }
