@@ -3,7 +3,8 @@
     python -m bench.bench_ingest
 
 Loads ../shared/data/air-raid-alerts/volunteer_data_en.csv into a fresh saydo store (parse, validate, map
-regions, de-duplicate, keep rejects) and, as the baseline, into a bare DuckDB table with ``read_csv``; prints rows/s and the ratio.
+regions, de-duplicate, keep rejects) and, as the baseline, into a bare DuckDB table with ``read_csv``; prints
+rows/s and the ratio.
 """
 
 from __future__ import annotations

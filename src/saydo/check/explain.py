@@ -45,10 +45,11 @@ def explain(*, verdict: str, reason: str, source: str, regions: tuple[str, ...],
                      f"difference-in-differences ratio {fmt_ratio(did.ratio, did.ci)}.")
     if placebo is not None and placebo.ci is not None:
         steady = placebo.ci[0] <= 1 <= placebo.ci[1]
-        parts.append("Placebo check one window earlier, with no pledge in force: DiD "
-                     f"{fmt_ratio(placebo.ratio, placebo.ci)}" + (" — no divergence beyond chance before the pledge." if steady else
+        verdict_note = (" — no divergence beyond chance before the pledge." if steady else
                         " — the regions were already diverging before the pledge, so the comparison's assumption of "
-                        "parallel trends is doubtful and the verdict deserves less trust."))
+                        "parallel trends is doubtful and the verdict deserves less trust.")
+        parts.append("Placebo check one window earlier, with no pledge in force: DiD "
+                     f"{fmt_ratio(placebo.ratio, placebo.ci)}{verdict_note}")
     elif dids:
         parts.append("No placebo check: the data do not reach far enough back.")
     parts.append(f"Source: {source} only (sources are never added together).")
