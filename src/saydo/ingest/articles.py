@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from saydo.errors import BadValue, EmptyFile
-from saydo.ingest.files import check_text_file
+from saydo.ingest.files import check_text_file, guess_encoding
 from saydo.records import Article
 
 _HEADER = re.compile(r"\A[ \t]*(?:(date)[ \t]+(\S+)|(source)[ \t]+(\S+))[ \t]*\n?")
@@ -24,7 +24,7 @@ _HTML = re.compile(r"<(?:!doctype\s+html|html|body|article|p|div)\b", re.I)
 def read_article(path: str | Path, *, published: date | None = None) -> Article:
     """Read one article file. ``published`` is used when the file names no date of its own."""
     p = check_text_file(path)
-    raw = p.read_text(encoding="utf-8", errors="replace")
+    raw = p.read_text(encoding=guess_encoding(p), errors="replace")
     if p.suffix.lower() in (".html", ".htm") or _HTML.search(raw[:2000]):
         return _from_html(p, raw, published)
     return parse_text(raw, name=p.name, path=str(p), published=published)

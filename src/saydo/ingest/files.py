@@ -24,10 +24,22 @@ def check_text_file(path: str | Path) -> Path:
         raise InputError(f"can't read the file: {exc.strerror}", where=str(p), hint="check its permissions") from None
     if not head.strip():
         raise EmptyFile("file is empty", where=str(p), hint="give a file with content")
-    if b"\x00" in head or not _decodes(head):
-        raise BinaryFile("file is not UTF-8 text (it looks binary)", where=str(p),
+    if b"\x00" in head or _control_share(head) > 0.05:
+        raise BinaryFile("file is not text (it looks binary)", where=str(p),
                          hint="give a .txt, .html or .csv file in UTF-8")
     return p
+
+
+def guess_encoding(path: str | Path) -> str:
+    """UTF-8 when the start of the file decodes as UTF-8, else Windows-1252 (older dataset exports use it)."""
+    with Path(path).open("rb") as fh:
+        head = fh.read(_SNIFF * 16)
+    return "utf-8" if _decodes(head) else "cp1252"
+
+
+def _control_share(head: bytes) -> float:
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 13, 12))
+    return controls / max(len(head), 1)
 
 
 def _decodes(head: bytes) -> bool:

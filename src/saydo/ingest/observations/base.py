@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Protocol
 
 from saydo.errors import BadHeader, NoRowsLoaded, UnknownFormat
-from saydo.ingest.files import check_text_file, sha256_file
+from saydo.ingest.files import check_text_file, guess_encoding, sha256_file
 from saydo.records import Observation, Reject
 
 BATCH = 50_000
@@ -53,7 +53,7 @@ class LoadReport:
 
 
 def read_header(path: Path, delimiter: str = ",") -> list[str]:
-    with path.open(newline="", encoding="utf-8", errors="replace") as fh:
+    with path.open(newline="", encoding=guess_encoding(path), errors="replace") as fh:
         first = fh.readline()
     return [c.strip().lstrip("\ufeff") for c in next(csv.reader([first], delimiter=delimiter), [])]
 
@@ -135,7 +135,8 @@ def load_observations(store, path: str | Path, *, fmt: str | None = None, source
 
 def csv_rows(path: Path, delimiter: str = ",") -> Iterator[tuple[int, list[str], str]]:
     """(line number, fields, raw line) for each data row after the header; line numbers are 1-based file lines."""
-    with path.open(newline="", encoding="utf-8", errors="replace") as fh:
+    csv.field_size_limit(1 << 24)
+    with path.open(newline="", encoding=guess_encoding(path), errors="replace") as fh:
         reader = csv.reader(fh, delimiter=delimiter)
         next(reader, None)
         line = reader.line_num

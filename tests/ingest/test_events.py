@@ -1,0 +1,55 @@
+"""Event datasets: UCDP GED (real file) and ACLED (a fixture written from ACLED's published column layout)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from saydo.ingest.observations import detect_format, load_observations
+from saydo.ingest.observations.acled import event_type
+from saydo.resolve.geo import nearest_region
+from tests.conftest import shared_path
+
+ACLED = Path(__file__).resolve().parents[1] / "fixtures" / "observations" / "acled-sample.csv"
+
+
+def test_events_ucdp_every_row_accounted_for(store):
+    path = shared_path("data", "events", "ucdp-ged-ukraine.csv")
+    assert detect_format(path) == "ucdp-ged"
+    report = load_observations(store, path)
+    with path.open(newline="", encoding="cp1252") as fh:  # the export is Windows-1252, not UTF-8
+        rows = list(csv.DictReader(fh))
+    assert report.loaded + report.rejected + report.duplicate == len(rows)
+    luhansk = sum(r["adm_1"] == "Luhansk oblast" for r in rows)
+    stored = store.query("SELECT count(*) AS n FROM observations WHERE region = 'UA-09' AND geo_method = 'name'")
+    assert stored[0]["n"] == luhansk
+    assert store.query("SELECT sum(fatalities) AS n FROM observations")[0]["n"] == sum(int(r["best"]) for r in rows)
+    unnamed = store.query("SELECT count(*) AS n FROM observations WHERE geo_method = 'nearest'")[0]["n"]
+    assert unnamed == sum(not r["adm_1"].strip() for r in rows)  # only rows with no province use coordinates
+
+
+def test_events_acled_fixture(store):
+    report = load_observations(store, ACLED)
+    assert (report.format, report.loaded, report.rejected, report.duplicate) == ("acled", 5, 2, 1)
+    reasons = {r["line"]: r["reason"] for r in store.query("SELECT line, reason FROM rejects")}
+    assert "event_date '2022-04-31'" in reasons[7]
+    assert "province 'Atlantis'" in reasons[8]
+    rows = {r["row_id"]: r for r in store.query("SELECT row_id, region, event_type, geo_method, fatalities "
+                                                 "FROM observations")}
+    assert rows["UKR9001"]["region"] == "UA-63" and rows["UKR9001"]["event_type"] == "shelling"
+    assert rows["UKR9002"]["event_type"] == "airstrike" and rows["UKR9002"]["fatalities"] == 5
+    assert rows["UKR9004"]["region"] == "UA-32" and rows["UKR9004"]["geo_method"] == "nearest"
+    assert rows["UKR9005"]["event_type"] == "other_protests"
+    again = load_observations(store, ACLED)
+    assert again.already_loaded
+
+
+def test_events_acled_type_mapping():
+    assert event_type("Battles", "Armed clash") == "ground_clash"
+    assert event_type("Strategic developments", "Looting/property destruction") == "other_strategic_developments"
+
+
+def test_events_nearest_region():
+    assert nearest_region(50.45, 30.52)[0] == "UA-30"  # Kyiv
+    assert nearest_region(46.48, 30.73)[0] == "UA-51"  # Odesa
+    assert nearest_region(55.75, 37.62) is None  # Moscow is far from any Ukrainian place
