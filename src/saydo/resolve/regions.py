@@ -31,7 +31,7 @@ _EXTRA_NAMES: dict[str, tuple[str, ...]] = {
     "UA-32": ("Kyiv Oblast", "Kyiv region", "Kiev Oblast", "Kiev region", "Kyivshchyna"),
     "UA-35": ("Kirovohrad", "Kirovograd", "Kropyvnytskyi", "Kropyvnytskyy"),
     "UA-40": ("Sevastopol", "Sevastopol City", "Sebastopol"),
-    "UA-43": ("Crimea", "Autonomous Republic of Crimea", "Krym", "Respublika Krym"),
+    "UA-43": ("Crimea", "Autonomous Republic of Crimea", "Krym", "Respublika Krym", "Crimean Peninsula"),
     "UA-46": ("Lviv", "Lvov", "L'viv"),
     "UA-48": ("Mykolaiv", "Mykolayiv", "Nikolaev", "Nikolayev"),
     "UA-51": ("Odesa", "Odessa"),

@@ -100,3 +100,11 @@ def sources(store: Store, event_type: str | None = None) -> list[str]:
 def source_regions(store: Store, source: str) -> list[str]:
     return [r[0] for r in store.con.execute(
         "SELECT DISTINCT region FROM observations WHERE source = ? ORDER BY region", [source]).fetchall()]
+
+
+def geo_methods(store: Store, file_sha256: str) -> dict[str, int]:
+    """How the rows of one file were placed in a region: by name, by a close spelling, by coordinates."""
+    rows = store.con.execute(
+        "SELECT geo_method, count(*) FROM observations WHERE file_sha256 = ? AND geo_method IS NOT NULL "
+        "GROUP BY geo_method ORDER BY geo_method", [file_sha256]).fetchall()
+    return {method: n for method, n in rows}

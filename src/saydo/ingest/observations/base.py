@@ -47,6 +47,7 @@ class LoadReport:
     duplicate: int = 0
     already_loaded: bool = False
     detected: bool = False
+    geo_methods: dict[str, int] | None = None  # rows placed by name, by spelling, by coordinates
 
     def to_json(self) -> dict:
         return dict(self.__dict__)
@@ -103,6 +104,7 @@ def load_observations(store, path: str | Path, *, fmt: str | None = None, source
         report.already_loaded = True
         report.loaded, report.rejected, report.duplicate = (
             previous["loaded"] or 0, previous["rejected"] or 0, previous["duplicate"] or 0)
+        report.geo_methods = obs_store.geo_methods(store, sha) or None
         return report
     batch_obs: list[Observation] = []
     batch_rej: list[Reject] = []
@@ -127,6 +129,7 @@ def load_observations(store, path: str | Path, *, fmt: str | None = None, source
     if progress:
         progress(seen)
     store.record_file(sha, str(p), "observations", source, report.loaded, report.rejected, report.duplicate)
+    report.geo_methods = obs_store.geo_methods(store, sha) or None
     if report.loaded == 0 and report.duplicate == 0:
         raise NoRowsLoaded(f"no row could be loaded ({report.rejected} rejected)", where=str(p),
                            hint="see `saydo rejects` for the reasons")

@@ -28,8 +28,15 @@ def loads_table(loads) -> Table:
     for col in ("file", "format", "source", "loaded", "rejected", "duplicate", "note"):
         table.add_column(col, overflow="fold")
     for r in loads:
-        note = "already loaded: nothing added" if r.already_loaded else ("format detected from header" if r.detected
-                                                                         else "")
+        notes = []
+        if r.already_loaded:
+            notes.append("already loaded: nothing added")
+        elif r.detected:
+            notes.append("format detected from header")
+        if r.geo_methods:
+            total = sum(r.geo_methods.values())
+            notes.append("placed by " + ", ".join(f"{m} {100 * n / total:.1f}%" for m, n in r.geo_methods.items()))
+        note = "; ".join(notes)
         table.add_row(r.file, r.format, r.source, str(r.loaded), str(r.rejected), str(r.duplicate), note)
     return table
 
