@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 from tests.conftest import shared_path
@@ -82,3 +83,19 @@ def test_events_province_spellings():
     assert province_code("Snake Island") == ("UA-51", "name")
     for foreign in ("Belgorod Oblast", "Kursk", "Gomel", "Rostov", "Krasnodar Krai", "Transnistria"):
         assert province_code(foreign) is None, foreign
+
+
+def test_events_bellingcat_joined_with_associations(store):
+    path = shared_path("data", "events", "bellingcat-civilian-harm", "export_events.json")
+    assert detect_format(path) == "bellingcat"
+    report = load_observations(store, path)
+    events = json.loads(path.read_text(encoding="utf-8"))
+    assert report.loaded + report.rejected + report.duplicate == len(events)
+    assert report.duplicate == len(events) - len({e["id"] for e in events})
+    associations = {a["id"]: a["filter_paths"] for a in json.loads(
+        path.with_name("export_associations.json").read_text(encoding="utf-8"))}
+    air = sum("Air strike" in [associations[a][-1] for a in e["associations"] if a in associations]
+              for e in {e["id"]: e for e in events}.values())
+    assert store.query("SELECT count(*) AS n FROM observations WHERE event_type = 'airstrike'")[0]["n"] <= air
+    first = store.query("SELECT description, region FROM observations WHERE row_id = ?", [events[0]["id"]])[0]
+    assert first["description"].startswith("[area: ") and first["region"] == "UA-63"  # Chuhuiv, Kharkiv oblast

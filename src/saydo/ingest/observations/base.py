@@ -64,6 +64,9 @@ def detect_format(path: str | Path) -> str:
     p = check_text_file(path)
     _ensure_registered()
     for name, reader in READERS.items():
+        sniff = getattr(reader, "sniff", None)
+        if sniff is not None and sniff(p):
+            return name
         if reader.matches(read_header(p, getattr(reader, "delimiter", ","))):
             return name
     known = ", ".join(sorted(READERS))

@@ -1,0 +1,94 @@
+"""Bellingcat "Civilian Harm in Ukraine" exports: ``export_events.json`` joined with the ``export_associations.json``
+(type of area affected, weapon system) and ``export_sources.json`` files beside it.
+
+Each event becomes one observation: the region from its coordinates (nearest GeoNames place), the day from its date
+(MM/DD/YYYY), the event type from its weapon system, and a description that keeps the area types, weapons and how many
+sources document it. ``line`` is the event's position in the JSON array (1-based).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from saydo.errors import BadHeader
+from saydo.ingest.observations.alerts import RowError
+from saydo.ingest.observations.base import register
+from saydo.ingest.observations.events import _float, day_span, parse_day
+from saydo.records import Observation, Reject
+from saydo.resolve.geo import nearest_region
+
+WEAPONS = (  # in order of precedence when an event lists several
+    ("Air strike", "airstrike"), ("Cruise missile", "missile_strike"), ("Ballistic missile", "missile_strike"),
+    ("Anti-air missile", "missile_strike"), ("Loitering munition", "drone_strike"),
+    ("HE rocket artillery", "shelling"), ("HE artillery inc mortars", "shelling"), ("Cluster munitions", "shelling"),
+    ("Incendiary munitions", "shelling"), ("Thermobaric munition", "shelling"), ("Land mines", "explosion_remote"),
+    ("Vehicle mounted weapon", "small_arms"), ("Small arms", "small_arms"),
+)
+
+
+class CivilianHarm:
+    name = "bellingcat"
+    source = "bellingcat"
+    description = "Bellingcat Civilian Harm in Ukraine JSON export (export_events.json + associations + sources)"
+
+    def matches(self, header: list[str]) -> bool:
+        return False  # JSON: recognised by sniff()
+
+    def sniff(self, path: Path) -> bool:
+        with path.open(encoding="utf-8", errors="replace") as fh:
+            head = fh.read(400)
+        return head.lstrip().startswith("[") and '"associations"' in head and '"sources"' in head
+
+    def read(self, path: Path, source: str) -> Iterator[Observation | Reject]:
+        try:
+            events = json.loads(path.read_text(encoding="utf-8"))
+        except ValueError as exc:
+            raise BadHeader(f"not valid JSON ({exc})", where=str(path),
+                            hint="give Bellingcat's export_events.json") from None
+        if not isinstance(events, list):
+            raise BadHeader("expected a JSON array of events", where=str(path), hint="give export_events.json")
+        associations = _load(path.with_name("export_associations.json"), list)
+        by_id = {a["id"]: a.get("filter_paths") or [] for a in associations}
+        sources = _load(path.with_name("export_sources.json"), dict)
+        for number, event in enumerate(events, 1):
+            try:
+                yield self.row(event, by_id, sources, file=str(path), source=source, line=number)
+            except (RowError, KeyError, TypeError, AttributeError) as exc:
+                reason = str(exc) if isinstance(exc, RowError) else f"event is missing a field ({exc})"
+                yield Reject(source=source, file=str(path), line=number, reason=reason,
+                             raw=json.dumps(event)[:500] if isinstance(event, dict) else str(event)[:500])
+
+    def row(self, event: dict, associations: dict, sources: dict, **where) -> Observation:
+        started, finished = day_span(parse_day(event["date"], "date"))
+        lat, lon = _float(event.get("latitude")), _float(event.get("longitude"))
+        near = nearest_region(lat, lon) if lat is not None and lon is not None else None
+        if near is None:
+            raise RowError(f"coordinates ({event.get('latitude')}, {event.get('longitude')}) are not near a known "
+                           f"place in Ukraine")
+        paths = [associations.get(a, []) for a in event.get("associations") or []]
+        areas = [p[-1] for p in paths if p and p[0] == "Type of area affected"]
+        weapons = [p[-1] for p in paths if p and p[0] == "Weapon System"]
+        kind = next((k for w, k in WEAPONS if w in weapons), "civilian_harm")
+        listed = list(event.get("sources") or [])
+        urls = [p for s in listed for p in (sources.get(s) or {}).get("paths", []) if str(p).startswith("http")]
+        text = (f"[area: {', '.join(areas) or 'unknown'}; weapon: {', '.join(weapons) or 'unknown'}; "
+                f"{len(listed)} source(s){'; first: ' + urls[0] if urls else ''}] "
+                f"{str(event.get('description') or '').strip()}")
+        return Observation(region=near[0], event_type=kind, started_at=started, finished_at=finished,
+                           row_id=str(event["id"]), lat=lat, lon=lon, geo_method="nearest",
+                           description=text[:300], level="event", **where)
+
+
+def _load(path: Path, kind: type):
+    if not path.exists():
+        return kind()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError:
+        return kind()
+    return data if isinstance(data, kind) else kind()
+
+
+register(CivilianHarm())
