@@ -99,3 +99,48 @@ def test_events_bellingcat_joined_with_associations(store):
     assert store.query("SELECT count(*) AS n FROM observations WHERE event_type = 'airstrike'")[0]["n"] <= air
     first = store.query("SELECT description, region FROM observations WHERE row_id = ?", [events[0]["id"]])[0]
     assert first["description"].startswith("[area: ") and first["region"] == "UA-63"  # Chuhuiv, Kharkiv oblast
+
+
+GDELT = Path(__file__).resolve().parents[1] / "fixtures" / "observations" / "gdelt-sample.tsv"
+
+
+def test_events_gdelt_material_conflict_in_ukraine(store):
+    assert detect_format(GDELT) == "gdelt"
+    report = load_observations(store, GDELT)
+    assert (report.loaded, report.rejected, report.out_of_scope) == (3, 3, 2)
+    rows = {r["row_id"]: r for r in store.query("SELECT row_id, region, event_type, geo_method FROM observations")}
+    assert rows["1001"]["region"] == "UA-63" and rows["1001"]["event_type"] == "airstrike"
+    assert rows["1002"]["region"] == "UA-32" and rows["1002"]["event_type"] == "shelling"
+    assert rows["1003"]["geo_method"] == "nearest" and rows["1003"]["event_type"] == "assault"
+    reasons = {r["line"]: r["reason"] for r in store.query("SELECT line, reason FROM rejects")}
+    assert "UP99" in reasons[6] and "YYYYMMDD" in reasons[7] and "found 3" in reasons[8]
+    assert "2 row(s) out of scope" in reasons[None]
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "observations"
+
+
+def test_events_any_csv_through_a_mapping(store):
+    report = load_observations(store, FIXTURES / "mapped-strikes.csv", mapping=FIXTURES / "mapped-strikes.toml")
+    assert (report.format, report.source, report.loaded, report.rejected) == ("csv", "city-strikes", 2, 2)
+    rows = {r["row_id"]: r for r in store.query("SELECT row_id, region, event_type, geo_method, fatalities, "
+                                                 "started_at FROM observations")}
+    assert rows["k1"]["region"] == "UA-63" and rows["k1"]["event_type"] == "shelling" and rows["k1"]["fatalities"] == 2
+    assert str(rows["k1"]["started_at"].date()) == "2022-03-29"
+    assert rows["k2"]["region"] == "UA-48" and rows["k2"]["geo_method"] == "nearest"
+    reasons = {r["line"]: r["reason"] for r in store.query("SELECT line, reason FROM rejects")}
+    assert "does not match the date format" in reasons[4] and "'Narnia'" in reasons[5]
+
+
+def test_events_mapping_errors_are_coded(cli, tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[columns]\ndate = "day"\n', encoding="utf-8")
+    code, _, err = cli("ingest", "observations", FIXTURES / "mapped-strikes.csv", "--mapping", bad,
+                       "--db", tmp_path / "db.duckdb")
+    assert code == 2 and "[SD600]" in err and "'source'" in err and "columns.type" in err
+    wrong = tmp_path / "wrong.toml"
+    wrong.write_text('source = "x"\nevent_type = "shelling"\n[columns]\ndate = "when"\nregion = "oblast"\n',
+                     encoding="utf-8")
+    code, _, err = cli("ingest", "observations", FIXTURES / "mapped-strikes.csv", "--mapping", wrong,
+                       "--db", tmp_path / "db.duckdb")
+    assert code == 2 and "[SD104]" in err and "'when'" in err

@@ -44,3 +44,4 @@ class Reject:
     line: int | None
     reason: str
     raw: str | None = None
+    out_of_scope: int = 0  # > 0: a summary standing for this many well-formed rows outside the dataset's scope

@@ -48,6 +48,7 @@ class LoadReport:
     already_loaded: bool = False
     detected: bool = False
     geo_methods: dict[str, int] | None = None  # rows placed by name, by spelling, by coordinates
+    out_of_scope: int = 0  # well-formed rows the format leaves out (e.g. GDELT rows that are not conflict)
 
     def to_json(self) -> dict:
         return dict(self.__dict__)
@@ -91,14 +92,27 @@ def expect_header(path: Path, expected: list[str], fmt: str) -> None:
 
 
 def load_observations(store, path: str | Path, *, fmt: str | None = None, source: str | None = None,
+                      mapping: str | Path | None = None,
                       progress: Callable[[int], None] | None = None) -> LoadReport:
-    """Read one file into the store. Loading the same file again changes nothing and says so."""
+    """Read one file into the store. Loading the same file again changes nothing and says so. ``fmt="csv"`` (or
+    a ``mapping``) reads any CSV through a TOML mapping file."""
     from saydo.store import observations as obs_store
 
     p = check_text_file(path)
-    detected = fmt is None
-    name = fmt or detect_format(p)
-    reader = reader_for(name)
+    if mapping is not None and fmt in (None, "csv"):
+        fmt = "csv"
+    if fmt == "csv":
+        if mapping is None:
+            raise UnknownFormat("the csv format needs a mapping file", where=str(p),
+                                hint="pass --mapping FILE.toml (see docs/observations.md)")
+        from saydo.ingest.observations.mapped import MappedCsv
+
+        reader = MappedCsv(mapping)
+        name, detected = "csv", False
+    else:
+        detected = fmt is None
+        name = fmt or detect_format(p)
+        reader = reader_for(name)
     source = source or reader.source
     sha = sha256_file(p)
     report = LoadReport(file=str(p), format=name, source=source, detected=detected)
@@ -117,34 +131,44 @@ def load_observations(store, path: str | Path, *, fmt: str | None = None, source
         inserted, dup = obs_store.insert_observations(store, batch_obs, sha)
         report.loaded += inserted
         report.duplicate += dup
-        report.rejected += obs_store.insert_rejects(store, batch_rej, sha)
+        obs_store.insert_rejects(store, batch_rej, sha)
+        report.rejected += sum(1 for r in batch_rej if not r.out_of_scope)
+        report.out_of_scope += sum(r.out_of_scope for r in batch_rej)
         batch_obs.clear()
         batch_rej.clear()
 
-    for item in reader.read(p, source):
-        (batch_obs if isinstance(item, Observation) else batch_rej).append(item)
-        seen += 1
-        if seen % BATCH == 0:
-            flush()
-            if progress:
-                progress(seen)
-    flush()
-    if progress:
-        progress(seen)
+    try:
+        for item in reader.read(p, source):
+            (batch_obs if isinstance(item, Observation) else batch_rej).append(item)
+            seen += 1
+            if seen % BATCH == 0:  # bounded memory: one batch at a time, whatever the file's size
+                flush()
+                if progress:
+                    progress(seen)
+        flush()
+        if progress:
+            progress(seen)
+    finally:
+        stop = getattr(progress, "stop", None)
+        if stop:
+            stop()
     store.record_file(sha, str(p), "observations", source, report.loaded, report.rejected, report.duplicate)
     report.geo_methods = obs_store.geo_methods(store, sha) or None
     if report.loaded == 0 and report.duplicate == 0:
-        raise NoRowsLoaded(f"no row could be loaded ({report.rejected} rejected)", where=str(p),
+        scope = f", {report.out_of_scope} out of scope" if report.out_of_scope else ""
+        raise NoRowsLoaded(f"no row could be loaded ({report.rejected} rejected{scope})", where=str(p),
                            hint="see `saydo rejects` for the reasons")
     return report
 
 
-def csv_rows(path: Path, delimiter: str = ",") -> Iterator[tuple[int, list[str], str]]:
-    """(line number, fields, raw line) for each data row after the header; line numbers are 1-based file lines."""
+def csv_rows(path: Path, delimiter: str = ",", *, header: bool = True) -> Iterator[tuple[int, list[str], str]]:
+    """(line number, fields, raw line) for each data row (after the header, if any); 1-based file lines."""
     csv.field_size_limit(1 << 24)
     with path.open(newline="", encoding=guess_encoding(path), errors="replace") as fh:
-        reader = csv.reader(fh, delimiter=delimiter)
-        next(reader, None)
+        reader = csv.reader(fh, delimiter=delimiter, quoting=csv.QUOTE_NONE if delimiter == "\t" else
+                            csv.QUOTE_MINIMAL)
+        if header:
+            next(reader, None)
         line = reader.line_num
         for fields in reader:
             start = line + 1

@@ -9,7 +9,7 @@ import typer
 from rich.table import Table
 
 from saydo.serve.cli import app, ingest_app
-from saydo.serve.cli.options import DbOption, JsonOption, console, open_store, print_json
+from saydo.serve.cli.options import DbOption, JsonOption, console, err_console, open_store, print_json
 from saydo.serve.cli.render import loads_table
 
 observations_app = typer.Typer(help="What the observation table holds.", no_args_is_help=True)
@@ -23,6 +23,8 @@ def ingest_observations(
                                                              "omitted.")] = None,
     source: Annotated[str | None, typer.Option("--source", help="Store rows under this source name instead of "
                                                                 "the format's.")] = None,
+    mapping: Annotated[Path | None, typer.Option("--mapping", help="TOML file naming the columns of any CSV "
+                                                                   "(implies --format csv).")] = None,
     db: DbOption = None, json_out: JsonOption = False,
 ) -> None:
     """Load observation files into the one observation table; print loaded / rejected / duplicate rows."""
@@ -34,7 +36,8 @@ def ingest_observations(
     with open_store(db) as store:
         for path in files:
             try:
-                reports.append(load_observations(store, path, fmt=fmt, source=source))
+                reports.append(load_observations(store, path, fmt=fmt, source=source, mapping=mapping,
+                                                 progress=_progress_for(path)))
             except SaydoError as exc:
                 errors.append(exc)
         errors = _rejected_rows(store, reports) + errors
@@ -43,6 +46,28 @@ def ingest_observations(
     elif reports:
         console.print(loads_table(reports))
     _finish(errors)
+
+
+def _progress_for(path: Path):
+    """A rich progress line with rows/s on stderr, for a person at a terminal only."""
+    from saydo.serve.cli.options import show_progress
+
+    if not show_progress():
+        return None
+    from rich.progress import Progress, TextColumn, TimeElapsedColumn
+
+    progress = Progress(TextColumn("[bold]{task.description}"), TextColumn("{task.completed:,} rows"),
+                        TextColumn("{task.fields[rate]:,.0f} rows/s"), TimeElapsedColumn(), transient=True,
+                        console=err_console)
+    task = progress.add_task(str(path.name), total=None, rate=0.0)
+    progress.start()
+
+    def update(rows: int) -> None:
+        elapsed = progress.tasks[0].elapsed or 1e-9
+        progress.update(task, completed=rows, rate=rows / elapsed)
+
+    update.stop = progress.stop  # type: ignore[attr-defined]
+    return update
 
 
 @observations_app.command("summary")
