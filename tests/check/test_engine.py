@@ -152,3 +152,32 @@ def test_engine_shift_of_effort_expects_an_increase(store, tmp_path):
     check = check_pledges(store, [shift])[0][0]
     assert check.template == "increase" and check.verdict == "kept", check.explanation
     assert check.did.ratio > 1 and check.placebo is not None and check.to_json()["placebo"]["ratio"] is not None
+
+
+def test_engine_event_datasets_are_checked_on_their_own(store, tmp_path):
+    """An event dataset (here a mapped CSV) gets its own check on the 'events' metric, never summed with alerts."""
+    rows = ["id,day,oblast,kind"]
+    n = 0
+    for day in range(-20, 20):
+        when = (START + timedelta(days=day)).date().isoformat()
+        for region, per_day in (("Kyivska oblast", 4 if day < 0 else 1), ("Lvivska oblast", 3),
+                                ("Odeska oblast", 3), ("Poltavska oblast", 2), ("Kharkivska oblast", 3)):
+            for _ in range(per_day):
+                n += 1
+                rows.append(f"e{n},{when},{region},Artillery")
+    (tmp_path / "events.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "map.toml").write_text('source = "strikes"\n[columns]\ndate = "day"\nregion = "oblast"\n'
+                                       'type = "kind"\nid = "id"\n[types]\n"Artillery" = "shelling"\n',
+                                       encoding="utf-8")
+    load_observations(store, tmp_path / "events.csv", mapping=tmp_path / "map.toml")
+    _log(tmp_path / "alerts.csv", quiet_after=False, scale=6)
+    load_observations(store, tmp_path / "alerts.csv")
+    checks = {c.source: c for c in check_pledges(store, [_pledge(places=("UA-32",))])[0]}
+    assert set(checks) == {"strikes", "alerts.volunteer"}
+    events = checks["strikes"]
+    assert {m.metric for m in events.measures} == {"events"} and events.did.metric == "events"
+    assert events.verdict == "kept" and "recorded hostile events" in events.explanation
+    pledge = next(m for m in events.measures if m.group == "pledge")
+    expected = store.query("SELECT count(*) AS n FROM observations WHERE source = 'strikes' AND region = 'UA-32' "
+                           "AND started_at >= ? AND started_at < ?", [pledge.before.start, pledge.before.end])
+    assert pledge.before.value == expected[0]["n"] == 14 * 4

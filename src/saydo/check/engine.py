@@ -6,6 +6,7 @@ the frames it gets back.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pandas as pd
@@ -17,8 +18,7 @@ from saydo.check.statistics import did_ratio, rate_ratio
 from saydo.records import Check, Did, Measure, Period, Statement
 from saydo.resolve.regions import all_codes
 from saydo.store import Store
-from saydo.store.observations import source_extent, source_regions
-from saydo.store.observations import sources as list_sources
+from saydo.store.observations import source_event_types, source_extent, source_regions
 from saydo.store.queries import daily_series, window_totals
 
 ALERT = "air_raid_alert"
@@ -34,7 +34,9 @@ def check_pledges(store: Store, statements: list[Statement], *, window_days: int
                   rules: ReduceRules | None = None) -> tuple[list[Check], list[tuple[Statement, str]]]:
     """Check each testable pledge against each alert source. Returns (checks, [(statement, why untestable)])."""
     rules = rules or load_rules()
-    alert_sources = sources if sources is not None else list_sources(store, event_type=ALERT)
+    kinds = source_event_types(store)
+    alert_sources = [s for s in (sources if sources is not None else sorted(kinds)) if s in kinds
+                     and (ALERT in kinds[s] or kinds[s] & set(rules.event_types))]
     comparable = frozenset(all_codes() - NOT_COMPARABLE)
     checks: list[Check] = []
     untestable: list[tuple[Statement, str]] = []
@@ -44,15 +46,39 @@ def check_pledges(store: Store, statements: list[Statement], *, window_days: int
             untestable.append((statement, hypo))
             continue
         if not alert_sources:
-            untestable.append((statement, "no air-raid alert data loaded (use --alerts FILE)"))
+            untestable.append((statement, "no observation data loaded (use --alerts FILE or saydo ingest "
+                                          "observations)"))
             continue
         for source in alert_sources:
+            profile = _profile(source, kinds[source], rules)
             if hypo.template == "ceasefire":
-                checks.append(check_ceasefire(store, hypo, source, as_of=as_of, rules=rules))
+                checks.append(check_ceasefire(store, hypo, source, as_of=as_of, rules=profile))
             else:
                 checks.append(check_reduce(store, hypo, source, window_days=window_days, as_of=as_of,
-                                           rules=rules))
+                                           rules=profile))
     return checks, untestable
+
+
+COUNT_METRICS = ("alerts", "events")
+
+
+def _profile(source: str, kinds: set[str], rules: ReduceRules) -> ReduceRules:
+    """The rules as they apply to one source: alert logs have alerts and alert-hours; event datasets one metric,
+    events of the hostile types in the rules."""
+    if ALERT in kinds:
+        return rules
+    return replace(rules, metrics=("events",), primary_metric="events",
+                   ceasefire=replace(rules.ceasefire, metrics=("events",), primary_metric="events"))
+
+
+def _types(rules: ReduceRules) -> str | tuple[str, ...]:
+    return ALERT if rules.primary_metric != "events" else rules.event_types
+
+
+def _frame(store: Store, rules: ReduceRules, **query) -> pd.DataFrame:
+    frame = daily_series(store, event_type=_types(rules), **query)
+    frame["events"] = frame["alerts"]
+    return frame
 
 
 def check_reduce(store: Store, hypo: Hypothesis, source: str, *, window_days: int, as_of: datetime | None,
@@ -84,8 +110,8 @@ def check_reduce(store: Store, hypo: Hypothesis, source: str, *, window_days: in
     if not pledge_regions:
         return early_exit("insufficient_data", f"{source} has no rows for {', '.join(hypo.regions)}.")
     control_regions = tuple(sorted(present - set(hypo.regions)))
-    frame = daily_series(store, source=source, start=start, window_days=window_days,
-                         regions=sorted(set(pledge_regions) | set(control_regions)), event_type=ALERT)
+    frame = _frame(store, rules, source=source, start=start, window_days=window_days,
+                   regions=sorted(set(pledge_regions) | set(control_regions)))
     frame["treated"] = frame["region"].isin(pledge_regions)
     frame["after"] = frame["day"] >= 0
 
@@ -99,7 +125,7 @@ def check_reduce(store: Store, hypo: Hypothesis, source: str, *, window_days: in
         measures.append(_measure(frame[~frame["treated"]], metric, active_controls, "control", windows))
     dids = []
     for metric in rules.metrics:
-        est = did_ratio(frame, metric, counts=metric == "alerts")
+        est = did_ratio(frame, metric, counts=metric in COUNT_METRICS)
         dids.append(Did(metric=metric, ratio=est.ratio, ci=est.ci, method=est.method))
 
     verdict, reason = decide(measures, dids, rules, increase=hypo.template == "increase")
@@ -123,11 +149,11 @@ def _placebo(store: Store, source: str, start: datetime, window_days: int, pledg
     fake_start = start - timedelta(days=window_days)
     if fake_start - timedelta(days=window_days) < data_start:
         return None
-    frame = daily_series(store, source=source, start=fake_start, window_days=window_days,
-                         regions=sorted(set(pledge_regions) | set(control_regions)), event_type=ALERT)
+    frame = _frame(store, rules, source=source, start=fake_start, window_days=window_days,
+                   regions=sorted(set(pledge_regions) | set(control_regions)))
     frame["treated"] = frame["region"].isin(pledge_regions)
     frame["after"] = frame["day"] >= 0
-    est = did_ratio(frame, rules.primary_metric, counts=rules.primary_metric == "alerts")
+    est = did_ratio(frame, rules.primary_metric, counts=rules.primary_metric in COUNT_METRICS)
     return Did(metric=rules.primary_metric, ratio=est.ratio, ci=est.ci,
                method=f"placebo: the same model on the {window_days} days before vs the {window_days} days before "
                       f"those; {est.method}")
@@ -165,18 +191,19 @@ def check_ceasefire(store: Store, hypo: Hypothesis, source: str, *, as_of: datet
     regions = tuple(r for r in hypo.regions if r in present)
     if not regions:
         return finish("insufficient_data", f"{source} has no rows for {', '.join(hypo.regions)}.")
-    frame = window_totals(store, source=source, windows=windows, regions=list(regions))
+    frame = window_totals(store, source=source, windows=windows, regions=list(regions), event_type=_types(rules))
+    frame["events"] = frame["alerts"]
     measures = []
     for metric in cease.metrics:
         totals = frame.groupby("window")[metric].sum().sort_index().to_numpy()
-        est = rate_ratio(totals[1:], totals[:1], counts=metric == "alerts")
+        est = rate_ratio(totals[1:], totals[:1], counts=metric in COUNT_METRICS)
         measures.append(Measure(
             metric=metric, regions=regions, group="pledge",
             before=Period(windows[-1][0], windows[1][1], _value(totals[1:].mean(), metric)),
             after=Period(start, end, _value(totals[0], metric)),
             ratio=est.ratio, ci=est.ci, method=f"window vs mean of {weeks} earlier weeks; {est.method}",
         ))
-    baseline_alerts = next(m.before.value for m in measures if m.metric == "alerts") * weeks
+    baseline_alerts = next(m.before.value for m in measures if m.metric == cease.primary_metric) * weeks
     if baseline_alerts < cease.min_baseline_alerts:
         return finish("insufficient_data", f"only {baseline_alerts:.0f} alerts across the baseline windows (at "
                                            f"least {cease.min_baseline_alerts} needed).", measures)
@@ -206,7 +233,7 @@ def _measure(rows: pd.DataFrame, metric: str, regions: tuple[str, ...], group: s
     daily = rows.groupby("day")[metric].sum().sort_index()
     before = daily[daily.index < 0].to_numpy()
     after = daily[daily.index >= 0].to_numpy()
-    est = rate_ratio(before, after, counts=metric == "alerts")
+    est = rate_ratio(before, after, counts=metric in COUNT_METRICS)
     b_win, a_win = windows
     return Measure(
         metric=metric, regions=regions, group=group,
@@ -217,19 +244,20 @@ def _measure(rows: pd.DataFrame, metric: str, regions: tuple[str, ...], group: s
 
 
 def _value(total: float, metric: str) -> float:
-    return int(total) if metric == "alerts" else round(float(total), 4)
+    return int(total) if metric in COUNT_METRICS else round(float(total), 4)
 
 
 def decide(measures: list[Measure], dids: list[Did], rules: ReduceRules, *, increase: bool = False
            ) -> tuple[str, str]:
     """Apply the verdict rules to the figures; returns (verdict, reason in words)."""
-    pledge_before = next((m.before.value for m in measures if m.group == "pledge" and m.metric == "alerts"), 0) or 0
-    control_regions = next((len(m.regions) for m in measures if m.group == "control" and m.metric == "alerts"), 0)
+    primary = rules.primary_metric
+    pledge_before = next((m.before.value for m in measures if m.group == "pledge" and m.metric == primary), 0) or 0
+    control_regions = next((len(m.regions) for m in measures if m.group == "control" and m.metric == primary), 0)
     if pledge_before < rules.min_before_alerts:
-        return "insufficient_data", (f"only {pledge_before} alerts in the pledge regions before the pledge "
+        return "insufficient_data", (f"only {pledge_before} {primary} in the pledge regions before the pledge "
                                      f"(at least {rules.min_before_alerts} needed).")
     if control_regions < rules.min_control_regions:
-        return "insufficient_data", (f"only {control_regions} control regions with alerts "
+        return "insufficient_data", (f"only {control_regions} control regions with {primary} "
                                      f"(at least {rules.min_control_regions} needed).")
     if increase:
         status = {d.metric: classify(_inverse(d), rules) for d in dids}

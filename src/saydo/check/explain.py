@@ -32,10 +32,12 @@ def explain(*, verdict: str, reason: str, source: str, regions: tuple[str, ...],
     parts = [f"Verdict: {verdict.replace('_', ' ')} — {reason}"]
     pledge = {m.metric: m for m in measures if m.group == "pledge"}
     control = {m.metric: m for m in measures if m.group == "control"}
-    if "alerts" in pledge and pledge["alerts"].before.value is not None:
-        p, c = pledge["alerts"], control.get("alerts")
+    primary = "alerts" if "alerts" in pledge else "events"
+    if primary in pledge and pledge[primary].before.value is not None:
+        p, c = pledge[primary], control.get(primary)
+        label = "air-raid alerts" if primary == "alerts" else "recorded hostile events"
         parts.append(
-            f"In the {window_days} days after the pledge, air-raid alerts in {names} "
+            f"In the {window_days} days after the pledge, {label} in {names} "
             f"{change_words(p.ratio)} ({p.before.value:.0f} → {p.after.value:.0f}; ratio {fmt_ratio(p.ratio, p.ci)})"
             + (f", while in the {len(c.regions)} control regions they {change_words(c.ratio)} "
                f"({c.before.value:.0f} → {c.after.value:.0f})." if c and c.before.value is not None else ".")
@@ -62,12 +64,13 @@ def explain_ceasefire(*, verdict: str, reason: str, source: str, regions: tuple[
     where = "every comparable region" if len(regions) > 6 else ", ".join(region_name(r) for r in regions)
     parts = [f"Verdict: {verdict.replace('_', ' ')} — {reason}"]
     for m in measures:
-        label = "air-raid alerts" if m.metric == "alerts" else "alert-hours"
+        label = {"alerts": "air-raid alerts", "alert_hours": "alert-hours"}.get(m.metric, "recorded hostile events")
         parts.append(f"During the ceasefire window, {label} in {where} numbered {m.after.value:.0f} against "
                      f"{m.before.value:.1f} on average in the same hours of the {weeks} weeks before: "
                      f"{change_words(m.ratio)} (ratio {fmt_ratio(m.ratio, m.ci)}).")
-    parts.append("Alerts are weaker evidence than strike reports: they also sound for missiles passing over and for "
-                 "reconnaissance flights, and a quiet window can be chance.")
+    if any(m.metric == "alerts" for m in measures):
+        parts.append("Alerts are weaker evidence than strike reports: they also sound for missiles passing over and "
+                     "for reconnaissance flights, and a quiet window can be chance.")
     parts.append(f"Source: {source} only (sources are never added together).")
     parts.append(rules_text)
     return " ".join(parts)

@@ -23,7 +23,8 @@ class CeasefireRules:
                 f"previous weeks; each metric's interval wholly below 1 counts as reduced, wholly at or above "
                 f"{self.meaningful_reduction:g} as not reduced; all metrics reduced = kept, some = partly kept, "
                 f"{self.primary_metric} not reduced and none reduced = broken, otherwise the data can't decide; at "
-                f"least {self.min_baseline_alerts} alerts across the baseline windows are needed.")
+                f"least {self.min_baseline_alerts} {self.primary_metric.replace('_', '-')} across the baseline "
+                f"windows are needed.")
 
 
 @dataclass(frozen=True)
@@ -34,13 +35,14 @@ class ReduceRules:
     min_before_alerts: int
     min_control_regions: int
     ceasefire: CeasefireRules | None = None
+    event_types: tuple[str, ...] = ()
 
     def describe(self) -> str:
         return (f"Rules: each metric's DiD interval wholly below 1 counts as reduced; wholly at or above "
                 f"{self.meaningful_reduction:g} as not reduced; all metrics reduced = kept, some = partly kept, "
                 f"{self.primary_metric} not reduced and none reduced = broken, otherwise the data can't decide; "
-                f"at least {self.min_before_alerts} alerts before and {self.min_control_regions} control regions "
-                f"are needed.")
+                f"at least {self.min_before_alerts} {self.primary_metric.replace('_', '-')} before and "
+                f"{self.min_control_regions} control regions are needed.")
 
 
 def load_rules(path: str | Path | None = None) -> ReduceRules:
@@ -59,6 +61,7 @@ def load_rules(path: str | Path | None = None) -> ReduceRules:
                 baseline_weeks=int(cease["baseline_weeks"]), metrics=tuple(cease["metrics"]),
                 primary_metric=cease["primary_metric"], meaningful_reduction=float(cease["meaningful_reduction"]),
                 min_baseline_alerts=int(cease["min_baseline_alerts"])),
+            event_types=tuple(parsed.get("events", {}).get("types", ())),
         )
     except (OSError, KeyError, ValueError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"can't read verdict rules: {exc}", where=str(path or "rules.toml"),

@@ -108,3 +108,12 @@ def geo_methods(store: Store, file_sha256: str) -> dict[str, int]:
         "SELECT geo_method, count(*) FROM observations WHERE file_sha256 = ? AND geo_method IS NOT NULL "
         "GROUP BY geo_method ORDER BY geo_method", [file_sha256]).fetchall()
     return {method: n for method, n in rows}
+
+
+def source_event_types(store: Store) -> dict[str, set[str]]:
+    """Each source and the event types its rows have."""
+    rows = store.con.execute("SELECT DISTINCT source, event_type FROM observations").fetchall()
+    found: dict[str, set[str]] = {}
+    for source, kind in rows:
+        found.setdefault(source, set()).add(kind)
+    return found

@@ -44,7 +44,7 @@ def merged_intervals(obs: ibis.Table) -> ibis.Table:
         started_at=numbered.started_at.min(), ended_at=numbered.ended_at.max()).drop("island")
 
 
-def daily_expr(observations: ibis.Table, bins: ibis.Table, *, source: str, event_type: str,
+def daily_expr(observations: ibis.Table, bins: ibis.Table, *, source: str, event_type: str | tuple[str, ...],
                exclude_levels: tuple[str, ...] = (), merge: bool = False) -> ibis.Table:
     """Per region and day: events that started in the day, and hours of events overlapping it (clipped at its edges).
 
@@ -52,7 +52,8 @@ def daily_expr(observations: ibis.Table, bins: ibis.Table, *, source: str, event
     Engine-neutral: filters, window functions, an interval-overlap join and a grouped sum.
     """
     obs = observations.filter(
-        (observations.source == source) & (observations.event_type == event_type)
+        (observations.source == source) & observations.event_type.isin(
+            [event_type] if isinstance(event_type, str) else list(event_type))
     )
     if exclude_levels:
         obs = obs.filter(~obs.level.isin(list(exclude_levels)))
@@ -84,7 +85,7 @@ def has_sub_oblast_levels(store: Store, source: str) -> bool:
 
 
 def daily_series(store: Store, *, source: str, start: datetime, window_days: int,
-                 event_type: str = "air_raid_alert", regions: list[str] | None = None,
+                 event_type: str | tuple[str, ...] = "air_raid_alert", regions: list[str] | None = None,
                  exclude_levels: tuple[str, ...] = ()) -> pd.DataFrame:
     """A full region x day grid (zeros where nothing happened) with columns region, day, alerts, alert_hours.
 
@@ -107,7 +108,7 @@ def daily_series(store: Store, *, source: str, start: datetime, window_days: int
 
 
 def window_totals(store: Store, *, source: str, windows: list[tuple[datetime, datetime]], regions: list[str],
-                  event_type: str = "air_raid_alert") -> pd.DataFrame:
+                  event_type: str | tuple[str, ...] = "air_raid_alert") -> pd.DataFrame:
     """Per window (index in ``windows``) and region: events started inside it and hours inside it, zeros filled.
 
     The same expression as the daily series, with arbitrary windows as bins (a 36-hour truce and the same 36 hours
