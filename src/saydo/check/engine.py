@@ -94,17 +94,10 @@ def check_reduce(store: Store, hypo: Hypothesis, source: str, *, window_days: in
         return Check(statement=hypo.statement.id, verdict=verdict, explanation=text, source=source,
                      window_days=window_days, start=start, as_of=as_of)
 
-    if extent is None:
-        return early_exit("insufficient_data", f"{source} has no rows.")
-    data_start, data_end = extent
-    if as_of is not None:
-        data_end = min(data_end, as_of)
-    if after_end > data_end:
-        return early_exit("too_early", f"the after-window ends {after_end:%Y-%m-%d %H:%M} UTC but {source} "
-                                       f"reaches only {data_end:%Y-%m-%d %H:%M} UTC.")
-    if before_start < data_start:
-        return early_exit("insufficient_data", f"the before-window starts {before_start:%Y-%m-%d} but {source} "
-                                               f"starts {data_start:%Y-%m-%d}.")
+    gate = _data_gate(extent, source, before_start, after_end, as_of, "the after-window", "the before-window")
+    if gate:
+        return early_exit(*gate)
+    data_start = extent[0]
     present = set(source_regions(store, source)) - NOT_COMPARABLE
     pledge_regions = tuple(r for r in hypo.regions if r in present)
     if not pledge_regions:
@@ -176,17 +169,9 @@ def check_ceasefire(store: Store, hypo: Hypothesis, source: str, *, as_of: datet
                      template="ceasefire")
 
     extent = source_extent(store, source)
-    if extent is None:
-        return finish("insufficient_data", f"{source} has no rows.")
-    data_start, data_end = extent
-    if as_of is not None:
-        data_end = min(data_end, as_of)
-    if end > data_end:
-        return finish("too_early", f"the window ends {end:%Y-%m-%d %H:%M} UTC but {source} reaches only "
-                                   f"{data_end:%Y-%m-%d %H:%M} UTC.")
-    if windows[-1][0] < data_start:
-        return finish("insufficient_data", f"the baseline needs data from {windows[-1][0]:%Y-%m-%d} but {source} "
-                                           f"starts {data_start:%Y-%m-%d}.")
+    gate = _data_gate(extent, source, windows[-1][0], end, as_of, "the window", "the baseline")
+    if gate:
+        return finish(*gate)
     present = set(source_regions(store, source)) - NOT_COMPARABLE
     regions = tuple(r for r in hypo.regions if r in present)
     if not regions:
@@ -211,6 +196,23 @@ def check_ceasefire(store: Store, hypo: Hypothesis, source: str, *, as_of: datet
     verdict, reason = _combine(status, cease.primary_metric, cease.meaningful_reduction,
                                "fewer alerts in the window than in the same hours of earlier weeks")
     return finish(verdict, reason, measures)
+
+
+def _data_gate(extent, source: str, first: datetime, last: datetime, as_of: datetime | None, last_name: str,
+               first_name: str) -> tuple[str, str] | None:
+    """(verdict, reason) when the source's data can't cover [first, last) as known at ``as_of``, else None."""
+    if extent is None:
+        return "insufficient_data", f"{source} has no rows."
+    data_start, data_end = extent
+    if as_of is not None:
+        data_end = min(data_end, as_of)
+    if last > data_end:
+        return "too_early", (f"{last_name} ends {last:%Y-%m-%d %H:%M} UTC but {source} reaches only "
+                             f"{data_end:%Y-%m-%d %H:%M} UTC.")
+    if first < data_start:
+        return "insufficient_data", (f"{first_name} needs data from {first:%Y-%m-%d} but {source} starts "
+                                     f"{data_start:%Y-%m-%d}.")
+    return None
 
 
 def _combine(status: dict[str, str], primary: str, meaningful: float, kept_reason: str) -> tuple[str, str]:

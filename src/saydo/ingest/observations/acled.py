@@ -5,13 +5,11 @@ admin1, latitude, longitude, fatalities, notes, ...). Event types are mapped to 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
 from saydo.ingest.observations.alerts import RowError
-from saydo.ingest.observations.base import csv_rows, read_header, register
-from saydo.ingest.observations.events import day_span, parse_day, region_of
-from saydo.records import Observation, Reject
+from saydo.ingest.observations.base import register
+from saydo.ingest.observations.events import HeaderCsv, day_span, parse_day, region_of
+from saydo.records import Observation
 
 SUB_EVENT_TYPES = {
     "air/drone strike": "airstrike",
@@ -37,24 +35,13 @@ def event_type(event: str, sub_event: str) -> str:
     return "other_" + re.sub(r"[^a-z0-9]+", "_", event.strip().lower()).strip("_")
 
 
-class Acled:
+class Acled(HeaderCsv):
     name = "acled"
     source = "acled"
     description = "ACLED CSV export (event_id_cnty, event_date, event_type, sub_event_type, admin1, ...)"
 
     def matches(self, header: list[str]) -> bool:
         return all(c in header for c in REQUIRED)
-
-    def read(self, path: Path, source: str) -> Iterator[Observation | Reject]:
-        header = read_header(path)
-        index = {name: i for i, name in enumerate(header)}
-        for line, fields, raw in csv_rows(path):
-            try:
-                if len(fields) != len(header):
-                    raise RowError(f"expected {len(header)} fields, found {len(fields)}")
-                yield self.row({c: fields[i] for c, i in index.items()}, file=str(path), source=source, line=line)
-            except RowError as exc:
-                yield Reject(source=source, file=str(path), line=line, reason=str(exc), raw=raw[:500])
 
     def row(self, r: dict, **where) -> Observation:
         if r.get("country", "Ukraine").strip() not in ("Ukraine", ""):

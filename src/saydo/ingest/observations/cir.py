@@ -8,13 +8,10 @@ that reason: saydo's regions are Ukraine's.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 from saydo.ingest.observations.alerts import RowError
-from saydo.ingest.observations.base import csv_rows, read_header, register
-from saydo.ingest.observations.events import _float, day_span, parse_day
-from saydo.records import Observation, Reject
+from saydo.ingest.observations.base import register
+from saydo.ingest.observations.events import HeaderCsv, _float, day_span, parse_day
+from saydo.records import Observation
 from saydo.resolve.geo import nearest_region
 from saydo.resolve.provinces import province_code
 
@@ -39,24 +36,13 @@ def event_type(group: str) -> str:
     return "other"
 
 
-class EyesOnRussia:
+class EyesOnRussia(HeaderCsv):
     name = "cir"
     source = "cir"
     description = "Centre for Information Resilience Eyes on Russia incidents CSV"
 
     def matches(self, header: list[str]) -> bool:
         return all(c in header for c in REQUIRED) and "brief description" in header
-
-    def read(self, path: Path, source: str) -> Iterator[Observation | Reject]:
-        header = read_header(path)
-        index = {name: i for i, name in enumerate(header)}
-        for line, fields, raw in csv_rows(path):
-            try:
-                if len(fields) != len(header):
-                    raise RowError(f"expected {len(header)} fields, found {len(fields)}")
-                yield self.row({c: fields[i] for c, i in index.items()}, file=str(path), source=source, line=line)
-            except RowError as exc:
-                yield Reject(source=source, file=str(path), line=line, reason=str(exc), raw=raw[:500])
 
     def row(self, r: dict, **where) -> Observation:
         country = r["country"].strip()

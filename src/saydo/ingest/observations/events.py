@@ -2,11 +2,40 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 
 from saydo.ingest.observations.alerts import RowError
+from saydo.ingest.observations.base import csv_rows, read_header
+from saydo.records import Observation, Reject
 from saydo.resolve.geo import nearest_region
 from saydo.resolve.regions import region_code
+
+
+class HeaderCsv:
+    """A CSV with a header whose rows are read by column name; ``row`` maps one row or raises ``RowError``."""
+
+    delimiter = ","
+
+    def check_header(self, path: Path, header: list[str]) -> None:
+        """Refuse a header the reader can't use (the default accepts what ``matches`` accepted)."""
+
+    def read(self, path: Path, source: str) -> Iterator[Observation | Reject]:
+        header = read_header(path, self.delimiter)
+        self.check_header(path, header)
+        index = {name: i for i, name in enumerate(header)}
+        for line, fields, raw in csv_rows(path, self.delimiter):
+            try:
+                if len(fields) != len(header):
+                    raise RowError(f"expected {len(header)} fields, found {len(fields)}")
+                yield self.row({c: fields[i] for c, i in index.items()}, file=str(path), source=source, line=line)
+            except RowError as exc:
+                yield Reject(source=source, file=str(path), line=line, reason=str(exc), raw=raw[:500])
+
+    def row(self, r: dict, **where) -> Observation:
+        raise NotImplementedError
+
 
 _DATE_FORMATS = ("%Y-%m-%d", "%m/%d/%Y %I:%M:%S %p", "%m/%d/%Y %H:%M", "%m/%d/%Y", "%d %B %Y", "%Y-%m-%d %H:%M:%S")
 

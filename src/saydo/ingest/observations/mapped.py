@@ -21,18 +21,16 @@
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 from saydo.errors import BadHeader, ConfigError, MissingFile
 from saydo.ingest.observations.alerts import RowError
-from saydo.ingest.observations.base import csv_rows, read_header
-from saydo.ingest.observations.events import day_span, parse_day, region_of
-from saydo.records import Observation, Reject
+from saydo.ingest.observations.events import HeaderCsv, day_span, parse_day, region_of
+from saydo.records import Observation
 
 
-class MappedCsv:
+class MappedCsv(HeaderCsv):
     name = "csv"
     description = "any CSV described by a TOML mapping (--mapping FILE)"
 
@@ -66,20 +64,11 @@ class MappedCsv:
     def matches(self, header: list[str]) -> bool:
         return False
 
-    def read(self, path: Path, source: str) -> Iterator[Observation | Reject]:
-        header = read_header(path, self.delimiter)
+    def check_header(self, path: Path, header: list[str]) -> None:
         missing = [c for key, c in self.columns.items() if key != "date_format" and c not in header]
         if missing:
             raise BadHeader(f"columns {', '.join(map(repr, missing))} named in {self.mapping_path.name} are not in "
                             f"the header", where=str(path), hint="fix the mapping or the file")
-        index = {name: i for i, name in enumerate(header)}
-        for line, fields, raw in csv_rows(path, self.delimiter):
-            try:
-                if len(fields) != len(header):
-                    raise RowError(f"expected {len(header)} fields, found {len(fields)}")
-                yield self.row({c: fields[i] for c, i in index.items()}, file=str(path), source=source, line=line)
-            except RowError as exc:
-                yield Reject(source=source, file=str(path), line=line, reason=str(exc), raw=raw[:500])
 
     def _day(self, value: str, column: str):
         fmt = self.columns.get("date_format")

@@ -6,37 +6,23 @@ whole days from ``date_start`` to ``date_end``; ``best`` is the fatality estimat
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 from saydo.ingest.observations.alerts import RowError
-from saydo.ingest.observations.base import csv_rows, read_header, register
-from saydo.ingest.observations.events import day_span, parse_day, region_of
-from saydo.records import Observation, Reject
+from saydo.ingest.observations.base import register
+from saydo.ingest.observations.events import HeaderCsv, day_span, parse_day, region_of
+from saydo.records import Observation
 
 TYPES = {"1": "state_based_violence", "2": "non_state_violence", "3": "violence_against_civilians"}
 REQUIRED = ("id", "type_of_violence", "side_a", "date_start", "date_end", "adm_1", "latitude", "longitude", "best",
             "country")
 
 
-class UcdpGed:
+class UcdpGed(HeaderCsv):
     name = "ucdp-ged"
     source = "ucdp"
     description = "UCDP Georeferenced Event Dataset (GED) CSV"
 
     def matches(self, header: list[str]) -> bool:
         return all(c in header for c in REQUIRED) and "priogrid_gid" in header
-
-    def read(self, path: Path, source: str) -> Iterator[Observation | Reject]:
-        header = read_header(path)
-        index = {name: i for i, name in enumerate(header)}
-        for line, fields, raw in csv_rows(path):
-            try:
-                if len(fields) != len(header):
-                    raise RowError(f"expected {len(header)} fields, found {len(fields)}")
-                yield self.row({c: fields[index[c]] for c in index}, file=str(path), source=source, line=line)
-            except RowError as exc:
-                yield Reject(source=source, file=str(path), line=line, reason=str(exc), raw=raw[:500])
 
     def row(self, r: dict, **where) -> Observation:
         if r["country"].strip() != "Ukraine":
