@@ -181,3 +181,25 @@ def test_engine_event_datasets_are_checked_on_their_own(store, tmp_path):
     expected = store.query("SELECT count(*) AS n FROM observations WHERE source = 'strikes' AND region = 'UA-32' "
                            "AND started_at >= ? AND started_at < ?", [pledge.before.start, pledge.before.end])
     assert pledge.before.value == expected[0]["n"] == 14 * 4
+
+
+def test_engine_no_strike_pledge_cites_the_strikes(store, tmp_path):
+    rows = ["id,day,oblast,kind,notes"]
+    for day in range(-20, 20):
+        when = (START + timedelta(days=day)).date().isoformat()
+        rows.append(f"x{day},{when},Kharkivska oblast,Artillery,elsewhere")
+    rows.append(f"p1,{(START + timedelta(days=3)).date().isoformat()},Odeska oblast,Missile,port dock hit")
+    rows.append(f"p0,{(START - timedelta(days=3)).date().isoformat()},Odeska oblast,Missile,before the pledge")
+    (tmp_path / "e.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "m.toml").write_text('source = "strikes"\n[columns]\ndate = "day"\nregion = "oblast"\ntype = "kind"\n'
+                                     'id = "id"\ndescription = "notes"\n[types]\n"Artillery" = "shelling"\n'
+                                     '"Missile" = "missile_strike"\n', encoding="utf-8")
+    load_observations(store, tmp_path / "e.csv", mapping=tmp_path / "m.toml")
+    pledge = Statement(article="t.txt", article_id="t", published=date(2022, 3, 29), speaker="A Minister",
+                       actor="RUS", kind="pledge", quote="indirect", text="Russia agreed not to attack the ports",
+                       start=0, end=10, places=("UA-51",))
+    check = check_pledges(store, [pledge])[0][0]
+    assert check.template == "no_strike" and check.verdict == "broken"
+    assert "row p1" in check.explanation and "port dock hit" in check.explanation
+    quiet = Statement(**{**pledge.__dict__, "places": ("UA-32",)})
+    assert check_pledges(store, [quiet])[0][0].verdict == "insufficient_data"  # nothing there before either

@@ -16,9 +16,9 @@ from saydo.check.hypotheses import Hypothesis, hypothesis_for
 from saydo.check.rules import ReduceRules, load_rules
 from saydo.check.statistics import did_ratio, rate_ratio
 from saydo.records import Check, Did, Measure, Period, Statement
-from saydo.resolve.regions import all_codes
+from saydo.resolve.regions import all_codes, region_name
 from saydo.store import Store
-from saydo.store.observations import source_event_types, source_extent, source_regions
+from saydo.store.observations import event_rows, source_event_types, source_extent, source_regions
 from saydo.store.queries import daily_series, window_totals
 
 ALERT = "air_raid_alert"
@@ -53,6 +53,9 @@ def check_pledges(store: Store, statements: list[Statement], *, window_days: int
             profile = _profile(source, kinds[source], rules)
             if hypo.template == "ceasefire":
                 checks.append(check_ceasefire(store, hypo, source, as_of=as_of, rules=profile))
+            elif hypo.template == "no_strike" and profile.primary_metric == "events":
+                checks.append(check_no_strike(store, hypo, source, window_days=window_days, as_of=as_of,
+                                              rules=profile))
             else:
                 checks.append(check_reduce(store, hypo, source, window_days=window_days, as_of=as_of,
                                            rules=profile))
@@ -127,6 +130,9 @@ def check_reduce(store: Store, hypo: Hypothesis, source: str, *, window_days: in
     if hypo.template == "increase":
         rules_text += (" For a shift of effort the same rules apply to the inverse ratio: a rise counts where a fall "
                        "would.")
+    if hypo.template == "no_strike":
+        rules_text += (" This pledge promises no strikes; alerts alone are weaker evidence than strike records, so "
+                       "see the checks of event datasets beside this one.")
     text = explain(verdict=verdict, reason=reason, source=source, regions=pledge_regions, window_days=window_days,
                    measures=measures, dids=dids, rules_text=rules_text, placebo=placebo)
     primary = next(d for d in dids if d.metric == rules.primary_metric)
@@ -196,6 +202,44 @@ def check_ceasefire(store: Store, hypo: Hypothesis, source: str, *, as_of: datet
     verdict, reason = _combine(status, cease.primary_metric, cease.meaningful_reduction,
                                "fewer alerts in the window than in the same hours of earlier weeks")
     return finish(verdict, reason, measures)
+
+
+def check_no_strike(store: Store, hypo: Hypothesis, source: str, *, window_days: int, as_of: datetime | None,
+                    rules: ReduceRules) -> Check:
+    """A promise not to strike named places: any strike event recorded there in the window contradicts it."""
+    start = hypo.start
+    end = start + timedelta(days=window_days)
+    before = start - timedelta(days=window_days)
+
+    def finish(verdict: str, reason: str, measures=()) -> Check:
+        text = (f"Verdict: {verdict.replace('_', ' ')} — {reason} Places are matched by oblast: a strike anywhere in "
+                f"{', '.join(region_name(r) for r in hypo.regions)} counts, so read the cited rows. Source: {source} "
+                f"only (sources are never added together).")
+        return Check(statement=hypo.statement.id, verdict=verdict, explanation=text, source=source,
+                     window_days=window_days, start=start, end=end, measures=tuple(measures), as_of=as_of,
+                     template="no_strike")
+
+    gate = _data_gate(source_extent(store, source), source, before, end, as_of, "the window", "the window before")
+    if gate:
+        return finish(*gate)
+    frame = _frame(store, rules, source=source, start=start, window_days=window_days, regions=list(hypo.regions))
+    daily = frame.groupby("day")["events"].sum().sort_index()
+    b, a = daily[daily.index < 0].to_numpy(), daily[daily.index >= 0].to_numpy()
+    est = rate_ratio(b, a, counts=True)
+    measure = Measure(metric="events", regions=hypo.regions, group="pledge", before=Period(before, start, int(b.sum())),
+                      after=Period(start, end, int(a.sum())), ratio=est.ratio, ci=est.ci, method=est.method)
+    if a.sum() == 0 and b.sum() == 0:
+        return finish("insufficient_data", f"{source} records no strike there in the window nor in the "
+                                           f"{window_days} days before, so its silence says little.", [measure])
+    if a.sum() == 0:
+        return finish("kept", f"{source} records no strike in the {window_days} days from the pledge "
+                              f"({int(b.sum())} in the {window_days} days before).", [measure])
+    cited = event_rows(store, source=source, regions=list(hypo.regions), start=start, end=end,
+                       event_types=rules.event_types, limit=3)
+    rows = "; ".join(f"{r['started_at']:%Y-%m-%d} {r['region']} {r['event_type']} (row {r['row_id'] or r['line']}: "
+                     f"{(r['description'] or '')[:80]})" for r in cited)
+    return finish("broken", f"{source} records {int(a.sum())} strike event(s) there in the {window_days} days from "
+                            f"the pledge, for example {rows}.", [measure])
 
 
 def _data_gate(extent, source: str, first: datetime, last: datetime, as_of: datetime | None, last_name: str,

@@ -5,6 +5,8 @@ Templates:
   alerts there, relative to the rest of Ukraine, after the pledge than before it;
 - ``increase``: a shift of effort to named regions ("to the liberation of Donbas") predicts more alerts there,
   relative to the rest of Ukraine;
+- ``no_strike``: a promise not to strike a named place or target ("no attacks on the grain ports") is contradicted
+  by any strike event recorded there in the window; alert data are only weaker evidence, checked as ``reduce``;
 - ``ceasefire``: a ceasefire or truce with a stated window (start and end) predicts fewer alerts inside the window
   than in the same clock window of the previous weeks (a seasonal baseline), in the named regions or, when it names
   none or the whole front, in every comparable region. A pledge that fits no template, or
@@ -29,6 +31,10 @@ _REDUCE = re.compile(
 )
 
 
+# Words that make a pledge a promise not to strike a place or target ("no attacks on the grain ports").
+_NO_STRIKE = re.compile(r"\b(?:not|never|no longer|refrain\w* from)\s+(?:to\s+)?(?:attack|strik|shell|target|hit|"
+                        r"bomb)\w*|\bno (?:attacks?|strikes?|shelling)\b|\bwill not be (?:attacked|targeted|shelled|"
+                        r"struck)\b", re.I)
 # Words that make a pledge one about shifting effort to regions ("to the liberation of Donbas").
 _SHIFT = re.compile(r"\b(shift\w*|focus\w*|concentrat\w*|redeploy\w*|refocus\w*|main goal|liberation of|"
                     r"(?:move|moving|moved) (?:forces|troops|units))\b", re.I)
@@ -50,7 +56,9 @@ def hypothesis_for(statement: Statement, known_regions: frozenset[str]) -> Hypot
     if statement.kind != "pledge":
         return f"a {statement.kind}, not a pledge"
     template = "reduce"
-    if _SHIFT.search(statement.text) and not _REDUCE.search(statement.text):
+    if _NO_STRIKE.search(statement.text):
+        template = "no_strike"
+    elif _SHIFT.search(statement.text) and not _REDUCE.search(statement.text):
         template = "increase"
     elif not _REDUCE.search(statement.text):
         return "not a pledge to reduce or stop hostilities (no template for it yet)"

@@ -117,3 +117,14 @@ def source_event_types(store: Store) -> dict[str, set[str]]:
     for source, kind in rows:
         found.setdefault(source, set()).add(kind)
     return found
+
+
+def event_rows(store: Store, *, source: str, regions: list[str], start: datetime, end: datetime,
+               event_types: tuple[str, ...], limit: int = 5) -> list[dict]:
+    """The first rows of a source in regions and a time range: the evidence a verdict cites."""
+    return store.query(
+        "SELECT started_at, region, event_type, row_id, line, file, description FROM observations "
+        "WHERE source = ? AND list_contains(?, region) AND started_at >= ? AND started_at < ? "
+        "AND list_contains(?, event_type) ORDER BY started_at, line LIMIT ?",
+        [source, regions, start, end, list(event_types), limit],
+    )
