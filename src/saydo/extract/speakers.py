@@ -89,16 +89,25 @@ class Registry:
         return None
 
     def by_role(self, words: str, token_index: int) -> Person | None:
-        """The latest person before ``token_index`` whose role shares a role word ("the minister")."""
+        """The person a role noun means ("the minister", "the Russian leader", "the head of state"): the latest one
+        before ``token_index`` whose role shares a role word; else the latest official of the side the words name;
+        else the latest official mentioned."""
         keys = {w for w in re.findall(r"[a-z]+", words.lower()) if w not in {"the", "a", "an", "of", "s"}}
-        best, best_at = None, -1
-        for person in self.people:
-            role_words = set(re.findall(r"[a-z]+", person.role.lower()))
-            if keys & role_words - {"russia", "ukraine", "russian", "ukrainian"}:
-                at = max((m for m in person.mentions if m < token_index), default=-1)
-                if at > best_at:
-                    best, best_at = person, at
-        return best
+        side = actor_in_phrase(words)
+
+        def latest(test) -> Person | None:
+            best, best_at = None, -1
+            for person in self.people:
+                if test(person):
+                    at = max((m for m in person.mentions if m < token_index), default=-1)
+                    if at > best_at:
+                        best, best_at = person, at
+            return best
+
+        generic = {"russia", "ukraine", "russian", "ukrainian", "head", "state", "leader", "new"}
+        return (latest(lambda p: bool(keys & set(re.findall(r"[a-z]+", p.role.lower())) - generic))
+                or (latest(lambda p: p.actor == side) if side else None)
+                or latest(lambda p: p.actor not in (None, "CIV")))
 
 
 _ORG_WORDS = re.compile(r"\b(ministry|service|news|mail|times|post|agency|council|committee|company|bank|group|"

@@ -82,24 +82,18 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0) -> list[Sta
     quotes = quote_spans(text)
     registry = Registry(doc)
     found: list[Statement] = []
-    previous: tuple[Speaker, int] | None = None  # last speaker and the paragraph they spoke in
     places_by_sentence: dict[int, list[Span]] = {}
     for span in doc.spans.get("places", []):
         places_by_sentence.setdefault(doc[span.start].sent.start, []).append(span)
     breaks = [m.start() for m in re.finditer(r"\n\n", text)]
     sentences = list(doc.sents)
+    attributed = _attribute(sentences, text, quotes, registry, breaks)
     for index, sent in enumerate(sentences):
-        start, end = _trim(text, sent.start_char, sent.end_char)
-        if end - start < 12 or _is_heading(text, start, end):
+        if attributed[index] is None:
             continue
+        verb, speaker = attributed[index]
+        start, end = _trim(text, sent.start_char, sent.end_char)
         paragraph = bisect.bisect_left(breaks, start)
-        verb, speaker = _attribution(sent, quotes, registry)
-        if speaker is None:
-            if previous and quoted_words(text, quotes, start, end) >= 4 and paragraph - previous[1] <= 1 \
-                    and _opens_with_quote(text, start, quotes):
-                speaker, verb = previous[0], None
-            else:
-                continue
         content = _content(sent, verb)
         cues = _cues(content, speaker, verb)
         negated = bool(verb is not None and any(c.dep_ == "neg" for c in verb.children))
@@ -117,12 +111,58 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0) -> list[Sta
             actor=speaker.actor, kind=kind, quote=quote, text=text[start:end], start=start + offset,
             end=end + offset, places=places, window=window,
         ))
-        previous = (speaker, paragraph)
     return found
 
 
-def _attribution(sent: Span, quotes, registry: Registry) -> tuple[Token | None, Speaker | None]:
-    """The speech verb of a sentence and who performs it."""
+def _attribute(sentences: list[Span], text: str, quotes, registry: Registry, breaks: list[int]
+               ) -> list[tuple[Token | None, Speaker] | None]:
+    """Who speaks in each sentence, or None. First the sentences with their own speech act; then sentences inside a
+    quotation whose attribution stands elsewhere in it (“A. B. C,” she said: A and B are hers too); then a quotation
+    that opens right after the previous speaker's statement."""
+    found: list[tuple[Token | None, Speaker] | None] = [None] * len(sentences)
+    usable = [False] * len(sentences)
+    previous: tuple[Speaker, int] | None = None
+    for index, sent in enumerate(sentences):
+        start, end = _trim(text, sent.start_char, sent.end_char)
+        if end - start < 12 or _is_heading(text, start, end):
+            continue
+        usable[index] = True
+        paragraph = bisect.bisect_left(breaks, start)
+        group = previous[0] if previous and previous[0].person is None and paragraph - previous[1] <= 1 else None
+        verb, speaker = _attribution(sent, quotes, registry, group)
+        if speaker is not None:
+            found[index] = (verb, speaker)
+            previous = (speaker, paragraph)
+    quote_speaker: dict[tuple[int, int], Speaker] = {}
+    for index, item in enumerate(found):
+        if item is not None and item[0] is not None:
+            sent = sentences[index]
+            for q in quotes:
+                if q[0] < sent.end_char and sent.start_char < q[1]:
+                    quote_speaker.setdefault(q, item[1])
+    previous = None
+    for index, sent in enumerate(sentences):
+        start, end = _trim(text, sent.start_char, sent.end_char)
+        paragraph = bisect.bisect_left(breaks, start)
+        if found[index] is not None:
+            previous = (found[index][1], paragraph)
+            continue
+        if not usable[index] or quoted_words(text, quotes, start, end) < 4:
+            continue
+        inside = [quote_speaker[q] for q in quotes if q in quote_speaker and q[0] < end and start < q[1]]
+        if inside:
+            found[index] = (None, inside[0])
+        elif previous and paragraph - previous[1] <= 1 and _opens_with_quote(text, start, quotes):
+            found[index] = (None, previous[0])
+        if found[index] is not None:
+            previous = (found[index][1], paragraph)
+    return found
+
+
+def _attribution(sent: Span, quotes, registry: Registry, group: Speaker | None = None
+                 ) -> tuple[Token | None, Speaker | None]:
+    """The speech verb of a sentence and who performs it; ``group`` is the institution that spoke just before, for
+    "It added that ..." and "They said ..."."""
     candidates = [t for t in sent if t.lemma_.lower() in SPEECH and t.pos_ in ("VERB", "AUX")
                   and not inside_quote(quotes, t.idx) and not _hypothetical(t)]
     candidates.sort(key=lambda t: (t.dep_ != "ROOT", t.i))
@@ -131,6 +171,8 @@ def _attribution(sent: Span, quotes, registry: Registry) -> tuple[Token | None, 
         if subject is None:
             continue
         speaker = speaker_from_subject(subject, registry, sent.start)
+        if speaker is None and group is not None and subject.lower_ in ("it", "they"):
+            speaker = group
         if speaker is not None:
             return verb, speaker
     for tok in sent:
