@@ -61,12 +61,21 @@ def extract_articles(store: Store | None, articles: list[Article], *, n_process:
     from saydo.extract import extract_many
 
     found: list[Statement] = []
-    for i, (article, statements) in enumerate(zip(articles, extract_many(articles, n_process=n_process)), 1):
+    events: list = []
+    for i, (article, statements) in enumerate(zip(articles, extract_many(articles, n_process=n_process,
+                                                                          events=events)), 1):
         if store is not None:
             save_statements(store, article.id, statements)
         found.extend(statements)
         if progress:
             progress(i)
+    if store is not None and events:
+        from saydo.store.observations import insert_observations
+
+        for article in articles:  # one batch per article, keyed by the article so re-extraction adds nothing
+            rows = [e for e in events if e.article_id == article.id]
+            if rows:
+                insert_observations(store, rows, article.id)
     return found
 
 

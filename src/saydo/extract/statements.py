@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from saydo.extract.events import events_from_doc
 from saydo.extract.kinds import Cues, classify
 from saydo.extract.pipeline import load_nlp
 from saydo.extract.quotes import inside_quote, quote_spans, quoted_words
@@ -47,8 +48,10 @@ def extract(article: Article, nlp=None) -> list[Statement]:
     return next(extract_many([article], nlp=nlp))
 
 
-def extract_many(articles: Iterable[Article], nlp=None, n_process: int = 1) -> Iterator[list[Statement]]:
-    """One list of statements per article, in order. Long articles are parsed in paragraph-aligned chunks."""
+def extract_many(articles: Iterable[Article], nlp=None, n_process: int = 1, events: list | None = None
+                 ) -> Iterator[list[Statement]]:
+    """One list of statements per article, in order. Long articles are parsed in paragraph-aligned chunks. When
+    ``events`` is a list, events the articles report are appended to it (observations of source ``news``)."""
     nlp = nlp or load_nlp()
     articles = list(articles)
     jobs: list[tuple[int, int, str]] = []  # (article index, offset, text)
@@ -59,6 +62,8 @@ def extract_many(articles: Iterable[Article], nlp=None, n_process: int = 1) -> I
     texts = (text for _, _, text in jobs)
     for (i, offset, _), doc in zip(jobs, nlp.pipe(texts, n_process=n_process, batch_size=16)):
         results[i].extend(statements_from_doc(articles[i], doc, offset))
+        if events is not None:
+            events.extend(events_from_doc(articles[i], doc, offset))
     for statements in results:
         yield _link_hedges(statements)
 
