@@ -77,6 +77,7 @@ def _index() -> dict[str, str]:
     return index
 
 
+@lru_cache(maxsize=8192)
 def region_code(name: str | None) -> str | None:
     """The ISO 3166-2:UA code for a region name, or None when the name is not a known Ukrainian region."""
     if not name:
