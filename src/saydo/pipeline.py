@@ -27,7 +27,7 @@ class RunResult:
     untestable: list[tuple[Statement, str]] = field(default_factory=list)
     loads: list[LoadReport] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
-    new_articles: int = 0
+    errors: list[SaydoError] = field(default_factory=list)  # files that could not be read (the rest still ran)
 
     def to_json(self) -> dict:
         return {
@@ -96,13 +96,27 @@ def check_statements(store: Store, statements: list[Statement], *, window_days: 
     return checks, untestable
 
 
+def read_articles(store: Store, paths: Iterable[str | Path], *, published: date | None = None
+                  ) -> tuple[list[Article], list[SaydoError]]:
+    """Store every readable article; a bad file is kept in rejects with its reason and the others still run."""
+    articles, errors = [], []
+    for path in paths:
+        try:
+            articles.extend(ingest_articles(store, [path], published=published))
+        except SaydoError as exc:
+            errors.append(exc)
+            reject_article(store, path, exc)
+    return articles, errors
+
+
 def run(store: Store, article_paths: list[str | Path], *, alert_paths: list[str | Path] = (),
         published: date | None = None, window_days: int = 14, fmt: str | None = None,
         progress: Callable[[str, int, int], None] | None = None) -> RunResult:
-    """Ingest, extract, check: the whole path from files to verdicts."""
+    """Ingest, extract, check: the whole path from files to verdicts. An observation file that can't be read at all
+    stops the run (its checks would be wrong); an article that can't be read is reported in ``errors``."""
     result = RunResult()
     result.loads = ingest_observation_files(store, alert_paths, fmt=fmt)
-    result.articles = ingest_articles(store, article_paths, published=published)
+    result.articles, result.errors = read_articles(store, article_paths, published=published)
     total = len(result.articles)
     result.statements = extract_articles(
         store, result.articles, progress=(lambda i: progress("extract", i, total)) if progress else None)
@@ -122,6 +136,7 @@ __all__ = [
     "extract_articles",
     "ingest_articles",
     "ingest_observation_files",
+    "read_articles",
     "reject_article",
     "run",
     "stored_statements",

@@ -33,18 +33,6 @@ def _parse_date(value: str | None, option: str = "--date") -> date | None:
         raise BadValue(f"{option} {value!r} is not a date", hint="use YYYY-MM-DD") from None
 
 
-def _read_articles(store, files: list[Path], published: date | None):
-    """Read every file; a bad one is reported and skipped so the others still run. Returns (articles, errors)."""
-    articles, errors = [], []
-    for path in files:
-        try:
-            articles.extend(pipeline.ingest_articles(store, [path], published=published))
-        except SaydoError as exc:
-            errors.append(exc)
-            pipeline.reject_article(store, path, exc)
-    return articles, errors
-
-
 def _rejected_rows(store, loads) -> list[SaydoError]:
     """One coded line per file that had rejected rows, naming the first bad line and its reason."""
     from saydo.store.observations import list_rejects
@@ -74,16 +62,10 @@ def run(files: Files, alerts: AlertsOption = None, db: DbOption = None, json_out
     """Ingest articles and alert logs, extract statements, check every testable pledge."""
     published = _parse_date(date_)
     with open_store(db) as store:
-        loads = pipeline.ingest_observation_files(store, alerts or [])
-        articles, errors = _read_articles(store, files, published)
-        errors = _rejected_rows(store, loads) + errors
-        if not articles:
+        result = pipeline.run(store, files, alert_paths=alerts or [], published=published, window_days=window_days)
+        errors = _rejected_rows(store, result.loads) + result.errors
+        if not result.articles:
             _finish(errors)
-        statements = pipeline.extract_articles(store, articles)
-        pledges = [s for s in statements if s.kind == "pledge"]
-        checks, untestable = pipeline.check_statements(store, pledges, window_days=window_days)
-        result = pipeline.RunResult(statements=statements, checks=checks, untestable=untestable, loads=loads,
-                                    articles=articles)
         if out:
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(json.dumps(result.to_json(), ensure_ascii=False, indent=2, default=str) + "\n",
@@ -140,7 +122,7 @@ def ingest_articles(files: Files, db: DbOption = None, json_out: JsonOption = Fa
     """Store articles and the statements extracted from them (same text twice changes nothing)."""
     published = _parse_date(date_)
     with open_store(db) as store:
-        articles, errors = _read_articles(store, files, published)
+        articles, errors = pipeline.read_articles(store, files, published=published)
         statements = pipeline.extract_articles(store, articles) if articles else []
         if json_out:
             print_json({"articles": [a.name for a in articles], "statements": len(statements),
