@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 PLEDGE_VERBS = {"promise", "pledge", "vow", "guarantee", "assure", "order", "instruct", "command", "agree",
-                "propose", "offer", "commit", "undertake", "decide", "declare"}
+                "propose", "offer", "commit", "undertake", "decide", "declare", "approve"}
 DENIAL_VERBS = {"deny", "reject", "refute", "dismiss", "disavow"}
 DEMAND_VERBS = {"urge", "demand", "appeal", "insist", "ask", "request", "call"}
 OPINION_VERBS = {"believe", "think", "hope", "fear", "doubt", "describe", "welcome", "express", "consider",

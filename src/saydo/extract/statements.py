@@ -31,7 +31,8 @@ SPEECH = {
     "clarify", "report", "confirm", "propose", "offer", "suggest", "argue", "describe", "comment", "reply",
     "respond", "acknowledge", "admit", "allege", "predict", "welcome", "condemn", "criticize", "criticise", "blame",
     "reiterate", "repeat", "signal", "inform", "express", "allude", "believe", "hope", "expect", "appeal",
-    "recall", "remark", "observe", "underline", "assert", "maintain", "estimate", "brief", "caution",
+    "recall", "remark", "observe", "underline", "assert", "maintain", "estimate", "brief", "caution", "approve",
+    "specify", "stipulate",
 }
 CHUNK = 100_000
 _GOVERNMENT_NOUNS = {"government", "position", "proposal", "proposals", "delegation", "negotiators", "response",
