@@ -6,9 +6,9 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from tests.conftest import shared_path
 
 from saydo.extract.score import _match, _overlap, same_speaker, score_corpus
+from tests.conftest import shared_path
 
 FLOORS = Path(__file__).with_name("eval_floors.toml")
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from tests.conftest import shared_path
-
 from saydo.ingest.observations import detect_format, load_observations
+from tests.conftest import shared_path
 
 HEADER = "region,started_at,finished_at,naive\n"
 ROWS = [

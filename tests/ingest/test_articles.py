@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from tests.conftest import shared_path
 
 from saydo.errors import BadValue, BinaryFile, EmptyFile, MissingFile
 from saydo.ingest.articles import parse_text, read_article
+from tests.conftest import shared_path
 
 
 def test_articles_date_token_shares_line_with_text(tmp_path):

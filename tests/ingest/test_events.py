@@ -6,11 +6,10 @@ import csv
 import json
 from pathlib import Path
 
-from tests.conftest import shared_path
-
 from saydo.ingest.observations import detect_format, load_observations
 from saydo.ingest.observations.acled import event_type
 from saydo.resolve.geo import nearest_region
+from tests.conftest import shared_path
 
 ACLED = Path(__file__).resolve().parents[1] / "fixtures" / "observations" / "acled-sample.csv"
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import pytest
-from tests.conftest import shared_path
 
 from saydo.ingest.observations import load_observations
 from saydo.store.queries import daily_series
+from tests.conftest import shared_path
 
 HEADER = "oblast,raion,hromada,level,started_at,finished_at,source\n"
 START = datetime(2022, 4, 1, tzinfo=timezone.utc)
