@@ -38,3 +38,27 @@ def test_checks_history_cli(cli, tmp_path):
     assert code == 0 and [r["verdict"] for r in json.loads(stdout)] == ["kept"]
     code, _, err = cli("history", "nope", "--db", out / "saydo.duckdb")
     assert code == 2 and "[SD704]" in err
+
+
+def test_checks_recompute_only_what_new_rows_can_affect(store, tmp_path):
+    with resources.as_file(resources.files("saydo.data.demo").joinpath("alerts-volunteer-2022-03.csv")) as alerts:
+        load_observations(store, alerts)
+    first = check_pledges(store, [PLEDGE])[0]
+    for check in first:
+        save_check(store, check)
+    again = check_pledges(store, [PLEDGE])[0]
+    assert [c.reused for c in again] == [True] and again[0].to_json() == first[0].to_json()
+    far = tmp_path / "far.csv"  # a year later: outside every window this check reads
+    far.write_text("region,started_at,finished_at,naive\n"
+                   "Kyiv City,2023-03-30 10:00:00+00:00,2023-03-30 11:00:00+00:00,False\n", encoding="utf-8")
+    load_observations(store, far)
+    assert check_pledges(store, [PLEDGE])[0][0].reused
+    near = tmp_path / "near.csv"  # inside the after-window: the figures change, so the check is recomputed
+    near.write_text("region,started_at,finished_at,naive\n"
+                    "Kyiv City,2022-04-02 10:07:00+00:00,2022-04-02 11:00:00+00:00,False\n", encoding="utf-8")
+    load_observations(store, near)
+    fresh = check_pledges(store, [PLEDGE])[0][0]
+    assert not fresh.reused
+    pledge_after = next(m.after.value for m in fresh.measures if m.group == "pledge" and m.metric == "alerts")
+    old_after = next(m.after.value for m in first[0].measures if m.group == "pledge" and m.metric == "alerts")
+    assert pledge_after == old_after + 1

@@ -79,6 +79,30 @@ class Check:
     template: str = "reduce"
     end: datetime | None = None
     placebo: Did | None = None
+    fingerprint: str | None = None  # what the check read: when it is unchanged, the stored result stands
+    reused: bool = False  # taken from the store, not recomputed (not part of the JSON)
+
+    @classmethod
+    def from_json(cls, data: dict, *, reused: bool = False) -> Check:
+        def period(p: dict) -> Period:
+            return Period(datetime.fromisoformat(p["start"]), datetime.fromisoformat(p["end"]), p["value"])
+
+        def did(d: dict | None) -> Did | None:
+            return Did(d["metric"], d["ratio"], tuple(d["ci"]) if d.get("ci") else None, d.get("method", "")) \
+                if d else None
+
+        return cls(
+            statement=data["statement"], verdict=data["verdict"], explanation=data["explanation"],
+            source=data["source"], window_days=data["window_days"], start=datetime.fromisoformat(data["start"]),
+            measures=tuple(Measure(m["metric"], tuple(m["regions"]), m["group"], period(m["before"]),
+                                   period(m["after"]), m["ratio"], tuple(m["ci"]) if m.get("ci") else None,
+                                   m.get("method", "")) for m in data.get("measures", [])),
+            did=did(data.get("did")), dids=tuple(did(d) for d in data.get("dids", [])),
+            as_of=datetime.fromisoformat(data["as_of"]) if data.get("as_of") else None,
+            template=data.get("template", "reduce"),
+            end=datetime.fromisoformat(data["end"]) if data.get("end") else None,
+            placebo=did(data.get("placebo")), fingerprint=data.get("fingerprint"), reused=reused,
+        )
 
     def to_json(self) -> dict:
         return {
@@ -94,4 +118,6 @@ class Check:
             "did": self.did.to_json() if self.did else None,
             "dids": [d.to_json() for d in self.dids],
             "placebo": self.placebo.to_json() if self.placebo else None,
+            "as_of": self.as_of.isoformat() if self.as_of else None,
+            "fingerprint": self.fingerprint,
         }

@@ -45,3 +45,11 @@ def history(store: Store, statement_id: str) -> list[dict]:
         """,
         [statement_id],
     )
+
+
+def previous_result(store: Store, statement_id: str, source: str, as_of) -> dict | None:
+    """The newest stored result of a check with the same statement, source and data cut-off."""
+    row = store.con.execute(
+        "SELECT result FROM checks WHERE statement_id = ? AND source = ? AND as_of IS NOT DISTINCT FROM ? "
+        "ORDER BY run_at DESC LIMIT 1", [statement_id, source, as_of]).fetchone()
+    return json.loads(row[0]) if row else None

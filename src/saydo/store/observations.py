@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime
 
 import pyarrow as pa
@@ -128,3 +129,22 @@ def event_rows(store: Store, *, source: str, regions: list[str], start: datetime
         "AND list_contains(?, event_type) ORDER BY started_at, line LIMIT ?",
         [source, regions, start, end, list(event_types), limit],
     )
+
+
+def data_fingerprint(store: Store, source: str, first: datetime, last: datetime) -> str:
+    """A digest of what a check over [first, last) can see of a source: the rows that touch the range, and where the
+    source's data starts or ends only when that falls inside the range (it decides 'too early' and 'insufficient
+    data'). Rows added elsewhere leave it unchanged, so checks they can't affect are not recomputed."""
+    row = store.con.execute(
+        """
+        SELECT count(*), coalesce(sum(epoch(started_at)), 0),
+               coalesce(sum(epoch(coalesce(finished_at, started_at))), 0),
+               string_agg(DISTINCT region, ',' ORDER BY region)
+        FROM observations WHERE source = ? AND started_at < ? AND coalesce(finished_at, started_at) >= ?
+        """, [source, last, first]).fetchone()
+    data_start, data_end = store.con.execute(
+        "SELECT min(started_at), max(coalesce(finished_at, started_at)) FROM observations WHERE source = ?",
+        [source]).fetchone()
+    edges = (data_start if data_start is not None and data_start > first else None,
+             data_end if data_end is not None and data_end < last else None)
+    return hashlib.sha256(repr((row, edges)).encode()).hexdigest()[:20]

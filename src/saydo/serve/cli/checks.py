@@ -36,6 +36,9 @@ def check(db: DbOption = None, json_out: JsonOption = False, window_days: Window
                 console.print(panel)
             if untestable:
                 console.print(untestable_table(untestable))
+            reused = sum(c.reused for c in checks)
+            console.print(f"{len(checks) - reused} check(s) computed, {reused} unchanged since the last run (the "
+                          f"rows they read are the same).")
 
 
 @app.command("export")
