@@ -59,6 +59,36 @@ def insert_arrow(store: Store, table: pa.Table, file_sha256: str) -> tuple[int, 
     return inserted, table.num_rows - inserted
 
 
+def insert_staged(store: Store, select_sql: str, params: list, file_sha256: str) -> int:
+    """Insert the rows a SELECT yields (columns source, region, event_type, started_at, finished_at, level,
+    subregion, actor, row_id, lat, lon, fatalities, description, geo_method, file, line), skipping rows already
+    stored and repeats inside the batch (the first line wins); return how many were inserted."""
+    sha = file_sha256.replace("'", "")
+    return store.con.execute(
+        f"""
+        INSERT OR IGNORE INTO observations
+        SELECT id, source, region, event_type, started_at, finished_at, level, subregion, actor,
+               file, '{sha}' AS file_sha256, line, row_id, lat, lon, geo_method, fatalities, description,
+               article_id, span_start, span_end
+        FROM (SELECT {_OBS_KEY} AS id, * FROM (
+                SELECT *, NULL::VARCHAR AS article_id, NULL::INTEGER AS span_start, NULL::INTEGER AS span_end
+                FROM ({select_sql})))
+        QUALIFY row_number() OVER (PARTITION BY id ORDER BY line) = 1
+        """, params).fetchone()[0]
+
+
+def insert_staged_rejects(store: Store, select_sql: str, params: list, file_sha256: str | None) -> int:
+    """Insert the rejects a SELECT yields (columns source, file, line, reason, raw); return how many."""
+    sha = (file_sha256 or "").replace("'", "")
+    return store.con.execute(
+        f"""
+        INSERT OR IGNORE INTO rejects
+        SELECT md5(concat_ws('|', source, file, '{sha}', CAST(line AS VARCHAR), reason)), source, file,
+               '{sha}', line, reason, raw
+        FROM ({select_sql})
+        """, params).fetchone()[0]
+
+
 def insert_rejects(store: Store, rows: list[Reject], file_sha256: str | None) -> int:
     if not rows:
         return 0

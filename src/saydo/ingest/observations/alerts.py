@@ -6,18 +6,17 @@ in ``level`` as ``oblast/naive`` so a check can leave such rows out.
 
 Official log (``oblast,raion,hromada,level,started_at,finished_at,source``): alerts for a whole oblast, a raion or a
 hromada. Every row keeps its level and the raion/hromada names in ``subregion`` and is mapped to its oblast's code.
-Counting per oblast merges overlapping alerts (``saydo.store.queries``), so an oblast alert with hromada alerts inside
-it counts once.
+Counting per oblast merges overlapping alerts (``saydo.store.alerts.oblast_alert_intervals``), so an oblast alert
+with hromada alerts inside it counts once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
-from saydo.ingest.observations.base import csv_rows, expect_header, register
-from saydo.records import Observation, Reject
+from saydo.ingest.observations.base import RowError, expect_header, register  # noqa: F401  (RowError: re-export)
+from saydo.ingest.observations.bulk import Plan, sql_repr
 from saydo.resolve.regions import region_code
 
 EVENT_TYPE = "air_raid_alert"
@@ -30,56 +29,49 @@ PERMANENT_ALERTS = {
 }
 
 
-class RowError(ValueError):
-    """A row that can't become an observation; the message is the reason stored in ``rejects``."""
+def _alert_checks(start: str, end: str) -> list[tuple[str, str]]:
+    """Why a row's period can't be read, in SQL over the raw start and end fields."""
+    return [
+        ("started_at IS NULL", f"'started_at ' || {sql_repr(start)} || ' is not a date-time like "
+                               f"2022-03-15 16:10:34+00:00'"),
+        ("finished_at IS NULL", f"'finished_at ' || {sql_repr(end)} || ' is not a date-time like "
+                                f"2022-03-15 16:50:07+00:00'"),
+        ("finished_at < started_at", f"'finished_at ' || {end} || ' is before started_at ' || {start}"),
+    ]
 
 
-def parse_utc(value: str) -> datetime | None:
-    """An ISO 8601 date-time; one without an offset is taken as UTC (the alert logs are in UTC)."""
-    try:
-        parsed = datetime.fromisoformat(value.strip())
-    except ValueError:
-        return None
-    if parsed.tzinfo is None:
-        return parsed.replace(tzinfo=timezone.utc)
-    return parsed.astimezone(timezone.utc)
-
-
-def parse_period(started_raw: str, finished_raw: str) -> tuple[datetime, datetime]:
-    started = parse_utc(started_raw)
-    if started is None:
-        raise RowError(f"started_at {started_raw!r} is not a date-time like 2022-03-15 16:10:34+00:00")
-    finished = parse_utc(finished_raw)
-    if finished is None:
-        raise RowError(f"finished_at {finished_raw!r} is not a date-time like 2022-03-15 16:50:07+00:00")
-    if finished < started:
-        raise RowError(f"finished_at {finished_raw} is before started_at {started_raw}")
-    return started, finished
+def _oblast(name: str) -> tuple[str, str] | None:
+    code = region_code(name)
+    return (code, "name") if code else None
 
 
 class AlertLog:
-    """What both logs share: the header check, one row at a time, and a reject with the reason for a bad row."""
+    """What both logs share: the header check, the field count, the period, and the reason for a bad row.
+
+    Times go through DuckDB's ``TRY_CAST(... AS TIMESTAMPTZ)`` with the session in UTC: ISO 8601 with or without an
+    offset (one without is UTC, as the logs are)."""
 
     name = ""
     source = ""
     description = ""
     header: list[str] = []
+    delimiter = ","
+    has_header = True
+    quoting = True
 
     def matches(self, header: list[str]) -> bool:
         return header == self.header
 
-    def read(self, path: Path, source: str) -> Iterator[Observation | Reject]:
-        expect_header(path, self.header, self.name)
-        for line, fields, raw in csv_rows(path):
-            try:
-                if len(fields) != len(self.header):
-                    raise RowError(f"expected {len(self.header)} fields ({','.join(self.header)}), "
-                                   f"found {len(fields)}")
-                yield self.row([f.strip() for f in fields], file=str(path), source=source, line=line)
-            except RowError as exc:
-                yield Reject(source=source, file=str(path), line=line, reason=str(exc), raw=raw)
+    def shape(self) -> str:
+        n = len(self.header)
+        return (f"CASE WHEN len(f) <> {n} THEN 'expected {n} fields ({','.join(self.header)}), found ' "
+                f"|| len(f) END")
 
-    def row(self, fields: list[str], **where) -> Observation:
+    def plan(self, path: Path, header: list[str] | None) -> Plan:
+        expect_header(path, self.header, self.name)
+        return self._plan()
+
+    def _plan(self) -> Plan:
         raise NotImplementedError
 
 
@@ -89,17 +81,19 @@ class VolunteerAlerts(AlertLog):
     description = "Ukrainian air-raid alerts, volunteer log: region,started_at,finished_at,naive"
     header = ["region", "started_at", "finished_at", "naive"]
 
-    def row(self, fields: list[str], **where) -> Observation:
-        region_name, started_raw, finished_raw, naive_raw = fields
-        region = region_code(region_name)
-        if region is None:
-            raise RowError(f"unknown region {region_name!r}: not an oblast name of ISO 3166-2:UA")
-        started, finished = parse_period(started_raw, finished_raw)
-        naive = naive_raw.lower()
-        if naive not in ("true", "false"):
-            raise RowError(f"naive is {naive_raw!r}, expected True or False")
-        return Observation(region=region, event_type=EVENT_TYPE, started_at=started, finished_at=finished,
-                           level="oblast/naive" if naive == "true" else "oblast", **where)
+    def _plan(self) -> Plan:
+        naive = "lower(trim(f[4]))"
+        return Plan(
+            columns={"event_type": f"'{EVENT_TYPE}'", "_start": "trim(f[2])", "_end": "trim(f[3])",
+                     "started_at": "TRY_CAST(trim(f[2]) AS TIMESTAMPTZ)",
+                     "finished_at": "TRY_CAST(trim(f[3]) AS TIMESTAMPTZ)",
+                     "level": f"CASE WHEN {naive} = 'true' THEN 'oblast/naive' ELSE 'oblast' END"},
+            name="f[1]", shape=self.shape(), resolve_name=_oblast, use_points=False,
+            no_region=f"'unknown region ' || {sql_repr('_name')} || ': not an oblast name of ISO 3166-2:UA'",
+            checks=_alert_checks("_start", "_end") + [
+                (f"{naive} NOT IN ('true', 'false')", f"'naive is ' || {sql_repr('trim(f[4])')} || "
+                                                      f"', expected True or False'")],
+        )
 
 
 class OfficialAlerts(AlertLog):
@@ -109,19 +103,23 @@ class OfficialAlerts(AlertLog):
     header = ["oblast", "raion", "hromada", "level", "started_at", "finished_at", "source"]
     levels = ("oblast", "raion", "hromada")
 
-    def row(self, fields: list[str], **where) -> Observation:
-        oblast, raion, hromada, level, started_raw, finished_raw, _ = fields
-        region = region_code(oblast)
-        if region is None and region_code(raion) is not None and oblast.lower().endswith("raion"):
-            oblast, raion = raion, oblast  # the source swapped the two columns on a few rows
-            region = region_code(oblast)
-        if region is None:
-            raise RowError(f"unknown oblast {oblast!r}: not an oblast name of ISO 3166-2:UA")
-        if level not in self.levels:
-            raise RowError(f"level is {level!r}, expected one of oblast, raion, hromada")
-        started, finished = parse_period(started_raw, finished_raw)
-        return Observation(region=region, event_type=EVENT_TYPE, started_at=started, finished_at=finished,
-                           level=level, subregion=" / ".join(p for p in (raion, hromada) if p) or None, **where)
+    def _plan(self) -> Plan:
+        # on a few rows the source swapped the oblast and raion columns ("Lubenskyi raion,Poltavska oblast,...")
+        swapped = "(lower(trim(f[1])) LIKE '%raion' AND lower(trim(f[2])) LIKE '%oblast')"
+        raion = f"CASE WHEN {swapped} THEN trim(f[1]) ELSE trim(f[2]) END"
+        levels = ", ".join(f"'{v}'" for v in self.levels)
+        return Plan(
+            columns={"event_type": f"'{EVENT_TYPE}'", "_start": "trim(f[5])", "_end": "trim(f[6])",
+                     "started_at": "TRY_CAST(trim(f[5]) AS TIMESTAMPTZ)",
+                     "finished_at": "TRY_CAST(trim(f[6]) AS TIMESTAMPTZ)", "level": "trim(f[4])",
+                     "subregion": f"nullif(concat_ws(' / ', nullif({raion}, ''), nullif(trim(f[3]), '')), '')"},
+            name=f"CASE WHEN {swapped} THEN f[2] ELSE f[1] END", shape=self.shape(), resolve_name=_oblast,
+            use_points=False,
+            no_region=f"'unknown oblast ' || {sql_repr('_name')} || ': not an oblast name of ISO 3166-2:UA'",
+            checks=[(f"level NOT IN ({levels})", f"'level is ' || {sql_repr('level')} || "
+                                                 f"', expected one of oblast, raion, hromada'")]
+            + _alert_checks("_start", "_end"),
+        )
 
 
 register(VolunteerAlerts())

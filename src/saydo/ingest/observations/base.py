@@ -15,8 +15,17 @@ from saydo.records import Observation, Reject
 BATCH = 50_000
 
 
+class RowError(ValueError):
+    """A row that can't become an observation; the message is the reason stored in ``rejects``."""
+
+
 class Reader(Protocol):
-    """A format: its name, the source it stores rows under, how to recognise its header, how to read its rows."""
+    """A format: its name, the source it stores rows under, how to recognise its header, how to read its rows.
+
+    A reader either yields records from ``read`` (Bellingcat's JSON), or instead of ``read`` has ``plan(path,
+    header) -> bulk.Plan`` with ``delimiter``, ``has_header`` and ``quoting``: its rows are then parsed set-based in
+    DuckDB (``saydo.ingest.observations.bulk``).
+    """
 
     name: str
     source: str
@@ -123,6 +132,53 @@ def load_observations(store, path: str | Path, *, fmt: str | None = None, source
             previous["loaded"] or 0, previous["rejected"] or 0, previous["duplicate"] or 0)
         report.geo_methods = obs_store.geo_methods(store, sha) or None
         return report
+    try:
+        if hasattr(reader, "plan"):
+            _load_bulk(store, p, reader, source, sha, report, progress)
+        else:
+            _load_records(store, p, reader, source, sha, report, progress)
+    finally:
+        stop = getattr(progress, "stop", None)
+        if stop:
+            stop()
+    store.record_file(sha, str(p), "observations", source, report.loaded, report.rejected, report.duplicate)
+    report.geo_methods = obs_store.geo_methods(store, sha) or None
+    if report.loaded == 0 and report.duplicate == 0:
+        scope = f", {report.out_of_scope} out of scope" if report.out_of_scope else ""
+        raise NoRowsLoaded(f"no row could be loaded ({report.rejected} rejected{scope})", where=str(p),
+                           hint="see `saydo rejects` for the reasons")
+    return report
+
+
+def _load_bulk(store, p: Path, reader, source: str, sha: str, report: LoadReport, progress) -> None:
+    from saydo.ingest.observations.bulk import Loader, chunks
+    from saydo.store import observations as obs_store
+
+    header = read_header(p, reader.delimiter) if reader.has_header else None
+    plan = reader.plan(p, header)
+    loader = Loader(store, plan, source=source, file=str(p), sha=sha, delimiter=reader.delimiter)
+    seen = 0
+    try:
+        for chunk in chunks(p, delimiter=reader.delimiter, encoding=guess_encoding(p), header=reader.has_header,
+                            quoting=reader.quoting):
+            loader.load(chunk)
+            seen += len(chunk)
+            if progress:
+                progress(seen)
+    finally:
+        loader.close()
+    report.loaded, report.rejected, report.duplicate = loader.loaded, loader.rejected, loader.duplicate
+    report.out_of_scope = loader.out_of_scope
+    if loader.out_of_scope:
+        obs_store.insert_rejects(store, [Reject(
+            source=source, file=str(p), line=None, raw=None, out_of_scope=loader.out_of_scope,
+            reason=f"{loader.out_of_scope} row(s) out of scope: {getattr(reader, 'scope', 'not what the format loads')}",
+        )], sha)
+
+
+def _load_records(store, p: Path, reader, source: str, sha: str, report: LoadReport, progress) -> None:
+    from saydo.store import observations as obs_store
+
     batch_obs: list[Observation] = []
     batch_rej: list[Reject] = []
     seen = 0
@@ -137,28 +193,16 @@ def load_observations(store, path: str | Path, *, fmt: str | None = None, source
         batch_obs.clear()
         batch_rej.clear()
 
-    try:
-        for item in reader.read(p, source):
-            (batch_obs if isinstance(item, Observation) else batch_rej).append(item)
-            seen += 1
-            if seen % BATCH == 0:  # bounded memory: one batch at a time, whatever the file's size
-                flush()
-                if progress:
-                    progress(seen)
-        flush()
-        if progress:
-            progress(seen)
-    finally:
-        stop = getattr(progress, "stop", None)
-        if stop:
-            stop()
-    store.record_file(sha, str(p), "observations", source, report.loaded, report.rejected, report.duplicate)
-    report.geo_methods = obs_store.geo_methods(store, sha) or None
-    if report.loaded == 0 and report.duplicate == 0:
-        scope = f", {report.out_of_scope} out of scope" if report.out_of_scope else ""
-        raise NoRowsLoaded(f"no row could be loaded ({report.rejected} rejected{scope})", where=str(p),
-                           hint="see `saydo rejects` for the reasons")
-    return report
+    for item in reader.read(p, source):
+        (batch_obs if isinstance(item, Observation) else batch_rej).append(item)
+        seen += 1
+        if seen % BATCH == 0:  # bounded memory: one batch at a time, whatever the file's size
+            flush()
+            if progress:
+                progress(seen)
+    flush()
+    if progress:
+        progress(seen)
 
 
 def csv_rows(path: Path, delimiter: str = ",", *, header: bool = True) -> Iterator[tuple[int, list[str], str]]:
