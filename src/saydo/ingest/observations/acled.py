@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import re
 
-from saydo.ingest.observations.alerts import RowError
 from saydo.ingest.observations.base import register
-from saydo.ingest.observations.events import HeaderCsv, day_span, parse_day, region_of
-from saydo.records import Observation
+from saydo.ingest.observations.bulk import Plan, day_end, day_start, sql_repr, sql_str
+from saydo.ingest.observations.events import Columns, HeaderCsv, coordinates, day_check, day_sql, no_region, region_name
 
 SUB_EVENT_TYPES = {
     "air/drone strike": "airstrike",
@@ -29,10 +28,17 @@ REQUIRED = ("event_id_cnty", "event_date", "event_type", "sub_event_type", "admi
 
 
 def event_type(event: str, sub_event: str) -> str:
+    """The taxonomy type of an ACLED event (the same mapping the loader runs in SQL)."""
     known = SUB_EVENT_TYPES.get(sub_event.strip().lower())
     if known:
         return known
     return "other_" + re.sub(r"[^a-z0-9]+", "_", event.strip().lower()).strip("_")
+
+
+def event_type_sql(event: str, sub_event: str) -> str:
+    cases = " ".join(f"WHEN {sql_str(k)} THEN {sql_str(v)}" for k, v in SUB_EVENT_TYPES.items())
+    return (f"CASE lower({sub_event}) {cases} ELSE 'other_' || trim(regexp_replace(lower({event}), '[^a-z0-9]+', "
+            f"'_', 'g'), '_') END")
 
 
 class Acled(HeaderCsv):
@@ -43,20 +49,24 @@ class Acled(HeaderCsv):
     def matches(self, header: list[str]) -> bool:
         return all(c in header for c in REQUIRED)
 
-    def row(self, r: dict, **where) -> Observation:
-        if r.get("country", "Ukraine").strip() not in ("Ukraine", ""):
-            raise RowError(f"country is {r['country']!r}, not Ukraine")
-        started, finished = day_span(parse_day(r["event_date"], "event_date"))
-        region, method, lat, lon = region_of(r["admin1"], r["latitude"], r["longitude"])
-        try:
-            deaths = int(r["fatalities"] or 0)
-        except ValueError:
-            raise RowError(f"fatalities {r['fatalities']!r} is not a whole number") from None
-        return Observation(region=region, event_type=event_type(r["event_type"], r["sub_event_type"]),
-                           started_at=started, finished_at=finished, row_id=r["event_id_cnty"].strip(), lat=lat,
-                           lon=lon, geo_method=method, fatalities=deaths,
-                           actor=(r.get("actor1") or "").strip()[:120] or None,
-                           description=(r.get("notes") or "").strip()[:300] or None, level="event", **where)
+    def columns_plan(self, col: Columns) -> Plan:
+        fatalities = f"coalesce(nullif({col('fatalities')}, ''), '0')"
+        country = f"coalesce({col('country')}, '')"
+        return Plan(
+            columns={"_day": day_sql(col("event_date")), "started_at": day_start("_day"),
+                     "finished_at": day_end("_day"),
+                     "event_type": event_type_sql(col("event_type"), col("sub_event_type")),
+                     "row_id": col("event_id_cnty"), **coordinates(col, "latitude", "longitude"),
+                     "fatalities": f"TRY_CAST({fatalities} AS INTEGER)",
+                     "actor": f"nullif(left({col('actor1')}, 120), '')",
+                     "description": f"nullif(left({col('notes')}, 300), '')", "level": "'event'"},
+            name=col("admin1"), resolve_name=region_name, shape=col.shape(),
+            first=[(f"{country} NOT IN ('Ukraine', '')", f"'country is ' || {sql_repr(country)} || ', not Ukraine'"),
+                   day_check("event_date", col("event_date"), "_day")],
+            no_region=no_region(col("latitude"), col("longitude")),
+            checks=[("fatalities IS NULL", f"'fatalities ' || {sql_repr(col('fatalities'))} || "
+                                           f"' is not a whole number'")],
+        )
 
 
 register(Acled())

@@ -170,10 +170,10 @@ def _load_bulk(store, p: Path, reader, source: str, sha: str, report: LoadReport
     report.loaded, report.rejected, report.duplicate = loader.loaded, loader.rejected, loader.duplicate
     report.out_of_scope = loader.out_of_scope
     if loader.out_of_scope:
-        obs_store.insert_rejects(store, [Reject(
-            source=source, file=str(p), line=None, raw=None, out_of_scope=loader.out_of_scope,
-            reason=f"{loader.out_of_scope} row(s) out of scope: {getattr(reader, 'scope', 'not what the format loads')}",
-        )], sha)
+        scope = getattr(reader, "scope", "not what the format loads")
+        obs_store.insert_rejects(store, [Reject(source=source, file=str(p), line=None, raw=None,
+                                                out_of_scope=loader.out_of_scope,
+                                                reason=f"{loader.out_of_scope} row(s) out of scope: {scope}")], sha)
 
 
 def _load_records(store, p: Path, reader, source: str, sha: str, report: LoadReport, progress) -> None:

@@ -1,7 +1,8 @@
 """Bellingcat "Civilian Harm in Ukraine" exports: ``export_events.json`` joined with the ``export_associations.json``
 (type of area affected, weapon system) and ``export_sources.json`` files beside it.
 
-Each event becomes one observation: the region from its coordinates (nearest GeoNames place), the day from its date
+Each event becomes one observation: the region from its coordinates (the oblast polygon holding them, else the
+nearest GeoNames place: ``saydo.resolve.geo``), the day from its date
 (MM/DD/YYYY), the event type from its weapon system, and a description that keeps the area types, weapons and how many
 sources document it. ``line`` is the event's position in the JSON array (1-based).
 """
@@ -10,14 +11,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from saydo.errors import BadHeader
-from saydo.ingest.observations.alerts import RowError
-from saydo.ingest.observations.base import register
-from saydo.ingest.observations.events import _float, day_span, parse_day
+from saydo.ingest.observations.base import RowError, register
 from saydo.records import Observation, Reject
-from saydo.resolve.geo import nearest_region
+from saydo.resolve.geo import locate
 
 WEAPONS = (  # in order of precedence when an event lists several
     ("Air strike", "airstrike"), ("Cruise missile", "missile_strike"), ("Ballistic missile", "missile_strike"),
@@ -52,19 +52,24 @@ class CivilianHarm:
         associations = _load(path.with_name("export_associations.json"), list)
         by_id = {a["id"]: a.get("filter_paths") or [] for a in associations}
         sources = _load(path.with_name("export_sources.json"), dict)
+        points = [(_float(e.get("latitude")), _float(e.get("longitude"))) if isinstance(e, dict) else (None, None)
+                  for e in events]
+        known = [i for i, (lat, lon) in enumerate(points) if lat is not None and lon is not None]
+        placed = dict(zip(known, locate([points[i][0] for i in known], [points[i][1] for i in known])))
         for number, event in enumerate(events, 1):
             try:
-                yield self.row(event, by_id, sources, file=str(path), source=source, line=number)
+                yield self.row(event, by_id, sources, placed.get(number - 1), file=str(path), source=source,
+                               line=number)
             except (RowError, KeyError, TypeError, AttributeError) as exc:
                 reason = str(exc) if isinstance(exc, RowError) else f"event is missing a field ({exc})"
                 yield Reject(source=source, file=str(path), line=number, reason=reason,
                              raw=json.dumps(event)[:500] if isinstance(event, dict) else str(event)[:500])
 
-    def row(self, event: dict, associations: dict, sources: dict, **where) -> Observation:
-        started, finished = day_span(parse_day(event["date"], "date"))
+    def row(self, event: dict, associations: dict, sources: dict, place: tuple[str, str] | None,
+            **where) -> Observation:
+        started, finished = _day(event["date"])
         lat, lon = _float(event.get("latitude")), _float(event.get("longitude"))
-        near = nearest_region(lat, lon) if lat is not None and lon is not None else None
-        if near is None:
+        if place is None:
             raise RowError(f"coordinates ({event.get('latitude')}, {event.get('longitude')}) are not near a known "
                            f"place in Ukraine")
         paths = [associations.get(a, []) for a in event.get("associations") or []]
@@ -76,9 +81,26 @@ class CivilianHarm:
         text = (f"[area: {', '.join(areas) or 'unknown'}; weapon: {', '.join(weapons) or 'unknown'}; "
                 f"{len(listed)} source(s){'; first: ' + urls[0] if urls else ''}] "
                 f"{str(event.get('description') or '').strip()}")
-        return Observation(region=near[0], event_type=kind, started_at=started, finished_at=finished,
-                           row_id=str(event["id"]), lat=lat, lon=lon, geo_method="nearest",
+        return Observation(region=place[0], event_type=kind, started_at=started, finished_at=finished,
+                           row_id=str(event["id"]), lat=lat, lon=lon, geo_method=place[1],
                            description=text[:300], level="event", **where)
+
+
+def _day(value: str) -> tuple[datetime, datetime]:
+    """The whole UTC day of an MM/DD/YYYY date: [midnight, next midnight)."""
+    try:
+        day: date = datetime.strptime(str(value).strip(), "%m/%d/%Y").date()
+    except ValueError:
+        raise RowError(f"date {value!r} is not a date as MM/DD/YYYY") from None
+    start = datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
+    return start, start + timedelta(days=1)
+
+
+def _float(value) -> float | None:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
 
 
 def _load(path: Path, kind: type):

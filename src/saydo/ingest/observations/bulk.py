@@ -34,14 +34,16 @@ class Plan:
     ``columns`` gives observation columns (``event_type``, ``started_at``, ``finished_at``, ``level``,
     ``subregion``, ``actor``, ``row_id``, ``lat``, ``lon``, ``fatalities``, ``description``) and helper columns
     whose names start with ``_``; ``name`` is the place name to resolve; ``shape`` a reason for a malformed row;
-    ``checks`` (condition, reason) pairs tried in order after the region; ``in_scope`` false for well-formed rows the
-    format leaves out (counted, not stored one by one); ``no_region`` the reason when no region is found.
+    ``checks`` (condition, reason) pairs tried in order after the region (``first``: before it); ``in_scope``
+    false for well-formed rows the format leaves out (counted, not stored one by one); ``no_region`` the reason
+    when no region is found.
     """
 
     columns: dict[str, str]
     name: str = NULL
     shape: str = NULL
     checks: list[tuple[str, str]] = field(default_factory=list)
+    first: list[tuple[str, str]] = field(default_factory=list)  # checks tried before the region
     in_scope: str = "TRUE"
     no_region: str = "'no region: the place name is unknown and there are no usable coordinates'"
     resolve_name: Callable[[str], tuple[str, str] | None] | None = None  # name -> (code, method)
@@ -139,8 +141,11 @@ class Loader:
         from saydo.store.observations import insert_staged, insert_staged_rejects
 
         con, plan = self.store.con, self.plan
-        columns = {name: "NULL" for name in _OUT} | plan.columns
-        cols = ", ".join(f"CAST({sql} AS {_TYPES.get(name, 'VARCHAR')}) AS {name}" for name, sql in columns.items())
+        helpers = {name: sql for name, sql in plan.columns.items() if name.startswith("_")}  # defined first
+        columns = helpers | {name: "NULL" for name in _OUT} | plan.columns
+        cols = ", ".join(f"{sql} AS {name}" if name in helpers
+                         else f"CAST({sql} AS {_TYPES.get(name, 'VARCHAR')}) AS {name}"
+                         for name, sql in columns.items())
         con.register("_chunk", chunk)
         try:
             con.execute(f"CREATE OR REPLACE TEMP TABLE _parsed AS SELECT line, f, {cols}, "
@@ -150,8 +155,9 @@ class Loader:
             con.unregister("_chunk")
         self._resolve_names()
         self._resolve_points()
+        first = " ".join(f"WHEN {cond} THEN {reason}" for cond, reason in plan.first)
         checks = " ".join(f"WHEN {cond} THEN {reason}" for cond, reason in plan.checks)
-        reason = (f"CASE WHEN _shape IS NOT NULL THEN _shape WHEN code IS NULL THEN {plan.no_region} "
+        reason = (f"CASE WHEN _shape IS NOT NULL THEN _shape {first} WHEN code IS NULL THEN {plan.no_region} "
                   f"{checks} END")
         con.execute(f"""
             CREATE OR REPLACE TEMP TABLE _rows AS

@@ -1,83 +1,74 @@
-"""What the event-dataset readers share: dates in several layouts, regions from names or coordinates."""
+"""What the event-dataset readers share: a CSV with a header read by column name, dates in several layouts, regions
+from names or coordinates — all as SQL for the set-based loader (``bulk``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from saydo.ingest.observations.alerts import RowError
-from saydo.ingest.observations.base import csv_rows, read_header
-from saydo.records import Observation, Reject
-from saydo.resolve.geo import nearest_region
+from saydo.ingest.observations.bulk import Plan, day_sql, sql_repr
 from saydo.resolve.regions import region_code
+
+_CITY_WORDS = ("Special Republican city", "Special City")
+
+
+class Columns:
+    """SQL for a named column of a header (``NULL`` when the file has no such column)."""
+
+    def __init__(self, header: list[str]) -> None:
+        self.index = {name: i + 1 for i, name in enumerate(header)}
+        self.count = len(header)
+
+    def __call__(self, name: str | None) -> str:
+        i = self.index.get(name or "")
+        return f"trim(f[{i}])" if i else "NULL::VARCHAR"
+
+    def shape(self) -> str:
+        return f"CASE WHEN len(f) <> {self.count} THEN 'expected {self.count} fields, found ' || len(f) END"
 
 
 class HeaderCsv:
-    """A CSV with a header whose rows are read by column name; ``row`` maps one row or raises ``RowError``."""
+    """A CSV with a header whose rows are read by column name; ``columns_plan`` says how in SQL."""
 
     delimiter = ","
+    has_header = True
+    quoting = True
 
     def check_header(self, path: Path, header: list[str]) -> None:
         """Refuse a header the reader can't use (the default accepts what ``matches`` accepted)."""
 
-    def read(self, path: Path, source: str) -> Iterator[Observation | Reject]:
-        header = read_header(path, self.delimiter)
+    def plan(self, path: Path, header: list[str] | None) -> Plan:
+        header = header or []
         self.check_header(path, header)
-        index = {name: i for i, name in enumerate(header)}
-        for line, fields, raw in csv_rows(path, self.delimiter):
-            try:
-                if len(fields) != len(header):
-                    raise RowError(f"expected {len(header)} fields, found {len(fields)}")
-                yield self.row({c: fields[i] for c, i in index.items()}, file=str(path), source=source, line=line)
-            except RowError as exc:
-                yield Reject(source=source, file=str(path), line=line, reason=str(exc), raw=raw[:500])
+        return self.columns_plan(Columns(header))
 
-    def row(self, r: dict, **where) -> Observation:
+    def columns_plan(self, col: Columns) -> Plan:
         raise NotImplementedError
 
 
-_DATE_FORMATS = ("%Y-%m-%d", "%m/%d/%Y %I:%M:%S %p", "%m/%d/%Y %H:%M", "%m/%d/%Y", "%d %B %Y", "%Y-%m-%d %H:%M:%S")
+def region_name(name: str) -> tuple[str, str] | None:
+    """A province name as event datasets write it ("Kiev Special Republican city") -> (code, "name")."""
+    cleaned = name
+    for words in _CITY_WORDS:
+        cleaned = cleaned.replace(words, "")
+    code = region_code(cleaned.strip()) if cleaned.strip() else None
+    return (code, "name") if code else None
 
 
-def parse_day(value: str, column: str) -> date:
-    text = value.strip()
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise RowError(f"{column} {value!r} is not a date (expected e.g. 2022-03-29 or 3/29/2022)")
+def no_region(lat_raw: str, lon_raw: str) -> str:
+    """SQL for the reason a row has no region: its name is unknown (or missing) and its coordinates place nothing."""
+    name = f"CASE WHEN coalesce(_name, '') = '' THEN 'no province' ELSE 'province ' || {sql_repr('_name')} " \
+           f"|| ' is not a known Ukrainian region' END"
+    lat, lon = f"coalesce(nullif({lat_raw}, ''), '?')", f"coalesce(nullif({lon_raw}, ''), '?')"
+    return f"{name} || ', and the coordinates (' || {lat} || ', ' || {lon} || ') are not near a known place in Ukraine'"
 
 
-def day_span(first: date, last: date | None = None) -> tuple[datetime, datetime]:
-    """A whole-day event period in UTC: from the first day's midnight to the midnight after the last day."""
-    last = last or first
-    if last < first:
-        raise RowError(f"the end date {last} is before the start date {first}")
-    start = datetime(first.year, first.month, first.day, tzinfo=timezone.utc)
-    end = datetime(last.year, last.month, last.day, tzinfo=timezone.utc) + timedelta(days=1)
-    return start, end
+def day_check(column: str, raw: str, day: str) -> tuple[str, str]:
+    return (f"{day} IS NULL", f"'{column} ' || {sql_repr(raw)} || ' is not a date (expected e.g. 2022-03-29 or "
+                              f"3/29/2022)'")
 
 
-def region_of(name: str, lat: str, lon: str) -> tuple[str, str, float | None, float | None]:
-    """(code, how it was found, lat, lon): the province name when it is known, else the nearest place."""
-    cleaned = name.replace("Special Republican city", "").replace("Special City", "").strip()
-    latitude = _float(lat)
-    longitude = _float(lon)
-    code = region_code(cleaned) if cleaned else None
-    if code:
-        return code, "name", latitude, longitude
-    if latitude is not None and longitude is not None:
-        found = nearest_region(latitude, longitude)
-        if found:
-            return found[0], "nearest", latitude, longitude
-    what = f"province {name!r} is not a Ukrainian region" if cleaned else "no province"
-    raise RowError(f"{what}, and the coordinates ({lat or '?'}, {lon or '?'}) are not near a known place in Ukraine")
+def coordinates(col: Columns, lat: str | None, lon: str | None) -> dict[str, str]:
+    return {"lat": f"TRY_CAST({col(lat)} AS DOUBLE)", "lon": f"TRY_CAST({col(lon)} AS DOUBLE)"}
 
 
-def _float(value: str) -> float | None:
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return None
+__all__ = ["Columns", "HeaderCsv", "day_check", "day_sql", "no_region", "region_name", "coordinates"]

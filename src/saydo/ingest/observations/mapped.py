@@ -21,13 +21,11 @@
 from __future__ import annotations
 
 import tomllib
-from datetime import datetime
 from pathlib import Path
 
 from saydo.errors import BadHeader, ConfigError, MissingFile
-from saydo.ingest.observations.alerts import RowError
-from saydo.ingest.observations.events import HeaderCsv, day_span, parse_day, region_of
-from saydo.records import Observation
+from saydo.ingest.observations.bulk import Plan, day_end, day_start, sql_repr, sql_str
+from saydo.ingest.observations.events import Columns, HeaderCsv, coordinates, day_sql, no_region, region_name
 
 
 class MappedCsv(HeaderCsv):
@@ -70,37 +68,41 @@ class MappedCsv(HeaderCsv):
             raise BadHeader(f"columns {', '.join(map(repr, missing))} named in {self.mapping_path.name} are not in "
                             f"the header", where=str(path), hint="fix the mapping or the file")
 
-    def _day(self, value: str, column: str):
-        fmt = self.columns.get("date_format")
-        if fmt:
-            try:
-                return datetime.strptime(value.strip(), fmt).date()
-            except ValueError:
-                raise RowError(f"{column} {value!r} does not match the date format {fmt!r}") from None
-        return parse_day(value, column)
+    def columns_plan(self, col: Columns) -> Plan:
+        c = self.columns
+        fmt = [c["date_format"]] if c.get("date_format") else None
+        expected = f" does not match the date format {fmt[0]!r}" if fmt else " is not a date"
 
-    def row(self, r: dict, **where) -> Observation:
-        col = self.columns
-        first = self._day(r[col["date"]], col["date"])
-        last = self._day(r[col["end_date"]], col["end_date"]) if col.get("end_date") and r[col["end_date"]] else None
-        started, finished = day_span(first, last)
-        region, method, lat, lon = region_of(r.get(col.get("region", ""), ""), r.get(col.get("lat", ""), ""),
-                                             r.get(col.get("lon", ""), ""))
-        if "type" in col:
-            raw_type = r[col["type"]].strip()
-            kind = self.types.get(raw_type) or self.constant_type or (raw_type.lower().replace(" ", "_") or None)
-            if not kind:
-                raise RowError(f"no event type in column {col['type']!r}")
+        def bad(column: str, day: str) -> tuple[str, str]:
+            return (f"{col(column)} <> '' AND {day} IS NULL" if column != c["date"] else f"{day} IS NULL",
+                    f"{sql_str(column + ' ')} || {sql_repr(col(column))} || {sql_str(expected)}")
+
+        first_checks = [bad(c["date"], "_first")]
+        last = "_first"
+        if c.get("end_date"):
+            last = f"CASE WHEN coalesce({col(c['end_date'])}, '') = '' THEN _first ELSE _last_given END"
+            first_checks.append(bad(c["end_date"], "_last_given"))
+        first_checks.append(("_last < _first", "'the end date ' || _last || ' is before the start date ' || _first"))
+        if "type" in c:
+            raw = col(c["type"])
+            known = " ".join(f"WHEN {sql_str(k)} THEN {sql_str(v)}" for k, v in self.types.items())
+            fallback = (sql_str(self.constant_type) if self.constant_type
+                        else f"nullif(replace(lower({raw}), ' ', '_'), '')")
+            kind = f"CASE {raw} {known} ELSE {fallback} END" if known else fallback
+            first_checks.append(("event_type IS NULL", f"'no event type in column {c['type']}'"))
         else:
-            kind = self.constant_type
-        deaths = None
-        if col.get("fatalities") and r[col["fatalities"]].strip():
-            try:
-                deaths = int(float(r[col["fatalities"]]))
-            except ValueError:
-                raise RowError(f"{col['fatalities']} {r[col['fatalities']]!r} is not a number") from None
-        return Observation(region=region, event_type=kind, started_at=started, finished_at=finished,
-                           row_id=(r[col["id"]].strip() or None) if col.get("id") else None, lat=lat, lon=lon,
-                           geo_method=method, fatalities=deaths,
-                           description=(r[col["description"]].strip()[:300] or None) if col.get("description")
-                           else None, level="event", **where)
+            kind = sql_str(self.constant_type)
+        deaths = col(c.get("fatalities"))
+        return Plan(
+            columns={"_first": day_sql(col(c["date"]), fmt),
+                     "_last_given": day_sql(col(c.get("end_date")), fmt) if c.get("end_date") else "NULL::DATE",
+                     "_last": last, "started_at": day_start("_first"), "finished_at": day_end("_last"),
+                     "event_type": kind, "row_id": f"nullif({col(c.get('id'))}, '')",
+                     **coordinates(col, c.get("lat"), c.get("lon")),
+                     "fatalities": f"TRY_CAST(TRY_CAST(nullif({deaths}, '') AS DOUBLE) AS INTEGER)",
+                     "description": f"nullif(left({col(c.get('description'))}, 300), '')", "level": "'event'"},
+            name=col(c.get("region")), resolve_name=region_name, shape=col.shape(), first=first_checks,
+            no_region=no_region(col(c.get("lat")), col(c.get("lon"))),
+            checks=[(f"coalesce({deaths}, '') <> '' AND fatalities IS NULL",
+                     f"'{c.get('fatalities')} ' || {sql_repr(deaths)} || ' is not a number'")],
+        )

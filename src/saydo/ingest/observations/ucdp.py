@@ -6,10 +6,9 @@ whole days from ``date_start`` to ``date_end``; ``best`` is the fatality estimat
 
 from __future__ import annotations
 
-from saydo.ingest.observations.alerts import RowError
 from saydo.ingest.observations.base import register
-from saydo.ingest.observations.events import HeaderCsv, day_span, parse_day, region_of
-from saydo.records import Observation
+from saydo.ingest.observations.bulk import Plan, day_end, day_start, sql_repr
+from saydo.ingest.observations.events import Columns, HeaderCsv, coordinates, day_check, day_sql, no_region, region_name
 
 TYPES = {"1": "state_based_violence", "2": "non_state_violence", "3": "violence_against_civilians"}
 REQUIRED = ("id", "type_of_violence", "side_a", "date_start", "date_end", "adm_1", "latitude", "longitude", "best",
@@ -24,23 +23,28 @@ class UcdpGed(HeaderCsv):
     def matches(self, header: list[str]) -> bool:
         return all(c in header for c in REQUIRED) and "priogrid_gid" in header
 
-    def row(self, r: dict, **where) -> Observation:
-        if r["country"].strip() != "Ukraine":
-            raise RowError(f"country is {r['country']!r}, not Ukraine")
-        kind = TYPES.get(r["type_of_violence"].strip())
-        if kind is None:
-            raise RowError(f"type_of_violence {r['type_of_violence']!r} is not 1, 2 or 3")
-        started, finished = day_span(parse_day(r["date_start"], "date_start"), parse_day(r["date_end"], "date_end"))
-        region, method, lat, lon = region_of(r["adm_1"], r["latitude"], r["longitude"])
-        try:
-            deaths = int(float(r["best"]))
-        except ValueError:
-            raise RowError(f"best {r['best']!r} is not a number of deaths") from None
-        text = (r.get("source_headline") or r.get("where_description") or "").strip()
-        return Observation(region=region, event_type=kind, started_at=started, finished_at=finished,
-                           row_id=r["id"].strip(), lat=lat, lon=lon, geo_method=method, fatalities=deaths,
-                           actor=r["side_a"].strip()[:120] or None, description=text[:300] or None,
-                           level="event", **where)
+    def columns_plan(self, col: Columns) -> Plan:
+        kind = col("type_of_violence")
+        kinds = " ".join(f"WHEN '{k}' THEN '{v}'" for k, v in TYPES.items())
+        text = f"coalesce(nullif({col('source_headline')}, ''), {col('where_description')})"
+        return Plan(
+            columns={"_first": day_sql(col("date_start")), "_last": day_sql(col("date_end")),
+                     "started_at": day_start("_first"), "finished_at": day_end("_last"),
+                     "event_type": f"CASE {kind} {kinds} END", "row_id": col("id"),
+                     **coordinates(col, "latitude", "longitude"),
+                     "fatalities": f"TRY_CAST(TRY_CAST({col('best')} AS DOUBLE) AS INTEGER)",
+                     "actor": f"nullif(left({col('side_a')}, 120), '')",
+                     "description": f"nullif(left({text}, 300), '')", "level": "'event'"},
+            name=col("adm_1"), resolve_name=region_name, shape=col.shape(),
+            first=[(f"{col('country')} <> 'Ukraine'",
+                    f"'country is ' || {sql_repr(col('country'))} || ', not Ukraine'"),
+                   ("event_type IS NULL", f"'type_of_violence ' || {sql_repr(kind)} || ' is not 1, 2 or 3'"),
+                   day_check("date_start", col("date_start"), "_first"),
+                   day_check("date_end", col("date_end"), "_last"),
+                   ("_last < _first", "'the end date ' || _last || ' is before the start date ' || _first")],
+            no_region=no_region(col("latitude"), col("longitude")),
+            checks=[("fatalities IS NULL", f"'best ' || {sql_repr(col('best'))} || ' is not a number of deaths'")],
+        )
 
 
 register(UcdpGed())
