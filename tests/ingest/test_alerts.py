@@ -1,76 +1,129 @@
-"""The volunteer alert log: good rows load, bad rows are kept with file, line and reason."""
+"""The alert logs: good rows load, bad rows are kept with file, exact line and reason; bad files fail in one line."""
 
 from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
 
 from saydo.ingest.observations import detect_format, load_observations
 from tests.conftest import shared_path
 
-HEADER = "region,started_at,finished_at,naive\n"
-ROWS = [
-    "Kyiv City,2022-03-15 10:00:00+00:00,2022-03-15 11:00:00+00:00,False",   # line 2: good
-    "Atlantis oblast,2022-03-15 10:00:00+00:00,2022-03-15 11:00:00+00:00,False",  # 3: unknown region
-    "Kyivska oblast,15/03/2022 10:00,2022-03-15 11:00:00+00:00,False",       # 4: unparseable date
-    "Chernihivska oblast,2022-03-15 12:00:00+00:00,2022-03-15 11:00:00+00:00,False",  # 5: ends before start
-    "Kyivska oblast,2022-03-15 10:00:00+00:00",                               # 6: missing fields
-    "Chernihivska oblast,2022-03-15 10:00:00,2022-03-15 10:30:00,True",      # 7: good, naive times are UTC
-    "Kyiv City,2022-03-15 10:00:00+00:00,2022-03-15 11:00:00+00:00,False",   # 8: duplicate of line 2
-]
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "observations"
 
 
-def _write(tmp_path, rows):
-    path = tmp_path / "alerts.csv"
-    path.write_text(HEADER + "\n".join(rows) + "\n", encoding="utf-8")
-    return path
+def _reasons(store) -> dict[int, str]:
+    return {r["line"]: r["reason"] for r in store.query("SELECT line, reason FROM rejects WHERE line IS NOT NULL")}
 
 
-def test_alerts_partial_file_loads_good_rows_and_keeps_reasons(store, tmp_path):
-    path = _write(tmp_path, ROWS)
-    report = load_observations(store, path)
-    assert (report.loaded, report.rejected, report.duplicate) == (2, 4, 1)
-    rejects = {r["line"]: r["reason"] for r in store.query("SELECT line, reason FROM rejects")}
-    assert set(rejects) == {3, 4, 5, 6}
-    assert "unknown region 'Atlantis oblast'" in rejects[3]
-    assert "started_at '15/03/2022 10:00'" in rejects[4]
-    assert "before started_at" in rejects[5]
-    assert "expected 4 fields" in rejects[6]
+def test_alerts_partial_file_loads_good_rows_and_keeps_reasons(store):
+    report = load_observations(store, FIXTURES / "alerts-volunteer-bad-rows.csv")
+    assert (report.format, report.loaded, report.rejected, report.duplicate) == ("alerts-volunteer", 2, 5, 1)
+    reasons = _reasons(store)
+    assert set(reasons) == {3, 5, 6, 7, 11}  # blank lines 4 and 8 are skipped, not counted, and not renumbered
+    assert "unknown region 'Atlantis oblast'" in reasons[3]
+    assert "started_at '15/03/2022 10:00'" in reasons[5]
+    assert "before started_at" in reasons[6]
+    assert "expected 4 fields" in reasons[7] and "found 2" in reasons[7]
+    assert "found 5" in reasons[11]
     rows = store.query("SELECT region, line, level, started_at FROM observations ORDER BY line")
-    assert [(r["region"], r["line"]) for r in rows] == [("UA-30", 2), ("UA-74", 7)]
+    assert [(r["region"], r["line"]) for r in rows] == [("UA-30", 2), ("UA-74", 9)]
     assert rows[1]["level"] == "oblast/naive"
-    assert rows[1]["started_at"].utcoffset().total_seconds() == 0
+    assert rows[1]["started_at"].utcoffset().total_seconds() == 0  # a time without an offset is UTC
+    raw = store.query("SELECT raw FROM rejects WHERE line = 3")[0]["raw"]
+    assert raw.startswith("Atlantis oblast,2022-03-15")
 
 
-def test_alerts_same_file_twice_adds_nothing(store, tmp_path):
-    path = _write(tmp_path, ROWS)
+def test_alerts_quoted_fields_and_multiline_records_keep_their_first_line(store):
+    report = load_observations(store, FIXTURES / "alerts-volunteer-quoted.csv", fmt="alerts-volunteer")
+    assert (report.loaded, report.rejected) == (3, 1)
+    lines = [(r["line"], r["region"]) for r in store.query("SELECT line, region FROM observations ORDER BY line")]
+    assert lines == [(2, "UA-30"), (4, "UA-32"), (5, "UA-30")]  # the record on lines 5-6 starts on line 5
+    assert "naive is 'maybe'" in _reasons(store)[7]
+
+
+def test_alerts_same_file_twice_adds_nothing(store):
+    path = FIXTURES / "alerts-volunteer-bad-rows.csv"
     load_observations(store, path)
     again = load_observations(store, path)
-    assert again.already_loaded
+    assert again.already_loaded and (again.loaded, again.rejected) == (2, 5)
     assert store.query("SELECT count(*) AS n FROM observations")[0]["n"] == 2
-    assert store.query("SELECT count(*) AS n FROM rejects")[0]["n"] == 4
+    assert store.query("SELECT count(*) AS n FROM rejects")[0]["n"] == 5
 
 
-def test_alerts_header_detection(tmp_path):
-    assert detect_format(_write(tmp_path, ROWS[:1])) == "alerts-volunteer"
+def test_alerts_header_detection():
+    assert detect_format(FIXTURES / "alerts-volunteer-bad-rows.csv") == "alerts-volunteer"
+    assert detect_format(FIXTURES / "alerts-official-overlap.csv") == "alerts-official"
 
 
-def test_alerts_cli_reports_rejects_with_exit_2(cli, tmp_path):
-    path = _write(tmp_path, ROWS)
-    article = tmp_path / "a.txt"
-    article.write_text("date 2022-03-29\n\nNothing was said here today.\n", encoding="utf-8")
-    code, out, err = cli("run", article, "--alerts", path, "--db", tmp_path / "db.duckdb")
-    assert code == 2
+@pytest.mark.parametrize("name, code, words", [
+    ("missing.csv", "[SD101]", "file not found"),
+    ("empty.csv", "[SD102]", "file is empty"),
+    ("binary.csv", "[SD103]", "not text"),
+    ("alerts-wrong-header.csv", "[SD104]", "expected 'region,started_at,finished_at,naive'"),
+    ("alerts-only-bad-date.csv", "[SD106]", "no row could be loaded (1 rejected)"),
+])
+def test_alerts_bad_files_give_one_line_and_exit_2(cli, tmp_path, name, code, words):
+    args = ["ingest", "observations", FIXTURES / name, "--db", tmp_path / "db.duckdb"]
+    if name == "alerts-wrong-header.csv":
+        args += ["--format", "alerts-volunteer"]
+    status, out, err = cli(*args)
     lines = [line for line in err.splitlines() if line.strip()]
-    assert len(lines) == 1 and "4 row(s) rejected, 2 loaded" in lines[0] and "line 3" in lines[0]
-    code, out, _ = cli("rejects", "--db", tmp_path / "db.duckdb", "--json")
-    assert code == 0 and "Atlantis" in out
+    assert status == 2 and len(lines) == 1 and code in lines[0] and words in lines[0], err
+    assert "Traceback" not in err
+
+
+def test_alerts_cli_partial_file_prints_counts(cli, tmp_path):
+    db = tmp_path / "db.duckdb"
+    status, out, err = cli("ingest", "observations", FIXTURES / "alerts-volunteer-bad-rows.csv", "--db", db, "--json")
+    assert '"loaded": 2' in out and '"rejected": 5' in out and '"duplicate": 1' in out
+    assert status == 0 and "5 row(s) rejected, 2 loaded" in err and "line 3" in err  # partial: exit 0
+    status, out, _ = cli("rejects", "--db", db, "--json")
+    assert status == 0 and "Atlantis" in out
 
 
 def test_alerts_real_volunteer_log_counts_match_sql(store):
     path = shared_path("data", "air-raid-alerts", "volunteer_data_en.csv")
     report = load_observations(store, path)
-    expected = store.query(f"SELECT count(*) AS n FROM read_csv('{path}')")[0]["n"]
-    assert report.loaded + report.rejected + report.duplicate == expected
+    total = store.query(f"SELECT count(*) AS n FROM read_csv('{path}')")[0]["n"]
+    assert report.loaded + report.rejected + report.duplicate == total
     assert report.rejected == 0
     per_region = store.query(
         f"SELECT count(*) AS n FROM read_csv('{path}') WHERE region = 'Chernihivska oblast'")[0]["n"]
-    stored = store.query("SELECT count(*) AS n FROM observations WHERE region = 'UA-74'")[0]["n"]
-    assert stored == per_region
+    assert store.query("SELECT count(*) AS n FROM observations WHERE region = 'UA-74'")[0]["n"] == per_region
+    naive = store.query(f"SELECT count(*) AS n FROM read_csv('{path}', all_varchar=true) WHERE naive = 'True'")
+    stored = store.query("SELECT count(*) AS n FROM observations WHERE level = 'oblast/naive'")
+    assert stored[0]["n"] == naive[0]["n"]
+    # line numbers are the file's: the row on line 1001 of the file is the 1000th data row
+    row = store.query(f"SELECT started_at FROM read_csv('{path}', all_varchar=true) LIMIT 1 OFFSET 999")[0]
+    stored_row = store.query("SELECT CAST(started_at AS VARCHAR) AS s FROM observations WHERE line = 1001")[0]
+    assert stored_row["s"][:19] == row["started_at"][:19]
+
+
+def test_alerts_real_official_log_keeps_levels_and_maps_every_row(store):
+    path = shared_path("data", "air-raid-alerts", "official_data_en.csv")
+    report = load_observations(store, path)
+    levels = {r["level"]: r["n"] for r in store.query(
+        f"SELECT level, count(*) AS n FROM read_csv('{path}', all_varchar=true) GROUP BY level")}
+    stored = {r["level"]: r["n"] for r in store.query(
+        "SELECT level, count(*) AS n FROM observations WHERE source = 'alerts.official' GROUP BY level")}
+    assert report.rejected == 0 and report.loaded + report.duplicate == sum(levels.values())
+    assert stored == {k: v for k, v in levels.items()} or report.duplicate > 0
+    hromadas = store.query(
+        f"SELECT count(*) AS n FROM read_csv('{path}', all_varchar=true) WHERE level = 'hromada' AND "
+        f"oblast = 'Kharkivska oblast'")[0]["n"]
+    assert store.query("SELECT count(*) AS n FROM observations WHERE level = 'hromada' AND region = 'UA-63' "
+                       "AND subregion IS NOT NULL")[0]["n"] == hromadas
+    swapped = store.query(f"SELECT count(*) AS n FROM read_csv('{path}', all_varchar=true) "
+                          f"WHERE oblast LIKE '%raion'")[0]["n"]
+    assert swapped > 0  # the source swapped oblast and raion on some rows; they load under the oblast
+    assert store.query("SELECT count(*) AS n FROM observations WHERE subregion LIKE 'Lubenskyi raion%' "
+                       "AND region = 'UA-53'")[0]["n"] >= swapped
+
+
+def test_alerts_sources_are_kept_apart(store):
+    load_observations(store, shared_path("data", "air-raid-alerts", "volunteer_data_en.csv"))
+    load_observations(store, FIXTURES / "alerts-official-overlap.csv")
+    from saydo.store.observations import sources
+
+    assert sources(store, event_type="air_raid_alert") == ["alerts.official", "alerts.volunteer"]

@@ -8,8 +8,10 @@ from pathlib import Path
 
 from saydo.ingest.observations import detect_format, load_observations
 from saydo.ingest.observations.acled import event_type
-from saydo.resolve.geo import nearest_region
+from saydo.resolve.geo import boundaries_path
 from tests.conftest import shared_path
+
+COORDINATES = "point" if boundaries_path() else "nearest"  # placed by polygon when a boundary file is at hand
 
 ACLED = Path(__file__).resolve().parents[1] / "fixtures" / "observations" / "acled-sample.csv"
 
@@ -25,8 +27,11 @@ def test_events_ucdp_every_row_accounted_for(store):
     stored = store.query("SELECT count(*) AS n FROM observations WHERE region = 'UA-09' AND geo_method = 'name'")
     assert stored[0]["n"] == luhansk
     assert store.query("SELECT sum(fatalities) AS n FROM observations")[0]["n"] == sum(int(r["best"]) for r in rows)
-    unnamed = store.query("SELECT count(*) AS n FROM observations WHERE geo_method = 'nearest'")[0]["n"]
+    unnamed = store.query("SELECT count(*) AS n FROM observations WHERE geo_method IN ('point', 'nearest')")[0]["n"]
     assert unnamed == sum(not r["adm_1"].strip() for r in rows)  # only rows with no province use coordinates
+    first = rows[0]
+    stored = store.query("SELECT line, started_at, finished_at FROM observations WHERE row_id = ?", [first["id"]])[0]
+    assert stored["line"] == 2 and stored["finished_at"] > stored["started_at"]
 
 
 def test_events_acled_fixture(store):
@@ -39,7 +44,7 @@ def test_events_acled_fixture(store):
                                                  "FROM observations")}
     assert rows["UKR9001"]["region"] == "UA-63" and rows["UKR9001"]["event_type"] == "shelling"
     assert rows["UKR9002"]["event_type"] == "airstrike" and rows["UKR9002"]["fatalities"] == 5
-    assert rows["UKR9004"]["region"] == "UA-32" and rows["UKR9004"]["geo_method"] == "nearest"
+    assert rows["UKR9004"]["region"] == "UA-32" and rows["UKR9004"]["geo_method"] == COORDINATES
     assert rows["UKR9005"]["event_type"] == "other_protests"
     again = load_observations(store, ACLED)
     assert again.already_loaded
@@ -49,11 +54,6 @@ def test_events_acled_type_mapping():
     assert event_type("Battles", "Armed clash") == "ground_clash"
     assert event_type("Strategic developments", "Looting/property destruction") == "other_strategic_developments"
 
-
-def test_events_nearest_region():
-    assert nearest_region(50.45, 30.52)[0] == "UA-30"  # Kyiv
-    assert nearest_region(46.48, 30.73)[0] == "UA-51"  # Odesa
-    assert nearest_region(55.75, 37.62) is None  # Moscow is far from any Ukrainian place
 
 
 def test_events_cir_spellings_and_shares(store):
@@ -72,16 +72,6 @@ def test_events_cir_spellings_and_shares(store):
                        "AND region = 'UA-63'")[0]["n"] >= misspelled > 0
 
 
-def test_events_province_spellings():
-    from saydo.resolve.provinces import province_code
-
-    assert province_code("Charkov Oblast") == ("UA-63", "spelling")
-    assert province_code("Oblast Charkov") == ("UA-63", "spelling")
-    assert province_code("Kharkivs'ka oblast") == ("UA-63", "name")
-    assert province_code("Luhansk Oblast, Ukraine") == ("UA-09", "name")
-    assert province_code("Snake Island") == ("UA-51", "name")
-    for foreign in ("Belgorod Oblast", "Kursk", "Gomel", "Rostov", "Krasnodar Krai", "Transnistria"):
-        assert province_code(foreign) is None, foreign
 
 
 def test_events_bellingcat_joined_with_associations(store):
@@ -110,7 +100,7 @@ def test_events_gdelt_material_conflict_in_ukraine(store):
     rows = {r["row_id"]: r for r in store.query("SELECT row_id, region, event_type, geo_method FROM observations")}
     assert rows["1001"]["region"] == "UA-63" and rows["1001"]["event_type"] == "airstrike"
     assert rows["1002"]["region"] == "UA-32" and rows["1002"]["event_type"] == "shelling"
-    assert rows["1003"]["geo_method"] == "nearest" and rows["1003"]["event_type"] == "assault"
+    assert rows["1003"]["geo_method"] == COORDINATES and rows["1003"]["event_type"] == "assault"
     reasons = {r["line"]: r["reason"] for r in store.query("SELECT line, reason FROM rejects")}
     assert "UP99" in reasons[6] and "YYYYMMDD" in reasons[7] and "found 3" in reasons[8]
     assert "2 row(s) out of scope" in reasons[None]
@@ -126,7 +116,7 @@ def test_events_any_csv_through_a_mapping(store):
                                                  "started_at FROM observations")}
     assert rows["k1"]["region"] == "UA-63" and rows["k1"]["event_type"] == "shelling" and rows["k1"]["fatalities"] == 2
     assert str(rows["k1"]["started_at"].date()) == "2022-03-29"
-    assert rows["k2"]["region"] == "UA-48" and rows["k2"]["geo_method"] == "nearest"
+    assert rows["k2"]["region"] == "UA-48" and rows["k2"]["geo_method"] == COORDINATES
     reasons = {r["line"]: r["reason"] for r in store.query("SELECT line, reason FROM rejects")}
     assert "does not match the date format" in reasons[4] and "'Narnia'" in reasons[5]
 

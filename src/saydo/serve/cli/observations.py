@@ -25,27 +25,58 @@ def ingest_observations(
                                                                 "the format's.")] = None,
     mapping: Annotated[Path | None, typer.Option("--mapping", help="TOML file naming the columns of any CSV "
                                                                    "(implies --format csv).")] = None,
+    boundaries: Annotated[Path | None, typer.Option("--boundaries", help="ADM1 GeoJSON (features with shapeISO) "
+                                                                         "for point-in-oblast lookups.")] = None,
     db: DbOption = None, json_out: JsonOption = False,
 ) -> None:
-    """Load observation files into the one observation table; print loaded / rejected / duplicate rows."""
-    from saydo.errors import SaydoError
-    from saydo.ingest.observations import load_observations
-    from saydo.serve.cli.run import _finish, _rejected_rows
+    """Load observation files into the one observation table; print loaded / rejected / duplicate rows.
 
+    A file with some bad rows loads the rest and exits 0 (the rejects are listed by `saydo rejects`); a file that
+    can't be read, or of which no row loads, is one line on stderr and exit code 2."""
+    from saydo.errors import MissingFile, SaydoError
+    from saydo.ingest.observations import load_observations
+    from saydo.resolve import geo
+
+    if boundaries is not None:
+        if not boundaries.is_file():
+            raise MissingFile("boundary file not found", where=str(boundaries), hint="give an ADM1 GeoJSON file")
+        geo.configure(boundaries)
     reports, errors = [], []
-    with open_store(db) as store:
-        for path in files:
-            try:
-                reports.append(load_observations(store, path, fmt=fmt, source=source, mapping=mapping,
-                                                 progress=_progress_for(path)))
-            except SaydoError as exc:
-                errors.append(exc)
-        errors = _rejected_rows(store, reports) + errors
+    try:
+        with open_store(db) as store:
+            for path in files:
+                try:
+                    reports.append(load_observations(store, path, fmt=fmt, source=source, mapping=mapping,
+                                                     progress=_progress_for(path)))
+                except SaydoError as exc:
+                    errors.append(exc)
+            notes = _reject_notes(store, reports)
+    finally:
+        geo.configure(None)
     if json_out:
         print_json([r.to_json() for r in reports])
     elif reports:
         console.print(loads_table(reports))
-    _finish(errors)
+    for note in notes:
+        err_console.print(note, highlight=False, markup=False, soft_wrap=True)
+    for exc in errors:
+        typer.echo(f"saydo: {exc.line()}", err=True)
+    if errors:
+        raise typer.Exit(2)
+
+
+def _reject_notes(store, reports) -> list[str]:
+    """One line per file with rejected rows: how many, and the first bad line with its reason."""
+    from saydo.store.observations import list_rejects
+
+    notes = []
+    for report in reports:
+        if report.rejected and not report.already_loaded:
+            first = [r for r in list_rejects(store, file=report.file, limit=5) if r["line"] is not None][:1]
+            detail = f"; first at line {first[0]['line']}: {first[0]['reason']}" if first else ""
+            notes.append(f"saydo: {report.file}: {report.rejected} row(s) rejected, {report.loaded} loaded{detail} "
+                         f"(see `saydo rejects --file {report.file}`)")
+    return notes
 
 
 def _progress_for(path: Path):

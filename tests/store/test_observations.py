@@ -1,0 +1,60 @@
+"""The observation table's writes and the facts about sources the check engine reads."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+from saydo.ingest.observations import load_observations
+from saydo.records import Observation, Reject
+from saydo.store import observations as obs
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "observations"
+
+
+def _obs(region: str, hour: int, line: int, source: str = "s") -> Observation:
+    start = datetime(2022, 3, 1, hour, tzinfo=timezone.utc)
+    return Observation(source=source, region=region, event_type="air_raid_alert", started_at=start,
+                       finished_at=start.replace(minute=30), file="f.csv", line=line, level="oblast")
+
+
+def test_observations_duplicates_skipped_inside_and_across_batches(store):
+    assert obs.insert_observations(store, [_obs("UA-30", 1, 2), _obs("UA-30", 1, 3), _obs("UA-32", 1, 4)], "a") \
+        == (2, 1)
+    assert obs.insert_observations(store, [_obs("UA-30", 1, 9), _obs("UA-30", 2, 10)], "b") == (1, 1)
+    lines = [r["line"] for r in store.query("SELECT line FROM observations WHERE region = 'UA-30' ORDER BY line")]
+    assert lines == [2, 10]  # the first line of a repeated row is the one kept
+
+
+def test_observations_staged_insert_keeps_the_first_line(store):
+    select = ("SELECT 's' AS source, 'UA-30' AS region, 'x' AS event_type, TIMESTAMPTZ '2022-03-01' AS started_at, "
+              "NULL::TIMESTAMPTZ AS finished_at, NULL AS level, NULL AS subregion, NULL AS actor, NULL AS row_id, "
+              "NULL::DOUBLE AS lat, NULL::DOUBLE AS lon, NULL::INTEGER AS fatalities, NULL AS description, "
+              "'name' AS geo_method, 'f' AS file, line FROM (VALUES (7), (3), (5)) t(line)")
+    assert obs.insert_staged(store, select, [], "sha") == 1
+    assert store.query("SELECT line, file_sha256 FROM observations") == [{"line": 3, "file_sha256": "sha"}]
+
+
+def test_observations_source_facts(store):
+    obs.insert_observations(store, [_obs("UA-30", 1, 2, "a"), _obs("UA-32", 5, 3, "a"), _obs("UA-63", 2, 4, "b")],
+                            "x")
+    assert obs.sources(store) == ["a", "b"]
+    assert obs.sources(store, event_type="shelling") == []
+    assert obs.source_regions(store, "a") == ["UA-30", "UA-32"]
+    first, last = obs.source_extent(store, "a")
+    assert (first.hour, last.hour, last.minute) == (1, 5, 30)
+    assert obs.source_extent(store, "nothing") is None
+
+
+def test_observations_rejects_listed_by_file(store):
+    obs.insert_rejects(store, [Reject(source="s", file="a.csv", line=3, reason="bad"),
+                               Reject(source="s", file="b.csv", line=2, reason="worse")], "sha")
+    assert [r["file"] for r in obs.list_rejects(store)] == ["a.csv", "b.csv"]
+    assert obs.list_rejects(store, file="b.csv") == [
+        {"source": "s", "file": "b.csv", "line": 2, "reason": "worse", "raw": None}]
+
+
+def test_observations_geo_methods_of_a_file(store):
+    report = load_observations(store, FIXTURES / "acled-sample.csv")
+    assert sum(report.geo_methods.values()) == report.loaded
+    assert report.geo_methods["name"] == report.loaded - 1  # one row names no admin1 and is placed by coordinates
