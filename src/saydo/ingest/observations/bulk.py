@@ -147,39 +147,41 @@ class Loader:
                          else f"CAST({sql} AS {_TYPES.get(name, 'VARCHAR')}) AS {name}"
                          for name, sql in columns.items())
         con.register("_chunk", chunk)
-        try:
-            con.execute(f"CREATE OR REPLACE TEMP TABLE _parsed AS SELECT line, f, {cols}, "
+        try:  # _parsed is a view: the name and point look-ups read only the columns they need
+            con.execute(f"CREATE OR REPLACE TEMP VIEW _parsed AS SELECT line, f, {cols}, "
                         f"trim(CAST({plan.name} AS VARCHAR)) AS _name, {plan.shape} AS _shape, "
                         f"coalesce({plan.in_scope}, TRUE) AS _scope FROM _chunk")
+            self._resolve_names()
+            self._resolve_points()
+            first = " ".join(f"WHEN {cond} THEN {reason}" for cond, reason in plan.first)
+            checks = " ".join(f"WHEN {cond} THEN {reason}" for cond, reason in plan.checks)
+            reason = (f"CASE WHEN _shape IS NOT NULL THEN _shape {first} WHEN code IS NULL THEN {plan.no_region} "
+                      f"{checks} END")
+            raw = f"left(array_to_string(f, '{self.delimiter}'), 500)"
+            con.execute(f"""
+                CREATE OR REPLACE TEMP TABLE _rows AS
+                SELECT * EXCLUDE (f), CASE WHEN _reason IS NOT NULL THEN {raw} END AS _raw FROM (
+                    SELECT *, {reason} AS _reason FROM (
+                        SELECT p.*, coalesce(n.code, pt.code) AS code, coalesce(n.method, pt.method) AS geo_method
+                        FROM _parsed p
+                        LEFT JOIN _names n ON n.name = p._name
+                        LEFT JOIN _points pt ON n.code IS NULL AND pt.lat = p.lat AND pt.lon = p.lon
+                        WHERE _shape IS NOT NULL OR _scope))
+            """)
         finally:
+            con.execute("DROP VIEW IF EXISTS _parsed")
             con.unregister("_chunk")
-        self._resolve_names()
-        self._resolve_points()
-        first = " ".join(f"WHEN {cond} THEN {reason}" for cond, reason in plan.first)
-        checks = " ".join(f"WHEN {cond} THEN {reason}" for cond, reason in plan.checks)
-        reason = (f"CASE WHEN _shape IS NOT NULL THEN _shape {first} WHEN code IS NULL THEN {plan.no_region} "
-                  f"{checks} END")
-        con.execute(f"""
-            CREATE OR REPLACE TEMP TABLE _rows AS
-            SELECT *, {reason} AS _reason FROM (
-                SELECT p.*, coalesce(n.code, pt.code) AS code, coalesce(n.method, pt.method) AS geo_method
-                FROM _parsed p
-                LEFT JOIN _names n ON n.name = p._name
-                LEFT JOIN _points pt ON n.code IS NULL AND pt.lat = p.lat AND pt.lon = p.lon
-                WHERE _shape IS NOT NULL OR _scope)
-        """)
-        self.out_of_scope += len(chunk) - con.execute("SELECT count(*) FROM _rows").fetchone()[0]
-        good = con.execute("SELECT count(*) FROM _rows WHERE _reason IS NULL").fetchone()[0]
+        kept, good = con.execute("SELECT count(*), count(*) FILTER (WHERE _reason IS NULL) FROM _rows").fetchone()
+        self.out_of_scope += len(chunk) - kept
         select = ", ".join(["?::VARCHAR AS source", "code AS region", *_OUT, "geo_method", "?::VARCHAR AS file",
                             "line"])
         inserted = insert_staged(self.store, f"SELECT {select} FROM _rows WHERE _reason IS NULL",
                                  [self.source, self.file], self.sha)
         self.loaded += inserted
         self.duplicate += good - inserted
-        raw = f"left(array_to_string(f, '{self.delimiter}'), 500)"
         self.rejected += insert_staged_rejects(
-            self.store, f"SELECT ?::VARCHAR AS source, ?::VARCHAR AS file, line, _reason AS reason, {raw} AS raw "
-                        f"FROM _rows WHERE _reason IS NOT NULL", [self.source, self.file], self.sha)
+            self.store, "SELECT ?::VARCHAR AS source, ?::VARCHAR AS file, line, _reason AS reason, _raw AS raw "
+                        "FROM _rows WHERE _reason IS NOT NULL", [self.source, self.file], self.sha)
 
     def _resolve_names(self) -> None:
         con, resolve = self.store.con, self.plan.resolve_name
@@ -220,7 +222,7 @@ class Loader:
             con.unregister("_new_points")
 
     def close(self) -> None:
-        for table in ("_names", "_points", "_parsed", "_rows"):
+        for table in ("_names", "_points", "_rows"):
             self.store.con.execute(f"DROP TABLE IF EXISTS {table}")
 
 
