@@ -66,3 +66,15 @@ def test_run_bad_date_option(cli, tmp_path, article):
 def test_extract_missing_file(cli, tmp_path):
     code, _, err = cli("extract", tmp_path / "missing.txt", "--json")
     _one_line_error(code, err, "[SD101]")
+
+
+def test_run_partial_alert_file_loads_good_rows_then_exits_2(cli, tmp_path, article):
+    alerts = tmp_path / "alerts.csv"
+    alerts.write_text(HEADER + "Kyiv City,2022-03-15 10:00:00+00:00,2022-03-15 11:00:00+00:00,False\n"
+                      "Kyiv City,15/03/2022,2022-03-15 11:00:00+00:00,False\n", encoding="utf-8")
+    db = tmp_path / "db.duckdb"
+    code, _, err = cli("run", article, "--alerts", alerts, "--db", db)
+    _one_line_error(code, err, "1 row(s) rejected, 1 loaded")
+    assert "line 3" in err
+    code, out, _ = cli("rejects", "--db", db, "--json")
+    assert code == 0 and "15/03/2022" in out
