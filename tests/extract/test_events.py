@@ -28,3 +28,30 @@ def test_events_reported_strikes_are_news_observations(store):
     assert "airstrike destroyed a school" in article.text[first["span_start"]:first["span_end"]]
     pipeline.extract_articles(store, [article])  # extracting again adds nothing
     assert store.query("SELECT count(*) AS n FROM observations")[0]["n"] == 2
+
+
+def test_events_extract_events_and_news_writer(store, nlp):
+    from saydo.extract import extract_events
+    from saydo.store.news import save_news_events
+
+    article = parse_text(TEXT, name="report.txt", published=date(2022, 3, 31))
+    events = extract_events(article, nlp=nlp)
+    assert {(e.source, e.region, e.event_type) for e in events} == {("news", "UA-48", "airstrike"),
+                                                                    ("news", "UA-63", "shelling")}
+    for e in events:
+        assert e.description == article.text[e.span_start:e.span_end].strip()[:300]
+        assert e.file == "report.txt" and e.article_id == article.id and e.geo_method == "text"
+    assert save_news_events(store, article, events) == (2, 0)
+    assert save_news_events(store, article, events) == (0, 2)
+
+
+def test_events_none_without_publication_date(nlp):
+    from saydo.extract import extract_events
+
+    assert extract_events(parse_text(TEXT, name="undated.txt"), nlp=nlp) == []
+
+
+def test_events_public_api_exports():
+    import saydo.extract
+
+    assert set(saydo.extract.__all__) == {"extract", "extract_many", "extract_events", "load_nlp"}

