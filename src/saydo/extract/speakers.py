@@ -34,17 +34,21 @@ class Person:
 class Registry:
     """The people of one article, in order of first mention."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, quotes: list[tuple[int, int]] = ()) -> None:
         self.doc = doc
+        self.quotes = list(quotes)
+        self.institutions: dict[str, Speaker] = {}  # head noun -> the institution first named with it
         self.people: list[Person] = []
-        for ent in doc.ents:
-            if ent.label_ == "PERSON" or (ent.label_ in ("ORG", "NORP") and looks_like_person(ent)):
-                self._register(ent)
+        spans = [ent for ent in doc.ents
+                 if ent.label_ == "PERSON" or (ent.label_ in ("ORG", "NORP") and looks_like_person(ent))]
+        covered = {i for ent in spans for i in range(ent.start, ent.end)}
+        spans += [run for run in name_runs(doc) if not any(i in covered for i in range(run.start, run.end))]
+        for ent in sorted(spans, key=lambda e: e.start):
+            self._register(ent)
 
     def _register(self, ent: Span) -> None:
-        name = _TITLES.sub("", ent.text.strip()).strip(" ,.'’s")
-        name = re.sub(r"['’]s$", "", name)
-        if not name or not name[0].isupper():
+        name = _personal_name(ent.text)
+        if not name:
             return
         person = self.find(name)
         role = role_phrase(ent)
@@ -58,7 +62,8 @@ class Registry:
         if role and not person.role:
             person.role = role
         if person.actor is None:
-            person.actor = actor_for_role(role, ent) or actor_of_person(person.name)
+            person.actor = (actor_for_role(role, ent) or actor_of_person(person.name)
+                            or (actor_near(ent, self.quotes) if looks_official(role) else None))
 
     def find(self, name: str) -> Person | None:
         name = _TITLES.sub("", name.strip()).strip(" ,.")
@@ -69,6 +74,9 @@ class Registry:
         last = lowered.split()[-1] if lowered.split() else lowered
         for person in self.people:
             if person.surname.lower() == last:
+                return person
+        for person in self.people:  # transliterations: Medinsky/Medinski, Vereshchuk/Vereschuk, Shoigu/Shoygu
+            if similar_surnames(person.surname.lower(), last):
                 return person
         return None
 
@@ -112,7 +120,9 @@ class Registry:
 
 _ORG_WORDS = re.compile(r"\b(ministry|service|news|mail|times|post|agency|council|committee|company|bank|group|"
                         r"army|forces|office|directorate|staff|command|union|party|church|university|institute|"
-                        r"poshta|television|tv|radio|press|media|network|center|centre|fund|foundation)\b", re.I)
+                        r"poshta|television|tv|radio|press|media|network|center|centre|fund|foundation|embassy|consulate|"
+                        r"mission|cross|crescent|nations|republic|federation|department|house|channel|telegram)\b",
+                        re.I)
 
 
 def looks_like_person(ent: Span) -> bool:
@@ -121,6 +131,86 @@ def looks_like_person(ent: Span) -> bool:
     return (2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
             and not _ORG_WORDS.search(ent.text) and actor_of_name(ent.text) is None
             and actor_in_phrase(ent.text) is None and all(t.pos_ == "PROPN" for t in ent))
+
+
+def _personal_name(text: str) -> str:
+    """The name in an entity's text: titles, roles and a possessive removed ("Deputy Mayor Orlov's" -> "Orlov");
+    empty when nothing name-like is left ("Embassy", "the Kremlin")."""
+    words = re.sub(r"['’]s$", "", _TITLES.sub("", text.strip())).strip(" ,.'’").split()
+    while words and (looks_official(words[0]) or _ORG_WORDS.search(words[0]) or actor_in_phrase(words[0])
+                     or not words[0][:1].isupper()):
+        words.pop(0)
+    name = " ".join(words)
+    if not name or _ORG_WORDS.search(name) or looks_official(name) or actor_of_name(name):
+        return ""
+    return name
+
+
+def actor_near(ent: Span, quotes: list[tuple[int, int]], reach: int = 12) -> str | None:
+    """The side named nearest to an official's name in its sentence, outside quotations ("on the Russian side,
+    Deputy Defence Minister X said" -> RUS); for roles that do not say whose official the person is."""
+    sent = ent.sent
+    best, best_distance = None, reach + 1
+    for token in sent:
+        if ent.start <= token.i < ent.end or token.pos_ not in ("ADJ", "PROPN", "NOUN"):
+            continue
+        if any(s <= token.idx < e for s, e in quotes):
+            continue
+        distance = ent.start - token.i if token.i < ent.start else token.i - ent.end + 1
+        if distance >= best_distance:
+            continue
+        actor = actor_of_name(token.text) or actor_in_phrase(token.text)
+        if actor:
+            best, best_distance = actor, distance
+    return best
+
+
+def similar_surnames(a: str, b: str) -> bool:
+    """Two spellings of one transliterated surname: same first two letters, long enough, at most two edits apart
+    (and one for shorter names)."""
+    if a[:2] != b[:2] or min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 2:
+        return False
+    return _edits(a, b) <= (2 if min(len(a), len(b)) >= 7 else 1)
+
+
+def _edits(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+_NAME_TOKEN = re.compile(r"^[A-Z][a-zà-ÿ'’\-]+[a-zà-ÿ]$")
+_NOT_NAME_ENTS = {"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "LAW", "PRODUCT", "MONEY", "CARDINAL", "ORDINAL",
+                  "QUANTITY", "PERCENT", "WORK_OF_ART", "LANGUAGE"}
+_CALENDAR = re.compile(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
+                       r"may|june|july|august|september|october|november|december)$", re.I)
+
+
+def name_runs(doc: Doc) -> list[Span]:
+    """Two or three capitalised proper nouns in a row that name no place, institution, title or date: a personal
+    name the small model labelled as an organisation or missed ("... Territories of Ukraine Iryna Vereshchuk")."""
+    runs: list[Span] = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j - i < 4 and _name_like(doc[j]):
+            j += 1
+        if 2 <= j - i <= 3 and not (j < len(doc) and doc[j].lower_ == "of"):
+            runs.append(Span(doc, i, j, label="PERSON"))
+        i = max(j, i + 1)
+    return runs
+
+
+def _name_like(token: Token) -> bool:
+    text = token.text
+    return (token.pos_ == "PROPN" and token.tag_ != "NNPS" and bool(_NAME_TOKEN.match(text))
+            and token.ent_type_ not in _NOT_NAME_ENTS
+            and not _ORG_WORDS.search(text) and not looks_official(text) and not _CALENDAR.match(text)
+            and actor_of_name(text) is None and actor_in_phrase(text) is None)
 
 
 def in_subject(token: Token) -> bool:
@@ -161,13 +251,25 @@ def role_phrase(ent: Span) -> str:
     return " ".join(p for p in pieces if p).strip()
 
 
+_LOCAL_OFFICE = re.compile(r"\b(mayor|governor|regional|city council|city hall|municipal|local|oblast|district|"
+                           r"village head|military administration|hromada)\b", re.I)
+
+
 def actor_for_role(role: str, ent: Span | None = None) -> str | None:
     actor = actor_in_phrase(role) if role else None
     if actor:
         return actor
+    if role and _LOCAL_OFFICE.search(role) and (ent is None or _in_ukraine(role, ent)):
+        return "UKR"  # a mayor or governor with no other side named: Ukraine's local government
     if role and (looks_civilian(role) or re.fullmatch(r"\d{1,3}", role.strip())):
         return "CIV"
     return None
+
+
+def _in_ukraine(role: str, ent: Span) -> bool:
+    """Is this local official in Ukraine: the article names Ukrainian places (the gazetteer holds only those) and the
+    role names no other side."""
+    return bool(ent.doc.spans.get("places")) and actor_in_phrase(role) in (None, "UKR")
 
 
 @dataclass
@@ -209,10 +311,11 @@ def speaker_from_subject(subject: Token, registry: Registry, sentence_start: int
             return Speaker(person.name, actor or _default_actor(person), person)
         name = persons[-1].text
         return Speaker(name, actor_for_role(text) or actor_of_person(name))
-    if subject.pos_ == "PROPN" and subject.ent_type_ not in ("GPE", "ORG", "NORP", "LOC", "FAC"):
+    if subject.pos_ == "PROPN" and (subject.ent_type_ not in ("GPE", "LOC", "FAC") or not doc.spans.get("places")
+                                    or not any(p.start <= subject.i < p.end for p in doc.spans["places"])):
         person = registry.find(subject.text)
         if person:
-            return Speaker(person.name, person.actor, person)
+            return Speaker(person.name, person.actor or _default_actor(person), person)
     if lowered in GROUP_PRONOUNS:
         return None
     # a role ("the minister", "Moscow's lead negotiator") that names a registered person
@@ -220,13 +323,24 @@ def speaker_from_subject(subject: Token, registry: Registry, sentence_start: int
         person = registry.by_role(text, subject.i)
         if person:
             return Speaker(person.name, person.actor or actor_in_phrase(text), person)
-    actor = actor_of_name(text) or actor_in_phrase(text)
+    actor = actor_of_name(text) or actor_in_phrase(text) or actor_for_role(text, span)
     if actor is None and looks_civilian(text):
         actor = "CIV"
     if actor is None and not looks_official(text):
         return None
     name = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
-    return Speaker(name, actor)
+    head = subject.lemma_.lower()
+    if actor is None:
+        # "The Embassy added": the institution named in full earlier ("the Russian Embassy in India")
+        earlier = registry.institutions.get(head)
+        if earlier is not None:
+            return earlier
+        if subject.tag_ == "NNS" and any(p.sent.start == subject.sent.start for p in doc.spans.get("places", [])):
+            actor = "UKR"  # "officials reported" about a Ukrainian town: its local officials
+    speaker = Speaker(name, actor)
+    if actor is not None and subject.pos_ in ("NOUN", "PROPN"):
+        registry.institutions.setdefault(head, speaker)
+    return speaker
 
 
 def ents_in(doc: Doc, start: int, end: int) -> list[Span]:

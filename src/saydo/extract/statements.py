@@ -93,7 +93,7 @@ def _chunks(text: str) -> list[tuple[int, str]]:
 def statements_from_doc(article: Article, doc: Doc, offset: int = 0) -> list[Statement]:
     text = doc.text
     quotes = quote_spans(text)
-    registry = Registry(doc)
+    registry = Registry(doc, quotes)
     found: list[Statement] = []
     places_by_sentence: dict[int, list[Span]] = {}
     for span in doc.spans.get("places", []):
