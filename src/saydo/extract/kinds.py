@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 PLEDGE_VERBS = {"promise", "pledge", "vow", "guarantee", "assure", "order", "instruct", "command", "agree",
-                "propose", "offer", "commit", "undertake", "decide", "declare", "approve"}
+                "propose", "offer", "commit", "undertake", "decide", "declare", "approve", "threaten"}
 DENIAL_VERBS = {"deny", "reject", "refute", "dismiss", "disavow"}
 DEMAND_VERBS = {"urge", "demand", "appeal", "insist", "ask", "request", "call"}
 OPINION_VERBS = {"believe", "think", "hope", "fear", "doubt", "describe", "welcome", "express", "consider",
@@ -26,10 +26,11 @@ OPINION_VERBS = {"believe", "think", "hope", "fear", "doubt", "describe", "welco
 CLAIM_VERBS = {"accuse", "blame", "claim", "report", "confirm", "allege", "admit", "acknowledge"}
 
 FUTURE = re.compile(r"\b(will|would|shall|'ll|is going to|are going to|plans? to|planned to|intends? to|"
-                    r"intended to|ready to|prepared to|willing to|is to|are to|going to)\s+(?!be\s+(?:difficult|"
-                    r"hard|easy|able|possible|impossible|likely|unlikely|a\s))(?!have\b|see\b|know\b|find out\b|"
-                    r"wait and see\b|understand\b|learn\b)", re.I)
-COMMISSIVE = re.compile(r"\b(reserve the right|ready to|prepared to|willing to|obliged to|decided to|decision was made|"
+                    r"intended to|ready to|prepared to|willing to|is to|are to|going to)\s+(?!blame\b)"
+                    r"(?!be\s+(?:difficult|hard|easy|able|possible|impossible|likely|unlikely|a\s))"
+                    r"(?!have\b|see\b|know\b|find out\b|wait and see\b|understand\b|learn\b)", re.I)
+COMMISSIVE = re.compile(r"\b(reserve the right|ready to|prepared to|willing\w* to|readiness to|obliged to|decided to|"
+                        r"decision was made|"
                         r"decision to|"
                         r"decision has been made|has decided|have decided|agreed to|agree to|undertak\w+|commit\w* to|"
                         r"guarantee\w*|no plans?|no such plans|no need (now )?for|not going to|do not intend|"
@@ -57,6 +58,15 @@ OPINION_CONTENT = re.compile(r"\b(believe|believes|think|thinks|hope|hopes|hoped
                              r"constructive|seriously|unacceptable|disappoint\w*|concern\w*|worr\w+|fear\w*|likely|"
                              r"unlikely|might|could|probably|perhaps|trap|farce|not a simple|not easy|important|"
                              r"terrible|horrible|blackmail|propagand\w+|cover|shameful|right thing)\b", re.I)
+# "we call on", "I urge": the speaker's own side addressing another party
+OWN_DEMAND = re.compile(r"\b(we|i)\s+(?:\w+\s+)?(call on|call upon|urge|demand|ask|appeal to|insist)\b", re.I)
+# "if there were no ..., there would not be", "we would have been": counterfactuals are evaluations
+COUNTERFACTUAL = re.compile(r"\bif\b.{0,120}\bwould\s+(?:not\s+|never\s+|even\s+)*(?:have been|be)\b|"
+                            r"\bwould\s+(?:not\s+)?have been\b", re.I)
+HEDGED_VIEW = re.compile(r"\b(looks as if|looks like|it seems|seems to|appears to|in my view|in our view|"
+                         r"is an opportunity|opportunity for)\b", re.I)
+PROGRESSIVE = re.compile(r"\b(?:are|is|am|'re)\s+(?:now\s+)?(?:withdraw|pull|turn|leav|regroup|retreat|ceas|stopp|"
+                         r"open|declar|halt|mov)\w*ing\b", re.I)
 OTHERS = re.compile(r"\b(they|them|their|he|she|the enemy|the other side)\b", re.I)
 
 
@@ -78,6 +88,10 @@ def classify(verb_lemma: str | None, content: str, cues: Cues, *, negated_verb: 
         return "denial"
     if lemma in DEMAND_VERBS and not cues.own_side:
         return "demand"
+    if OWN_DEMAND.search(content):
+        return "demand"
+    if COUNTERFACTUAL.search(content) or HEDGED_VIEW.search(content):
+        return "opinion"
     if _is_pledge(lemma, content, cues):
         return "pledge"
     if cues.imperative:
@@ -102,6 +116,10 @@ def _is_pledge(lemma: str, content: str, cues: Cues) -> bool:
         return True  # the first announcement of a withdrawal or ceasefire, even when phrased as under way
     if cues.own_side and (FUTURE.search(content) or COMMISSIVE.search(content)):
         return True
+    if cues.state_speaker and not cues.other_side and COMMISSIVE.search(content):
+        return True  # "there is no need now for ...", "no such plans": assurances about own conduct
+    if cues.own_side and PROGRESSIVE.search(content):
+        return True  # "we are turning our columns around": an operation announced as it starts
     if cues.state_speaker and not cues.other_side and ARRANGEMENT.search(content) and \
             ARRANGEMENT_VERB.search(content) and not re.search(r"\b(was|were|had been|has been)\b", content):
         return True

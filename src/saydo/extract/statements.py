@@ -108,10 +108,10 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0) -> list[Sta
         start, end = _trim(text, sent.start_char, sent.end_char)
         paragraph = bisect.bisect_left(breaks, start)
         content = _content(sent, verb)
-        cues = _cues(content, speaker, verb)
+        quote = "direct" if quoted_words(text, quotes, start, end) >= 4 else "indirect"
+        cues = _cues(content, speaker, verb, quoted=quote == "direct")
         negated = bool(verb is not None and any(c.dep_ == "neg" for c in verb.children))
         kind = classify(verb.lemma_ if verb is not None else None, _plain(content.text), cues, negated_verb=negated)
-        quote = "direct" if quoted_words(text, quotes, start, end) >= 4 else "indirect"
         places = _places(sent, places_by_sentence.get(sent.start, []))
         window = Window()
         if kind == "pledge":
@@ -252,11 +252,18 @@ def _content(sent: Span, verb: Token | None) -> Span:
     return sent
 
 
-def _cues(content: Span, speaker: Speaker, verb: Token | None) -> Cues:
+def _commits(verb: Token) -> bool:
+    """Does this verb carry a commitment marker: a future or modal auxiliary, or an infinitive complement ("ready to",
+    "decided to", "plans to")?"""
+    return any((c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "wo", "ca", "can")) or
+               c.dep_ == "xcomp" for c in verb.children)
+
+
+def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = False) -> Cues:
     """Who acts in what was said: the speaker's own side, another party, or nobody named."""
     state = speaker.actor not in (None, "CIV")
     own = other = False
-    subjects = [t for t in content if t.dep_ in ("nsubj", "nsubjpass")]
+    subjects = sorted((t for t in content if t.dep_ in ("nsubj", "nsubjpass")), key=lambda t: not _commits(t.head))
     for subject in subjects[:2]:
         phrase = " ".join(t.text for t in subject.subtree)[:80]
         if subject.lower_ in ("we", "i", "us"):
@@ -271,7 +278,8 @@ def _cues(content: Span, speaker: Speaker, verb: Token | None) -> Cues:
             break
         if subject.lower_ in ("they", "he", "she", "you") or re.search(r"\b(enemy|opponents?|other side|"
                                                                         r"adversary)\b", phrase, re.I):
-            other = subject.lower_ != "he" or speaker.person is None
+            # in indirect speech "he" is usually the speaker; inside a quotation it is someone else
+            other = subject.lower_ not in ("he", "she") or speaker.person is None or quoted
             break
         if state and _OWN_INSTITUTION.search(phrase):
             own = True
