@@ -53,3 +53,19 @@ def previous_result(store: Store, statement_id: str, source: str, as_of) -> dict
         "SELECT result FROM checks WHERE statement_id = ? AND source = ? AND as_of IS NOT DISTINCT FROM ? "
         "ORDER BY run_at DESC LIMIT 1", [statement_id, source, as_of]).fetchone()
     return json.loads(row[0]) if row else None
+
+
+def stored_fingerprints(store: Store, *, as_of=None) -> dict[str, dict[str, tuple[str, dict]]]:
+    """The newest stored result of every (source, statement) for a data cut-off, with its fingerprint, in one query:
+    ``{source: {statement id: (fingerprint, result)}}``."""
+    rows = store.con.execute(
+        """
+        SELECT source, statement_id, result->>'fingerprint' AS fingerprint, result FROM checks
+        WHERE as_of IS NOT DISTINCT FROM ?
+        QUALIFY row_number() OVER (PARTITION BY statement_id, source ORDER BY run_at DESC) = 1
+        """, [as_of]).fetchall()
+    found: dict[str, dict[str, tuple[str, dict]]] = {}
+    for source, statement, fingerprint, result in rows:
+        if fingerprint:
+            found.setdefault(source, {})[statement] = (fingerprint, json.loads(result))
+    return found

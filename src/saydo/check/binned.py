@@ -1,0 +1,103 @@
+"""Dense per-region series of one source, built from the store's activity grid (``saydo.store.grid``).
+
+The store returns, per (source, region, base bin), counts and offset sums of the rows that start and end in the bin.
+``ActivityGrid.binned(source, size, phase)`` turns them into arrays of bins ``size`` seconds long whose edges fall at
+``phase`` seconds past midnight UTC (a pledge's clock time), with one value per region and bin for each metric:
+
+- ``alerts`` / ``events``: rows that started in the bin;
+- ``alert_hours``: hours of rows inside the bin, clipped at its edges (exact, from the offsets; see store.grid);
+- ``fatalities``: fatalities of rows that started in the bin.
+
+Windows are then whole bins, so every pledge's windows are array slices: no query per pledge.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import numpy as np
+import pandas as pd
+
+DAY = 86400
+
+
+@dataclass
+class Binned:
+    regions: list[str]
+    origin: int  # epoch seconds where bin 0 starts
+    size: int
+    values: dict[str, np.ndarray]  # metric -> (regions, bins)
+
+    def index(self, when: datetime) -> int:
+        return (int(when.timestamp()) - self.origin) // self.size
+
+    def take(self, metric: str, first: np.ndarray, length: int) -> np.ndarray:
+        """Values of ``length`` bins from each ``first`` index: (len(first), regions, length); zero outside the data."""
+        values = self.values[metric]
+        n = values.shape[1]
+        idx = np.asarray(first)[:, None] + np.arange(length)[None, :]
+        inside = (idx >= 0) & (idx < n)
+        got = values[:, np.clip(idx, 0, max(n - 1, 0))] if n else np.zeros((len(self.regions),) + idx.shape)
+        return np.transpose(np.where(inside[None], got, 0.0), (1, 0, 2))
+
+
+@dataclass
+class ActivityGrid:
+    """The base grid (``bin_seconds`` long bins from the epoch) of every source, and coarser views cached."""
+
+    frame: pd.DataFrame
+    bin_seconds: int
+    _cache: dict = field(default_factory=dict)
+
+    def regions(self, source: str) -> list[str]:
+        return sorted(self.frame.loc[self.frame["source"] == source, "region"].unique())
+
+    def binned(self, source: str, size: int, phase: int) -> Binned:
+        key = (source, size, phase % size)
+        if key not in self._cache:
+            self._cache[key] = self._build(source, size, phase % size)
+        return self._cache[key]
+
+    def _build(self, source: str, size: int, phase: int) -> Binned:
+        q = self.bin_seconds
+        if size % q or phase % q:
+            raise ValueError(f"bins of {size} s at {phase} s are not made of {q} s base bins")
+        rows = self.frame[self.frame["source"] == source]
+        regions = sorted(rows["region"].unique())
+        if rows.empty:
+            return Binned(regions, phase, size, {m: np.zeros((0, 0)) for m in
+                                                 ("alerts", "events", "alert_hours", "fatalities")})
+        b0, b1 = int(rows["bin"].min()), int(rows["bin"].max())
+        k = size // q
+        j0 = (b0 * q - phase) // size  # the coarse bin holding the first base bin
+        lead = (b0 * q - phase - j0 * size) // q
+        n_base = lead + (b1 - b0 + 1)
+        n_coarse = -(-n_base // k)
+        r_idx = np.searchsorted(regions, rows["region"].to_numpy())
+        col = rows["bin"].to_numpy() - b0 + lead
+
+        def dense(name: str) -> np.ndarray:
+            out = np.zeros((len(regions), n_coarse * k))
+            np.add.at(out, (r_idx, col), rows[name].to_numpy(dtype=float))
+            return out.reshape(len(regions), n_coarse, k)
+
+        pos = (np.arange(k) * q)[None, None, :]
+        starts, ends = dense("starts"), dense("ends")
+        start_off = (dense("start_offset") + pos * starts).sum(2)
+        end_off = (dense("end_offset") + pos * ends).sum(2)
+        starts, ends = starts.sum(2), ends.sum(2)
+        active = np.cumsum(starts - ends, axis=1)  # rows started before each bin's end and not yet ended
+        seconds = size * active + end_off - start_off
+        values = {"alerts": starts, "events": starts, "alert_hours": np.maximum(seconds, 0.0) / 3600.0,
+                  "fatalities": dense("fatalities").sum(2)}
+        return Binned(regions, phase + j0 * size, size, values)
+
+
+def base_bin_seconds(offsets: list[int], floor: int = 900) -> int:
+    """The longest base bin that every window edge falls on: the gcd of a day and the edges' offsets (seconds past
+    midnight UTC, and window lengths). Never below ``floor``: finer edges are rounded down to it (docs/method.md)."""
+    q = DAY
+    for off in offsets:
+        q = int(np.gcd(q, int(off) % DAY))
+    return max(q, floor)
