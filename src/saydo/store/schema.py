@@ -90,6 +90,20 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    (
+        "checks carry a version per (statement, source), their template and fingerprint, and the verdict before",
+        """
+        ALTER TABLE checks ADD COLUMN IF NOT EXISTS version INTEGER;
+        ALTER TABLE checks ADD COLUMN IF NOT EXISTS template VARCHAR;
+        ALTER TABLE checks ADD COLUMN IF NOT EXISTS fingerprint VARCHAR;
+        ALTER TABLE checks ADD COLUMN IF NOT EXISTS previous_verdict VARCHAR;
+        UPDATE checks SET template = coalesce(result->>'template', 'reduce'), fingerprint = result->>'fingerprint';
+        UPDATE checks SET version = v.n, previous_verdict = v.before FROM (
+            SELECT id, row_number() OVER w AS n, lag(verdict) OVER w AS before FROM checks
+            WINDOW w AS (PARTITION BY statement_id, source ORDER BY run_at, id)) v
+        WHERE checks.id = v.id;
+        """,
+    ),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
