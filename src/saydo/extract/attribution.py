@@ -5,6 +5,7 @@ reported speech that runs on without a verb of its own.
 from __future__ import annotations
 
 import bisect
+import re
 
 from spacy.tokens import Span, Token
 
@@ -23,25 +24,73 @@ SPEECH = {
 }
 
 
+Attribution = tuple[Token | None, Speaker, bool]  # (speech verb or None, speaker, direct despite no opening mark)
+
+STATEMENT_NOUNS = {"statement", "statements", "message", "announcement", "communique", "release", "letter", "post",
+                   "text", "notice", "declaration", "address", "report", "document", "remarks", "resolution"}
+_INTRODUCING_VERBS = {"make", "issue", "release", "publish", "deliver", "circulate"}
+_CLOSING_FIRST = re.compile(r"[^“«\"]*?[\w.,!?…)\]](”|\")(?=[\s,.;:—–-]|$)", re.S)
+CONTINUATION_REACH = 4  # sentences of reported speech that may run on after one attribution
+
+
 def attribute(sentences: list[Span], text: str, quotes, registry: Registry, breaks: list[int]
-               ) -> list[tuple[Token | None, Speaker] | None]:
-    """Who speaks in each sentence, or None. First the sentences with their own speech act; then sentences inside a
-    quotation whose attribution stands elsewhere in it (“A. B. C,” she said: A and B are hers too); then a quotation
-    that opens right after the previous speaker's statement."""
-    found: list[tuple[Token | None, Speaker] | None] = [None] * len(sentences)
-    usable = [False] * len(sentences)
+              ) -> list[Attribution | None]:
+    """Who speaks in each sentence, or None.
+
+    1. Sentences with their own speech act; "This was stated by X" gives X the sentence before it; "X made a number
+       of statements" and "the message reads" introduce what follows.
+    2. Sentences inside a quotation whose attribution stands elsewhere in it (“A. B. C,” she said: A and B are hers
+       too), and a quotation that opens right after the previous speaker's statement.
+    3. A quotation whose opening mark was lost (“... commitments,” X said with no opening mark in the paragraph): the
+       paragraph and the unattributed paragraphs before it, back to the previous attribution.
+    4. Reported speech that runs on: unattributed sentences in the present or future tense right after an indirect
+       statement in the same paragraph (or after an introduction, across paragraphs) are the same speaker's.
+    """
+    n = len(sentences)
+    found: list[Attribution | None] = [None] * n
+    usable = [False] * n
+    meta = [False] * n  # sentences that only say who said something else
+    introduced_by: list[Speaker | None] = [None] * n  # "X made a number of statements": X, for what follows
+    spans = [trim(text, s.start_char, s.end_char) for s in sentences]
+    paragraphs = [bisect.bisect_left(breaks, start) for start, _ in spans]
     previous: tuple[Speaker, int] | None = None
     for index, sent in enumerate(sentences):
-        start, end = trim(text, sent.start_char, sent.end_char)
+        start, end = spans[index]
         if end - start < 12 or _is_heading(text, start, end):
             continue
         usable[index] = True
-        paragraph = bisect.bisect_left(breaks, start)
+        paragraph = paragraphs[index]
         group = previous[0] if previous and previous[0].person is None and paragraph - previous[1] <= 1 else None
         verb, speaker = _attribution(sent, quotes, registry, group)
+        if speaker is None:
+            verb, speaker = _after_quote(sent, quotes, registry)
         if speaker is not None:
-            found[index] = (verb, speaker)
-            previous = (speaker, paragraph)
+            registry.last_speaker = speaker
+        if speaker is None:
+            speaker = _document_source(sentences, index, quotes, registry)
+            if speaker is not None:
+                found[index] = (None, speaker, False)
+                previous = (speaker, paragraph)
+            continue
+        if _refers_back(verb) and index > 0 and usable[index - 1] and found[index - 1] is None:
+            found[index - 1] = (None, speaker, False)
+            meta[index] = True
+        elif _states(verb):
+            meta[index] = True
+            introduced_by[index] = speaker
+        else:
+            found[index] = (verb, speaker, False)
+        previous = (speaker, paragraph)
+    _quoted_elsewhere(sentences, spans, paragraphs, text, quotes, found, usable)
+    _lost_openings(sentences, spans, paragraphs, text, found, usable, meta, breaks)
+    _running_on(sentences, spans, paragraphs, text, quotes, found, usable, meta, introduced_by)
+    for index in range(n):
+        if meta[index]:
+            found[index] = None
+    return found
+
+
+def _quoted_elsewhere(sentences, spans, paragraphs, text, quotes, found, usable) -> None:
     quote_speaker: dict[tuple[int, int], Speaker] = {}
     for index, item in enumerate(found):
         if item is not None and item[0] is not None:
@@ -50,9 +99,9 @@ def attribute(sentences: list[Span], text: str, quotes, registry: Registry, brea
                 if q[0] < sent.end_char and sent.start_char < q[1]:
                     quote_speaker.setdefault(q, item[1])
     previous = None
-    for index, sent in enumerate(sentences):
-        start, end = trim(text, sent.start_char, sent.end_char)
-        paragraph = bisect.bisect_left(breaks, start)
+    for index in range(len(sentences)):
+        start, end = spans[index]
+        paragraph = paragraphs[index]
         if found[index] is not None:
             previous = (found[index][1], paragraph)
             continue
@@ -60,19 +109,101 @@ def attribute(sentences: list[Span], text: str, quotes, registry: Registry, brea
             continue
         inside = [quote_speaker[q] for q in quotes if q in quote_speaker and q[0] < end and start < q[1]]
         if inside:
-            found[index] = (None, inside[0])
+            found[index] = (None, inside[0], False)
         elif previous and paragraph - previous[1] <= 1 and _opens_with_quote(text, start, quotes):
-            found[index] = (None, previous[0])
+            found[index] = (None, previous[0], False)
         if found[index] is not None:
             previous = (found[index][1], paragraph)
-    return found
+
+
+def _lost_openings(sentences, spans, paragraphs, text, found, usable, meta, breaks) -> None:
+    """“... our commitments,” she said — with no opening mark anywhere before it in the paragraph."""
+    for index in range(len(sentences)):
+        item = found[index]
+        if item is None or item[0] is None:
+            continue
+        para_start = breaks[paragraphs[index] - 1] if paragraphs[index] > 0 else 0
+        verb_at = item[0].idx
+        if not _CLOSING_FIRST.match(text, para_start, verb_at):
+            continue
+        found[index] = (item[0], item[1], True)
+        j = index - 1
+        while j >= 0 and index - j <= 25 and found[j] is None and not meta[j]:
+            start, end = spans[j]
+            if any(mark in text[start:end] for mark in "“”\"«»"):
+                break
+            if usable[j]:
+                found[j] = (None, item[1], True)
+            j -= 1
+
+
+def _running_on(sentences, spans, paragraphs, text, quotes, found, usable, meta, introduced_by) -> None:
+    """Unattributed present- or future-tense sentences right after a statement continue it: within its paragraph, or
+    across paragraphs after an introduction ("X made a number of statements", "X said:")."""
+    carrier: Speaker | None = None
+    crosses = False
+    run = 0
+    for index in range(len(sentences)):
+        start, end = spans[index]
+        if introduced_by[index] is not None:
+            carrier, crosses, run = introduced_by[index], True, 0
+            continue
+        item = found[index]
+        if item is not None:
+            carrier, crosses, run = item[1], end > start and text[end - 1] == ":", 0
+            continue
+        if carrier is None or not usable[index] or meta[index] or run >= CONTINUATION_REACH or (
+                not crosses and index > 0 and paragraphs[index] != paragraphs[index - 1]):
+            carrier = None
+            continue
+        if quoted_words(text, quotes, start, end) > 0 or not _reported_tense(sentences[index]):
+            carrier = None
+            continue
+        found[index] = (None, carrier, False)
+        run += 1
+
+
+def _reported_tense(sent: Span) -> bool:
+    """Present, perfect or future main clause ("this is", "will be evacuated", "have been coordinated"), which news
+    narration rarely uses for past events; a past-tense main verb ends a run of reported speech."""
+    root = sent.root
+    tags = {root.tag_} | {c.tag_ for c in root.children if c.dep_ in ("aux", "auxpass")}
+    if "VBD" in tags and not tags & {"MD"}:
+        return False
+    return bool(tags & {"VBZ", "VBP", "MD"})
+
+
+def _refers_back(verb: Token | None) -> bool:
+    """"This was stated by X", "That was announced by X": the statement is the sentence before."""
+    return verb is not None and any(c.dep_ == "nsubjpass" and c.lower_ in ("this", "that", "it") for c in verb.children
+                                    ) and any(c.dep_ == "agent" for c in verb.children)
+
+
+def _document_source(sentences: list[Span], index: int, quotes, registry: Registry) -> Speaker | None:
+    """"The message reads", "the statement says": the institution named as the source in the sentences before."""
+    sent = sentences[index]
+    verb = next((t for t in sent if t.lemma_ in ("read", "say", "state") and t.pos_ == "VERB"
+                 and not inside_quote(quotes, t.idx)), None)
+    if verb is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lemma_.lower() not in STATEMENT_NOUNS:
+        return None
+    for back in range(index - 1, max(index - 4, -1), -1):
+        for token in reversed(list(sentences[back])):
+            if token.ent_iob_ == "B" and token.ent_type_ in ("ORG", "NORP", "GPE"):
+                speaker = speaker_from_subject(token.head if token.dep_ == "compound" else token, registry,
+                                               sentences[back].start)
+                if speaker is not None and speaker.actor not in (None, "CIV"):
+                    return speaker
+    return None
 
 
 def _attribution(sent: Span, quotes, registry: Registry, group: Speaker | None = None
                  ) -> tuple[Token | None, Speaker | None]:
     """The speech verb of a sentence and who performs it; ``group`` is the institution that spoke just before, for
     "It added that ..." and "They said ..."."""
-    candidates = [t for t in sent if t.lemma_.lower() in SPEECH and t.pos_ in ("VERB", "AUX")
+    candidates = [t for t in sent if (t.lemma_.lower() in SPEECH or _states(t)) and t.pos_ in ("VERB", "AUX")
                   and not inside_quote(quotes, t.idx) and not _hypothetical(t)]
     candidates.sort(key=lambda t: (t.dep_ != "ROOT", t.i))
     for verb in candidates:
@@ -92,6 +223,35 @@ def _attribution(sent: Span, quotes, registry: Registry, group: Speaker | None =
                 if speaker is not None:
                     return None, speaker
     return None, None
+
+
+def _after_quote(sent: Span, quotes, registry: Registry) -> tuple[Token | None, Speaker | None]:
+    """“...,” the Ministry assures. — read from the words after the closing mark when the parse of the attribution
+    is broken (the small model often takes the speech verb for a noun there)."""
+    end_of_quote = max((q[1] for q in quotes if sent.start_char <= q[1] <= sent.end_char), default=None)
+    if end_of_quote is None:
+        return None, None
+    tail = [t for t in sent if t.idx > end_of_quote and not t.is_punct]
+    verb = next((t for t in tail if t.lemma_.lower() in SPEECH), None)
+    if verb is None or len(tail) > 14:
+        return None, None
+    words = [t for t in tail if t.i > verb.i] if verb.i == tail[0].i else [t for t in tail if t.i < verb.i]
+    words = [t for t in words if t.pos_ not in ("ADP", "ADV") or t.i < words[-1].i] if words else words
+    if not words:
+        return None, None
+    phrase = sent.doc[words[0].i:words[-1].i + 1]
+    return verb, speaker_from_subject(phrase.root, registry, sent.start, span=phrase)
+
+
+def _states(verb: Token | None) -> bool:
+    """"made a number of statements", "issued a statement": a speech act phrased with a noun."""
+    if verb is None or verb.lemma_ not in _INTRODUCING_VERBS:
+        return False
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        heads = [obj] + [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
+        if any(h.lemma_.lower() in STATEMENT_NOUNS for h in heads):  # "a number of statements"
+            return True
+    return False
 
 
 def _hypothetical(verb: Token) -> bool:

@@ -30,7 +30,7 @@ FUTURE = re.compile(r"\b(will|would|shall|'ll|is going to|are going to|plans? to
                     r"(?!be\s+(?:difficult|hard|easy|able|possible|impossible|likely|unlikely|a\s))"
                     r"(?!have\b|see\b|know\b|find out\b|wait and see\b|understand\b|learn\b)", re.I)
 COMMISSIVE = re.compile(r"\b(reserve the right|ready to|prepared to|willing\w* to|readiness to|obliged to|decided to|"
-                        r"decision was made|"
+                        r"decision was made|(?:have|has|had) agreed|agreed (?:on|upon)|"
                         r"decision to|"
                         r"decision has been made|has decided|have decided|agreed to|agree to|undertak\w+|commit\w* to|"
                         r"guarantee\w*|no plans?|no such plans|no need (now )?for|not going to|do not intend|"

@@ -8,14 +8,12 @@ matched name is a GPE (removing overlapping PERSON/ORG/NORP entities).
 
 from __future__ import annotations
 
-import re
-
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from saydo.resolve.gazetteer import gazetteer, lookup
+from saydo.resolve.gazetteer import gazetteer
 
 if not Span.has_extension("codes"):
     Span.set_extension("codes", default=())
@@ -32,10 +30,11 @@ class Gazetteer:
 
     def __call__(self, doc: Doc) -> Doc:
         found = []
+        named = {e.start: e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
         for _, start, end in self.matcher(doc):
             span = doc[start:end]
             place = self.places.get(span.text.lower())
-            if place is None or not _capitalised(span, place.kind):
+            if place is None or not _capitalised(span, place.kind) or _starts_name(span, named.get(start)):
                 continue
             found.append(span)
         kept = filter_spans(found)  # the longest match wins ("Kyiv region" over "Kyiv")
@@ -51,6 +50,17 @@ class Gazetteer:
         for span in places:
             span._.codes = self.places[span.text.lower()].codes
         return doc
+
+
+_PLACE_WORDS = {"city", "council", "oblast", "region", "mayor", "governor", "station", "port", "airport", "railway",
+                "nuclear", "power", "plant", "dam", "military", "administration", "reservoir", "bridge", "direction",
+                "front", "district", "raion", "hromada", "people", "regional"}
+
+
+def _starts_name(span: Span, person: Span | None) -> bool:
+    """"Volodymyr Zelensky": a town's name that opens a personal name the model recognised is the first name."""
+    return (person is not None and person.end > span.end
+            and span.doc[span.end].lower_ not in _PLACE_WORDS and span.doc[span.end].text[:1].isupper())
 
 
 def _capitalised(span: Span, kind: str) -> bool:
@@ -78,49 +88,3 @@ def make_linebreaks(nlp: Language, name: str) -> LineBreaks:
 @Language.factory("saydo_gazetteer_v1", requires=["doc.ents"], assigns=["doc.ents", "doc.spans"])
 def make_gazetteer(nlp: Language, name: str) -> Gazetteer:
     return Gazetteer(nlp)
-
-
-# Place codes of a statement: the gazetteer matches in its sentence, with "Kyiv" read as the city or the government.
-
-_GOVERNMENT_NOUNS = {"government", "position", "proposal", "proposals", "delegation", "negotiators", "response",
-                     "side", "leadership", "authorities", "regime", "officials", "offer", "stance", "team", "allies"}
-# verbs whose subject "Kyiv" is the government: it speaks, wants, agrees, refuses
-_GOVERNMENT_VERBS = {"say", "tell", "announce", "state", "declare", "claim", "accuse", "deny", "propose", "demand",
-                     "reject", "want", "accept", "agree", "refuse", "insist", "seek", "respond", "call", "warn",
-                     "blame", "report", "confirm", "threaten", "promise", "ask", "urge", "offer", "sign"}
-_SURROUNDINGS = re.compile(r"\b(around|near|outside|direction|towards?|outskirts|suburbs?|approaches|region|oblast|"
-                           r"province|area)\b", re.I)
-
-
-def statement_places(sent: Span, spans: list[Span]) -> tuple[str, ...]:
-    codes: list[str] = []
-    for span in spans:
-        place = lookup(span.text)
-        if place is None:
-            continue
-        if "UA-30" in place.codes and _means_government(span):
-            continue
-        for code in place.codes:
-            if code not in codes:
-                codes.append(code)
-        if place.codes == ("UA-30",) and _SURROUNDINGS.search(sent.doc[max(span.start - 4, sent.start):
-                                                                   min(span.end + 2, sent.end)].text):
-            if "UA-32" not in codes:
-                codes.append("UA-32")
-    return tuple(sorted(codes))
-
-
-def _means_government(span: Span) -> bool:
-    """"Kyiv" as the Ukrainian government (a speaker, a party, "Kyiv's proposals") rather than the city."""
-    root = span.root
-    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in _GOVERNMENT_VERBS:
-        return True
-    doc = span.doc
-    if span.end < len(doc) and doc[span.end].text in ("'s", "’s") and span.end + 1 < len(doc):
-        following = doc[span.end + 1: min(span.end + 4, len(doc))]
-        if any(t.lower_ in _GOVERNMENT_NOUNS for t in following):
-            return True
-    window = doc[max(span.start - 3, 0):min(span.end + 3, len(doc))].text.lower()
-    return bool(re.search(r"\b(moscow and ky|moscow and kiev|between moscow|ky[iy]v and moscow|kiev and moscow)",
-                          window))
-

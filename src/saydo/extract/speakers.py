@@ -38,6 +38,7 @@ class Registry:
         self.doc = doc
         self.quotes = list(quotes)
         self.institutions: dict[str, Speaker] = {}  # head noun -> the institution first named with it
+        self.last_speaker: Speaker | None = None  # set by attribution as it goes through the article
         self.people: list[Person] = []
         spans = [ent for ent in doc.ents
                  if ent.label_ == "PERSON" or (ent.label_ in ("ORG", "NORP") and looks_like_person(ent))]
@@ -279,15 +280,18 @@ class Speaker:
     person: Person | None = None
 
 
-def speaker_from_subject(subject: Token, registry: Registry, sentence_start: int) -> Speaker | None:
-    """Resolve the subject of a speech verb to a speaker."""
+def speaker_from_subject(subject: Token, registry: Registry, sentence_start: int, span: Span | None = None
+                         ) -> Speaker | None:
+    """Resolve the subject of a speech verb to a speaker (``span``: the subject's words when the parse is broken)."""
     doc = subject.doc
-    span = _subject_span(subject)
+    span = span if span is not None else _subject_span(subject)
     text = span.text.strip()
     lowered = subject.text.lower()
     if lowered in PRONOUNS:
         person = registry.latest_before(subject.i)
-        return Speaker(person.name, person.actor or _default_actor(person), person) if person else None
+        if person is None:
+            return registry.last_speaker  # "he said" with no person named yet: the source quoted before
+        return Speaker(person.name, person.actor or _default_actor(person), person)
     if lowered in ("i", "we"):
         return None
     persons = [e for e in ents_in(doc, span.start, span.end)

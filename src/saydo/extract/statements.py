@@ -18,7 +18,7 @@ from saydo.extract.attribution import attribute, trim
 from saydo.extract.events import events_from_doc
 from saydo.extract.kinds import Cues, classify
 from saydo.extract.pipeline import load_nlp
-from saydo.extract.places import statement_places
+from saydo.extract.place_codes import named_places, statement_places
 from saydo.extract.quotes import quote_spans, quoted_words
 from saydo.extract.speakers import Registry, Speaker
 from saydo.extract.windows import window_near
@@ -87,19 +87,22 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0) -> list[Sta
         places_by_sentence.setdefault(doc[span.start].sent.start, []).append(span)
     breaks = [m.start() for m in re.finditer(r"\n\n", text)]
     sentences = list(doc.sents)
+    named = [named_places(sent, places_by_sentence.get(sent.start, [])) for sent in sentences]
     attributed = attribute(sentences, text, quotes, registry, breaks)
     for index, sent in enumerate(sentences):
         if attributed[index] is None:
             continue
-        verb, speaker = attributed[index]
+        verb, speaker, lost_opening = attributed[index]
         start, end = trim(text, sent.start_char, sent.end_char)
         paragraph = bisect.bisect_left(breaks, start)
         content = _content(sent, verb)
-        quote = "direct" if quoted_words(text, quotes, start, end) >= 4 else "indirect"
+        quote = "direct" if lost_opening or quoted_words(text, quotes, start, end) >= 4 else "indirect"
         cues = _cues(content, speaker, verb, quoted=quote == "direct")
         negated = bool(verb is not None and any(c.dep_ == "neg" for c in verb.children))
         kind = classify(verb.lemma_ if verb is not None else None, _plain(content.text), cues, negated_verb=negated)
-        places = statement_places(sent, places_by_sentence.get(sent.start, []))
+        earlier = [named[j] for j in range(index - 1, max(index - 7, -1), -1)
+                   if paragraph - bisect.bisect_left(breaks, sentences[j].start_char) <= 2]
+        places = statement_places(sent, places_by_sentence.get(sent.start, []), earlier, kind)
         window = Window()
         if kind == "pledge":
             near = [sentences[i].text for i in (index, index + 1, index - 1, index + 2)

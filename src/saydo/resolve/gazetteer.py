@@ -9,6 +9,8 @@ Macro-regions (documented in docs/extraction.md):
 - eastern Ukraine -> Donetsk, Luhansk, Kharkiv oblasts (UA-14, UA-09, UA-63)
 - southern Ukraine -> Kherson, Zaporizhzhia, Mykolaiv, Odesa oblasts (UA-65, UA-23, UA-48, UA-51)
 - the front line / line of contact / entire front / all of Ukraine -> UA (the whole country)
+- the Black Sea grain deal / grain corridor / Black Sea Grain Initiative -> Odesa oblast (UA-51), where its three
+  ports are
 """
 
 from __future__ import annotations
@@ -59,6 +61,11 @@ MACRO: dict[str, tuple[str, ...]] = {
     "contact line": ("UA",), "entire front": ("UA",), "across Ukraine": ("UA",), "all of Ukraine": ("UA",),
     "whole of Ukraine": ("UA",), "entire territory of Ukraine": ("UA",), "throughout Ukraine": ("UA",),
 }
+# The Black Sea Grain Initiative's three ports (Odesa, Chornomorsk, Pivdennyi) all lie in Odesa oblast: statements
+# about the deal's implementation are about UA-51.
+GRAIN_DEAL = ("grain deal", "grain corridor", "grain agreement", "grain initiative", "grain export deal",
+              "grain export agreement", "grain exports deal", "Black Sea Grain Initiative", "Black Sea initiative",
+              "Black Sea agreement", "Black Sea deal", "Black Sea grain", "Black Sea corridor")
 
 # Names that are also ordinary English words or common surnames: never matched as places.
 _STOP = {"desna", "rayon ktz", "komsomolsk", "bohuniya", "sykhiv", "lenina", "center"}
@@ -107,6 +114,8 @@ def gazetteer() -> dict[str, Place]:
     add("Sevastopol", ("UA-40",), "city", override=True)
     for name, codes in MACRO.items():
         add(name, codes, "macro", override=True)
+    for name in GRAIN_DEAL:
+        add(name, ("UA-51",), "macro", override=True)
     return table
 
 
