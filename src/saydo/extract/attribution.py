@@ -205,7 +205,7 @@ def _attribution(sent: Span, quotes, registry: Registry, group: Speaker | None =
     "It added that ..." and "They said ..."."""
     candidates = [t for t in sent if (t.lemma_.lower() in SPEECH or _states(t)) and t.pos_ in ("VERB", "AUX")
                   and not inside_quote(quotes, t.idx) and not _hypothetical(t)]
-    candidates.sort(key=lambda t: (t.dep_ != "ROOT", t.i))
+    candidates.sort(key=lambda t: (not _reporting_tail(t, sent), t.dep_ != "ROOT", t.i))
     for verb in candidates:
         subject = _subject_of(verb)
         if subject is None:
@@ -223,6 +223,16 @@ def _attribution(sent: Span, quotes, registry: Registry, group: Speaker | None =
                 if speaker is not None:
                     return None, speaker
     return None, None
+
+
+def _reporting_tail(verb: Token, sent: Span) -> bool:
+    """"Russia has declared a ceasefire ..., the staff said on Monday": the clause after the last comma that reports
+    the rest of the sentence, whatever the parser made its root."""
+    reported = {t.i for c in verb.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree}
+    left = min((t.i for t in verb.subtree if t.i not in reported), default=verb.i)
+    doc = sent.doc
+    return left > sent.start + 2 and doc[left - 1].text in (",", "”", '"') and \
+        not any(t.text == "," for t in doc[left:verb.i])
 
 
 def _after_quote(sent: Span, quotes, registry: Registry) -> tuple[Token | None, Speaker | None]:

@@ -113,12 +113,18 @@ class Registry:
                         best, best_at = person, at
             return best
 
+        if not _PERSON_ROLE.search(words):
+            return None  # "the staff", "the ministry": an institution, not a person's role
         generic = {"russia", "ukraine", "russian", "ukrainian", "head", "state", "leader", "new"}
         return (latest(lambda p: bool(keys & set(re.findall(r"[a-z]+", p.role.lower())) - generic))
                 or (latest(lambda p: p.actor == side) if side else None)
                 or latest(lambda p: p.actor not in (None, "CIV")))
 
 
+_PERSON_ROLE = re.compile(r"\b(minister|president|premier|leader|spokes\w+|official|head|chief|adviser|advisor|"
+                          r"governor|mayor|commander|general|negotiator|envoy|ambassador|secretary|deputy|"
+                          r"chancellor|patriarch|diplomat|prosecutor|ombuds\w+|representative|officer|"
+                          r"lawmaker|senator|director)\b", re.I)
 _ORG_WORDS = re.compile(r"\b(ministry|service|news|mail|times|post|agency|council|committee|company|bank|group|"
                         r"army|forces|office|directorate|staff|command|union|party|church|university|institute|"
                         r"poshta|television|tv|radio|press|media|network|center|centre|fund|foundation|embassy|consulate|"
@@ -240,6 +246,8 @@ def role_phrase(ent: Span) -> str:
     left = [t for t in root.subtree if t.i < ent.start]
     if left:
         pieces.append(" ".join(t.text for t in left))
+    else:
+        pieces.append(_words_before(ent))
     # ", 26," ages and ", a resident of Kyiv," appositions the parser attaches loosely
     after = doc[ent.end:min(ent.end + 8, len(doc))]
     if len(after) > 1 and after[0].text == ",":
@@ -250,6 +258,20 @@ def role_phrase(ent: Span) -> str:
             tail.append(t.text)
         pieces.append(" ".join(tail))
     return " ".join(p for p in pieces if p).strip()
+
+
+def _words_before(ent: Span, reach: int = 7) -> str:
+    """"... peacetime, member of the Ukrainian delegation David Arakhamiya said": a title the parser left unattached,
+    read back from the name to the nearest punctuation or verb."""
+    doc = ent.doc
+    words: list[str] = []
+    for i in range(ent.start - 1, max(ent.start - reach, ent.sent.start) - 1, -1):
+        token = doc[i]
+        if token.is_punct or token.pos_ in ("VERB", "AUX") or token.ent_type_ == "PERSON":
+            break
+        words.insert(0, token.text)
+    text = " ".join(words)
+    return text if looks_official(text) else ""
 
 
 _LOCAL_OFFICE = re.compile(r"\b(mayor|governor|regional|city council|city hall|municipal|local|oblast|district|"
@@ -306,6 +328,14 @@ def speaker_from_subject(subject: Token, registry: Registry, sentence_start: int
                 if persons:
                     text = text + " " + persons[-1].text
                     break
+    if not persons and looks_official(text):
+        # "Deputy Prime Minister, Minister for ... Iryna Vereshchuk": the name deep in a long apposition
+        tree = list(subject.subtree)
+        lo, hi = tree[0].i, min(tree[-1].i + 1, subject.i + 16)
+        named = [(at, p) for p in registry.people for at in p.mentions if lo <= at < hi]
+        if named:
+            at, person = max(named, key=lambda item: item[0])
+            persons = [doc[at:at + len(person.name.split())]]
     if persons:
         person = registry.find(persons[-1].text)
         if person:
