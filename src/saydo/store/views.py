@@ -1,0 +1,293 @@
+"""Read queries the web app and HTTP API need: lists with filters and pagination, one record with its context.
+
+Every value reaches DuckDB as a parameter; the only SQL text built from input is the ORDER BY, taken from a fixed
+table of sort keys. Callers validate filter values first (``saydo.serve.params``); these functions trust types only.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+
+from saydo.store.connection import Store
+
+# The newest result per (statement, source): what a pledge's badge shows.
+_LATEST = """
+    SELECT statement_id, source, verdict, version, run_at, id AS check_id FROM checks
+    QUALIFY row_number() OVER (PARTITION BY statement_id, source ORDER BY version DESC NULLS LAST, run_at DESC) = 1
+"""
+
+STATEMENT_SORTS = {
+    "newest": "s.published DESC NULLS LAST, s.article, s.start_char",
+    "oldest": "s.published ASC NULLS LAST, s.article, s.start_char",
+    "speaker": "s.speaker, s.published DESC NULLS LAST, s.start_char",
+    "actor": "s.actor NULLS LAST, s.published DESC NULLS LAST, s.start_char",
+}
+
+
+def list_statements(store: Store, *, actor: str | None = None, kind: str | None = None, verdict: str | None = None,
+                    region: str | None = None, date_from: date | None = None, date_to: date | None = None,
+                    q: str | None = None, article_id: str | None = None, sort: str = "newest", limit: int = 50,
+                    offset: int = 0) -> tuple[list[dict], int]:
+    """Statements with their latest verdict per source, filtered; returns (rows, total matching)."""
+    where, params = [], []
+    if actor:
+        where.append("s.actor = ?")
+        params.append(actor)
+    if kind:
+        where.append("s.kind = ?")
+        params.append(kind)
+    if region:
+        where.append("list_contains(s.places, ?)")
+        params.append(region)
+    if date_from:
+        where.append("s.published >= ?")
+        params.append(date_from)
+    if date_to:
+        where.append("s.published <= ?")
+        params.append(date_to)
+    if q:
+        where.append("(s.text ILIKE ? ESCAPE '\\' OR s.speaker ILIKE ? ESCAPE '\\')")
+        pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        params += [pattern, pattern]
+    if article_id:
+        where.append("s.article_id = ?")
+        params.append(article_id)
+    if verdict == "unchecked":
+        where.append("NOT EXISTS (SELECT 1 FROM checks c WHERE c.statement_id = s.id)")
+    elif verdict:
+        where.append("EXISTS (SELECT 1 FROM latest l2 WHERE l2.statement_id = s.id AND l2.verdict = ?)")
+        params.append(verdict)
+    order = STATEMENT_SORTS[sort]  # a KeyError here is a caller bug: params are validated before
+    sql = f"""
+        WITH latest AS ({_LATEST})
+        SELECT s.id, s.published, s.speaker, s.actor, s.kind, s.quote, s.text, s.places, s.article_id, s.article,
+               s.start_char, s.window_start, s.window_end,
+               coalesce(list({{'source': l.source, 'verdict': l.verdict}} ORDER BY l.source)
+                            FILTER (WHERE l.source IS NOT NULL), []) AS verdicts,
+               count(*) OVER () AS _total
+        FROM statements s LEFT JOIN latest l ON l.statement_id = s.id
+        {"WHERE " + " AND ".join(where) if where else ""}
+        GROUP BY ALL
+        ORDER BY {order}, s.id
+        LIMIT ? OFFSET ?
+    """
+    rows = store.query(sql, params + [limit, offset])
+    total = rows[0].pop("_total") if rows else _count_statements(store, sql, params, offset)
+    for r in rows:
+        r.pop("_total", None)
+    return rows, total
+
+
+def _count_statements(store: Store, sql: str, params: list, offset: int) -> int:
+    if offset == 0:
+        return 0
+    return len(store.query(sql, params + [1_000_000_000, 0]))  # a page past the end: count for the pager
+
+
+def statement(store: Store, statement_id: str) -> dict | None:
+    rows = store.query("SELECT * FROM statements WHERE id = ?", [statement_id])
+    return rows[0] if rows else None
+
+
+def latest_results(store: Store, statement_id: str) -> list[dict]:
+    """The newest stored result per source of one statement: the check JSON plus version and run time."""
+    rows = store.con.execute(
+        """
+        SELECT result, version, run_at, id FROM checks WHERE statement_id = ?
+        QUALIFY row_number() OVER (PARTITION BY source ORDER BY version DESC NULLS LAST, run_at DESC) = 1
+        ORDER BY source
+        """, [statement_id]).fetchall()
+    return [{**json.loads(r[0]), "version": r[1], "run_at": r[2], "check_id": r[3]} for r in rows]
+
+
+def list_articles(store: Store, *, limit: int = 50, offset: int = 0) -> tuple[list[dict], int]:
+    rows = store.query(
+        """
+        SELECT a.id, a.name, a.title, a.published, a.format, a.source_url, a.loaded_at,
+               count(s.id) AS statements, count(s.id) FILTER (WHERE s.kind = 'pledge') AS pledges,
+               count(*) OVER () AS _total
+        FROM articles a LEFT JOIN statements s ON s.article_id = a.id
+        GROUP BY ALL ORDER BY a.published DESC NULLS LAST, a.name, a.id LIMIT ? OFFSET ?
+        """, [limit, offset])
+    total = rows[0]["_total"] if rows else store.con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    for r in rows:
+        r.pop("_total")
+    return rows, total
+
+
+def article(store: Store, article_id: str) -> dict | None:
+    rows = store.query("SELECT * FROM articles WHERE id = ?", [article_id])
+    return rows[0] if rows else None
+
+
+def article_statements(store: Store, article_id: str) -> list[dict]:
+    return store.query(
+        """
+        WITH latest AS ({latest})
+        SELECT s.id, s.speaker, s.actor, s.kind, s.quote, s.text, s.start_char, s.end_char, s.places,
+               coalesce(list({{'source': l.source, 'verdict': l.verdict}} ORDER BY l.source)
+                            FILTER (WHERE l.source IS NOT NULL), []) AS verdicts
+        FROM statements s LEFT JOIN latest l ON l.statement_id = s.id
+        WHERE s.article_id = ? GROUP BY ALL ORDER BY s.start_char, s.end_char
+        """.format(latest=_LATEST), [article_id])
+
+
+def actors(store: Store) -> list[dict]:
+    """Every actor with statements, and the tally of its pledges' latest verdicts (one per pledge and source)."""
+    return store.query(
+        f"""
+        WITH latest AS ({_LATEST})
+        SELECT coalesce(s.actor, '') AS actor, count(DISTINCT s.id) AS statements,
+               count(DISTINCT s.id) FILTER (WHERE s.kind = 'pledge') AS pledges,
+               count(l.verdict) FILTER (WHERE l.verdict = 'kept') AS kept,
+               count(l.verdict) FILTER (WHERE l.verdict = 'partly_kept') AS partly_kept,
+               count(l.verdict) FILTER (WHERE l.verdict = 'broken') AS broken,
+               min(s.published) AS first, max(s.published) AS last
+        FROM statements s LEFT JOIN latest l ON l.statement_id = s.id AND s.kind = 'pledge'
+        GROUP BY 1 ORDER BY pledges DESC, statements DESC, actor
+        """)
+
+
+def actor_pledges(store: Store, actor: str) -> list[dict]:
+    """An actor's pledges, oldest first, each with its latest verdict per source."""
+    return store.query(
+        f"""
+        WITH latest AS ({_LATEST})
+        SELECT s.id, s.published, s.speaker, s.text, s.places, s.article_id, s.article, s.start_char, s.window_start,
+               coalesce(list({{'source': l.source, 'verdict': l.verdict}} ORDER BY l.source)
+                            FILTER (WHERE l.source IS NOT NULL), []) AS verdicts
+        FROM statements s LEFT JOIN latest l ON l.statement_id = s.id
+        WHERE s.kind = 'pledge' AND coalesce(s.actor, '') = ?
+        GROUP BY ALL ORDER BY s.published NULLS LAST, s.window_start NULLS LAST, s.article, s.start_char
+        """, [actor])
+
+
+def observation_coverage(store: Store) -> list[dict]:
+    """Per source and region: rows, first and last day, days with rows and the number of days without (gaps)."""
+    return store.query(
+        """
+        WITH days AS (SELECT DISTINCT source, region, CAST(started_at AS DATE) AS day FROM observations),
+        steps AS (SELECT source, region, day, day - lag(day) OVER (PARTITION BY source, region ORDER BY day) AS step
+                  FROM days)
+        SELECT o.source, o.region, o.rows, o.first, o.last, d.days_with_rows, d.gaps, d.gap_days
+        FROM (SELECT source, region, count(*) AS rows, min(started_at) AS first, max(started_at) AS last
+              FROM observations GROUP BY ALL) o
+        JOIN (SELECT source, region, count(*) AS days_with_rows, count(*) FILTER (WHERE step > 1) AS gaps,
+                     coalesce(sum(step - 1) FILTER (WHERE step > 1), 0) AS gap_days
+              FROM steps GROUP BY ALL) d USING (source, region)
+        ORDER BY o.source, o.region
+        """)
+
+
+def observation_gaps(store: Store, *, source: str, region: str, limit: int = 500) -> list[dict]:
+    """Runs of whole days with no row of this source and region, between its first and last row."""
+    return store.query(
+        """
+        WITH days AS (SELECT DISTINCT CAST(started_at AS DATE) AS day FROM observations
+                      WHERE source = ? AND region = ?),
+        steps AS (SELECT day, lag(day) OVER (ORDER BY day) AS before FROM days)
+        SELECT before + 1 AS first, day - 1 AS last, day - before - 1 AS days FROM steps
+        WHERE day - before > 1 ORDER BY first LIMIT ?
+        """, [source, region, limit])
+
+
+def daily_rows(store: Store, *, source: str, region: str) -> list[dict]:
+    """Per UTC day with rows: rows started that day and their hours (finished minus started, rows as stored)."""
+    return store.query(
+        """
+        SELECT CAST(started_at AS DATE) AS day, count(*) AS rows,
+               round(sum(coalesce(epoch(finished_at) - epoch(started_at), 0)) / 3600.0, 2) AS hours
+        FROM observations WHERE source = ? AND region = ? GROUP BY 1 ORDER BY 1
+        """, [source, region])
+
+
+def observation_rows(store: Store, *, source: str | None = None, region: str | None = None,
+                     start: datetime | None = None, end: datetime | None = None, event_type: str | None = None,
+                     file_sha256: str | None = None, limit: int = 50, offset: int = 0) -> tuple[list[dict], int]:
+    """Stored observation rows (the evidence a check counted), oldest first; returns (rows, total matching)."""
+    where, params = [], []
+    for column, value in (("source", source), ("region", region), ("event_type", event_type),
+                          ("file_sha256", file_sha256)):
+        if value:
+            where.append(f"{column} = ?")
+            params.append(value)
+    if start:
+        where.append("started_at >= ?")
+        params.append(start)
+    if end:
+        where.append("started_at < ?")
+        params.append(end)
+    clause = "WHERE " + " AND ".join(where) if where else ""
+    total = store.con.execute(f"SELECT count(*) FROM observations {clause}", params).fetchone()[0]
+    rows = store.query(
+        f"""SELECT id, source, region, event_type, started_at, finished_at, level, subregion, actor, line, file,
+                   file_sha256, geo_method, fatalities, description, article_id
+            FROM observations {clause} ORDER BY started_at, id LIMIT ? OFFSET ?""", params + [limit, offset])
+    return rows, total
+
+
+def list_files(store: Store) -> list[dict]:
+    return store.query("SELECT * FROM files ORDER BY loaded_at DESC, path")
+
+
+def file(store: Store, sha256: str) -> dict | None:
+    rows = store.query("SELECT * FROM files WHERE sha256 = ?", [sha256])
+    return rows[0] if rows else None
+
+
+def list_rejects(store: Store, *, file_sha256: str | None = None, source: str | None = None, limit: int = 50,
+                 offset: int = 0) -> tuple[list[dict], int]:
+    where, params = [], []
+    if file_sha256:
+        where.append("file_sha256 = ?")
+        params.append(file_sha256)
+    if source:
+        where.append("source = ?")
+        params.append(source)
+    clause = "WHERE " + " AND ".join(where) if where else ""
+    total = store.con.execute(f"SELECT count(*) FROM rejects {clause}", params).fetchone()[0]
+    rows = store.query(f"SELECT id, source, file, file_sha256, line, reason, raw FROM rejects {clause} "
+                       "ORDER BY file, line, id LIMIT ? OFFSET ?", params + [limit, offset])
+    return rows, total
+
+
+def list_checks(store: Store, *, verdict: str | None = None, source: str | None = None, limit: int = 50,
+                offset: int = 0) -> tuple[list[dict], int]:
+    """Every stored check result (all versions), newest first, without the full result JSON."""
+    where, params = [], []
+    if verdict:
+        where.append("c.verdict = ?")
+        params.append(verdict)
+    if source:
+        where.append("c.source = ?")
+        params.append(source)
+    clause = "WHERE " + " AND ".join(where) if where else ""
+    total = store.con.execute(f"SELECT count(*) FROM checks c {clause}", params).fetchone()[0]
+    rows = store.query(
+        f"""SELECT c.id, c.statement_id, s.speaker, s.actor, c.source, c.version, c.verdict, c.previous_verdict,
+                   c.template, c.start_at, c.window_days, c.as_of, c.run_at
+            FROM checks c LEFT JOIN statements s ON s.id = c.statement_id {clause}
+            ORDER BY c.run_at DESC, c.statement_id, c.source, c.version DESC LIMIT ? OFFSET ?""",
+        params + [limit, offset])
+    return rows, total
+
+
+def facets(store: Store) -> dict:
+    """The values the filters offer: actors, kinds, regions in use, observation sources."""
+    return {
+        "actors": [r[0] for r in store.con.execute(
+            "SELECT DISTINCT actor FROM statements WHERE actor IS NOT NULL ORDER BY 1").fetchall()],
+        "regions": [r[0] for r in store.con.execute(
+            "SELECT DISTINCT unnest(places) FROM statements ORDER BY 1").fetchall()],
+        "sources": [r[0] for r in store.con.execute(
+            "SELECT DISTINCT source FROM observations ORDER BY 1").fetchall()],
+    }
+
+
+def counts(store: Store) -> dict:
+    row = store.con.execute(
+        "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM statements), "
+        "(SELECT count(*) FROM statements WHERE kind = 'pledge'), (SELECT count(*) FROM observations), "
+        "(SELECT count(*) FROM checks)").fetchone()
+    return dict(zip(("articles", "statements", "pledges", "observations", "checks"), row))
