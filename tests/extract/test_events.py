@@ -54,4 +54,5 @@ def test_events_none_without_publication_date(nlp):
 def test_events_public_api_exports():
     import saydo.extract
 
-    assert set(saydo.extract.__all__) == {"extract", "extract_many", "extract_events", "load_nlp"}
+    assert set(saydo.extract.__all__) == {"extract", "extract_many", "extract_events", "extraction_note",
+                                            "load_nlp"}

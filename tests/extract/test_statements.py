@@ -71,3 +71,66 @@ def test_statements_one_megabyte_article(nlp):
     article = parse_text(text, name="big.txt", published=date(2022, 5, 1))
     found = extract(article, nlp=nlp)
     assert found and all(text[s.start:s.end] == s.text for s in found)
+
+
+@pytest.fixture(scope="module")
+def dev_corpus(nlp):
+    from saydo.extract import extract_many
+    from saydo.ingest.articles import read_article
+    from tests.conftest import shared_path
+
+    folder = shared_path("corpus", "dev")
+    articles = [read_article(p) for p in sorted(folder.glob("*.txt"))]
+    return articles, list(extract_many(articles, nlp=nlp))
+
+
+def test_statements_offsets_exact_over_dev_corpus(dev_corpus):
+    articles, results = dev_corpus
+    assert len(results) == len(articles) == 24
+    for article, found in zip(articles, results):
+        assert found, article.name
+        for s in found:
+            assert article.text[s.start:s.end] == s.text
+            assert s.kind in ("pledge", "claim", "denial", "demand", "opinion")
+            assert s.quote in ("direct", "indirect")
+            assert all(p == "UA" or p.startswith("UA-") for p in s.places)
+
+
+def test_statements_founding_example(nlp):
+    from saydo.ingest.articles import read_article
+    from tests.conftest import shared_path
+
+    article = read_article(shared_path("examples", "kyiv-2022-03-29.txt"))
+    found = extract(article, nlp=nlp)
+    fomin = [s for s in found if "Fomin" in s.speaker and s.kind == "pledge"]
+    assert fomin and fomin[0].actor == "RUS"
+    assert "UA-74" in fomin[0].places and {"UA-30", "UA-32"} & set(fomin[0].places)
+    assert fomin[0].window.start is not None and fomin[0].window.start.utcoffset() is not None
+    distrust = [s for s in found if "Valdinova" in s.speaker and s.kind == "opinion"]
+    assert distrust and distrust[0].actor == "CIV" and distrust[0].quote == "direct"
+    hedge = next(s for s in found if "not a ceasefire" in s.text)
+    assert hedge.qualifies in {s.id for s in found if s.kind == "pledge" and s.actor == "RUS"}
+
+
+@pytest.mark.parametrize("text,reason", [
+    ("   ", "empty"),
+    ("Обстріли тривали всю ніч, повідомили у міській раді. Люди ховаються в укриттях.", "not in English"),
+    ("The bridge was repaired in the spring. Trains run twice a day.", "no quotation or reporting verb"),
+])
+def test_statements_note_when_nothing_extracted(nlp, text, reason):
+    from saydo.extract import extraction_note
+    from saydo.records import Article
+
+    if text.strip():
+        article = parse_text(text, name="n.txt", published=date(2022, 1, 1))
+    else:  # the reader refuses empty files; an Article built in code may still be empty
+        article = Article(id=Article.make_id(text), name="n.txt", path="", text=text)
+    found = extract(article, nlp=nlp)
+    assert found == [] and reason in extraction_note(article, found)
+
+
+def test_statements_note_is_none_when_found(statements):
+    from saydo.extract import extraction_note
+
+    article = parse_text(TEXT, name="t.txt", published=date(2022, 3, 7))
+    assert extraction_note(article, statements) is None

@@ -8,8 +8,11 @@ Public API (other stages call only these):
 - ``extract_many(articles, nlp=None, n_process=1) -> Iterator[list[Statement]]`` (one list per article, in order)
 - ``extract_events(article, nlp=None) -> list[Observation]``: events the article reports, as observations of source
   ``news`` (written to the store by ``saydo.store.news.save_news_events``)
+- ``extraction_note(article, statements) -> str | None``: why nothing could be extracted (empty, not English, no
+  reported speech, no identifiable speaker)
 """
 
+from saydo.extract.notes import extraction_note
 from saydo.extract.statements import extract, extract_events, extract_many, load_nlp
 
-__all__ = ["extract", "extract_events", "extract_many", "load_nlp"]
+__all__ = ["extract", "extract_events", "extract_many", "extraction_note", "load_nlp"]

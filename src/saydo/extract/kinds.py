@@ -38,9 +38,10 @@ COMMISSIVE = re.compile(r"\b(reserve the right|ready to|prepared to|willing\w* t
                         r"is opening|are opening|will open|will remain|declare\w*|announce\w* (a|the) (ceasefire|"
                         r"truce|corridor)|propos\w+|offer\w*|will be (given|provided|opened|evacuated|extended|"
                         r"organi[sz]ed|observed|held|announced)|to be (opened|provided|extended|evacuated))\b", re.I)
-ARRANGEMENT = re.compile(r"\b(ceasefire|cease-fire|truce|humanitarian corridors?|corridors?|evacuation|regime of "
-                         r"silence|silence regime|goodwill gesture|withdrawal|pullout|pull-out|de-?escalation|"
-                         r"moratorium|convoy|route|agreement|deal|exchange|talks|negotiations)\b", re.I)
+ARRANGEMENT = re.compile(r"\b(ceasefires?|cease-fires?|truces?|humanitarian corridors?|corridors?|evacuations?|"
+                         r"regime of silence|silence regime|goodwill gesture|withdrawals?|pullouts?|pull-outs?|"
+                         r"de-?escalation|moratorium|convoys?|routes?|agreements?|deal|exchanges?|talks|"
+                         r"negotiations)\b", re.I)
 ARRANGEMENT_VERB = re.compile(r"\b(will|would|shall|should|to be|is to|are to|start\w*|open\w*|begin\w*|"
                               r"extend\w*|remain\w*|take place|come into effect)\b", re.I)
 MILITARY_ACTION = re.compile(r"\b(withdraw\w*|retreat\w*|cease\w*|stop\w*|hold|proceed\w*|regroup\w*|pull\w*|"

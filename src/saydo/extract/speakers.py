@@ -358,17 +358,16 @@ def speaker_from_subject(subject: Token, registry: Registry, sentence_start: int
         if person:
             return Speaker(person.name, person.actor or actor_in_phrase(text), person)
     actor = actor_of_name(text) or actor_in_phrase(text) or actor_for_role(text, span)
+    head = subject.lemma_.lower()
+    if actor is None and head in registry.institutions:
+        # "The Embassy added": the institution named in full earlier ("the Russian Embassy in India")
+        return registry.institutions[head]
     if actor is None and looks_civilian(text):
         actor = "CIV"
     if actor is None and not looks_official(text):
         return None
     name = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
-    head = subject.lemma_.lower()
     if actor is None:
-        # "The Embassy added": the institution named in full earlier ("the Russian Embassy in India")
-        earlier = registry.institutions.get(head)
-        if earlier is not None:
-            return earlier
         if subject.tag_ == "NNS" and any(p.sent.start == subject.sent.start for p in doc.spans.get("places", [])):
             actor = "UKR"  # "officials reported" about a Ukrainian town: its local officials
     speaker = Speaker(name, actor)

@@ -141,7 +141,7 @@ def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = Fa
     own = other = False
     subjects = sorted((t for t in content if t.dep_ in ("nsubj", "nsubjpass")), key=lambda t: not _commits(t.head))
     for subject in subjects[:2]:
-        phrase = " ".join(t.text for t in subject.subtree)[:80]
+        phrase = _bare_phrase(subject)
         if subject.lower_ in ("we", "i", "us"):
             own = True
             break
@@ -168,6 +168,13 @@ def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = Fa
     imperative = bool(root is not None and first is not None and root.tag_ == "VB" and root.i == first.i
                       and not any(c.dep_ in ("nsubj", "aux") for c in root.children))
     return Cues(own_side=own, other_side=other, state_speaker=state, imperative=imperative)
+
+
+def _bare_phrase(subject: Token) -> str:
+    """The subject's words without appositions and relative clauses ("their government, ... demands of Russian
+    President X" is still their government)."""
+    aside = {t.i for c in subject.children if c.dep_ in ("appos", "relcl", "acl") for t in c.subtree}
+    return " ".join(t.text for t in subject.subtree if t.i not in aside)[:80]
 
 
 def _plain(text: str) -> str:

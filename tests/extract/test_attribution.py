@@ -1,0 +1,74 @@
+"""Attribution beyond one verb per sentence: reported speech that runs on, 'This was stated by X', introductions,
+quotations that lost their opening mark, and reporting clauses after the last comma. Hand-written text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from saydo.extract import extract
+from saydo.ingest.articles import parse_text
+
+
+def _extract(nlp, text: str):
+    article = parse_text(text, name="a.txt", published=date(2022, 4, 12))
+    found = extract(article, nlp=nlp)
+    assert all(article.text[s.start:s.end] == s.text for s in found)
+    return article, found
+
+
+def _by_start(found, words: str):
+    return next((s for s in found if s.text.startswith(words)), None)
+
+
+def test_attribution_reported_speech_runs_on_in_present_and_future(nlp):
+    _, found = _extract(nlp, (
+        "Ukraine's interior minister, Taras Melnyk, said on Monday that evacuations from Sumy would resume. "
+        "The first convoy will leave the central square at nine. Shelling damaged a school overnight."))
+    buses = _by_start(found, "The first convoy will leave")
+    assert buses is not None and buses.speaker == "Taras Melnyk" and buses.actor == "UKR"
+    assert buses.kind == "pledge"
+    assert _by_start(found, "Shelling damaged") is None  # past-tense narration ends the run
+
+
+def test_attribution_this_was_stated_by_gives_the_sentence_before(nlp):
+    _, found = _extract(nlp, (
+        "The ceasefire around Kherson will hold until Sunday evening.\n\n"
+        "This was stated by Russia's deputy defence minister, Ivan Petrov, at a briefing."))
+    pledge = _by_start(found, "The ceasefire around Kherson")
+    assert pledge is not None and pledge.speaker == "Ivan Petrov" and pledge.actor == "RUS"
+    assert pledge.kind == "pledge" and "UA-65" in pledge.places
+    assert _by_start(found, "This was stated") is None
+
+
+def test_attribution_introduction_covers_following_paragraphs(nlp):
+    _, found = _extract(nlp, (
+        "The Ukrainian delegation has made a number of statements after the talks.\n\n"
+        "A referendum on any treaty will be held first.\n\n"
+        "The parliament will then vote on the treaty."))
+    assert {s.speaker for s in found if s.text.startswith(("A referendum", "The parliament"))} == {
+        "Ukrainian delegation"}
+    assert _by_start(found, "The Ukrainian delegation has made") is None
+
+
+def test_attribution_quotation_that_lost_its_opening_mark(nlp):
+    _, found = _extract(nlp, (
+        "Ukraine's deputy prime minister, Olha Savchenko, spoke after the talks on Tuesday.\n\n"
+        "Taras Melnyk said the buses were ready.\n\n"
+        "We have opened four routes today. The first convoy leaves from Enerhodar at noon,” Savchenko said."))
+    routes = _by_start(found, "We have opened four routes")
+    assert routes is not None and routes.speaker == "Olha Savchenko" and routes.quote == "direct"
+    assert _by_start(found, "Taras Melnyk said").speaker.endswith("Melnyk")
+
+
+def test_attribution_reporting_clause_after_last_comma(nlp):
+    _, found = _extract(nlp, (
+        "Russia has declared a truce in Kherson starting at noon, the Russian defence ministry said on Monday."))
+    assert found[0].speaker.lower().endswith("defence ministry") and found[0].actor == "RUS"
+
+
+def test_attribution_institution_named_again_by_its_head_noun(nlp):
+    _, found = _extract(nlp, (
+        "“The strike on the station was carried out by the other side,” said the Russian Embassy in Turkey.\n\n"
+        "The Embassy added that the photographs had been staged."))
+    added = _by_start(found, "The Embassy added")
+    assert added is not None and added.actor == "RUS"

@@ -1,0 +1,36 @@
+"""Actors: states by ISO 3166-1 alpha-3, organisations by acronym, CIV for private persons."""
+
+from __future__ import annotations
+
+import pytest
+
+from saydo.resolve.actors import actor_in_phrase, actor_of_name, actor_of_person, looks_civilian, looks_official
+
+
+@pytest.mark.parametrize("name,actor", [
+    ("the Kremlin", "RUS"), ("Moscow", "RUS"), ("Kyiv", "UKR"), ("NATO", "NATO"), ("the United Nations", "UN"),
+    ("Turkey", "TUR"), ("France", "FRA"), ("the White House", "USA"), ("Belarus", "BLR"),
+])
+def test_actors_names(name, actor):
+    assert actor_of_name(name) == actor
+
+
+@pytest.mark.parametrize("phrase,actor", [
+    ("Russia's deputy defence minister", "RUS"), ("Ukrainian presidential adviser", "UKR"),
+    ("the head of the Turkish delegation", "TUR"), ("a senior British military official", "GBR"),
+    ("the regional governor", None),
+])
+def test_actors_in_descriptive_phrases(phrase, actor):
+    assert actor_in_phrase(phrase) == actor
+
+
+def test_actors_lowercase_us_is_not_the_united_states():
+    assert actor_in_phrase("they told us nothing") is None
+    assert actor_in_phrase("US officials") == "USA"
+
+
+def test_actors_public_figures_and_roles():
+    assert actor_of_person("Dmitry Peskov") == "RUS" and actor_of_person("Dmytro Kuleba") == "UKR"
+    assert actor_of_person("Olena Marchuk") is None
+    assert looks_civilian("a retired teacher") and not looks_civilian("the defence minister")
+    assert looks_official("the defence minister")
