@@ -17,7 +17,7 @@ from saydo.ingest.observations import LoadReport, load_observations
 from saydo.records import Article, Check, Statement
 from saydo.store import Store
 from saydo.store.articles import load_statements, save_article, save_statements
-from saydo.store.checks import save_check
+from saydo.store.checks import save_checks
 
 
 @dataclass
@@ -88,12 +88,21 @@ def check_statements(store: Store, statements: list[Statement], *, window_days: 
                      as_of: datetime | None = None, sources: list[str] | None = None
                      ) -> tuple[list[Check], list[tuple[Statement, str]]]:
     """Check every testable pledge against every observation source (never summing sources); store each result."""
+    checks, untestable, _ = check_and_store(store, statements, window_days=window_days, as_of=as_of,
+                                            sources=sources)
+    return checks, untestable
+
+
+def check_and_store(store: Store, statements: list[Statement], *, window_days: int = 14,
+                    as_of: datetime | None = None, sources: list[str] | None = None
+                    ) -> tuple[list[Check], list[tuple[Statement, str]], list[dict]]:
+    """``check_statements``, and for each result stored anew its version and the verdict it replaces (reused
+    results, whose inputs have not changed, are already stored and are not stored again)."""
     from saydo.check import check_pledges
 
     checks, untestable = check_pledges(store, statements, window_days=window_days, as_of=as_of, sources=sources)
-    for check in checks:
-        save_check(store, check)
-    return checks, untestable
+    versions = save_checks(store, [c for c in checks if not c.reused])
+    return checks, untestable, versions
 
 
 def read_articles(store: Store, paths: Iterable[str | Path], *, published: date | None = None
@@ -132,6 +141,7 @@ def stored_statements(store: Store, kind: str | None = None) -> list[Statement]:
 __all__ = [
     "RunResult",
     "SaydoError",
+    "check_and_store",
     "check_statements",
     "extract_articles",
     "ingest_articles",

@@ -10,10 +10,10 @@ fingerprint, it stands and is not recomputed.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-
-import numpy as np
+from math import isnan
 
 from saydo.check.binned import ActivityGrid
 from saydo.check.hypotheses import Hypothesis
@@ -33,13 +33,16 @@ class Batch:
     extent: tuple[datetime, datetime] | None
     grid: ActivityGrid
     comparable: frozenset[str]  # regions this source can compare (alert logs leave some out)
-    previous: dict[str, tuple[str, dict]] = field(default_factory=dict)  # statement id -> (fingerprint, result)
+    previous: dict[str, tuple[str, str]] = field(default_factory=dict)  # statement id -> (fingerprint, result id)
+    load: Callable[[str], dict] | None = None  # a stored result by id
     untestable_hint: str = ""
+    _settings: str | None = None
 
     def fingerprint(self, hypo: Hypothesis, first: datetime, last: datetime, data: bytes = b"") -> str:
         s = hypo.statement
-        pledge = repr((ENGINE_VERSION, s.id, s.text, s.places, s.window, s.published, hypo.template, hypo.regions,
-                       self.window_days, self.rules, self.source))
+        if self._settings is None:
+            self._settings = repr((ENGINE_VERSION, self.window_days, self.rules, self.source))
+        pledge = repr((s.id, s.text, s.places, s.window, s.published, hypo.template, hypo.regions)) + self._settings
         edges = (None if self.extent is None else (max(first, self.extent[0]).isoformat(),
                                                    min(last, self.extent[1]).isoformat()))
         digest = hashlib.blake2b(data, digest_size=10)
@@ -48,21 +51,21 @@ class Batch:
 
     def reused(self, hypo: Hypothesis, fingerprint: str) -> Check | None:
         found = self.previous.get(hypo.statement.id)
-        if found and found[0] == fingerprint:
-            return Check.from_json(found[1], reused=True)
+        if found and found[0] == fingerprint and self.load is not None:
+            return Check.from_json(self.load(found[1]), reused=True)
         return None
 
 
 def value(total: float, metric: str) -> float:
-    return int(round(total)) if metric in COUNT_METRICS else round(float(total), 4)
+    return int(round(total)) if metric in COUNT_METRICS else round(total, 4)
 
 
 def ci_of(lo: float, hi: float) -> tuple[float, float] | None:
-    return None if np.isnan(lo) or np.isnan(hi) else (float(lo), float(hi))
+    return None if isnan(lo) or isnan(hi) else (float(lo), float(hi))
 
 
 def ratio_of(r: float) -> float | None:
-    return None if np.isnan(r) else float(r)
+    return None if isnan(r) else float(r)
 
 
 def day_aligned(start: datetime, base_seconds: int) -> datetime:

@@ -1,6 +1,7 @@
 """Dense per-region series of one source, built from the store's activity grid (``saydo.store.grid``).
 
-The store returns, per (source, region, base bin), counts and offset sums of the rows that start and end in the bin.
+The store returns, per (source, region, base bin, span), counts and offset sums of the rows that start in the bin and
+end ``span`` bins later.
 ``ActivityGrid.binned(source, size, phase)`` turns them into arrays of bins ``size`` seconds long whose edges fall at
 ``phase`` seconds past midnight UTC (a pledge's clock time), with one value per region and bin for each metric:
 
@@ -17,7 +18,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 import numpy as np
-import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 DAY = 86400
 
@@ -46,52 +48,77 @@ class Binned:
 class ActivityGrid:
     """The base grid (``bin_seconds`` long bins from the epoch) of every source, and coarser views cached."""
 
-    frame: pd.DataFrame
+    table: pa.Table  # saydo.store.grid.activity_grid
     bin_seconds: int
     _cache: dict = field(default_factory=dict)
-
-    def regions(self, source: str) -> list[str]:
-        return sorted(self.frame.loc[self.frame["source"] == source, "region"].unique())
 
     def binned(self, source: str, size: int, phase: int) -> Binned:
         key = (source, size, phase % size)
         if key not in self._cache:
-            self._cache[key] = self._build(source, size, phase % size)
+            self._cache[key] = self._coarsen(self._base(source), size, phase % size)
         return self._cache[key]
 
-    def _build(self, source: str, size: int, phase: int) -> Binned:
+    def _base(self, source: str) -> dict:
+        """Dense base-bin arrays of one source: rows started / ended per bin, offset sums, fatalities."""
+        key = (source, "base")
+        if key in self._cache:
+            return self._cache[key]
+        rows = self.table.filter(pc.equal(self.table["source"], source))
+        regions = sorted(pc.unique(rows["region"]).to_pylist())
+        codes = pc.index_in(rows["region"], pa.array(regions, pa.string())).to_numpy(zero_copy_only=False)
+        if rows.num_rows == 0:
+            base = {"regions": regions, "b0": 0, "n": 0}
+        else:
+            start_bin = _numbers(rows, "bin").astype(np.int64)
+            end_bin = start_bin + _numbers(rows, "span").astype(np.int64)
+            b0, b1 = int(start_bin.min()), int(end_bin.max())
+            n = b1 - b0 + 1
+            at_start = codes * n + (start_bin - b0)
+            at_end = codes * n + (end_bin - b0)
+            size = len(regions) * n
+
+            def dense(where: np.ndarray, column: str) -> np.ndarray:
+                weights = _numbers(rows, column).astype(float)
+                return np.bincount(where, weights, minlength=size).reshape(len(regions), n)
+
+            base = {"regions": regions, "b0": b0, "n": n, "starts": dense(at_start, "rows"),
+                    "ends": dense(at_end, "rows"), "start_offset": dense(at_start, "start_offset"),
+                    "end_offset": dense(at_end, "end_offset"), "fatalities": dense(at_start, "fatalities")}
+        self._cache[key] = base
+        return base
+
+    def _coarsen(self, base: dict, size: int, phase: int) -> Binned:
         q = self.bin_seconds
         if size % q or phase % q:
             raise ValueError(f"bins of {size} s at {phase} s are not made of {q} s base bins")
-        rows = self.frame[self.frame["source"] == source]
-        regions = sorted(rows["region"].unique())
-        if rows.empty:
-            return Binned(regions, phase, size, {m: np.zeros((0, 0)) for m in
+        regions = base["regions"]
+        if not base["n"]:
+            return Binned(regions, phase, size, {m: np.zeros((len(regions), 0)) for m in
                                                  ("alerts", "events", "alert_hours", "fatalities")})
-        b0, b1 = int(rows["bin"].min()), int(rows["bin"].max())
-        k = size // q
+        b0, k = base["b0"], size // q
         j0 = (b0 * q - phase) // size  # the coarse bin holding the first base bin
         lead = (b0 * q - phase - j0 * size) // q
-        n_base = lead + (b1 - b0 + 1)
-        n_coarse = -(-n_base // k)
-        r_idx = np.searchsorted(regions, rows["region"].to_numpy())
-        col = rows["bin"].to_numpy() - b0 + lead
+        n_coarse = -(-(lead + base["n"]) // k)
 
-        def dense(name: str) -> np.ndarray:
+        def blocks(name: str) -> np.ndarray:
             out = np.zeros((len(regions), n_coarse * k))
-            np.add.at(out, (r_idx, col), rows[name].to_numpy(dtype=float))
+            out[:, lead:lead + base["n"]] = base[name]
             return out.reshape(len(regions), n_coarse, k)
 
         pos = (np.arange(k) * q)[None, None, :]
-        starts, ends = dense("starts"), dense("ends")
-        start_off = (dense("start_offset") + pos * starts).sum(2)
-        end_off = (dense("end_offset") + pos * ends).sum(2)
+        starts, ends = blocks("starts"), blocks("ends")
+        start_off = (blocks("start_offset") + pos * starts).sum(2)
+        end_off = (blocks("end_offset") + pos * ends).sum(2)
         starts, ends = starts.sum(2), ends.sum(2)
         active = np.cumsum(starts - ends, axis=1)  # rows started before each bin's end and not yet ended
         seconds = size * active + end_off - start_off
         values = {"alerts": starts, "events": starts, "alert_hours": np.maximum(seconds, 0.0) / 3600.0,
-                  "fatalities": dense("fatalities").sum(2)}
+                  "fatalities": blocks("fatalities").sum(2)}
         return Binned(regions, phase + j0 * size, size, values)
+
+
+def _numbers(table: pa.Table, column: str) -> np.ndarray:
+    return table[column].to_numpy()
 
 
 def base_bin_seconds(offsets: list[int], floor: int = 900) -> int:

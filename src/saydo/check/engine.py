@@ -26,7 +26,7 @@ from saydo.check.rules import ReduceRules, load_rules
 from saydo.records import Check, Statement
 from saydo.resolve.regions import all_codes
 from saydo.store import Store
-from saydo.store.checks import stored_fingerprints
+from saydo.store.checks import stored_fingerprints, stored_result
 from saydo.store.grid import activity_grid, source_extents
 from saydo.store.observations import source_event_types
 
@@ -81,25 +81,34 @@ def check_pledges(store: Store, statements: list[Statement], *, window_days: int
         batch = Batch(source=source, rules=profiles[source], window_days=window_days, as_of=as_of,
                       extent=extents.get(source), grid=grid,
                       comparable=frozenset(all_codes() - NOT_COMPARABLE) if alerts else frozenset(all_codes()),
-                      previous=previous.get(source, {}), untestable_hint=_NOT_COMPARABLE_HINT if alerts else "")
+                      previous=previous.get(source, {}), load=lambda cid: stored_result(store, cid),
+                      untestable_hint=_NOT_COMPARABLE_HINT if alerts else "")
         aligned = [hypos_aligned[id(h)] for h in hs]
-        groups: dict[str, list[int]] = {"ceasefire": [], "no_strike_events": [], "did": []}
-        for k, h in enumerate(aligned):
-            if h.template == "ceasefire":
-                groups["ceasefire"].append(k)
-            elif h.template == "no_strike" and not alerts:
-                groups["no_strike_events"].append(k)
-            else:
-                groups["did"].append(k)
-        runs = (("ceasefire", lambda xs: check_ceasefire_batch(batch, xs)),
-                ("no_strike_events", lambda xs: check_no_strike_batch(store, batch, xs)),
-                ("did", lambda xs: check_reduce_batch(batch, xs)))
-        for name, run in runs:
-            picked = groups[name]
-            for k, check in zip(picked, run([aligned[k] for k in picked])):
-                found[(position[id(hs[k])], source)] = check
+        for k, check in _run_templates(store, batch, aligned, alerts):
+            found[(position[id(hs[k])], source)] = check
     order = {s: i for i, s in enumerate(tasks)}
     return [found[key] for key in sorted(found, key=lambda kv: (kv[0], order[kv[1]]))], untestable
+
+
+def _run_templates(store: Store, batch: Batch, hypos: list[Hypothesis], alerts: bool):
+    """(index in ``hypos``, check) for every hypothesis, each template run once over all of its pledges."""
+    groups: dict[str, list[int]] = {"ceasefire": [], "no_strike": [], "did": []}
+    for k, h in enumerate(hypos):
+        if h.template == "ceasefire":
+            groups["ceasefire"].append(k)
+        elif h.template == "no_strike" and not alerts:
+            groups["no_strike"].append(k)  # strike records: any strike contradicts; alert logs get the DiD instead
+        else:
+            groups["did"].append(k)
+    for name, picked in groups.items():
+        chosen = [hypos[k] for k in picked]
+        if name == "ceasefire":
+            checks = check_ceasefire_batch(batch, chosen)
+        elif name == "no_strike":
+            checks = check_no_strike_batch(store, batch, chosen)
+        else:
+            checks = check_reduce_batch(batch, chosen)
+        yield from zip(picked, checks)
 
 
 def _edges(hypos: list[Hypothesis]) -> list[int]:

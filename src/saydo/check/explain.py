@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from saydo.records import Did, Measure
-from saydo.resolve.regions import region_name
+from saydo.resolve.regions import region_name as _region_name
+
+region_name = lru_cache(maxsize=None)(_region_name)  # the same few dozen codes, named thousands of times
 
 
 def fmt_ratio(ratio: float | None, ci: tuple[float, float] | None) -> str:

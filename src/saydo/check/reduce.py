@@ -10,10 +10,11 @@ estimates from the closed forms in ``closed_forms``. Only the explanation is wri
 from __future__ import annotations
 
 from datetime import timedelta
+from math import isnan
 
 import numpy as np
 
-from saydo.check.batch import COUNT_METRICS, Batch, ci_of, ratio_of, value
+from saydo.check.batch import COUNT_METRICS, Batch, ci_of, ratio_of
 from saydo.check.closed_forms import DID_METHOD, DID_UNDEFINED, RATE_METHODS, did_ratios, rate_ratios
 from saydo.check.explain import explain
 from saydo.check.hypotheses import Hypothesis
@@ -82,38 +83,41 @@ def _measure_live(batch: Batch, hypos: list[Hypothesis], binned, member_row, res
     series = {m: binned.take(m, first, 3 * w) for m in metrics}  # (n, regions, 3w)
     stats = {m: _stats(series[m], treated, control, member, w, counts=m in COUNT_METRICS) for m in metrics}
     primary = rules.primary_metric
+    names = [str(r) for r in regions]
+    pledge_rows = [np.flatnonzero(row).tolist() for row in treated]
+    compared = repr(list(regions[member_row])).encode()
     for i, h in enumerate(hypos):
         before_start, after_end = h.start - timedelta(days=w), h.start + timedelta(days=w)
         placebo_ok = h.start - timedelta(days=2 * w) >= batch.extent[0]
         read_from = h.start - timedelta(days=2 * w) if placebo_ok else before_start
         data = b"".join(np.ascontiguousarray(series[m][i][member_row]).tobytes() for m in metrics)
-        fp = batch.fingerprint(h, read_from, after_end, data + repr(list(regions[member_row])).encode())
+        fp = batch.fingerprint(h, read_from, after_end, data + compared)
         reused = batch.reused(h, fp)
         if reused is not None:
             results[keys[i]] = reused
             continue
         windows = (Period(before_start, h.start, None), Period(h.start, after_end, None))
         measures, dids = [], []
-        pledge_idx = np.flatnonzero(treated[i])
+        pledge_idx = pledge_rows[i]
         for m in metrics:
             st = stats[m]
             for r in pledge_idx:
-                measures.append(_measure(m, (str(regions[r]),), "region", windows, st["region"], (i, r)))
-            measures.append(_measure(m, tuple(regions[pledge_idx]), "pledge", windows, st["pledge"], i))
-            active = tuple(regions[control[i] & (series[m][i][:, w:].sum(1) > 0)])
+                measures.append(_measure(m, (names[r],), "region", windows, st["region"], (i, r)))
+            measures.append(_measure(m, tuple(names[r] for r in pledge_idx), "pledge", windows, st["pledge"], i))
+            active = tuple(names[r] for r in st["active"][i])
             measures.append(_measure(m, active, "control", windows, st["control"], i))
             d = st["did"]
             dids.append(Did(m, ratio_of(d["ratio"][i]), ci_of(d["lo"][i], d["hi"][i]),
-                            DID_METHOD.format(phi=d["phi"][i]) if not np.isnan(d["ratio"][i]) else DID_UNDEFINED))
+                            DID_METHOD.format(phi=d["phi"][i]) if not isnan(d["ratio"][i]) else DID_UNDEFINED))
         placebo = None
         if placebo_ok:
             p = stats[primary]["placebo"]
             placebo = Did(primary, ratio_of(p["ratio"][i]), ci_of(p["lo"][i], p["hi"][i]),
                           f"placebo: the same model on the {w} days before vs the {w} days before those; "
-                          + (DID_METHOD.format(phi=p["phi"][i]) if not np.isnan(p["ratio"][i]) else DID_UNDEFINED))
+                          + (DID_METHOD.format(phi=p["phi"][i]) if not isnan(p["ratio"][i]) else DID_UNDEFINED))
         verdict, reason = decide(measures, dids, rules, increase=h.template == "increase")
         rules_text = rules.describe() + TEMPLATE_NOTES.get(h.template, "")
-        text = explain(verdict=verdict, reason=reason, source=batch.source, regions=tuple(regions[pledge_idx]),
+        text = explain(verdict=verdict, reason=reason, source=batch.source, regions=tuple(names[r] for r in pledge_idx),
                        window_days=w, measures=measures, dids=dids, rules_text=rules_text, placebo=placebo)
         did = next(d for d in dids if d.metric == primary)
         results[keys[i]] = Check(
@@ -141,24 +145,35 @@ def _stats(y: np.ndarray, treated: np.ndarray, control: np.ndarray, member: np.n
     ctrl = (y * control[..., None]).sum(1)
     rows = np.argwhere(treated)
     region_y = y[rows[:, 0], rows[:, 1]]
-    region = rate_ratios(region_y[:, w:2 * w], region_y[:, 2 * w:], counts=counts)
-    region["where"] = {(int(a), int(b)): k for k, (a, b) in enumerate(rows)}
-    region["before"], region["after"] = region_y[:, w:2 * w].sum(1), region_y[:, 2 * w:].sum(1)
-    out = {"did": did, "placebo": placebo, "region": region}
-    for name, series in (("pledge", pledge), ("control", ctrl)):
-        est = rate_ratios(series[:, w:2 * w], series[:, 2 * w:], counts=counts)
-        est["before"], est["after"] = series[:, w:2 * w].sum(1), series[:, 2 * w:].sum(1)
+    out = {"did": did, "placebo": placebo}
+    for name, series in (("region", region_y), ("pledge", pledge), ("control", ctrl)):
+        before, after = series[:, w:2 * w], series[:, 2 * w:]
+        est = rate_ratios(before, after, counts=counts)
+        est["before"], est["after"] = _values(before.sum(1), counts), _values(after.sum(1), counts)
         est["where"] = None
         out[name] = est
+    out["region"]["where"] = {(int(a), int(b)): k for k, (a, b) in enumerate(rows)}
+    active = (y[..., w:].sum(2) > 0) & control  # control regions with something in either window
+    out["active"] = [np.flatnonzero(row) for row in active]
+    for est in out.values():  # plain Python numbers: the explanation loop below reads them one by one
+        if isinstance(est, dict):
+            for key, arr in est.items():
+                if isinstance(arr, np.ndarray):
+                    est[key] = arr.tolist()
     return out
 
 
+def _values(totals: np.ndarray, counts: bool) -> np.ndarray:
+    """Totals as stored: whole numbers for counts, hours to 4 decimals."""
+    return np.rint(totals).astype(np.int64) if counts else np.round(totals, 4)
+
+
 def _measure(metric: str, regions: tuple[str, ...], group: str, windows, est: dict, key) -> Measure:
-    k = est["where"][(key[0], int(key[1]))] if est["where"] is not None else key
-    kind = int(est["kind"][k])
+    k = est["where"][key] if est["where"] is not None else key
+    kind = est["kind"][k]
     method = RATE_METHODS[kind].format(phi=est["phi"][k]) if kind in (1, 3) else RATE_METHODS[kind]
     b_win, a_win = windows
     return Measure(metric=metric, regions=regions, group=group,
-                   before=Period(b_win.start, b_win.end, value(est["before"][k], metric)),
-                   after=Period(a_win.start, a_win.end, value(est["after"][k], metric)),
+                   before=Period(b_win.start, b_win.end, est["before"][k]),
+                   after=Period(a_win.start, a_win.end, est["after"][k]),
                    ratio=ratio_of(est["ratio"][k]), ci=ci_of(est["lo"][k], est["hi"][k]), method=method)
