@@ -16,6 +16,7 @@ demo: $(STAMP)
 	$(BIN)/saydo demo
 
 test: $(STAMP)
+	sh scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)

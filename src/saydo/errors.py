@@ -98,6 +98,13 @@ class NotFound(SaydoError):
     status = 404
 
 
+class TokenNeeded(SaydoError):
+    """A write without a token, or with the wrong one."""
+
+    code = "SD702"
+    status = 401
+
+
 class Forbidden(SaydoError):
     code = "SD703"
     status = 403

@@ -1,0 +1,189 @@
+"""Home (the latest statements with verdict badges) and the check page of one pledge."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Annotated
+
+from fastapi import Query
+
+from saydo.errors import NotFound
+from saydo.resolve.regions import region_name
+from saydo.serve.params import (
+    ActorFilter,
+    CheckVerdict,
+    Kind,
+    Limit,
+    Offset,
+    RegionFilter,
+    Search,
+    Sort,
+    SourceFilter,
+    StatementId,
+    Verdict,
+)
+from saydo.serve.views import page, view
+from saydo.store import views as sv
+from saydo.store.checks import history
+
+CONTEXT_CHARS = 400
+
+
+@view("/", api="/api/statements", template="home.html", title="Pledges", table="statements")
+def home(store, actor: ActorFilter = None, kind: Annotated[Kind | None, Query()] = "pledge",
+         verdict: Annotated[Verdict | None, Query()] = None, region: RegionFilter = None,
+         date_from: Annotated[date | None, Query(alias="from", description="Published on or after.")] = None,
+         date_to: Annotated[date | None, Query(alias="to", description="Published on or before.")] = None,
+         q: Search = None, sort: Annotated[Sort, Query()] = "newest", limit: Limit = 50, offset: Offset = 0) -> dict:
+    """The latest statements (pledges unless `kind` says otherwise) with their verdict per source, filtered."""
+    rows, total = sv.list_statements(store, actor=actor, kind=None if kind == "any" else kind, verdict=verdict,
+                                     region=region, date_from=date_from, date_to=date_to, q=q, sort=sort, limit=limit,
+                                     offset=offset)
+    return {
+        "filters": {"actor": actor, "kind": kind, "verdict": verdict, "region": region, "from": date_from,
+                    "to": date_to, "q": q, "sort": sort},
+        "statements": rows, **page(rows, total, limit, offset), "facets": sv.facets(store), "counts": sv.counts(store),
+    }
+
+
+@view("/checks", api="/api/checks", template="table.html", title="Check results", table="checks")
+def checks(store, verdict: Annotated[CheckVerdict | None, Query()] = None, source: SourceFilter = None,
+           limit: Limit = 50, offset: Offset = 0) -> dict:
+    """Every stored check result (every version), newest first."""
+    rows, total = sv.list_checks(store, verdict=verdict, source=source,
+                                 limit=limit, offset=offset)
+    return {"checks": rows, **page(rows, total, limit, offset), "filters": {"verdict": verdict, "source": source}}
+
+
+@view("/checks/{statement_id}", api="/api/statements/{statement_id}", template="check.html", title="Check",
+      table="figures")
+def check(store, statement_id: StatementId, site=None) -> dict:
+    """One statement in its article, and for each observation source the newest check: hypothesis, figures,
+    explanation, chart series, evidence links, verdict history and ClaimReview."""
+    statement = sv.statement(store, statement_id)
+    if statement is None:
+        raise NotFound(f"no statement {statement_id}", hint="see the list of pledges at /")
+    article = sv.article(store, statement["article_id"]) or {}
+    results = [_result(store, statement, r, site) for r in sv.latest_results(store, statement_id)]
+    figures = [{"source": r["source"], **f} for r in results for f in r["figures"]]
+    return {
+        "statement": statement,
+        "article": {k: article.get(k) for k in ("id", "name", "title", "published", "source_url")},
+        "context": _context(article.get("text", ""), statement["start_char"], statement["end_char"]),
+        "places": [{"code": p, "name": region_name(p)} for p in statement["places"]],
+        "results": results,
+        "figures": figures,
+        "history": history(store, statement_id),
+    }
+
+
+def _context(text: str, start: int, end: int) -> dict:
+    """The sentence with up to CONTEXT_CHARS of the article either side, cut at word boundaries."""
+    lo = max(0, start - CONTEXT_CHARS)
+    hi = min(len(text), end + CONTEXT_CHARS)
+    if lo > 0:
+        lo = text.find(" ", lo, start) + 1 or lo
+    if hi < len(text):
+        cut = text.rfind(" ", end, hi)
+        hi = cut if cut > 0 else hi
+    return {"before": ("…" if lo > 0 else "") + text[lo:start], "sentence": text[start:end],
+            "after": text[end:hi] + ("…" if hi < len(text) else "")}
+
+
+def _result(store, statement: dict, result: dict, site) -> dict:
+    groups = {m["group"]: m["regions"] for m in result.get("measures", []) if m["group"] in ("pledge", "control")}
+    pledge_regions = groups.get("pledge") or [m["regions"][0] for m in result.get("measures", [])
+                                              if m["group"] == "region"]
+    return {
+        "source": result["source"], "verdict": result["verdict"], "version": result.get("version"),
+        "run_at": result.get("run_at"), "as_of": result.get("as_of"), "template": result.get("template"),
+        "start": result["start"], "end": result.get("end"), "window_days": result["window_days"],
+        "hypothesis": hypothesis_words(result, pledge_regions),
+        "explanation": result["explanation"],
+        "figures": _figures(result),
+        "regions": {"pledge": list(pledge_regions), "control": list(groups.get("control", []))},
+        "chart": _chart(store, result),
+        "evidence": _evidence(result, pledge_regions),
+        "files": [{"sha256": f["sha256"], "path": f["path"], "rows_loaded": f["rows_loaded"]}
+                  for f in sv.list_files(store) if f["source"] == result["source"]],
+        "claim_review": _claim_review(store, statement, result, site),
+    }
+
+
+def hypothesis_words(result: dict, regions: list[str]) -> str:
+    where = ", ".join(region_name(r) for r in regions) or "the named regions"
+    start = result["start"][:16].replace("T", " ")
+    days = result["window_days"]
+    template = result.get("template", "reduce")
+    if template == "ceasefire":
+        end = (result.get("end") or "")[:16].replace("T", " ")
+        return (f"If the ceasefire held, air-raid alerts in {where} between {start} and {end or 'its end'} were "
+                f"fewer than in the same hours of the weeks before.")
+    if template == "no_strike":
+        return (f"If the pledge was kept, no strike was recorded in {where} in the {days} days from {start}; "
+                f"alerts there fell relative to the rest of Ukraine.")
+    if template == "increase":
+        return (f"If the stated shift happened, air-raid alerts in {where} rose in the {days} days after {start} "
+                f"relative to the rest of Ukraine, compared with the {days} days before.")
+    return (f"If the pledge was kept, air-raid alerts in {where} fell in the {days} days after {start} relative to "
+            f"the rest of Ukraine (the control regions), compared with the {days} days before.")
+
+
+def _figures(result: dict) -> list[dict]:
+    rows = []
+    for m in result.get("measures", []):
+        rows.append({"kind": "ratio", "metric": m["metric"], "group": m["group"],
+                     "regions": ", ".join(m["regions"]) if len(m["regions"]) <= 4 else f"{len(m['regions'])} regions",
+                     "before": m["before"]["value"], "after": m["after"]["value"], "ratio": m["ratio"],
+                     "ci_low": (m.get("ci") or [None, None])[0], "ci_high": (m.get("ci") or [None, None])[1],
+                     "method": m.get("method", "")})
+    for label, dids in (("difference in differences", result.get("dids") or
+                         ([result["did"]] if result.get("did") else [])),
+                        ("placebo", [result["placebo"]] if result.get("placebo") else [])):
+        for d in dids:
+            rows.append({"kind": label, "metric": d["metric"], "group": "pledge vs control", "regions": "",
+                         "before": None, "after": None, "ratio": d["ratio"],
+                         "ci_low": (d.get("ci") or [None, None])[0], "ci_high": (d.get("ci") or [None, None])[1],
+                         "method": d.get("method", "")})
+    return rows
+
+
+def _chart(store, result: dict) -> list[dict]:
+    """Daily per-region means of the pledge and control groups, recomputed from the stored rows."""
+    if not {"pledge", "control"} <= {m["group"] for m in result.get("measures", []) if m["metric"] == "alerts"}:
+        return []
+    from saydo.check.charts import chart_frame
+
+    return chart_frame(store, result, "alerts").to_dict("records")
+
+
+def _evidence(result: dict, regions: list[str]) -> list[dict]:
+    """Links down to the rows a check counted: per pledge region and window, and all rows of each window."""
+    start = datetime.fromisoformat(result["start"])
+    days = timedelta(days=result["window_days"])
+    windows = [("before", start - days, start), ("after", start, result.get("end") and
+                                                  datetime.fromisoformat(result["end"]) or start + days)]
+    links = []
+    for name, lo, hi in windows:
+        for region in regions:
+            links.append({"window": name, "region": region, "name": region_name(region),
+                          "params": {"source": result["source"], "region": region, "start": lo.isoformat(),
+                                     "end": hi.isoformat()}})
+        links.append({"window": name, "region": None, "name": "every region",
+                      "params": {"source": result["source"], "start": lo.isoformat(), "end": hi.isoformat()}})
+    return links
+
+
+def _claim_review(store, statement: dict, result: dict, site) -> dict | None:
+    from saydo.export.claimreview import RATINGS, claim_review
+    from saydo.store.articles import load_statements
+
+    if result["verdict"] not in RATINGS:
+        return None
+    found = load_statements(store, ids=[statement["id"]])
+    if not found:
+        return None
+    base = (site.base_url if site else "").rstrip("/")
+    article = sv.article(store, statement["article_id"]) or {}
+    return claim_review(found[0], result, evidence_url=f"{base}/checks/{statement['id']}",
+                        source_url=article.get("source_url"))

@@ -1,0 +1,204 @@
+"""In-process tests of every page and API endpoint over the demo store: JSON and HTML from one view, filters,
+pagination, CSV, OpenAPI, offline pages and the one error shape."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import pytest
+
+from tests.serve.conftest import assert_error_shape
+
+
+@pytest.fixture(scope="module")
+def ids(client):
+    """Ids the demo store holds, read through the API."""
+    statements = client.get("/api/statements", params={"kind": "any", "limit": 500}).json()["statements"]
+    pledge = next(s for s in statements if s["kind"] == "pledge" and s["verdicts"])
+    coverage = client.get("/api/observations").json()["coverage"]
+    files = client.get("/api/files").json()["files"]
+    return {"statement": pledge["id"], "article": pledge["article_id"], "actor": pledge["actor"],
+            "source": coverage[0]["source"], "region": coverage[0]["region"],
+            "file": next(f["sha256"] for f in files if f["kind"] == "observations"), "all": statements}
+
+
+def urls(ids) -> list[str]:
+    return ["/", "/checks", f"/checks/{ids['statement']}", "/articles", f"/articles/{ids['article']}", "/actors",
+            f"/actors/{ids['actor']}", "/observations",
+            f"/observations/series?source={ids['source']}&region={ids['region']}",
+            f"/observations/rows?source={ids['source']}&region={ids['region']}", "/files", f"/files/{ids['file']}",
+            "/rejects"]
+
+
+def api_urls(ids) -> list[str]:
+    return ["/api/statements", "/api/checks", f"/api/statements/{ids['statement']}", "/api/articles",
+            f"/api/articles/{ids['article']}", "/api/actors", f"/api/actors/{ids['actor']}", "/api/observations",
+            f"/api/observations/series?source={ids['source']}&region={ids['region']}",
+            f"/api/observations/rows?source={ids['source']}&region={ids['region']}", "/api/files",
+            f"/api/files/{ids['file']}", "/api/rejects", "/api/jobs"]
+
+
+def test_every_page_is_html_and_json(client, ids):
+    for url in urls(ids):
+        page = client.get(url)
+        assert page.status_code == 200, (url, page.text[:300])
+        assert page.headers["content-type"].startswith("text/html")
+        assert "<main" in page.text
+        sep = "&" if "?" in url else "?"
+        data = client.get(f"{url}{sep}_format=json")
+        assert data.status_code == 200 and data.json()["ok"] is True, url
+
+
+def test_every_api_endpoint_answers_json(client, ids):
+    for url in api_urls(ids):
+        r = client.get(url)
+        assert r.status_code == 200, (url, r.text[:300])
+        assert r.headers["content-type"] == "application/json"
+        assert r.json()["ok"] is True
+
+
+def test_page_and_api_come_from_one_view(client, ids):
+    page = client.get(f"/checks/{ids['statement']}", params={"_format": "json"}).json()
+    api = client.get(f"/api/statements/{ids['statement']}").json()
+    assert page == api
+
+
+def test_openapi_lists_every_api_route_with_its_filters(client):
+    spec = client.get("/openapi.json").json()
+    paths = spec["paths"]
+    for path in ("/api/statements", "/api/statements/{statement_id}", "/api/articles/{article_id}",
+                 "/api/actors/{actor}", "/api/observations/series", "/api/uploads/articles",
+                 "/api/uploads/observations", "/api/jobs/{job_id}"):
+        assert path in paths, path
+    names = {p["name"] for p in paths["/api/statements"]["get"]["parameters"]}
+    assert {"actor", "kind", "verdict", "region", "from", "to", "q", "limit", "offset"} <= names
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "/api/statements" in docs.text
+
+
+def test_pages_load_nothing_from_another_host(client, ids):
+    """Offline: every script, style and image comes from this server."""
+    for url in urls(ids) + ["/docs", "/upload"]:
+        html = client.get(url).text
+        for attr in re.findall(r'<(?:script|link|img|iframe)[^>]*?(?:src|href)="([^"]+)"', html):
+            assert attr.startswith("/static/"), (url, attr)
+        assert "@import" not in html and "fonts.googleapis" not in html
+    for asset in ("/static/saydo.css", "/static/saydo.js"):
+        r = client.get(asset)
+        assert r.status_code == 200 and "http://" not in r.text and "https://" not in r.text
+
+
+def test_filters_return_only_matching_statements(client, ids):
+    every = ids["all"]
+    actor = ids["actor"]
+    got = client.get("/api/statements", params={"actor": actor, "kind": "any", "limit": 500}).json()
+    assert got["total"] == sum(1 for s in every if s["actor"] == actor) and got["total"] > 0
+    assert {s["actor"] for s in got["statements"]} == {actor}
+    pledges = client.get("/api/statements").json()  # the home page lists pledges by default
+    assert pledges["total"] == sum(1 for s in every if s["kind"] == "pledge")
+    region = next(p for s in every for p in s["places"])
+    got = client.get("/api/statements", params={"region": region, "kind": "any", "limit": 500}).json()
+    assert got["total"] == sum(1 for s in every if region in s["places"])
+    verdict = next(v["verdict"] for s in every for v in s["verdicts"])
+    got = client.get("/api/statements", params={"verdict": verdict, "kind": "any", "limit": 500}).json()
+    assert got["total"] >= 1 and all(any(v["verdict"] == verdict for v in s["verdicts"]) for s in got["statements"])
+    word = ids["all"][0]["text"].split()[-1].strip(".,\"'")
+    got = client.get("/api/statements", params={"q": word, "kind": "any", "limit": 500}).json()
+    assert got["total"] == sum(1 for s in every if word.lower() in (s["text"] + (s["speaker"] or "")).lower())
+    day = every[0]["published"]
+    got = client.get("/api/statements", params={"from": day, "to": day, "kind": "any", "limit": 500}).json()
+    assert got["total"] == sum(1 for s in every if s["published"] == day)
+    none = client.get("/api/statements", params={"from": "1990-01-01", "to": "1990-01-02"}).json()
+    assert none["total"] == 0 and none["statements"] == []
+
+
+def test_pagination_walks_every_row_once(client, ids):
+    seen, url = [], "/api/statements?kind=any&limit=2"
+    while url:
+        page = client.get(url).json()
+        seen += [s["id"] for s in page["statements"]]
+        url = page.get("next_url")
+    assert len(seen) == len(set(seen)) == len(ids["all"])
+
+
+def test_csv_download_of_a_table(client, ids):
+    r = client.get("/api/statements", params={"_format": "csv", "kind": "any", "limit": 500})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    assert "attachment" in r.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    assert [row["id"] for row in rows] == [s["id"] for s in ids["all"]]
+    figures = client.get(f"/checks/{ids['statement']}", params={"_format": "csv"})
+    assert figures.status_code == 200 and "ratio" in figures.text.splitlines()[0]
+
+
+def test_check_page_shows_verdict_figures_and_claimreview(client, ids):
+    data = client.get(f"/api/statements/{ids['statement']}").json()
+    result = data["results"][0]
+    html = client.get(f"/checks/{ids['statement']}").text
+    assert f'data-verdict="{result["verdict"]}"' in html
+    assert result["hypothesis"] in html.replace("&#39;", "'")
+    # every DiD figure in the page is the stored one
+    stored = client.get("/api/checks", params={"limit": 500}).json()["checks"]
+    assert any(c["statement_id"] == ids["statement"] for c in stored)
+    did = next(f for f in result["figures"] if f["kind"] == "difference in differences")
+    assert f"{did['ratio']:.2f}" in html
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert blocks, "ClaimReview JSON-LD embedded"
+    review = json.loads(blocks[0])
+    assert review["@type"] == "ClaimReview" and review["itemReviewed"]["author"]
+    assert "<svg" in html and 'class="tilemap"' in html  # chart and map drawn on the server
+    assert "/observations/rows?" in html  # links down to the evidence rows
+
+
+def test_article_page_marks_every_statement_by_kind(client, ids):
+    data = client.get(f"/api/articles/{ids['article']}").json()
+    html = client.get(f"/articles/{ids['article']}").text
+    marked = [s for s in data["segments"] if s["statement"]]
+    assert marked and len(marked) <= len(data["statements"])
+    for seg in marked:
+        assert f'id="s-{seg["statement"]}"' in html and f'kind-{seg["kind"]}' in html
+    assert "".join(s["text"] for s in data["segments"]) == data["text"]
+
+
+def test_actor_record_adds_up(client, ids):
+    data = client.get(f"/api/actors/{ids['actor']}").json()
+    record = data["record"]
+    pledges = [s for s in ids["all"] if s["kind"] == "pledge" and s["actor"] == ids["actor"]]
+    assert record["made"] == len(pledges) == len(data["pledges"])
+    mixed = sum(1 for p in data["pledges"] if p["outcome"] == "mixed")
+    assert record["kept"] + record["partly_kept"] + record["broken"] + record["pending"] + mixed == record["made"]
+
+
+def test_observation_series_fills_zero_days_and_lists_gaps(client, ids):
+    data = client.get("/api/observations/series", params={"source": ids["source"], "region": ids["region"]}).json()
+    days = [d["day"] for d in data["days"]]
+    assert days == sorted(days) and len(days) == len(set(days))
+    zero = sum(1 for d in data["days"] if d["rows"] == 0)
+    assert zero == sum(g["days"] for g in data["gaps"])
+    rows = client.get("/api/observations/rows", params={"source": ids["source"], "region": ids["region"],
+                                                         "limit": 1}).json()
+    assert rows["total"] == sum(d["rows"] for d in data["days"])
+
+
+def test_errors_have_one_shape(client, ids):
+    assert_error_shape(client.get("/api/statements/0123456789abcdef"), 404, "SD704")
+    assert_error_shape(client.get("/api/statements/not-an-id"), 422, "SD701")
+    assert_error_shape(client.get("/api/statements", params={"kind": "rumour"}), 422, "SD701")
+    assert_error_shape(client.get("/api/statements", params={"limit": 0}), 422, "SD701")
+    assert_error_shape(client.get("/api/nothing-here"), 404, "SD704")
+    assert_error_shape(client.delete("/api/statements"), 405, "SD707")
+    assert_error_shape(client.get("/api/statements", params={"_format": "xml"}), 400, "SD705")
+    assert_error_shape(client.get("/articles/" + ids["article"], params={"_format": "xlsx"}), 400, "SD705")
+    assert_error_shape(client.get("/api/jobs/unknown"), 404, "SD704")
+    assert_error_shape(client.get("/files/" + "0" * 64 + "/download"), 404, "SD704")
+    page = client.get("/checks/0123456789abcdef", headers={"accept": "text/html"})
+    assert page.status_code == 404 and "text/html" in page.headers["content-type"] and "SD704" in page.text
+
+
+def test_security_headers(client):
+    r = client.get("/")
+    assert "default-src 'self'" in r.headers["content-security-policy"]
+    assert r.headers["x-content-type-options"] == "nosniff"
