@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from contextlib import asynccontextmanager
 from importlib.resources import files
+from urllib.parse import parse_qsl, urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -65,6 +66,7 @@ def create_app(settings: Settings, *, database: Database | None = None) -> FastA
     app.state.db, app.state.site, app.state.jobs = db, settings, jobs
     app.state.templates = templates()
     app.add_middleware(BodyLimit, max_bytes=settings.max_upload)
+    app.add_middleware(DropEmptyQuery)
 
     @app.middleware("http")
     async def headers(request: Request, call_next):
@@ -105,6 +107,22 @@ def create_app(settings: Settings, *, database: Database | None = None) -> FastA
     add_upload_routes(app)
     add_view_routes(app, load())
     return app
+
+
+class DropEmptyQuery:
+    """A filter form sends every field, the unset ones empty (``?actor=&region=``): an empty value means the
+    filter is not set, so it is dropped before the parameters are validated."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] == "http" and scope.get("query_string"):
+            pairs = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
+            kept = [(k, v) for k, v in pairs if v != ""]
+            if len(kept) != len(pairs):
+                scope = {**scope, "query_string": urlencode(kept).encode("latin-1")}
+        await self.app(scope, receive, send)
 
 
 def _error_handlers(app: FastAPI) -> None:

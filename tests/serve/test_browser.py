@@ -1,0 +1,190 @@
+"""The web app as a user sees it: Debian's Chromium, headless, driven by Playwright over a real server on loopback.
+
+The store holds the founding example (../shared) checked against the real volunteer alert log. Screenshots are saved
+under test-output/browser/. `make test` installs Debian's chromium when it is missing (scripts/ensure-chromium.sh);
+Playwright never downloads a browser.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import shutil
+import socket
+import threading
+import time
+
+import pytest
+
+from tests.conftest import OUTPUT, shared_path
+from tests.serve.conftest import TOKEN
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SHOTS = OUTPUT / "browser"
+
+pytestmark = [pytest.mark.shared, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """`saydo run` on the founding example, then `saydo serve`'s app on a free loopback port (uploads allowed)."""
+    if CHROMIUM is None:
+        pytest.skip("Debian's chromium is not installed (scripts/ensure-chromium.sh installs it)")
+    pytest.importorskip("playwright.sync_api", reason="playwright is in the browser extra")
+    import uvicorn
+
+    from saydo.serve.app import create_app
+    from saydo.serve.cli import main
+    from saydo.serve.settings import Settings
+
+    article = shared_path("examples", "kyiv-2022-03-29.txt")
+    alerts = shared_path("data", "air-raid-alerts", "volunteer_data_en.csv")
+    folder = tmp_path_factory.mktemp("browser")
+    db = folder / "saydo.duckdb"
+    with pytest.raises(SystemExit), contextlib.redirect_stdout(io.StringIO()):
+        main(["run", str(article), "--alerts", str(alerts), "--db", str(db), "--json"])
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    settings = Settings.build(db, token=TOKEN, data_dir=folder / "data", base_url=f"http://127.0.0.1:{port}")
+    app = create_app(settings)
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not srv.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert srv.started, "the server did not start"
+    yield {"url": f"http://127.0.0.1:{port}", "app": app, "folder": folder}
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def page(server):
+    from playwright.sync_api import sync_playwright
+
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        pg = context.new_page()
+        failed = []
+        pg.on("requestfailed", lambda r: failed.append(r.url))
+        pg.on("pageerror", lambda e: failed.append(f"script error: {e}"))
+        pg.failed = failed
+        yield pg
+        browser.close()
+
+
+def fomin(server) -> dict:
+    import httpx
+
+    got = httpx.get(f"{server['url']}/api/statements", params={"q": "Fomin", "actor": "RUS"}).json()
+    return got["statements"][0]
+
+
+def test_home_filter_check_and_article(server, page):
+    from playwright.sync_api import expect
+
+    base = server["url"]
+    page.goto(base + "/")
+    expect(page.locator("h1")).to_have_text("Pledges")
+    assert page.locator("li.statement").count() >= 1
+    page.screenshot(path=str(SHOTS / "home.png"), full_page=True)
+
+    # filter by actor and verdict through the form, as a user would
+    page.select_option("select[name=actor]", "RUS")
+    page.select_option("select[name=verdict]", "kept")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**actor=RUS**")
+    items = page.locator("li.statement")
+    assert items.count() >= 1
+    for i in range(items.count()):
+        expect(items.nth(i).locator(".who")).to_contain_text("(RUS)")
+        expect(items.nth(i).locator('.badge[data-verdict="kept"]').first).to_be_visible()
+    page.screenshot(path=str(SHOTS / "home-filtered.png"), full_page=True)
+
+    # open the check of Fomin's pledge
+    stated = fomin(server)
+    page.click(f'li[data-statement="{stated["id"]}"] p a')
+    page.wait_for_url(f"**/checks/{stated['id']}")
+    api = page.request.get(f"{base}/api/statements/{stated['id']}").json()
+    result = next(r for r in api["results"] if r["source"] == "alerts.volunteer")
+    section = page.locator('section.result[data-source="alerts.volunteer"]')
+    expect(section.locator(".verdict-text")).to_have_text(result["verdict"].replace("_", " "))
+    did = next(f for f in result["figures"] if f["kind"] == "difference in differences" and f["metric"] == "alerts")
+    row = section.locator('tr.fig-difference-in-differences[data-metric="alerts"]')
+    expect(row.locator("td.ratio")).to_have_text(f"{did['ratio']:.2f}")
+    pledge_row = section.locator('tr.fig-ratio[data-group="pledge"][data-metric="alerts"]')
+    pledge = next(f for f in result["figures"] if f["group"] == "pledge" and f["metric"] == "alerts")
+    expect(pledge_row.locator("td.num").nth(0)).to_have_text(f"{pledge['before']:,}")
+    expect(pledge_row.locator("td.num").nth(1)).to_have_text(f"{pledge['after']:,}")
+    expect(section.locator("svg.chart polyline.line-pledge")).to_have_count(1)
+    expect(section.locator('svg.tilemap g.tile.pledge[data-region="UA-30"]')).to_have_count(1)
+    assert page.locator('script[type="application/ld+json"]').count() >= 1
+    page.screenshot(path=str(SHOTS / "check.png"), full_page=True)
+
+    # follow the evidence link down to the rows the check counted
+    with page.expect_navigation():
+        section.locator("ul.evidence a").first.click()
+    expect(page.locator("h1")).to_have_text("Observation rows")
+    assert page.locator("tbody tr").count() >= 1
+
+    # the article, with the pledge highlighted and its speaker shown on focus
+    page.go_back()
+    page.click("blockquote.context footer a")
+    mark = page.locator(f"mark#s-{stated['id']}")
+    expect(mark).to_have_class("said kind-pledge")
+    expect(mark).to_contain_text("reduce")
+    who = mark.locator(".who")
+    expect(who).to_be_visible()  # arriving at #s-<id> focuses the statement, which shows who said it
+    page.evaluate("document.activeElement.blur()")
+    page.mouse.move(0, 0)
+    expect(who).to_be_hidden()
+    mark.hover()
+    expect(who).to_be_visible()
+    page.mouse.move(0, 0)
+    expect(who).to_be_hidden()
+    mark.focus()
+    expect(who).to_be_visible()
+    expect(who).to_contain_text("Fomin")
+    page.screenshot(path=str(SHOTS / "article.png"), full_page=True)
+    assert not [u for u in page.failed if not u.startswith(base)], page.failed  # nothing fetched elsewhere
+    assert not [u for u in page.failed if "script error" in u], page.failed
+
+
+def test_actor_page_shows_the_record(server, page):
+    from playwright.sync_api import expect
+
+    page.goto(server["url"] + "/actors/RUS")
+    made = int(page.locator('dd[data-count="made"]').inner_text())
+    api = page.request.get(server["url"] + "/api/actors/RUS").json()
+    assert made == api["record"]["made"] >= 1
+    expect(page.locator('dd[data-count="kept"]')).to_have_text(str(api["record"]["kept"]))
+    page.screenshot(path=str(SHOTS / "actor.png"), full_page=True)
+
+
+def test_upload_in_the_page_shows_progress_to_the_end(server, page, tmp_path):
+    from playwright.sync_api import expect
+
+    article = tmp_path / "upload.txt"
+    article.write_text("date 2022-04-05\n\nOn Tuesday the Russian defence ministry spokesman Igor Konashenkov said "
+                       "Russian forces would stop shelling Mykolaiv.\n")
+    page.goto(server["url"] + "/upload")
+    form = page.locator("form.upload").first
+    form.locator("input[type=file]").set_input_files(str(article))
+    form.locator("input[name=token]").fill(TOKEN)
+    form.locator("button[type=submit]").click()
+    page.wait_for_url("**/jobs/**")
+    expect(page.locator(".state")).to_have_text("done", timeout=60_000)
+    expect(page.locator(".job-result")).to_contain_text("statements")
+    page.screenshot(path=str(SHOTS / "upload-done.png"), full_page=True)
+    page.goto(server["url"] + "/upload")
+    form = page.locator("form.upload").first
+    form.locator("input[type=file]").set_input_files(str(article))
+    form.locator("input[name=token]").fill("wrong")
+    form.locator("button[type=submit]").click()
+    expect(form.locator("output.status")).to_contain_text("SD702")
