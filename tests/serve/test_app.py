@@ -149,7 +149,7 @@ def test_check_page_shows_verdict_figures_and_claimreview(client, ids):
     assert blocks, "ClaimReview JSON-LD embedded"
     review = json.loads(blocks[0])
     assert review["@type"] == "ClaimReview" and review["itemReviewed"]["author"]
-    assert "<svg" in html and 'class="tilemap"' in html  # chart and map drawn on the server
+    assert "<svg" in html and 'class="tilemap' in html  # chart and map drawn on the server
     assert "/observations/rows?" in html  # links down to the evidence rows
 
 
@@ -202,3 +202,33 @@ def test_security_headers(client):
     r = client.get("/")
     assert "default-src 'self'" in r.headers["content-security-policy"]
     assert r.headers["x-content-type-options"] == "nosniff"
+
+
+def test_region_map_draws_boundaries_or_tiles(monkeypatch, tmp_path):
+    """With a boundary file the map is drawn from it; without one, a schematic tile map of the same regions."""
+    from saydo.resolve import geo
+    from saydo.serve import svg
+
+    def reset():
+        geo.configure(None)
+        svg._outline_paths.cache_clear()
+
+    shared = geo._SHARED
+    monkeypatch.delenv(geo.BOUNDARIES_ENV, raising=False)
+    monkeypatch.setattr(geo, "_SHARED", tmp_path / "absent.geojson")
+    reset()
+    try:
+        tiles = str(svg.region_map(["UA-30"], ["UA-46"]))
+        assert "<rect" in tiles and "<path" not in tiles and 'class="tile pledge" data-region="UA-30"' in tiles
+        monkeypatch.setattr(geo, "_SHARED", shared)
+        reset()
+        if geo.boundaries_path() is None:
+            pytest.skip("needs ../shared/data/boundaries (the boundary file the map is drawn from)")
+        drawn = str(svg.region_map(["UA-30", "UA-32"], ["UA-46"]))
+        assert '<path d="M' in drawn and 'class="tile pledge" data-region="UA-32"' in drawn
+        assert 'class="tile control" data-region="UA-46"' in drawn
+        assert drawn.count('<g class="tile') == 27  # every first-level unit of the file
+        assert len(drawn) < 80_000  # simplified: a page stays light
+    finally:
+        monkeypatch.undo()
+        reset()

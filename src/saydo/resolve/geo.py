@@ -70,6 +70,12 @@ def _polygons() -> list[tuple[str, tuple[float, float, float, float], list[np.nd
     return found
 
 
+def outlines() -> list[tuple[str, list[np.ndarray]]]:
+    """(region code, rings as (n, 2) lon/lat arrays) of every polygon of the boundary file in use, for maps; empty
+    when there is none."""
+    return [(code, rings) for code, _, rings in _polygons()]
+
+
 def _inside(rings: list[np.ndarray], x: np.ndarray, y: np.ndarray) -> np.ndarray:
     inside = np.zeros(len(x), dtype=bool)
     for ring in rings:

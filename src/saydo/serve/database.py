@@ -14,6 +14,8 @@ from pathlib import Path
 from saydo.errors import StoreError
 from saydo.store import Store
 
+SERVE_THREADS = 1
+
 
 class CursorStore(Store):
     """A ``Store`` over its own cursor of an open database: DuckDB cursors may be used from one thread each."""
@@ -35,6 +37,7 @@ class Database:
         self._local = threading.local()
         self._cache: OrderedDict[tuple, tuple] = OrderedDict()
         self._cache_size = cache_size
+        self._parts: dict[str, tuple[int, object]] = {}
         self._lock = threading.Lock()
         self.generation = 0
 
@@ -47,7 +50,11 @@ class Database:
                 Store(self.path).close()
             except StoreError:
                 pass
-        return Store(self.path, read_only=read_only)
+        store = Store(self.path, read_only=read_only)
+        # Requests are many small queries at once: one DuckDB thread each beats each query fanning out over the
+        # cores and the requests queueing behind one another (measured in bench/bench_serve.py).
+        store.con.execute(f"SET threads = {SERVE_THREADS}")
+        return store
 
     def store(self) -> Store:
         """This thread's store (a cursor of the shared database)."""
@@ -79,11 +86,25 @@ class Database:
             while len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
 
+    def memo(self, key: str, compute):
+        """A part shared by many answers (filter choices, totals), computed once per generation of the data."""
+        with self._lock:
+            hit = self._parts.get(key)
+            if hit is not None and hit[0] == self.generation:
+                return hit[1]
+            generation = self.generation
+        value = compute()
+        with self._lock:
+            if generation == self.generation:
+                self._parts[key] = (generation, value)
+        return value
+
     def changed(self) -> None:
         """Call after every write: answers computed before it are dropped."""
         with self._lock:
             self.generation += 1
             self._cache.clear()
+            self._parts.clear()
 
     def close(self) -> None:
         self.root.close()

@@ -34,8 +34,9 @@ def add_view_routes(app: FastAPI, views: dict[str, View]) -> None:
 def endpoint(v: View, default_format: str):
     hints = typing.get_type_hints(v.func, include_extras=True)
     params = [p.replace(annotation=hints.get(name, p.annotation))
-              for name, p in inspect.signature(v.func).parameters.items() if name not in ("store", "site")]
+              for name, p in inspect.signature(v.func).parameters.items() if name not in ("store", "site", "memo")]
     wants_site = "site" in inspect.signature(v.func).parameters
+    wants_memo = "memo" in inspect.signature(v.func).parameters
 
     def call(request: Request, **kwargs) -> Response:
         fmt = output_format(request, default_format)
@@ -46,6 +47,8 @@ def endpoint(v: View, default_format: str):
             return Response(hit[0], media_type=hit[1], headers=hit[2])
         generation = db.generation
         extra = {"site": request.app.state.site} if wants_site else {}
+        if wants_memo:
+            extra["memo"] = db.memo
         data = v.func(db.store(), **kwargs, **extra)
         body, headers = _render(request, v, data, fmt, kwargs)
         db.remember(key, (body, MEDIA[fmt], headers), generation)

@@ -1,12 +1,18 @@
 """Charts and the map drawn on the server as inline SVG, so pages need no script and work offline.
 
+The map is drawn from the ADM1 boundary file when one is configured (``--boundaries``/``SAYDO_BOUNDARIES`` or
+../shared beside a checkout; geoBoundaries, "Administrative boundaries courtesy of geoBoundaries.org"), else as a
+schematic tile map.
+
 Every piece of text is escaped; numbers are formatted by us. Colours come from classes in ``saydo.css``.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
+import numpy as np
 from markupsafe import Markup, escape
 
 from saydo.resolve.regions import region_name
@@ -48,6 +54,74 @@ def tile_map(pledge: list[str], control: list[str] = (), *, label: str = "Region
                      f'<text x="{x + size / 2}" y="{y + size / 2 + 4}" text-anchor="middle">{SHORT[code]}</text></g>')
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def region_map(pledge: list[str], control: list[str] = (), *, label: str = "Regions of the pledge") -> Markup:
+    """Ukraine's regions drawn from the boundary file in use (``saydo.resolve.geo``), coloured as pledge, control or
+    not compared; the schematic ``tile_map`` when no boundary file is configured."""
+    shapes = _outline_paths()
+    if shapes is None:
+        return tile_map(pledge, control, label=label)
+    paths, (width, height) = shapes
+    pledge_set, control_set = set(pledge), set(control)
+    parts = [f'<svg class="tilemap geomap" viewBox="0 0 {width} {height}" role="img" aria-label="{escape(label)}">']
+    for code in sorted(paths, key=lambda c: c in _SMALL):  # small regions last, above the oblast around them
+        cls = "pledge" if code in pledge_set or "UA" in pledge_set else "control" if code in control_set else "other"
+        parts.append(f'<g class="tile {cls}" data-region="{code}"><title>{escape(region_name(code))} ({code}): '
+                     f'{cls}</title><path d="{paths[code]}"/></g>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+_SMALL = {"UA-30", "UA-40"}  # Kyiv City inside Kyiv oblast, Sevastopol inside Crimea
+
+
+@lru_cache(maxsize=1)
+def _outline_paths() -> tuple[dict[str, str], tuple[int, int]] | None:
+    """SVG path data per region, simplified to about a kilometre and projected (longitude scaled by the cosine of
+    Ukraine's middle latitude), or None without a boundary file."""
+    from saydo.resolve.geo import outlines
+
+    shapes = outlines()
+    if not shapes:
+        return None
+    every = np.concatenate([ring for _, rings in shapes for ring in rings])
+    lon0, lat0, lon1, lat1 = every[:, 0].min(), every[:, 1].min(), every[:, 0].max(), every[:, 1].max()
+    k = np.cos(np.radians((lat0 + lat1) / 2))
+    width = 480
+    scale = width / ((lon1 - lon0) * k)
+    height = int(np.ceil((lat1 - lat0) * scale))
+    paths: dict[str, list[str]] = {}
+    for code, rings in shapes:
+        for ring in rings:
+            small = _simplify(ring, 0.01 if code in _SMALL else 0.02)
+            if len(small) < 4:
+                continue
+            x = (small[:, 0] - lon0) * k * scale
+            y = (lat1 - small[:, 1]) * scale
+            pts = " ".join(f"{a:.1f},{b:.1f}" for a, b in zip(x, y))
+            paths.setdefault(code, []).append(f"M{pts}Z")
+    return {code: " ".join(p) for code, p in paths.items()}, (width, height)
+
+
+def _simplify(ring: np.ndarray, tolerance: float) -> np.ndarray:
+    """Ramer-Douglas-Peucker on one ring (degrees): keep the points farther than ``tolerance`` from the chord."""
+    keep = np.zeros(len(ring), dtype=bool)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(ring) - 1)]
+    while stack:
+        a, b = stack.pop()
+        if b - a < 2:
+            continue
+        seg = ring[b] - ring[a]
+        rel = ring[a + 1:b] - ring[a]
+        norm = np.hypot(*seg)
+        dist = np.abs(seg[0] * rel[:, 1] - seg[1] * rel[:, 0]) / norm if norm else np.hypot(rel[:, 0], rel[:, 1])
+        i = int(np.argmax(dist))
+        if dist[i] > tolerance:
+            keep[a + 1 + i] = True
+            stack += [(a, a + 1 + i), (a + 1 + i, b)]
+    return ring[keep]
 
 
 def line_chart(points: list[dict], *, start: str, window_days: int, end: str | None = None) -> Markup:

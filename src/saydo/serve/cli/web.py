@@ -25,6 +25,9 @@ def serve(
     max_upload_mb: Annotated[Optional[float], typer.Option(
         "--max-upload-mb", help="Largest request body in MB (default: $SAYDO_MAX_UPLOAD_MB, else 10).",
         show_default=False, min=0.001)] = None,
+    boundaries: Annotated[Optional[Path], typer.Option(
+        "--boundaries", help="ADM1 boundary GeoJSON for the map (default: $SAYDO_BOUNDARIES, else the file in "
+                             "../shared beside a checkout, else a schematic tile map).", show_default=False)] = None,
     workers_log: Annotated[str, typer.Option("--log-level", help="uvicorn log level.")] = "warning",
 ) -> None:
     """Start the web app and JSON API (pages at /, API docs at /docs). Uploads need SAYDO_TOKEN in the
@@ -37,6 +40,13 @@ def serve(
     except ImportError as exc:  # the web extra is not installed
         raise ConfigError(f"the web server needs a package that is missing ({exc.name})",
                           hint="install saydo[web], or run `make demo`") from None
+    if boundaries is not None:
+        from saydo.errors import MissingFile
+        from saydo.resolve.geo import configure
+
+        if not boundaries.is_file():
+            raise MissingFile("no boundary file here", where=str(boundaries), hint="pass an ADM1 GeoJSON file")
+        configure(boundaries)
     settings = Settings.build(db, data_dir=data_dir,
                               max_upload=int(max_upload_mb * 1024 * 1024) if max_upload_mb else None,
                               base_url=f"http://{host}:{port}")

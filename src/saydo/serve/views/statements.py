@@ -34,7 +34,8 @@ def home(store, actor: ActorFilter = None, kind: Annotated[Kind | None, Query()]
          verdict: Annotated[Verdict | None, Query()] = None, region: RegionFilter = None,
          date_from: Annotated[date | None, Query(alias="from", description="Published on or after.")] = None,
          date_to: Annotated[date | None, Query(alias="to", description="Published on or before.")] = None,
-         q: Search = None, sort: Annotated[Sort, Query()] = "newest", limit: Limit = 50, offset: Offset = 0) -> dict:
+         q: Search = None, sort: Annotated[Sort, Query()] = "newest", limit: Limit = 50, offset: Offset = 0,
+         memo=None) -> dict:
     """The latest statements (pledges unless `kind` says otherwise) with their verdict per source, filtered."""
     rows, total = sv.list_statements(store, actor=actor, kind=None if kind == "any" else kind, verdict=verdict,
                                      region=region, date_from=date_from, date_to=date_to, q=q, sort=sort, limit=limit,
@@ -42,7 +43,9 @@ def home(store, actor: ActorFilter = None, kind: Annotated[Kind | None, Query()]
     return {
         "filters": {"actor": actor, "kind": kind, "verdict": verdict, "region": region, "from": date_from,
                     "to": date_to, "q": q, "sort": sort},
-        "statements": rows, **page(rows, total, limit, offset), "facets": sv.facets(store), "counts": sv.counts(store),
+        "statements": rows, **page(rows, total, limit, offset),
+        "facets": memo("facets", lambda: sv.facets(store)) if memo else sv.facets(store),
+        "counts": memo("counts", lambda: sv.counts(store)) if memo else sv.counts(store),
     }
 
 
