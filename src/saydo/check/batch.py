@@ -2,9 +2,9 @@
 
 A check's fingerprint is what it read: the pledge as extracted, the template, rules and window length, the engine
 version, the source's binned values over every window it reads (before, after, placebo, baseline weeks) for every
-region it compares, and where the source's data start or end when that falls inside the range read (it decides
-`too_early` and `insufficient_data`). When a stored result of the same statement, source and cut-off carries the same
-fingerprint, it stands and is not recomputed.
+region it compares, the territory figures beside a withdrawal by Russia, and where the source's data start or end
+when that falls inside the range read (it decides `too_early` and `insufficient_data`). When a stored result of the
+same statement, source and cut-off carries the same fingerprint, it stands and is not recomputed.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from math import isnan
 from saydo.check.binned import ActivityGrid
 from saydo.check.hypotheses import Hypothesis
 from saydo.check.rules import ReduceRules
-from saydo.records import Check
+from saydo.records import Check, Territory
 
 ENGINE_VERSION = "2"  # bump when the statistics or the explanations change, so stored results are recomputed
 COUNT_METRICS = ("alerts", "events", "fatalities")
@@ -36,6 +36,7 @@ class Batch:
     previous: dict[str, tuple[str, str]] = field(default_factory=dict)  # statement id -> (fingerprint, result id)
     load: Callable[[str], dict] | None = None  # a stored result by id
     untestable_hint: str = ""
+    territory: dict[str, tuple[Territory, ...]] = field(default_factory=dict)  # statement id -> figures (withdrawals)
     _settings: str | None = None
 
     def fingerprint(self, hypo: Hypothesis, first: datetime, last: datetime, data: bytes = b"") -> str:
@@ -43,6 +44,8 @@ class Batch:
         if self._settings is None:
             self._settings = repr((ENGINE_VERSION, self.window_days, self.rules, self.source))
         pledge = repr((s.id, s.text, s.places, s.window, s.published, hypo.template, hypo.regions)) + self._settings
+        if s.id in self.territory:  # only withdrawals read it: other checks keep the fingerprints they had
+            pledge += repr(self.territory[s.id])
         edges = (None if self.extent is None else (max(first, self.extent[0]).isoformat(),
                                                    min(last, self.extent[1]).isoformat()))
         digest = hashlib.blake2b(data, digest_size=10)

@@ -6,6 +6,8 @@
 3. Per source and template, the pledges' windows are slices of the binned series and the estimates are closed forms
    over arrays (``reduce``, ``ceasefire``, ``no_strike``); a pledge whose fingerprint matches its stored result
    reuses it.
+4. Beside a withdrawal by Russia, each territory series loaded gives the held area at the pledge's start and the
+   window's ends (``territory``): a national figure reported with the verdict, never folded into it.
 
 ``check`` never talks to DuckDB: it asks ``saydo.store`` for frames and does the statistics on them. Sources are never
 summed: each pledge gets one check per source that can speak to it.
@@ -23,12 +25,14 @@ from saydo.check.hypotheses import Hypothesis, hypothesis_for
 from saydo.check.no_strike import check_no_strike_batch
 from saydo.check.reduce import check_reduce_batch
 from saydo.check.rules import ReduceRules, load_rules
+from saydo.check.territory import applies, territory_figures
 from saydo.records import Check, Statement
 from saydo.resolve.regions import all_codes
 from saydo.store import Store
 from saydo.store.checks import stored_fingerprints, stored_result
 from saydo.store.grid import activity_grid, source_extents
 from saydo.store.observations import source_event_types
+from saydo.store.territory import territory_series
 
 ALERT = "air_raid_alert"
 NEWS = "news"
@@ -74,6 +78,7 @@ def check_pledges(store: Store, statements: list[Statement], *, window_days: int
     grid = ActivityGrid(activity_grid(store, wanted, base, as_of=as_of), base)
     extents = source_extents(store, wanted, as_of=as_of)
     previous = stored_fingerprints(store, as_of=as_of) if reuse else {}
+    territory = _territory(store, hypos, window_days, as_of, rules)
     found: dict[tuple[int, str], Check] = {}
     position = {id(h): i for i, h in enumerate(hypos)}
     for source, hs in tasks.items():
@@ -82,12 +87,23 @@ def check_pledges(store: Store, statements: list[Statement], *, window_days: int
                       extent=extents.get(source), grid=grid,
                       comparable=frozenset(all_codes() - NOT_COMPARABLE) if alerts else frozenset(all_codes()),
                       previous=previous.get(source, {}), load=lambda cid: stored_result(store, cid),
-                      untestable_hint=_NOT_COMPARABLE_HINT if alerts else "")
+                      untestable_hint=_NOT_COMPARABLE_HINT if alerts else "", territory=territory)
         aligned = [hypos_aligned[id(h)] for h in hs]
         for k, check in _run_templates(store, batch, aligned, alerts):
             found[(position[id(hs[k])], source)] = check
     order = {s: i for i, s in enumerate(tasks)}
     return [found[key] for key in sorted(found, key=lambda kv: (kv[0], order[kv[1]]))], untestable
+
+
+def _territory(store: Store, hypos: list[Hypothesis], window_days: int, as_of: datetime | None,
+               rules: ReduceRules) -> dict:
+    """Statement id -> territory figures, for the withdrawals by Russia among the pledges (the series is read only
+    when there is one)."""
+    wanted = [h for h in hypos if applies(h)]
+    if not wanted:
+        return {}
+    series = territory_series(store, as_of=as_of)
+    return {h.statement.id: territory_figures(h, series, window_days, rules.territory, as_of=as_of) for h in wanted}
 
 
 def _run_templates(store: Store, batch: Batch, hypos: list[Hypothesis], alerts: bool):

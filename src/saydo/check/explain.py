@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from saydo.records import Did, Measure
+from saydo.records import Did, Measure, Territory
 from saydo.resolve.regions import region_name as _region_name
 
 region_name = lru_cache(maxsize=None)(_region_name)  # the same few dozen codes, named thousands of times
@@ -31,7 +31,8 @@ def change_words(ratio: float | None) -> str:
 
 
 def explain(*, verdict: str, reason: str, source: str, regions: tuple[str, ...], window_days: int,
-            measures: list[Measure], dids: list[Did], rules_text: str, placebo: Did | None = None) -> str:
+            measures: list[Measure], dids: list[Did], rules_text: str, placebo: Did | None = None,
+            territory: tuple[Territory, ...] | None = None) -> str:
     names = ", ".join(region_name(r) for r in regions)
     parts = [f"Verdict: {verdict.replace('_', ' ')} — {reason}"]
     pledge = {m.metric: m for m in measures if m.group == "pledge"}
@@ -58,8 +59,46 @@ def explain(*, verdict: str, reason: str, source: str, regions: tuple[str, ...],
                      f"{fmt_ratio(placebo.ratio, placebo.ci)}{verdict_note}")
     elif dids:
         parts.append("No placebo check: the data do not reach far enough back.")
+    if territory is not None:
+        parts.append(territory_text(territory, names, window_days))
     parts.append(f"Source: {source} only (sources are never added together).")
     parts.append(rules_text)
+    return " ".join(parts)
+
+
+def _km2(value: float) -> str:
+    return f"{value:,.0f} km²"
+
+
+def territory_text(figures: tuple[Territory, ...], names: str, window_days: int) -> str:
+    """What the territory series says beside a withdrawal, always marked national and supporting evidence only."""
+    if not figures:
+        return ("Territory: no territory series is loaded, so the area held by Russian forces is not compared "
+                "(load one with `saydo ingest observations FILE --format territory`).")
+    parts = []
+    for t in figures:
+        head = (f"Territory ({t.source}; supporting evidence only, it does not change the verdict): the area held by "
+                f"Russian forces in all of Ukraine — a national total, not the area in {names or 'the pledge regions'}")
+        change = t.change_after_km2
+        if change is None:
+            parts.append(f"{head} — can't be compared: {t.note} No territory figure is given for this window.")
+            continue
+        moved = {"fell": f"fell by {_km2(-change)}", "rose": f"rose by {_km2(change)}",
+                 "steady": f"changed by less than {_km2(t.min_change_km2)} ({change:+,.0f} km²)"}[t.finding]
+        text = (f"{head} — {moved} in the {window_days} days after the pledge, from {_km2(t.start_km2)} on "
+                f"{t.start_day} to {_km2(t.end_km2)} on {t.end_day}")
+        before = t.change_before_km2
+        if before is not None:
+            text += (f", against {before:+,.0f} km² in the {window_days} days before (from {_km2(t.before_km2)} on "
+                     f"{t.before_day}).")
+        else:
+            text += f"; the change before can't be given: {t.note}"
+        text += {"fell": " A fall is what a withdrawal predicts, but a national total can't show where the ground was "
+                         "given up.",
+                 "rose": " Not what a withdrawal predicts, though gains elsewhere can hide a withdrawal from the "
+                         "pledge regions.",
+                 "steady": " No change in held ground beyond what redrawn map lines account for."}[t.finding]
+        parts.append(text)
     return " ".join(parts)
 
 

@@ -5,6 +5,10 @@ Templates:
   alerts there, relative to the rest of Ukraine, after the pledge than before it;
 - ``increase``: a shift of effort to named regions ("to the liberation of Donbas") predicts more alerts there,
   relative to the rest of Ukraine;
+- ``withdraw``: a pledge to withdraw or pull forces back (out) of named regions predicts declining activity there,
+  judged like ``reduce``; when Russia is the actor, the check also reports the Russian-held area of Ukraine from a
+  territory series (``saydo.check.territory``), a national figure that is supporting evidence only. Withdrawing
+  *from an agreement* (the grain deal, talks) is not a withdrawal of forces and stays ``reduce``;
 - ``no_strike``: a promise not to strike a named place or target ("no attacks on the grain ports") is contradicted
   by any strike event recorded there in the window; alert data are only weaker evidence, checked as ``reduce``;
 - ``ceasefire``: a ceasefire or truce with a stated window (start and end) predicts fewer alerts inside the window
@@ -30,6 +34,12 @@ _REDUCE = re.compile(
     re.I,
 )
 
+
+# Words that make a pledge one about withdrawing forces, and the withdrawals from agreements that are not that.
+_WITHDRAW = re.compile(r"\b(withdr[ae]w\w*|pull\w* (?:[\w-]+ ){0,3}?(?:back|out)|pull-?back)\b", re.I)
+_FROM_AGREEMENT = re.compile(r"\bwithdr[ae]w\w* from (?:the |these |this |that |an? |its |our )?(?:[\w-]+ ){0,2}"
+                             r"(?:agreements?|deals?|treat(?:y|ies)|accords?|talks|negotiations?|initiative|"
+                             r"convention|memorandum)\b", re.I)
 
 # Words that make a pledge a promise not to strike a place or target ("no attacks on the grain ports").
 _NO_STRIKE = re.compile(r"\b(?:not|never|no longer|refrain\w* from)\s+(?:to\s+)?(?:attack|strik|shell|target|hit|"
@@ -58,6 +68,8 @@ def hypothesis_for(statement: Statement, known_regions: frozenset[str]) -> Hypot
     template = "reduce"
     if _NO_STRIKE.search(statement.text):
         template = "no_strike"
+    elif _WITHDRAW.search(statement.text) and not _FROM_AGREEMENT.search(statement.text):
+        template = "withdraw"
     elif _SHIFT.search(statement.text) and not _REDUCE.search(statement.text):
         template = "increase"
     elif not _REDUCE.search(statement.text):

@@ -38,11 +38,14 @@ def check_reduce_batch(batch: Batch, hypos: list[Hypothesis]) -> list[Check]:
 
 def _early(batch: Batch, hypo: Hypothesis, verdict: str, reason: str, fingerprint: str) -> Check:
     rules = batch.rules
+    territory = batch.territory.get(hypo.statement.id)
     text = explain(verdict=verdict, reason=reason, source=batch.source, regions=hypo.regions,
-                   window_days=batch.window_days, measures=[], dids=[], rules_text=rules.describe())
+                   window_days=batch.window_days, measures=[], dids=[],
+                   rules_text=rules.describe() + _territory_rule(rules, territory),
+                   territory=territory)
     return Check(statement=hypo.statement.id, verdict=verdict, explanation=text, source=batch.source,
                  window_days=batch.window_days, start=hypo.start, as_of=batch.as_of, template=hypo.template,
-                 fingerprint=fingerprint)
+                 fingerprint=fingerprint, territory=territory)
 
 
 def _chunk(batch: Batch, hypos: list[Hypothesis], phase: int) -> list[Check]:
@@ -116,14 +119,16 @@ def _measure_live(batch: Batch, hypos: list[Hypothesis], binned, member_row, res
                           f"placebo: the same model on the {w} days before vs the {w} days before those; "
                           + (DID_METHOD.format(phi=p["phi"][i]) if not isnan(p["ratio"][i]) else DID_UNDEFINED))
         verdict, reason = decide(measures, dids, rules, increase=h.template == "increase")
-        rules_text = rules.describe() + TEMPLATE_NOTES.get(h.template, "")
+        territory = batch.territory.get(h.statement.id)
         text = explain(verdict=verdict, reason=reason, source=batch.source, regions=tuple(names[r] for r in pledge_idx),
-                       window_days=w, measures=measures, dids=dids, rules_text=rules_text, placebo=placebo)
+                       window_days=w, measures=measures, dids=dids,
+                       rules_text=_rules_text(rules, h.template) + _territory_rule(rules, territory),
+                       placebo=placebo, territory=territory)
         did = next(d for d in dids if d.metric == primary)
         results[keys[i]] = Check(
             statement=h.statement.id, verdict=verdict, explanation=text, source=batch.source, window_days=w,
             start=h.start, measures=tuple(measures), did=did, dids=tuple(dids), as_of=batch.as_of,
-            template=h.template, placebo=placebo, fingerprint=fp)
+            template=h.template, placebo=placebo, fingerprint=fp, territory=territory)
 
 
 TEMPLATE_NOTES = {
@@ -132,6 +137,15 @@ TEMPLATE_NOTES = {
                  "checks of event datasets beside this one.",
     "withdraw": " A withdrawal is judged on declining activity in the regions left.",
 }
+
+
+def _rules_text(rules, template: str) -> str:
+    return rules.describe() + TEMPLATE_NOTES.get(template, "")
+
+
+def _territory_rule(rules, territory) -> str:
+    """The territory rule, quoted where a territory figure is (a withdrawal by Russia)."""
+    return "" if territory is None else " " + rules.territory.describe()
 
 
 def _stats(y: np.ndarray, treated: np.ndarray, control: np.ndarray, member: np.ndarray, w: int, *, counts: bool

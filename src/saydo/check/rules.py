@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -27,6 +27,19 @@ class CeasefireRules:
                 f"windows are needed.")
 
 
+# The packaged rules.toml's value, for a user's rules file written before it had a [territory] section.
+DEFAULT_MIN_CHANGE_KM2 = 500.0
+
+
+@dataclass(frozen=True)
+class TerritoryRules:
+    min_change_km2: float = DEFAULT_MIN_CHANGE_KM2
+
+    def describe(self) -> str:
+        return (f"Territory rule: the national held area is supporting evidence only and never changes the verdict; "
+                f"a change of less than {self.min_change_km2:,.0f} km² over the after-window counts as no change.")
+
+
 @dataclass(frozen=True)
 class ReduceRules:
     metrics: tuple[str, ...]
@@ -36,6 +49,9 @@ class ReduceRules:
     min_control_regions: int
     ceasefire: CeasefireRules | None = None
     event_types: tuple[str, ...] = ()
+    # Not in repr: every check's fingerprint holds repr(rules), and only withdrawal checks read this; their territory
+    # figures carry the threshold themselves, so a change here recomputes those checks and no others.
+    territory: TerritoryRules = field(default_factory=TerritoryRules, repr=False, compare=False)
 
     def describe(self) -> str:
         return (f"Rules: each metric's DiD interval wholly below 1 counts as reduced; wholly at or above "
@@ -62,6 +78,8 @@ def load_rules(path: str | Path | None = None) -> ReduceRules:
                 primary_metric=cease["primary_metric"], meaningful_reduction=float(cease["meaningful_reduction"]),
                 min_baseline_alerts=int(cease["min_baseline_alerts"])),
             event_types=tuple(parsed.get("events", {}).get("types", ())),
+            territory=TerritoryRules(float(parsed.get("territory", {}).get("min_change_km2",
+                                                                            DEFAULT_MIN_CHANGE_KM2))),
         )
     except (OSError, KeyError, ValueError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"can't read verdict rules: {exc}", where=str(path or "rules.toml"),

@@ -1,7 +1,7 @@
 """Data types only: what saydo reads, extracts, observes and concludes. Imports nothing else of saydo."""
 
 from saydo.records.article import Article
-from saydo.records.check import Check, Did, Measure, Period
+from saydo.records.check import Check, Did, Measure, Period, Territory
 from saydo.records.observation import Observation, Reject
 from saydo.records.statement import KINDS, QUOTES, Statement, Window
 
@@ -16,5 +16,6 @@ __all__ = [
     "QUOTES",
     "Reject",
     "Statement",
+    "Territory",
     "Window",
 ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 VERDICTS = ("kept", "partly_kept", "broken", "too_early", "insufficient_data")
 METRICS = ("alerts", "alert_hours")
@@ -63,6 +63,66 @@ class Did:
 
 
 @dataclass(frozen=True)
+class Territory:
+    """The area held by Russian forces in all of Ukraine (km², a national total from one territory series) on three
+    days: ``before_day`` (the pledge start minus the window), ``start_day`` (the start's UTC date) and ``end_day``
+    (the after-window's end). An area is None when the series has no row for that day; ``finding`` says what the
+    after-window's change was (``fell``, ``rose``, ``steady`` within ``min_change_km2``, or ``not_covered``) and
+    ``note`` why a figure is missing."""
+
+    source: str
+    before_day: date
+    start_day: date
+    end_day: date
+    before_km2: float | None
+    start_km2: float | None
+    end_km2: float | None
+    finding: str
+    min_change_km2: float
+    series: tuple[date, date] | None = None  # the first and last day the series has (as known at the cut-off)
+    note: str = ""
+
+    @property
+    def change_before_km2(self) -> float | None:
+        return None if self.before_km2 is None or self.start_km2 is None else self.start_km2 - self.before_km2
+
+    @property
+    def change_after_km2(self) -> float | None:
+        return None if self.start_km2 is None or self.end_km2 is None else self.end_km2 - self.start_km2
+
+    def to_json(self) -> dict:
+        def point(day: date, area: float | None) -> dict:
+            return {"day": day.isoformat(), "area_km2": area}
+
+        def rounded(value: float | None) -> float | None:
+            return None if value is None else round(value, 3)
+
+        return {
+            "source": self.source,
+            "scope": "national",
+            "before": point(self.before_day, self.before_km2),
+            "start": point(self.start_day, self.start_km2),
+            "end": point(self.end_day, self.end_km2),
+            "change_before_km2": rounded(self.change_before_km2),
+            "change_after_km2": rounded(self.change_after_km2),
+            "finding": self.finding,
+            "min_change_km2": self.min_change_km2,
+            "series": [d.isoformat() for d in self.series] if self.series else None,
+            "note": self.note,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> Territory:
+        day = date.fromisoformat
+        return cls(source=data["source"], before_day=day(data["before"]["day"]), start_day=day(data["start"]["day"]),
+                   end_day=day(data["end"]["day"]), before_km2=data["before"]["area_km2"],
+                   start_km2=data["start"]["area_km2"], end_km2=data["end"]["area_km2"], finding=data["finding"],
+                   min_change_km2=data["min_change_km2"],
+                   series=tuple(day(d) for d in data["series"]) if data.get("series") else None,
+                   note=data.get("note", ""))
+
+
+@dataclass(frozen=True)
 class Check:
     """A verdict on one pledge from one observation source, with every figure that led to it."""
 
@@ -80,6 +140,8 @@ class Check:
     end: datetime | None = None
     placebo: Did | None = None
     fingerprint: str | None = None  # what the check read: when it is unchanged, the stored result stands
+    # a withdrawal by Russia: the held area from each territory series (empty when none is loaded); None otherwise
+    territory: tuple[Territory, ...] | None = None
     reused: bool = False  # taken from the store, not recomputed (not part of the JSON)
 
     @classmethod
@@ -102,6 +164,8 @@ class Check:
             template=data.get("template", "reduce"),
             end=datetime.fromisoformat(data["end"]) if data.get("end") else None,
             placebo=did(data.get("placebo")), fingerprint=data.get("fingerprint"), reused=reused,
+            territory=(tuple(Territory.from_json(t) for t in data["territory"])
+                       if data.get("territory") is not None else None),
         )
 
     def to_json(self) -> dict:
@@ -120,4 +184,5 @@ class Check:
             "placebo": self.placebo.to_json() if self.placebo else None,
             "as_of": self.as_of.isoformat() if self.as_of else None,
             "fingerprint": self.fingerprint,
+            "territory": [t.to_json() for t in self.territory] if self.territory is not None else None,
         }

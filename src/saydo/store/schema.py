@@ -104,6 +104,20 @@ MIGRATIONS: list[tuple[str, str]] = [
         WHERE checks.id = v.id;
         """,
     ),
+    (
+        "territory: a daily area series per source (km², a national total), apart from the per-region observations",
+        """
+        CREATE TABLE IF NOT EXISTS territory (
+            source VARCHAR NOT NULL,
+            day DATE NOT NULL,
+            area_km2 DOUBLE NOT NULL,
+            file VARCHAR NOT NULL,
+            file_sha256 VARCHAR NOT NULL,
+            line BIGINT,
+            PRIMARY KEY (source, day)
+        );
+        """,
+    ),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -24,7 +24,8 @@ class Reader(Protocol):
 
     A reader either yields records from ``read`` (Bellingcat's JSON), or instead of ``read`` has ``plan(path,
     header) -> bulk.Plan`` with ``delimiter``, ``has_header`` and ``quoting``: its rows are then parsed set-based in
-    DuckDB (``saydo.ingest.observations.bulk``).
+    DuckDB (``saydo.ingest.observations.bulk``). A dataset that is not made of observations (the daily territory
+    series) has ``load(store, path, source, sha, report, progress)`` instead and writes its own table.
     """
 
     name: str
@@ -133,7 +134,9 @@ def load_observations(store, path: str | Path, *, fmt: str | None = None, source
         report.geo_methods = obs_store.geo_methods(store, sha) or None
         return report
     try:
-        if hasattr(reader, "plan"):
+        if hasattr(reader, "load"):
+            reader.load(store, p, source, sha, report, progress)
+        elif hasattr(reader, "plan"):
             _load_bulk(store, p, reader, source, sha, report, progress)
         else:
             _load_records(store, p, reader, source, sha, report, progress)

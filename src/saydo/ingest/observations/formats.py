@@ -1,3 +1,3 @@
 """Registers every built-in observation format (one place, like a plugin would)."""
 
-from saydo.ingest.observations import acled, alerts, bellingcat, cir, gdelt, ucdp  # noqa: F401
+from saydo.ingest.observations import acled, alerts, bellingcat, cir, gdelt, territory, ucdp  # noqa: F401

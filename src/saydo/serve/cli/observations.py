@@ -29,7 +29,8 @@ def ingest_observations(
                                                                          "for point-in-oblast lookups.")] = None,
     db: DbOption = None, json_out: JsonOption = False,
 ) -> None:
-    """Load observation files into the one observation table; print loaded / rejected / duplicate rows.
+    """Load observation files into the one observation table (a territory series into its own); print loaded /
+    rejected / duplicate rows.
 
     A file with some bad rows loads the rest and exits 0 (the rejects are listed by `saydo rejects`); a file that
     can't be read, or of which no row loads, is one line on stderr and exit code 2."""
