@@ -145,3 +145,28 @@ def test_upload_of_real_official_alert_log_slice(writer, tmp_path):
                                           headers=AUTH))
     assert again["state"] == "done" and again["result"]["already_loaded"] is True
     assert writer.get("/api/observations/rows", params={"source": source_name, "limit": 1}).json()["total"] == stored
+
+
+@pytest.mark.shared
+def test_withdrawal_check_page_shows_the_national_territory_figure(writer):
+    """Upload the real territory series, then an article with a withdrawal pledge: its check page shows the held
+    area beside the verdict, marked national."""
+    series = shared_path("data", "territory", "liveuamap-russian-held-area.csv")
+    loaded = wait_done(writer, writer.post("/api/uploads/observations",
+                                           files={"file": ("territory.csv", series.read_bytes())}, headers=AUTH))
+    assert loaded["state"] == "done" and loaded["result"]["format"] == "territory", loaded
+    text = (b"date 2022-03-29\n\nRussia's deputy defence minister Alexander Fomin said Russian forces would pull "
+            b"back from Kyiv and Chernihiv.\n")
+    job = wait_done(writer, writer.post("/api/uploads/articles", files={"file": ("pullback.txt", text)},
+                                        headers=AUTH))
+    assert job["state"] == "done" and job["result"]["checks"], job
+    statement = job["result"]["checks"][0]["statement"]
+    data = writer.get(f"/api/statements/{statement}").json()
+    result = data["results"][0]
+    assert result["template"] == "withdraw" and result["territory"], result
+    territory = result["territory"][0]
+    html = writer.get(f"/checks/{statement}").text
+    assert "Territory (national, supporting evidence only)" in html
+    assert f'data-source="{territory["source"]}"' in html
+    if territory["start"]["area_km2"] is not None:
+        assert f'{int(territory["start"]["area_km2"]):,}' in html

@@ -105,7 +105,7 @@ def fmt_num(value, digits: int = 2) -> str:
         return "–"
     if isinstance(value, int) or (isinstance(value, float) and value.is_integer() and abs(value) >= 10):
         return f"{int(value):,}"
-    return f"{value:.{digits}f}"
+    return f"{value:,.{digits}f}"
 
 
 def fmt_when(value) -> str:

@@ -104,6 +104,7 @@ def _result(store, statement: dict, result: dict, site) -> dict:
         "hypothesis": hypothesis_words(result, pledge_regions),
         "explanation": result["explanation"],
         "figures": _figures(result),
+        "territory": result.get("territory") or [],
         "regions": {"pledge": list(pledge_regions), "control": list(groups.get("control", []))},
         "chart": _chart(store, result),
         "evidence": _evidence(result, pledge_regions),
