@@ -90,7 +90,7 @@ def templates() -> Environment:
     from saydo.serve import svg
 
     env.globals.update(line_chart=svg.line_chart, series_chart=svg.series_chart, tile_map=svg.tile_map,
-                       region_map=svg.region_map,
+                       region_map=svg.region_map, map_credit=svg.map_credit,
                        timeline_chart=svg.timeline_chart)
     env.filters.update(verdict_label=verdict_label, fmt_num=fmt_num, fmt_when=fmt_when)
     return env

@@ -73,6 +73,17 @@ def region_map(pledge: list[str], control: list[str] = (), *, label: str = "Regi
     return Markup("".join(parts))
 
 
+def map_credit() -> str:
+    """The credit the boundary file asks for, when the map is drawn from one."""
+    from saydo.resolve.geo import boundaries_path
+
+    path = boundaries_path()
+    if _outline_paths() is None or path is None:
+        return ""
+    return ("Administrative boundaries courtesy of geoBoundaries.org" if "geoboundaries" in path.name.lower()
+            else f"Boundaries: {path.name}")
+
+
 _SMALL = {"UA-30", "UA-40"}  # Kyiv City inside Kyiv oblast, Sevastopol inside Crimea
 
 
