@@ -68,12 +68,7 @@ def create_app(settings: Settings, *, database: Database | None = None) -> FastA
     app.add_middleware(BodyLimit, max_bytes=settings.max_upload)
     app.add_middleware(DropEmptyQuery)
 
-    @app.middleware("http")
-    async def headers(request: Request, call_next):
-        response = await call_next(request)
-        for k, v in SECURITY_HEADERS.items():
-            response.headers.setdefault(k, v)
-        return response
+    app.add_middleware(SecurityHeaders)
 
     _error_handlers(app)
     app.mount("/static", StaticFiles(directory=str(files("saydo.serve") / "web" / "static")), name="static")
@@ -107,6 +102,29 @@ def create_app(settings: Settings, *, database: Database | None = None) -> FastA
     add_upload_routes(app)
     add_view_routes(app, load())
     return app
+
+
+class SecurityHeaders:
+    """Adds ``SECURITY_HEADERS`` to every response (plain ASGI: no per-request task as ``@app.middleware`` has)."""
+
+    _headers = [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message):
+            if message["type"] == "http.response.start":
+                present = {k.lower() for k, _ in message.get("headers", [])}
+                message = {**message, "headers": [*message.get("headers", []),
+                                                  *((k, v) for k, v in self._headers if k not in present)]}
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
 
 
 class DropEmptyQuery:

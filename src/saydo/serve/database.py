@@ -14,8 +14,6 @@ from pathlib import Path
 from saydo.errors import StoreError
 from saydo.store import Store
 
-SERVE_THREADS = 1
-
 
 class CursorStore(Store):
     """A ``Store`` over its own cursor of an open database: DuckDB cursors may be used from one thread each."""
@@ -50,11 +48,7 @@ class Database:
                 Store(self.path).close()
             except StoreError:
                 pass
-        store = Store(self.path, read_only=read_only)
-        # Requests are many small queries at once: one DuckDB thread each beats each query fanning out over the
-        # cores and the requests queueing behind one another (measured in bench/bench_serve.py).
-        store.con.execute(f"SET threads = {SERVE_THREADS}")
-        return store
+        return Store(self.path, read_only=read_only)
 
     def store(self) -> Store:
         """This thread's store (a cursor of the shared database)."""

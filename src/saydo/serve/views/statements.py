@@ -60,14 +60,14 @@ def checks(store, verdict: Annotated[CheckVerdict | None, Query()] = None, sourc
 
 @view("/checks/{statement_id}", api="/api/statements/{statement_id}", template="check.html", title="Check",
       table="figures")
-def check(store, statement_id: StatementId, site=None) -> dict:
+def check(store, statement_id: StatementId, site=None, memo=None) -> dict:
     """One statement in its article, and for each observation source the newest check: hypothesis, figures,
     explanation, chart series, evidence links, verdict history and ClaimReview."""
     statement = sv.statement(store, statement_id)
     if statement is None:
         raise NotFound(f"no statement {statement_id}", hint="see the list of pledges at /")
     article = sv.article(store, statement["article_id"]) or {}
-    results = [_result(store, statement, r, site) for r in sv.latest_results(store, statement_id)]
+    results = [_result(store, statement, r, site, memo) for r in sv.latest_results(store, statement_id)]
     figures = [{"source": r["source"], **f} for r in results for f in r["figures"]]
     return {
         "statement": statement,
@@ -93,7 +93,7 @@ def _context(text: str, start: int, end: int) -> dict:
             "after": text[end:hi] + ("…" if hi < len(text) else "")}
 
 
-def _result(store, statement: dict, result: dict, site) -> dict:
+def _result(store, statement: dict, result: dict, site, memo=None) -> dict:
     groups = {m["group"]: m["regions"] for m in result.get("measures", []) if m["group"] in ("pledge", "control")}
     pledge_regions = groups.get("pledge") or [m["regions"][0] for m in result.get("measures", [])
                                               if m["group"] == "region"]
@@ -106,7 +106,8 @@ def _result(store, statement: dict, result: dict, site) -> dict:
         "figures": _figures(result),
         "territory": result.get("territory") or [],
         "regions": {"pledge": list(pledge_regions), "control": list(groups.get("control", []))},
-        "chart": _chart(store, result),
+        # the chart is recomputed from the stored rows; once per stored result and data generation
+        "chart": memo(f"chart:{result['check_id']}", lambda: _chart(store, result)) if memo else _chart(store, result),
         "evidence": _evidence(result, pledge_regions),
         "files": [{"sha256": f["sha256"], "path": f["path"], "rows_loaded": f["rows_loaded"]}
                   for f in sv.list_files(store) if f["source"] == result["source"]],
