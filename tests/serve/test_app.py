@@ -232,3 +232,19 @@ def test_region_map_draws_boundaries_or_tiles(monkeypatch, tmp_path):
     finally:
         monkeypatch.undo()
         reset()
+
+
+@pytest.mark.parametrize("template, source, words", [
+    ("reduce", "alerts.volunteer", "air-raid alerts in Kyiv City fell"),
+    ("increase", "alerts.volunteer", "rose in the 14 days"),
+    ("withdraw", "ucdp", "events recorded by ucdp in Kyiv City fell"),
+    ("no_strike", "acled", "acled recorded no strike in Kyiv City"),
+    ("no_strike", "alerts.official", "weaker evidence"),
+    ("ceasefire", "alerts.volunteer", "same hours of the weeks before"),
+])
+def test_hypothesis_in_words_names_what_was_counted(template, source, words):
+    from saydo.serve.views.statements import hypothesis_words
+
+    result = {"start": "2022-03-29T00:00:00+00:00", "end": "2022-03-30T12:00:00+00:00", "window_days": 14,
+              "template": template, "source": source}
+    assert words in hypothesis_words(result, ["UA-30"])

@@ -116,21 +116,30 @@ def _result(store, statement: dict, result: dict, site, memo=None) -> dict:
 
 
 def hypothesis_words(result: dict, regions: list[str]) -> str:
+    """The check's hypothesis in one plain sentence, naming what was counted and where."""
     where = ", ".join(region_name(r) for r in regions) or "the named regions"
     start = result["start"][:16].replace("T", " ")
     days = result["window_days"]
     template = result.get("template", "reduce")
+    source = result["source"]
+    counted = "air-raid alerts" if source.startswith("alerts") else f"events recorded by {source}"
     if template == "ceasefire":
         end = (result.get("end") or "")[:16].replace("T", " ")
-        return (f"If the ceasefire held, air-raid alerts in {where} between {start} and {end or 'its end'} were "
+        return (f"If the ceasefire held, {counted} in {where} between {start} and {end or 'its end'} (UTC) were "
                 f"fewer than in the same hours of the weeks before.")
     if template == "no_strike":
-        return (f"If the pledge was kept, no strike was recorded in {where} in the {days} days from {start}; "
-                f"alerts there fell relative to the rest of Ukraine.")
+        if source.startswith("alerts"):
+            return (f"If the pledge was kept, air-raid alerts in {where} fell in the {days} days from {start} "
+                    f"relative to the rest of Ukraine (alerts are weaker evidence than recorded strikes).")
+        return f"If the pledge was kept, {source} recorded no strike in {where} in the {days} days from {start}."
     if template == "increase":
-        return (f"If the stated shift happened, air-raid alerts in {where} rose in the {days} days after {start} "
+        return (f"If the stated shift happened, {counted} in {where} rose in the {days} days after {start} "
                 f"relative to the rest of Ukraine, compared with the {days} days before.")
-    return (f"If the pledge was kept, air-raid alerts in {where} fell in the {days} days after {start} relative to "
+    if template == "withdraw":
+        return (f"If the forces withdrew, {counted} in {where} fell in the {days} days after {start} relative to "
+                f"the rest of Ukraine, compared with the {days} days before; the area Russia holds is shown beside "
+                f"it where a territory series is loaded.")
+    return (f"If the pledge was kept, {counted} in {where} fell in the {days} days after {start} relative to "
             f"the rest of Ukraine (the control regions), compared with the {days} days before.")
 
 
