@@ -30,7 +30,7 @@ from saydo.records import Check, Statement
 from saydo.resolve.regions import all_codes
 from saydo.store import Store
 from saydo.store.checks import stored_fingerprints, stored_result
-from saydo.store.grid import activity_grid, source_extents
+from saydo.store.grid import activity_grid, source_extents, sources_with_fatalities
 from saydo.store.observations import source_event_types
 from saydo.store.territory import territory_series
 
@@ -56,7 +56,9 @@ def check_pledges(store: Store, statements: list[Statement], *, window_days: int
     rules = rules or load_rules()
     kinds = source_event_types(store)
     names = [s for s in (sources if sources is not None else sorted(kinds)) if s in kinds]
-    profiles = {s: _profile(kinds[s], rules) for s in names if ALERT in kinds[s] or kinds[s] & set(rules.event_types)}
+    counted = sources_with_fatalities(store)
+    profiles = {s: _profile(kinds[s], rules, fatalities=s in counted) for s in names
+                if ALERT in kinds[s] or kinds[s] & set(rules.event_types)}
     hypos: list[Hypothesis] = []
     untestable: list[tuple[Statement, str]] = []
     for statement in statements:
@@ -145,10 +147,12 @@ def _align(hypo: Hypothesis, base: int) -> Hypothesis:
     return replace(hypo, start=start, end=end)
 
 
-def _profile(kinds: set[str], rules: ReduceRules) -> ReduceRules:
+def _profile(kinds: set[str], rules: ReduceRules, *, fatalities: bool = False) -> ReduceRules:
     """The rules as they apply to one source: alert logs have alerts and alert-hours; event datasets one metric,
-    events of the hostile types in the rules."""
+    events of the hostile types in the rules, and beside it the ``[events] reported`` metrics (fatalities) when the
+    source's rows record them."""
     if ALERT in kinds:
         return rules
-    return replace(rules, metrics=("events",), primary_metric="events",
+    reported = rules.event_reported if fatalities else ()
+    return replace(rules, metrics=("events",), primary_metric="events", reported=reported,
                    ceasefire=replace(rules.ceasefire, metrics=("events",), primary_metric="events"))

@@ -77,7 +77,7 @@ def _chunk(batch: Batch, hypos: list[Hypothesis], phase: int) -> list[Check]:
 def _measure_live(batch: Batch, hypos: list[Hypothesis], binned, member_row, results: dict, keys: list[int]) -> None:
     w = batch.window_days
     rules = batch.rules
-    metrics = rules.metrics
+    metrics = rules.metrics + tuple(m for m in rules.reported if m not in rules.metrics)
     regions = np.array(binned.regions)
     first = np.array([binned.index(h.start) - 2 * w for h in hypos])
     treated = np.array([np.isin(regions, h.regions) for h in hypos]) & member_row[None, :]

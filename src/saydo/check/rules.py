@@ -49,6 +49,10 @@ class ReduceRules:
     min_control_regions: int
     ceasefire: CeasefireRules | None = None
     event_types: tuple[str, ...] = ()
+    # Metrics measured and shown beside the verdict but never deciding it (fatalities where a source records them).
+    reported: tuple[str, ...] = ()
+    # The [events] section's choice, applied by the engine to event sources whose rows carry fatalities.
+    event_reported: tuple[str, ...] = ()
     # Not in repr: every check's fingerprint holds repr(rules), and only withdrawal checks read this; their territory
     # figures carry the threshold themselves, so a change here recomputes those checks and no others.
     territory: TerritoryRules = field(default_factory=TerritoryRules, repr=False, compare=False)
@@ -58,7 +62,9 @@ class ReduceRules:
                 f"{self.meaningful_reduction:g} as not reduced; all metrics reduced = kept, some = partly kept, "
                 f"{self.primary_metric} not reduced and none reduced = broken, otherwise the data can't decide; "
                 f"at least {self.min_before_alerts} {self.primary_metric.replace('_', '-')} before and "
-                f"{self.min_control_regions} control regions are needed.")
+                f"{self.min_control_regions} control regions are needed."
+                + (f" {', '.join(m.replace('_', '-') for m in self.reported)} are shown beside the verdict but "
+                   f"do not decide it." if self.reported else ""))
 
 
 def load_rules(path: str | Path | None = None) -> ReduceRules:
@@ -78,6 +84,7 @@ def load_rules(path: str | Path | None = None) -> ReduceRules:
                 primary_metric=cease["primary_metric"], meaningful_reduction=float(cease["meaningful_reduction"]),
                 min_baseline_alerts=int(cease["min_baseline_alerts"])),
             event_types=tuple(parsed.get("events", {}).get("types", ())),
+            event_reported=tuple(parsed.get("events", {}).get("reported", ())),
             territory=TerritoryRules(float(parsed.get("territory", {}).get("min_change_km2",
                                                                             DEFAULT_MIN_CHANGE_KM2))),
         )

@@ -72,12 +72,12 @@ def decide(measures: list[Measure], dids: list[Did], rules: ReduceRules, *, incr
                                      f"(at least {rules.min_control_regions} needed).")
     what = "alerts" if primary != "events" else "recorded hostile events"
     if increase:
-        status = {d.metric: classify(inverse(d), rules) for d in dids}
+        status = {d.metric: classify(inverse(d), rules) for d in dids if d.metric in rules.metrics}
         verdict, reason = combine(status, primary, rules.meaningful_reduction,
                                   f"{what} rose in the regions effort was to shift to, relative to the rest of "
                                   "Ukraine")
         return verdict, reason.replace("decrease", "increase").replace("a reduction", "an increase")
-    status = {d.metric: classify(d, rules) for d in dids}
+    status = {d.metric: classify(d, rules) for d in dids if d.metric in rules.metrics}  # reported ones never vote
     verdict, reason = combine(status, primary, rules.meaningful_reduction,
                               f"{what} fell in the pledge regions relative to the rest of Ukraine")
     if verdict in ("partly_kept", "broken"):

@@ -126,3 +126,9 @@ def source_extents(store: Store, wanted: dict[str, tuple[str, ...]], *, as_of: d
             last = min(last, as_of)  # data beyond the cut-off exists but is not to be seen
         out[row.source] = (first, last)
     return out
+
+
+def sources_with_fatalities(store: Store) -> set[str]:
+    """Sources with at least one row that records fatalities (a count, zero included)."""
+    rows = store.con.execute("SELECT DISTINCT source FROM observations WHERE fatalities IS NOT NULL").fetchall()
+    return {r[0] for r in rows}
