@@ -20,6 +20,22 @@ _LATEST = """
     FROM checks GROUP BY statement_id, source
 """
 
+def _conditions(*conditions: tuple[str, object]) -> tuple[list[str], list]:
+    """The SQL tests (each with one ``?``) whose value is set, and their parameters."""
+    chosen = [(test, value) for test, value in conditions if value is not None and value != ""]
+    return [test for test, _ in chosen], [value for _, value in chosen]
+
+
+def _where(tests: list[str]) -> str:
+    return "WHERE " + " AND ".join(tests) if tests else ""
+
+
+def _filters(*conditions: tuple[str, object]) -> tuple[str, list]:
+    """``WHERE`` for the conditions whose value is set, and their parameters."""
+    tests, params = _conditions(*conditions)
+    return _where(tests), params
+
+
 STATEMENT_SORTS = {
     "newest": "s.published DESC NULLS LAST, s.article, s.start_char",
     "oldest": "s.published ASC NULLS LAST, s.article, s.start_char",
@@ -33,36 +49,20 @@ def list_statements(store: Store, *, actor: str | None = None, kind: str | None 
                     q: str | None = None, article_id: str | None = None, sort: str = "newest", limit: int = 50,
                     offset: int = 0) -> tuple[list[dict], int]:
     """Statements with their latest verdict per source, filtered; returns (rows, total matching)."""
-    where, params = [], []
-    if actor:
-        where.append("s.actor = ?")
-        params.append(actor)
-    if kind:
-        where.append("s.kind = ?")
-        params.append(kind)
-    if region:
-        where.append("list_contains(s.places, ?)")
-        params.append(region)
-    if date_from:
-        where.append("s.published >= ?")
-        params.append(date_from)
-    if date_to:
-        where.append("s.published <= ?")
-        params.append(date_to)
+    where, params = _conditions(("s.actor = ?", actor), ("s.kind = ?", kind), ("list_contains(s.places, ?)", region),
+                                ("s.published >= ?", date_from), ("s.published <= ?", date_to),
+                                ("s.article_id = ?", article_id))
     if q:
         where.append("(s.text ILIKE ? ESCAPE '\\' OR s.speaker ILIKE ? ESCAPE '\\')")
         pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         params += [pattern, pattern]
-    if article_id:
-        where.append("s.article_id = ?")
-        params.append(article_id)
     if verdict == "unchecked":
         where.append("NOT EXISTS (SELECT 1 FROM checks c WHERE c.statement_id = s.id)")
     elif verdict:
         where.append("EXISTS (SELECT 1 FROM latest l2 WHERE l2.statement_id = s.id AND l2.verdict = ?)")
         params.append(verdict)
     order = STATEMENT_SORTS[sort]  # a KeyError here is a caller bug: params are validated before
-    clause = "WHERE " + " AND ".join(where) if where else ""
+    clause = _where(where)
     sql = f"""
         WITH latest AS ({_LATEST})
         SELECT s.id, s.published, s.speaker, s.actor, s.kind, s.quote, s.text, s.places, s.article_id, s.article,
@@ -210,19 +210,8 @@ def observation_rows(store: Store, *, source: str | None = None, region: str | N
                      start: datetime | None = None, end: datetime | None = None, event_type: str | None = None,
                      file_sha256: str | None = None, limit: int = 50, offset: int = 0) -> tuple[list[dict], int]:
     """Stored observation rows (the evidence a check counted), oldest first; returns (rows, total matching)."""
-    where, params = [], []
-    for column, value in (("source", source), ("region", region), ("event_type", event_type),
-                          ("file_sha256", file_sha256)):
-        if value:
-            where.append(f"{column} = ?")
-            params.append(value)
-    if start:
-        where.append("started_at >= ?")
-        params.append(start)
-    if end:
-        where.append("started_at < ?")
-        params.append(end)
-    clause = "WHERE " + " AND ".join(where) if where else ""
+    clause, params = _filters(("source = ?", source), ("region = ?", region), ("event_type = ?", event_type),
+                              ("file_sha256 = ?", file_sha256), ("started_at >= ?", start), ("started_at < ?", end))
     total = store.con.execute(f"SELECT count(*) FROM observations {clause}", params).fetchone()[0]
     rows = store.query(
         f"""SELECT id, source, region, event_type, started_at, finished_at, level, subregion, actor, line, file,
@@ -242,14 +231,7 @@ def file(store: Store, sha256: str) -> dict | None:
 
 def list_rejects(store: Store, *, file_sha256: str | None = None, source: str | None = None, limit: int = 50,
                  offset: int = 0) -> tuple[list[dict], int]:
-    where, params = [], []
-    if file_sha256:
-        where.append("file_sha256 = ?")
-        params.append(file_sha256)
-    if source:
-        where.append("source = ?")
-        params.append(source)
-    clause = "WHERE " + " AND ".join(where) if where else ""
+    clause, params = _filters(("file_sha256 = ?", file_sha256), ("source = ?", source))
     total = store.con.execute(f"SELECT count(*) FROM rejects {clause}", params).fetchone()[0]
     rows = store.query(f"SELECT id, source, file, file_sha256, line, reason, raw FROM rejects {clause} "
                        "ORDER BY file, line, id LIMIT ? OFFSET ?", params + [limit, offset])
@@ -259,14 +241,7 @@ def list_rejects(store: Store, *, file_sha256: str | None = None, source: str | 
 def list_checks(store: Store, *, verdict: str | None = None, source: str | None = None, limit: int = 50,
                 offset: int = 0) -> tuple[list[dict], int]:
     """Every stored check result (all versions), newest first, without the full result JSON."""
-    where, params = [], []
-    if verdict:
-        where.append("c.verdict = ?")
-        params.append(verdict)
-    if source:
-        where.append("c.source = ?")
-        params.append(source)
-    clause = "WHERE " + " AND ".join(where) if where else ""
+    clause, params = _filters(("c.verdict = ?", verdict), ("c.source = ?", source))
     total = store.con.execute(f"SELECT count(*) FROM checks c {clause}", params).fetchone()[0]
     rows = store.query(
         f"""SELECT c.id, c.statement_id, s.speaker, s.actor, c.source, c.version, c.verdict, c.previous_verdict,
