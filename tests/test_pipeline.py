@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from tests.conftest import shared_path
 
 from saydo import pipeline
+from tests.conftest import shared_path
 
 
 @pytest.fixture(scope="module")

@@ -62,3 +62,42 @@ def test_alerts_real_official_log_matches_an_independent_merge(store):
     counts = oblast_alert_counts(store, "alerts.official")
     assert counts == {region: len(periods) for region, periods in expected.items()}
     assert sum(counts.values()) < len(rows)  # hromada rows inside oblast alerts are not counted again
+
+
+ISLANDS_SQL = """
+    WITH ordered AS (
+        SELECT region, started_at, coalesce(finished_at, started_at) AS ended_at,
+               max(coalesce(finished_at, started_at)) OVER (
+                   PARTITION BY region ORDER BY started_at, coalesce(finished_at, started_at)
+                   ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS latest_end_before
+        FROM observations WHERE source = 'alerts.official' AND event_type = 'air_raid_alert'),
+    numbered AS (
+        SELECT *, sum(CASE WHEN latest_end_before IS NULL OR started_at > latest_end_before THEN 1 ELSE 0 END)
+                  OVER (PARTITION BY region ORDER BY started_at, ended_at
+                        ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS island
+        FROM ordered)
+    SELECT region, min(started_at) AS started_at, max(ended_at) AS ended_at, count(*) AS n
+    FROM numbered GROUP BY region, island
+"""
+
+
+def test_alerts_real_official_log_every_merge_matches_hand_written_sql(store):
+    """The one Ibis merge, through each of its users (counts, merged periods, the check engine's grid), against
+    gaps and islands written by hand in DuckDB SQL over the whole official log."""
+    from saydo.store.grid import activity_grid
+
+    load_observations(store, shared_path("data", "air-raid-alerts", "official_data_en.csv"))
+    expected = store.query(ISLANDS_SQL)
+    periods = {(r["region"], r["started_at"], r["ended_at"], r["n"]) for r in expected}
+    counts: dict[str, int] = {}
+    for r in expected:
+        counts[r["region"]] = counts.get(r["region"], 0) + 1
+
+    frame = store.ibis.execute(oblast_alert_intervals(store, "alerts.official"))
+    assert {(r.region, r.started_at.to_pydatetime(), r.ended_at.to_pydatetime(), int(r.rows))
+            for r in frame.itertuples()} == periods
+    assert oblast_alert_counts(store, "alerts.official") == counts
+    grid = activity_grid(store, {"alerts.official": ("air_raid_alert",)}, 86_400).to_pandas()
+    assert grid.groupby("region")["rows"].sum().to_dict() == counts
+    raw = store.query("SELECT count(*) AS n FROM observations WHERE source = 'alerts.official'")[0]["n"]
+    assert sum(counts.values()) < raw  # merging mattered

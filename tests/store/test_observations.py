@@ -58,3 +58,54 @@ def test_observations_geo_methods_of_a_file(store):
     report = load_observations(store, FIXTURES / "acled-sample.csv")
     assert sum(report.geo_methods.values()) == report.loaded
     assert report.geo_methods["name"] == report.loaded - 1  # one row names no admin1 and is placed by coordinates
+
+
+# The key as schema versions 1-2 wrote it (CAST of TIMESTAMPTZ to text in a UTC session): ids must not change.
+_KEY_V2 = ("md5(concat_ws('|', source, coalesce(row_id, concat_ws('|', region, event_type, "
+           "CAST(started_at AS VARCHAR), coalesce(CAST(finished_at AS VARCHAR), ''), coalesce(subregion, ''), "
+           "coalesce(level, ''), coalesce(article_id, ''), coalesce(CAST(span_start AS VARCHAR), '')))))")
+
+
+def test_observations_migration_3_upgrades_a_v2_file_and_keeps_ids(tmp_path):
+    import duckdb
+
+    from saydo.store import Store
+    from saydo.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+    fixture = FIXTURES / "alerts-official-overlap.csv"
+    with Store(tmp_path / "new.duckdb") as fresh:
+        report = load_observations(fresh, fixture)
+        fresh.con.execute("ALTER TABLE observations DROP COLUMN id")
+        fresh.con.execute("COPY observations TO '" + str(tmp_path / "rows.parquet") + "' (FORMAT parquet)")
+    old = duckdb.connect(str(tmp_path / "v2.duckdb"))  # a store as schema version 2 left it: id is a primary key
+    old.execute("SET TimeZone = 'UTC'")
+    for _, sql in MIGRATIONS[:2]:
+        old.execute(sql)
+    old.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    old.execute("INSERT INTO meta VALUES ('schema_version', '2')")
+    old.execute(f"INSERT INTO observations SELECT {_KEY_V2} AS id, * FROM '{tmp_path / 'rows.parquet'}'")
+    v2_ids = sorted(r[0] for r in old.execute("SELECT id FROM observations").fetchall())
+    old.close()
+
+    with Store(tmp_path / "v2.duckdb") as store:
+        assert store.schema_version() == SCHEMA_VERSION >= 4
+        assert sorted(r["id"] for r in store.query("SELECT id FROM observations")) == v2_ids
+        assert not store.query("SELECT * FROM duckdb_constraints() WHERE table_name = 'observations' "
+                               "AND constraint_type IN ('PRIMARY KEY', 'UNIQUE')")
+        copy = tmp_path / "copy.csv"  # the same rows in another file: nothing new, every row a duplicate
+        copy.write_text(fixture.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        again = load_observations(store, copy)
+        assert (again.loaded, again.duplicate) == (0, report.loaded + report.duplicate)
+        assert store.query("SELECT count(*) AS n FROM observations")[0]["n"] == len(v2_ids)
+
+
+def test_observations_key_text_of_times_is_the_v2_text(store):
+    """Fractions of a second, whole seconds, no end: the new key gives the ids the old one gave."""
+    select = ("SELECT 's' AS source, 'UA-30' AS region, 'x' AS event_type, CAST(t AS TIMESTAMPTZ) AS started_at, "
+              "CAST(e AS TIMESTAMPTZ) AS finished_at, NULL AS level, NULL AS subregion, NULL AS actor, NULL AS row_id, "
+              "NULL AS lat, NULL AS lon, NULL AS fatalities, NULL AS description, NULL AS geo_method, 'f' AS file, "
+              "n AS line FROM (VALUES ('2022-03-01 10:00:00.5+00', NULL, 1), "
+              "('1969-12-31 23:59:59.123456+00', '2022-03-01 10:00:00+00', 2), "
+              "('2024-02-29 00:00:00+00', '2024-02-29 00:00:00.000001+00', 3)) v(t, e, n)")
+    assert obs.insert_staged(store, select, [], "sha") == 3
+    assert store.query(f"SELECT count(*) AS n FROM observations WHERE id <> {_KEY_V2}")[0]["n"] == 0

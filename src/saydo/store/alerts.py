@@ -1,9 +1,11 @@
 """Alert periods per oblast with overlaps merged, so one alert is never counted twice.
 
 The official log has rows for a whole oblast, for a raion and for a hromada: an oblast alert with hromada alerts
-inside it, or two hromadas alerted at the same time, is one period of alert for the oblast. ``oblast_alert_intervals``
+inside it, or two hromadas alerted at the same time, is one period of alert for the oblast. ``merge_intervals``
 merges, per (source, oblast), every run of overlapping or touching rows into one interval from the first start to the
-last end (gaps and islands over a running maximum of ends). Written in Ibis, so it runs on any backend.
+last end (gaps and islands over a running maximum of ends). It is the one implementation of the merge: the counts
+here, the daily series (``queries``) and the check engine's grid (``grid``) all call it. Written in Ibis, so it runs
+on any backend.
 
 Rows of one source only: logs from different sources are never merged or summed together.
 """
@@ -15,11 +17,13 @@ import ibis
 from saydo.store.connection import Store
 
 ALERT = "air_raid_alert"
+SUB_OBLAST_LEVELS = ("raion", "hromada")
 
 
 def merge_intervals(rows: ibis.Table) -> ibis.Table:
-    """Columns in: source, region, started_at, ended_at. Out: source, region, started_at, ended_at, rows (how many
-    input rows each merged interval stands for)."""
+    """Columns in: source, region, started_at, ended_at (others are ignored). Out: source, region, started_at,
+    ended_at, rows (how many input rows each merged interval stands for). A row joins the interval before it when it
+    starts at or before the latest end of the earlier rows of its (source, region)."""
     keys = [rows.source, rows.region]
     order = [rows.started_at, rows.ended_at]
     running = ibis.window(group_by=keys, order_by=order, preceding=None, following=0)
@@ -52,3 +56,19 @@ def oblast_alert_counts(store: Store, source: str) -> dict[str, int]:
     merged = oblast_alert_intervals(store, source)
     counts = store.ibis.execute(merged.group_by("region").aggregate(alerts=merged.count()))
     return {row.region: int(row.alerts) for row in counts.itertuples()}
+
+
+def has_sub_oblast_levels(store: Store, source: str) -> bool:
+    """Does the source mix oblast rows with raion/hromada rows (so overlapping rows must be merged to count)?"""
+    expr = store.ibis.table("observations")
+    expr = expr.filter((expr.source == source) & expr.level.isin(list(SUB_OBLAST_LEVELS))).limit(1).count()
+    return bool(store.ibis.execute(expr))
+
+
+def sources_to_merge(store: Store, sources: list[str]) -> frozenset[str]:
+    """The sources among ``sources`` that have raion or hromada rows beside oblast rows."""
+    if not sources:
+        return frozenset()
+    t = store.ibis.table("observations")
+    expr = t.filter(t.source.isin(list(sources)) & t.level.isin(list(SUB_OBLAST_LEVELS))).select("source").distinct()
+    return frozenset(store.ibis.execute(expr)["source"])

@@ -24,8 +24,8 @@ import ibis
 import ibis.expr.datatypes as dt
 import pyarrow as pa
 
+from saydo.store.alerts import merge_intervals, sources_to_merge
 from saydo.store.connection import Store
-from saydo.store.queries import SUB_OBLAST_LEVELS, merged_intervals
 
 GRID_COLUMNS = ["source", "region", "bin", "span", "rows", "start_offset", "end_offset", "fatalities"]
 
@@ -50,19 +50,14 @@ def selected_rows(store: Store, wanted: dict[str, tuple[str, ...]], *, as_of: da
         ended = ibis.least(ended, ibis.literal(as_of, type="timestamp('UTC')"))
     rows = rows.select("source", "region", "started_at", "level", ended_at=ended,
                        fatalities=rows.fatalities.coalesce(0))
-    plain = rows.filter(~rows.source.isin(list(merge_sources))) if merge_sources else rows
-    plain = plain.drop("level")
     if not merge_sources:
-        return plain
-    parts = [plain]
-    for source in sorted(merge_sources):
-        # an oblast row and the hromada rows inside it are one alert period of the oblast (fatalities: alerts have
-        # none, so the merged periods carry zero)
-        one = rows.filter(rows.source == source).select("region", "started_at", "ended_at")
-        merged = merged_intervals(one)
-        parts.append(merged.mutate(source=ibis.literal(source), fatalities=ibis.literal(0, type="int64"))
-                     .select("source", "region", "started_at", "ended_at", "fatalities"))
-    return ibis.union(*[p.cast({"source": "string", "fatalities": "int64"}) for p in parts])
+        return rows.drop("level")
+    plain = rows.filter(~rows.source.isin(list(merge_sources))).drop("level")
+    # an oblast row and the hromada rows inside it are one alert period of the oblast (fatalities: alerts have none,
+    # so the merged periods carry zero)
+    merged = merge_intervals(rows.filter(rows.source.isin(sorted(merge_sources))))
+    merged = merged.mutate(fatalities=ibis.literal(0, type="int64")).select(*plain.columns)
+    return ibis.union(plain.cast({"fatalities": "int64"}), merged.cast({"fatalities": "int64"}))
 
 
 @ibis.udf.scalar.builtin
@@ -88,22 +83,13 @@ def grid_expr(rows: ibis.Table, bin_seconds: int) -> ibis.Table:
     )
 
 
-def merge_needed(store: Store, sources: list[str]) -> frozenset[str]:
-    """The sources among ``sources`` that have raion or hromada rows beside oblast rows."""
-    if not sources:
-        return frozenset()
-    t = store.ibis.table("observations")
-    expr = t.filter(t.source.isin(sources) & t.level.isin(list(SUB_OBLAST_LEVELS))).select("source").distinct()
-    return frozenset(store.ibis.execute(expr)["source"])
-
-
 def activity_grid(store: Store, wanted: dict[str, tuple[str, ...]], bin_seconds: int, *,
                   as_of: datetime | None = None) -> pa.Table:
     """The grid for every wanted source in one query (columns ``GRID_COLUMNS``; only non-empty bins), as Arrow."""
     if not wanted:
         return pa.table({c: pa.array([], pa.string() if c in ("source", "region") else pa.int64())
                          for c in GRID_COLUMNS})
-    rows = selected_rows(store, wanted, as_of=as_of, merge_sources=merge_needed(store, sorted(wanted)))
+    rows = selected_rows(store, wanted, as_of=as_of, merge_sources=sources_to_merge(store, sorted(wanted)))
     return store.ibis.to_pyarrow(grid_expr(rows, bin_seconds))
 
 

@@ -22,9 +22,15 @@ _OBS_SCHEMA = pa.schema([
 _COLUMNS = [f.name for f in _OBS_SCHEMA]
 
 # What makes two rows the same observation: a second file of the same source with the same alert adds nothing.
-# A source's own row id, when it has one, decides alone.
+# A source's own row id, when it has one, decides alone. Times are written as CAST(TIMESTAMPTZ AS VARCHAR) wrote them
+# in a UTC session ('2022-03-15 16:10:34+00', fractions as stored), but through a naive timestamp: the same text
+# without a time-zone conversion per row (a third of the key's cost), and whatever the session's time zone.
+def _utc_text(column: str) -> str:
+    return f"(CAST(make_timestamp(epoch_us({column})) AS VARCHAR) || '+00')"
+
+
 _OBS_KEY = ("md5(concat_ws('|', source, coalesce(row_id, concat_ws('|', region, event_type, "
-            "CAST(started_at AS VARCHAR), coalesce(CAST(finished_at AS VARCHAR), ''), coalesce(subregion, ''), "
+            f"{_utc_text('started_at')}, coalesce({_utc_text('finished_at')}, ''), coalesce(subregion, ''), "
             "coalesce(level, ''), coalesce(article_id, ''), coalesce(CAST(span_start AS VARCHAR), '')))))")
 
 
@@ -38,43 +44,47 @@ def insert_observations(store: Store, rows: list[Observation], file_sha256: str)
 
 def insert_arrow(store: Store, table: pa.Table, file_sha256: str) -> tuple[int, int]:
     """Bulk path for readers that build Arrow batches themselves (same columns as ``_OBS_SCHEMA``)."""
-    con = store.con
-    before = con.execute("SELECT count(*) FROM observations").fetchone()[0]
-    con.register("_incoming", table)
+    store.con.register("_incoming", table)
     try:
-        con.execute(
-            f"""
-            INSERT OR IGNORE INTO observations
-            SELECT {_OBS_KEY} AS id, source, region, event_type, started_at, finished_at, level, subregion, actor,
-                   file, ? AS file_sha256, line, row_id, lat, lon, geo_method, fatalities, description,
-                   article_id, span_start, span_end
-            FROM _incoming
-            QUALIFY row_number() OVER (PARTITION BY {_OBS_KEY} ORDER BY line) = 1
-            """,
-            [file_sha256],
-        )
+        inserted = insert_staged(store, "SELECT * FROM _incoming", [], file_sha256, with_article=True)
     finally:
-        con.unregister("_incoming")
-    inserted = con.execute("SELECT count(*) FROM observations").fetchone()[0] - before
+        store.con.unregister("_incoming")
     return inserted, table.num_rows - inserted
 
 
-def insert_staged(store: Store, select_sql: str, params: list, file_sha256: str) -> int:
+def insert_staged(store: Store, select_sql: str, params: list, file_sha256: str, *,
+                  with_article: bool = False) -> int:
     """Insert the rows a SELECT yields (columns source, region, event_type, started_at, finished_at, level,
-    subregion, actor, row_id, lat, lon, fatalities, description, geo_method, file, line), skipping rows already
-    stored and repeats inside the batch (the first line wins); return how many were inserted."""
+    subregion, actor, row_id, lat, lon, fatalities, description, geo_method, file, line; and article_id, span_start,
+    span_end ``with_article``), skipping rows already stored and repeats inside the batch (the first line wins);
+    return how many were inserted.
+
+    The table has no unique index (schema migration 4): this anti-join is what keeps ``id`` unique, so every insert
+    into ``observations`` goes through here."""
     sha = file_sha256.replace("'", "")
-    return store.con.execute(
+    article = ("" if with_article else
+               ", NULL::VARCHAR AS article_id, NULL::INTEGER AS span_start, NULL::INTEGER AS span_end")
+    con = store.con
+    con.execute(
         f"""
-        INSERT OR IGNORE INTO observations
-        SELECT id, source, region, event_type, started_at, finished_at, level, subregion, actor,
+        CREATE OR REPLACE TEMP TABLE _keyed AS
+        SELECT {_OBS_KEY} AS id, source, region, event_type, started_at, finished_at, level, subregion, actor,
                file, '{sha}' AS file_sha256, line, row_id, lat, lon, geo_method, fatalities, description,
                article_id, span_start, span_end
-        FROM (SELECT {_OBS_KEY} AS id, * FROM (
-                SELECT *, NULL::VARCHAR AS article_id, NULL::INTEGER AS span_start, NULL::INTEGER AS span_end
-                FROM ({select_sql})))
-        QUALIFY row_number() OVER (PARTITION BY id ORDER BY line) = 1
-        """, params).fetchone()[0]
+        FROM (SELECT *{article} FROM ({select_sql}))
+        """, params)
+    try:
+        rows, keys = con.execute("SELECT count(*), count(DISTINCT id) FROM _keyed").fetchone()
+        # repeats inside the batch are rare: rank rows by line only when there are some
+        first_only = "QUALIFY row_number() OVER (PARTITION BY id ORDER BY line) = 1" if keys < rows else ""
+        return con.execute(
+            f"""
+            INSERT INTO observations
+            SELECT * FROM _keyed k WHERE NOT EXISTS (SELECT 1 FROM observations o WHERE o.id = k.id)
+            {first_only}
+            """).fetchone()[0]
+    finally:
+        con.execute("DROP TABLE IF EXISTS _keyed")
 
 
 def insert_staged_rejects(store: Store, select_sql: str, params: list, file_sha256: str | None) -> int:

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 import ibis
 import pandas as pd
 
+from saydo.store.alerts import has_sub_oblast_levels, merge_intervals
 from saydo.store.connection import Store
 
 
@@ -22,26 +23,6 @@ def day_bins(start: datetime, window_days: int) -> pd.DataFrame:
         "bin_start": [start + timedelta(days=d) for d in days],
         "bin_end": [start + timedelta(days=d + 1) for d in days],
     })
-
-
-def merged_intervals(obs: ibis.Table) -> ibis.Table:
-    """Overlapping events of one region merged into one (gaps and islands): an oblast-wide alert with hromada alerts
-    inside it, or two hromadas alerted at once, is one alert period for the oblast.
-
-    Columns in: region, started_at, ended_at. Columns out: the same, one row per merged period.
-    """
-    order = [obs.started_at, obs.ended_at]
-    running = ibis.window(group_by=obs.region, order_by=order, preceding=None, following=0)
-    with_max = obs.mutate(run_end=obs.ended_at.max().over(running))
-    ordered = ibis.window(group_by=with_max.region, order_by=[with_max.started_at, with_max.ended_at])
-    flagged = with_max.mutate(prev_end=with_max.run_end.lag().over(ordered))
-    flagged = flagged.mutate(
-        new=(flagged.prev_end.isnull() | (flagged.started_at > flagged.prev_end)).ifelse(1, 0))
-    numbered = flagged.mutate(island=flagged.new.sum().over(
-        ibis.window(group_by=flagged.region, order_by=[flagged.started_at, flagged.ended_at],
-                    preceding=None, following=0)))
-    return numbered.group_by(["region", "island"]).aggregate(
-        started_at=numbered.started_at.min(), ended_at=numbered.ended_at.max()).drop("island")
 
 
 def daily_expr(observations: ibis.Table, bins: ibis.Table, *, source: str, event_type: str | tuple[str, ...],
@@ -57,9 +38,10 @@ def daily_expr(observations: ibis.Table, bins: ibis.Table, *, source: str, event
     )
     if exclude_levels:
         obs = obs.filter(~obs.level.isin(list(exclude_levels)))
-    obs = obs.mutate(ended_at=obs.finished_at.coalesce(obs.started_at)).select("region", "started_at", "ended_at")
+    obs = obs.select("source", "region", "started_at", ended_at=obs.finished_at.coalesce(obs.started_at))
     if merge:
-        obs = merged_intervals(obs)
+        obs = merge_intervals(obs)
+    obs = obs.select("region", "started_at", "ended_at")
     joined = obs.join(
         bins,
         [obs.started_at < bins.bin_end, (obs.ended_at > bins.bin_start) | (obs.started_at >= bins.bin_start)],
@@ -72,16 +54,6 @@ def daily_expr(observations: ibis.Table, bins: ibis.Table, *, source: str, event
         alerts=started_inside.ifelse(1, 0).sum(),
         alert_hours=seconds.sum() / 3600.0,
     )
-
-
-SUB_OBLAST_LEVELS = ("raion", "hromada")
-
-
-def has_sub_oblast_levels(store: Store, source: str) -> bool:
-    """Does the source mix oblast rows with raion/hromada rows (so overlapping rows must be merged to count)?"""
-    expr = store.ibis.table("observations")
-    expr = expr.filter((expr.source == source) & expr.level.isin(list(SUB_OBLAST_LEVELS))).limit(1).count()
-    return bool(store.ibis.execute(expr))
 
 
 def daily_series(store: Store, *, source: str, start: datetime, window_days: int,

@@ -1,6 +1,9 @@
-"""`saydo run` / `saydo extract` as a user meets them: bad input gives one coded line and exit 2."""
+"""`saydo run` / `saydo extract` / `saydo ingest articles` as a user meets them: bad input gives one coded line and
+exit 2, rejected rows exit 1, a bug exits 3 (docs/cli.md, "Exit codes")."""
 
 from __future__ import annotations
+
+import json
 
 import pytest
 
@@ -68,13 +71,52 @@ def test_extract_missing_file(cli, tmp_path):
     _one_line_error(code, err, "[SD101]")
 
 
-def test_run_partial_alert_file_loads_good_rows_then_exits_2(cli, tmp_path, article):
+def test_run_partial_alert_file_loads_good_rows_then_exits_1(cli, tmp_path, article):
     alerts = tmp_path / "alerts.csv"
     alerts.write_text(HEADER + "Kyiv City,2022-03-15 10:00:00+00:00,2022-03-15 11:00:00+00:00,False\n"
                       "Kyiv City,15/03/2022,2022-03-15 11:00:00+00:00,False\n", encoding="utf-8")
     db = tmp_path / "db.duckdb"
     code, _, err = cli("run", article, "--alerts", alerts, "--db", db)
-    _one_line_error(code, err, "1 row(s) rejected, 1 loaded")
-    assert "line 3" in err
+    assert code == 1, err
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1 and "1 row(s) rejected, 1 loaded" in lines[0] and "line 3" in lines[0], err
     code, out, _ = cli("rejects", "--db", db, "--json")
     assert code == 0 and "15/03/2022" in out
+    code, _, err = cli("run", article, "--alerts", alerts, "--db", db)  # the same files again: the same answer
+    assert code == 1 and "1 row(s) rejected" in err
+
+
+def test_run_clean_alert_file_exits_0(cli, tmp_path, article):
+    alerts = tmp_path / "alerts.csv"
+    alerts.write_text(HEADER + "Kyiv City,2022-03-15 10:00:00+00:00,2022-03-15 11:00:00+00:00,False\n",
+                      encoding="utf-8")
+    code, _, err = cli("run", article, "--alerts", alerts, "--db", tmp_path / "db.duckdb")
+    assert code == 0 and not err.strip(), err
+
+
+def test_run_rejected_rows_and_unreadable_article_exits_2(cli, tmp_path, article):
+    alerts = tmp_path / "alerts.csv"
+    alerts.write_text(HEADER + "Kyiv City,2022-03-15 10:00:00+00:00,2022-03-15 11:00:00+00:00,False\n"
+                      "Kyiv City,15/03/2022,2022-03-15 11:00:00+00:00,False\n", encoding="utf-8")
+    code, _, err = cli("run", article, tmp_path / "nope.txt", "--alerts", alerts, "--db", tmp_path / "db.duckdb")
+    assert code == 2 and "[SD101]" in err and "1 row(s) rejected" in err
+
+
+def test_ingest_articles_unreadable_file_exits_2_and_stores_the_rest(cli, tmp_path, article):
+    db = tmp_path / "db.duckdb"
+    code, out, err = cli("ingest", "articles", article, tmp_path / "nope.txt", "--db", db, "--json")
+    assert code == 2 and "[SD101]" in err
+    assert json.loads(out)["articles"] == ["article.txt"]
+    code, _, err = cli("ingest", "articles", article, "--db", db)
+    assert code == 0, err
+
+
+def test_run_internal_error_exits_3_with_traceback(cli, tmp_path, article, monkeypatch):
+    from saydo import pipeline
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(pipeline, "run", broken)
+    code, _, err = cli("run", article, "--db", tmp_path / "db.duckdb")
+    assert code == 3 and "Traceback" in err and "RuntimeError: boom" in err and "internal error" in err

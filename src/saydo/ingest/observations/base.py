@@ -132,6 +132,7 @@ def load_observations(store, path: str | Path, *, fmt: str | None = None, source
         report.loaded, report.rejected, report.duplicate = (
             previous["loaded"] or 0, previous["rejected"] or 0, previous["duplicate"] or 0)
         report.geo_methods = obs_store.geo_methods(store, sha) or None
+        _raise_if_nothing_loaded(report, p)  # the same answer as the first load gave
         return report
     try:
         if hasattr(reader, "load"):
@@ -146,11 +147,15 @@ def load_observations(store, path: str | Path, *, fmt: str | None = None, source
             stop()
     store.record_file(sha, str(p), "observations", source, report.loaded, report.rejected, report.duplicate)
     report.geo_methods = obs_store.geo_methods(store, sha) or None
+    _raise_if_nothing_loaded(report, p)
+    return report
+
+
+def _raise_if_nothing_loaded(report: LoadReport, p: Path) -> None:
     if report.loaded == 0 and report.duplicate == 0:
         scope = f", {report.out_of_scope} out of scope" if report.out_of_scope else ""
         raise NoRowsLoaded(f"no row could be loaded ({report.rejected} rejected{scope})", where=str(p),
                            hint="see `saydo rejects` for the reasons")
-    return report
 
 
 def _load_bulk(store, p: Path, reader, source: str, sha: str, report: LoadReport, progress) -> None:

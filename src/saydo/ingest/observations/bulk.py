@@ -165,7 +165,7 @@ class Loader:
                         SELECT p.*, coalesce(n.code, pt.code) AS code, coalesce(n.method, pt.method) AS geo_method
                         FROM _parsed p
                         LEFT JOIN _names n ON n.name = p._name
-                        LEFT JOIN _points pt ON n.code IS NULL AND pt.lat = p.lat AND pt.lon = p.lon
+                        LEFT JOIN _points pt ON pt.lat = p.lat AND pt.lon = p.lon  -- a name wins (coalesce)
                         WHERE _shape IS NOT NULL OR _scope))
             """)
         finally:

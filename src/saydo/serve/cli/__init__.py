@@ -1,12 +1,14 @@
 """The ``saydo`` command line: a thin layer that parses arguments and calls the library.
 
 Each verb lives in a module of its own and registers itself on ``app`` in ``_register``. Any ``SaydoError`` becomes one
-line on stderr and exit code 2, never a traceback.
+line on stderr and exit code 2, never a traceback; anything else is a bug: its traceback and exit code 3, so a script
+never mistakes it for exit 1 (rows rejected). The rule is in ``options``.
 """
 
 from __future__ import annotations
 
 import sys
+import traceback
 
 import typer
 
@@ -38,3 +40,7 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         typer.echo("saydo: interrupted", err=True)
         sys.exit(130)
+    except Exception:  # a bug, not bad input: keep the traceback, and an exit code no other outcome uses
+        traceback.print_exc()
+        typer.echo("saydo: internal error (a bug in saydo; please report it with the traceback above)", err=True)
+        sys.exit(3)

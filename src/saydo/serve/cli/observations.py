@@ -9,7 +9,16 @@ import typer
 from rich.table import Table
 
 from saydo.serve.cli import app, ingest_app
-from saydo.serve.cli.options import DbOption, JsonOption, console, err_console, open_store, print_json
+from saydo.serve.cli.options import (
+    DbOption,
+    JsonOption,
+    console,
+    err_console,
+    finish,
+    open_store,
+    print_json,
+    rejected_rows_notes,
+)
 from saydo.serve.cli.render import loads_table
 
 observations_app = typer.Typer(help="What the observation table holds.", no_args_is_help=True)
@@ -32,8 +41,8 @@ def ingest_observations(
     """Load observation files into the one observation table (a territory series into its own); print loaded /
     rejected / duplicate rows.
 
-    A file with some bad rows loads the rest and exits 0 (the rejects are listed by `saydo rejects`); a file that
-    can't be read, or of which no row loads, is one line on stderr and exit code 2."""
+    Exit 0 when every row loaded; 1 when a file had bad rows (the rest loaded; `saydo rejects` lists them); 2 when a
+    file can't be read or no row of it loads (one line on stderr; the other files still load)."""
     from saydo.errors import MissingFile, SaydoError
     from saydo.ingest.observations import load_observations
     from saydo.resolve import geo
@@ -51,33 +60,14 @@ def ingest_observations(
                                                      progress=_progress_for(path)))
                 except SaydoError as exc:
                     errors.append(exc)
-            notes = _reject_notes(store, reports)
+            notes = rejected_rows_notes(store, reports)
     finally:
         geo.configure(None)
     if json_out:
         print_json([r.to_json() for r in reports])
     elif reports:
         console.print(loads_table(reports))
-    for note in notes:
-        err_console.print(note, highlight=False, markup=False, soft_wrap=True)
-    for exc in errors:
-        typer.echo(f"saydo: {exc.line()}", err=True)
-    if errors:
-        raise typer.Exit(2)
-
-
-def _reject_notes(store, reports) -> list[str]:
-    """One line per file with rejected rows: how many, and the first bad line with its reason."""
-    from saydo.store.observations import list_rejects
-
-    notes = []
-    for report in reports:
-        if report.rejected and not report.already_loaded:
-            first = [r for r in list_rejects(store, file=report.file, limit=5) if r["line"] is not None][:1]
-            detail = f"; first at line {first[0]['line']}: {first[0]['reason']}" if first else ""
-            notes.append(f"saydo: {report.file}: {report.rejected} row(s) rejected, {report.loaded} loaded{detail} "
-                         f"(see `saydo rejects --file {report.file}`)")
-    return notes
+    finish(errors, reports, notes)
 
 
 def _progress_for(path: Path):

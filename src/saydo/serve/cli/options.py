@@ -1,4 +1,14 @@
-"""Options and output helpers every verb shares, so flags mean the same everywhere."""
+"""Options and output helpers every verb shares, so flags and exit codes mean the same everywhere.
+
+Exit codes, for every verb that loads files (docs/cli.md, "Exit codes"):
+
+- ``0``: everything given was loaded (rows already stored count as loaded);
+- ``1``: the work finished, but some rows of an observation file were rejected (each is in the rejects table);
+- ``2``: bad input: an option, or a file that can't be used (missing, empty, binary, wrong header, no row loads);
+- ``3``: saydo itself failed (a bug: the traceback is printed).
+
+When several apply, the highest wins.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +20,10 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
+from saydo.errors import SaydoError
 from saydo.store import Store, default_db_path
+
+EXIT_OK, EXIT_REJECTED_ROWS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
 DbOption = Annotated[
     Optional[Path],
@@ -33,3 +46,30 @@ def print_json(obj) -> None:
 def show_progress() -> bool:
     """Progress bars only for a person at a terminal."""
     return sys.stderr.isatty()
+
+
+def rejected_rows_notes(store: Store, reports) -> list[str]:
+    """One line per observation file with rejected rows: how many, and the first bad line with its reason. A file
+    loaded before says so again, so a reload gives the same answer (and exit code) as the first load."""
+    from saydo.store.observations import list_rejects
+
+    notes = []
+    for report in reports:
+        if report.rejected:
+            first = [r for r in list_rejects(store, file=report.file, limit=5) if r["line"] is not None][:1]
+            detail = f"; first at line {first[0]['line']}: {first[0]['reason']}" if first else ""
+            notes.append(f"saydo: {report.file}: {report.rejected} row(s) rejected, {report.loaded} loaded{detail} "
+                         f"(see `saydo rejects --file {report.file}`)")
+    return notes
+
+
+def finish(errors: list[SaydoError], reports=(), notes: list[str] = ()) -> None:
+    """Print the notes and errors on stderr, one line each, then exit by the one rule above."""
+    for note in notes:
+        err_console.print(note, highlight=False, markup=False, soft_wrap=True)
+    for exc in errors:
+        typer.echo(f"saydo: {exc.line()}", err=True)
+    if errors:
+        raise typer.Exit(EXIT_BAD_INPUT)
+    if any(r.rejected for r in reports):
+        raise typer.Exit(EXIT_REJECTED_ROWS)

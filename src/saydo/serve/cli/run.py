@@ -13,7 +13,7 @@ import typer
 from saydo import pipeline
 from saydo.errors import BadValue, SaydoError
 from saydo.serve.cli import app, ingest_app
-from saydo.serve.cli.options import DbOption, JsonOption, console, open_store, print_json
+from saydo.serve.cli.options import DbOption, JsonOption, console, finish, open_store, print_json, rejected_rows_notes
 from saydo.serve.cli.render import checks_table, explanation_panels, loads_table, statements_table, untestable_table
 
 Files = Annotated[list[Path], typer.Argument(help="Article files (.txt or .html).", show_default=False)]
@@ -33,27 +33,6 @@ def _parse_date(value: str | None, option: str = "--date") -> date | None:
         raise BadValue(f"{option} {value!r} is not a date", hint="use YYYY-MM-DD") from None
 
 
-def _rejected_rows(store, loads) -> list[SaydoError]:
-    """One coded line per file that had rejected rows, naming the first bad line and its reason."""
-    from saydo.store.observations import list_rejects
-
-    errors: list[SaydoError] = []
-    for report in loads:
-        if report.rejected and not report.already_loaded:
-            first = list_rejects(store, file=report.file, limit=1)
-            detail = f"; first at line {first[0]['line']}: {first[0]['reason']}" if first else ""
-            errors.append(BadValue(f"{report.rejected} row(s) rejected, {report.loaded} loaded{detail}",
-                                   where=report.file, hint="see `saydo rejects --file` for every reason"))
-    return errors
-
-
-def _finish(errors: list[SaydoError]) -> None:
-    for exc in errors:
-        typer.echo(f"saydo: {exc.line()}", err=True)
-    if errors:
-        raise typer.Exit(2)
-
-
 @app.command()
 def run(files: Files, alerts: AlertsOption = None, db: DbOption = None, json_out: JsonOption = False,
         date_: DateOption = None, window_days: WindowOption = 14,
@@ -63,9 +42,9 @@ def run(files: Files, alerts: AlertsOption = None, db: DbOption = None, json_out
     published = _parse_date(date_)
     with open_store(db) as store:
         result = pipeline.run(store, files, alert_paths=alerts or [], published=published, window_days=window_days)
-        errors = _rejected_rows(store, result.loads) + result.errors
+        notes = rejected_rows_notes(store, result.loads)
         if not result.articles:
-            _finish(errors)
+            finish(result.errors, result.loads, notes)
         if out:
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(json.dumps(result.to_json(), ensure_ascii=False, indent=2, default=str) + "\n",
@@ -74,7 +53,7 @@ def run(files: Files, alerts: AlertsOption = None, db: DbOption = None, json_out
             print_json(result.to_json())
         else:
             _print_result(result, store.path, out)
-    _finish(errors)
+    finish(result.errors, result.loads, notes)
 
 
 def _print_result(result: pipeline.RunResult, db_path: Path, out: Path | None) -> None:
@@ -113,7 +92,7 @@ def extract(files: Files, json_out: JsonOption = False, date_: DateOption = None
             print_json(s.to_json())
     else:
         console.print(statements_table(statements))
-    _finish(errors)
+    finish(errors)
 
 
 @ingest_app.command("articles")
@@ -130,7 +109,7 @@ def ingest_articles(files: Files, db: DbOption = None, json_out: JsonOption = Fa
         else:
             console.print(f"{len(articles)} article(s) stored, {len(statements)} statement(s) extracted, "
                           f"{len(errors)} file(s) rejected.")
-    _finish(errors)
+    finish(errors)
 
 
 @app.command()
