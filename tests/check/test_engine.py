@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -201,5 +202,5 @@ def test_engine_no_strike_pledge_cites_the_strikes(store, tmp_path):
     check = check_pledges(store, [pledge])[0][0]
     assert check.template == "no_strike" and check.verdict == "broken"
     assert "row p1" in check.explanation and "port dock hit" in check.explanation
-    quiet = Statement(**{**pledge.__dict__, "places": ("UA-32",)})
+    quiet = replace(pledge, places=("UA-32",))
     assert check_pledges(store, [quiet])[0][0].verdict == "insufficient_data"  # nothing there before either

@@ -1,7 +1,7 @@
 """Dense per-region series of one source, built from the store's activity grid (``saydo.store.grid``).
 
-The store returns, per (source, region, base bin, span), counts and offset sums of the rows that start in the bin and
-end ``span`` bins later.
+The store returns, per (source, region, base bin), counts and offset sums of the rows that start in the bin (side 0)
+and of the rows that end in it (side 1).
 ``ActivityGrid.binned(source, size, phase)`` turns them into arrays of bins ``size`` seconds long whose edges fall at
 ``phase`` seconds past midnight UTC (a pledge's clock time), with one value per region and bin for each metric:
 
@@ -69,21 +69,21 @@ class ActivityGrid:
         if rows.num_rows == 0:
             base = {"regions": regions, "b0": 0, "n": 0}
         else:
-            start_bin = _numbers(rows, "bin").astype(np.int64)
-            end_bin = start_bin + _numbers(rows, "span").astype(np.int64)
-            b0, b1 = int(start_bin.min()), int(end_bin.max())
+            bins = _numbers(rows, "bin").astype(np.int64)
+            ended = _numbers(rows, "side").astype(bool)  # side 1: the rows that ended in the bin
+            b0, b1 = int(bins.min()), int(bins.max())
             n = b1 - b0 + 1
-            at_start = codes * n + (start_bin - b0)
-            at_end = codes * n + (end_bin - b0)
+            at = codes * n + (bins - b0)
             size = len(regions) * n
 
-            def dense(where: np.ndarray, column: str) -> np.ndarray:
-                weights = _numbers(rows, column).astype(float)
-                return np.bincount(where, weights, minlength=size).reshape(len(regions), n)
+            def dense(side: np.ndarray, column: str) -> np.ndarray:
+                weights = _numbers(rows, column).astype(float)[side]
+                return np.bincount(at[side], weights, minlength=size).reshape(len(regions), n)
 
-            base = {"regions": regions, "b0": b0, "n": n, "starts": dense(at_start, "rows"),
-                    "ends": dense(at_end, "rows"), "start_offset": dense(at_start, "start_offset"),
-                    "end_offset": dense(at_end, "end_offset"), "fatalities": dense(at_start, "fatalities")}
+            started = ~ended
+            base = {"regions": regions, "b0": b0, "n": n, "starts": dense(started, "rows"),
+                    "ends": dense(ended, "rows"), "start_offset": dense(started, "offset"),
+                    "end_offset": dense(ended, "offset"), "fatalities": dense(started, "fatalities")}
         self._cache[key] = base
         return base
 

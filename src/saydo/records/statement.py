@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 
 KINDS = ("pledge", "claim", "denial", "demand", "opinion")
 QUOTES = ("direct", "indirect")
@@ -44,7 +45,7 @@ class Statement:
     window: Window = field(default_factory=Window)
     qualifies: str | None = None  # id of the pledge a hedge or retraction qualifies
 
-    @property
+    @cached_property  # computed once per record (it is frozen); a check reads it a few times per pledge
     def id(self) -> str:
         """Stable id from the article and the span: re-extracting the same text gives the same id."""
         raw = f"{self.article_id}:{self.start}:{self.end}:{self.speaker}:{self.kind}"
