@@ -129,3 +129,5 @@ def demo(out_dir: Annotated[Path, typer.Option("--out", help="Folder for the dem
                           f"log; see ATTRIBUTION.md beside it).\n")
         run(files=[article], alerts=[alerts], db=db_path, json_out=json_out, date_=None, window_days=14,
             out=out_dir / "result.json")
+    if not json_out:
+        console.print(f"Browse it: .venv/bin/saydo serve --db {db_path} (then open http://127.0.0.1:8008/)")
