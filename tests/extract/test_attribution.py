@@ -72,3 +72,12 @@ def test_attribution_institution_named_again_by_its_head_noun(nlp):
         "The Embassy added that the photographs had been staged."))
     added = _by_start(found, "The Embassy added")
     assert added is not None and added.actor == "RUS"
+
+
+def test_attribution_excerpt_cut_off_mid_sentence_is_not_a_heading(nlp):
+    article, found = _extract(nlp, (
+        "Evacuations resumed in the north on Wednesday.\n\n"
+        "The regional governor, Petro Kravets, said the two sides agreed to open the route from Sumy at eight in the "
+        "morning (local t"))
+    route = _by_start(found, "The regional governor")
+    assert route is not None and route.speaker == "Petro Kravets" and route.kind == "pledge"

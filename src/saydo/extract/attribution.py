@@ -30,6 +30,7 @@ STATEMENT_NOUNS = {"statement", "statements", "message", "announcement", "commun
                    "text", "notice", "declaration", "address", "report", "document", "remarks", "resolution"}
 _INTRODUCING_VERBS = {"make", "issue", "release", "publish", "deliver", "circulate"}
 _CLOSING_FIRST = re.compile(r"[^“«\"]*?[\w.,!?…)\]](”|\")(?=[\s,.;:—–-]|$)", re.S)
+TRUNCATED_WORDS = 12  # a last line this long that ends without punctuation was cut off, not a heading
 CONTINUATION_REACH = 4  # sentences of reported speech that may run on after one attribution
 
 
@@ -316,9 +317,12 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _is_heading(text: str, start: int, end: int) -> bool:
-    """A headline or caption line: stands alone on its line and ends without sentence punctuation."""
+    """A headline or caption line: stands alone on its line and ends without sentence punctuation. The last line of an
+    excerpt cut off mid-sentence is no heading when it is as long as a body sentence."""
     line_end = text.find("\n", start)
     line_end = len(text) if line_end < 0 else line_end
+    if start > 0 and not text[line_end:].strip() and len(text[start:end].split()) >= TRUNCATED_WORDS:
+        return False
     return end >= line_end and text[end - 1] not in ".!?\"”’»:;" and (start == 0 or text[start - 1] == "\n")
 
 
