@@ -81,3 +81,16 @@ def test_attribution_excerpt_cut_off_mid_sentence_is_not_a_heading(nlp):
         "morning (local t"))
     route = _by_start(found, "The regional governor")
     assert route is not None and route.speaker == "Petro Kravets" and route.kind == "pledge"
+
+
+def test_attribution_reporting_clause_hung_on_the_report_by_the_parser(nlp):
+    _, found = _extract(nlp, (
+        "Russia has declared a truce from noon on Friday and will open evacuation routes from Kherson, Mykolaiv, "
+        "Enerhodar and Melitopol, the Russian interagency coordination staff in Ukraine said on Thursday.\n\n"
+        "“The routes will stay open for two days,” the staff said."))
+    assert "coordination staff" in found[0].speaker and found[0].actor == "RUS" and found[0].kind == "pledge"
+    later = _by_start(found, "“The routes will stay open")
+    assert later is not None and later.actor == "RUS" and later.kind == "pledge"
+    appos = _extract(nlp, "Kyiv is prepared to hold a vote on the treaty, Marko Hryhorenko, a member of the Ukrainian "
+                          "delegation said.")[1]
+    assert appos[0].speaker == "Marko Hryhorenko" and appos[0].actor == "UKR"

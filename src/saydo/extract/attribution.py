@@ -206,12 +206,14 @@ def _attribution(sent: Span, quotes, registry: Registry, group: Speaker | None =
     "It added that ..." and "They said ..."."""
     candidates = [t for t in sent if (t.lemma_.lower() in SPEECH or _states(t)) and t.pos_ in ("VERB", "AUX")
                   and not inside_quote(quotes, t.idx) and not _hypothetical(t)]
-    candidates.sort(key=lambda t: (not _reporting_tail(t, sent), t.dep_ != "ROOT", t.i))
+    tails = {t.i: _tail_subject(t, sent) for t in candidates}
+    candidates.sort(key=lambda t: (not (tails[t.i] is not None or _reporting_tail(t, sent)), t.dep_ != "ROOT", t.i))
     for verb in candidates:
-        subject = _subject_of(verb)
+        tail = tails[verb.i]
+        subject = tail.root if tail is not None else _subject_of(verb)
         if subject is None:
             continue
-        speaker = speaker_from_subject(subject, registry, sent.start)
+        speaker = speaker_from_subject(subject, registry, sent.start, span=tail)
         if speaker is None and group is not None and subject.lower_ in ("it", "they"):
             speaker = group
         if speaker is not None:
@@ -234,6 +236,30 @@ def _reporting_tail(verb: Token, sent: Span) -> bool:
     doc = sent.doc
     return left > sent.start + 2 and doc[left - 1].text in (",", "”", '"') and \
         not any(t.text == "," for t in doc[left:verb.i])
+
+
+def _tail_subject(verb: Token, sent: Span) -> Span | None:
+    """"..., the Russian interagency staff in Ukraine said on Monday." when the parser hung the reporting clause on the
+    report (the speech verb without a subject of its own): the noun phrase between the last comma and the verb, with
+    nothing but adverbials after the verb."""
+    doc = sent.doc
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[verb.i + 1:sent.end]):
+        return None
+    comma = next((i for i in range(verb.i - 1, max(verb.i - 14, sent.start) - 1, -1) if doc[i].text == ","), None)
+    if comma is None or comma <= sent.start + 2 or comma + 1 >= verb.i:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "agent", "csubj") and c.i > comma for c in verb.children):
+        return None  # an ordinary subject right before the verb
+    phrase = doc[comma + 1:verb.i]
+    if any(t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ") for t in phrase) or \
+            not any(t.pos_ in ("NOUN", "PROPN") for t in phrase):
+        return None
+    if doc[comma - 1].ent_type_ == "PERSON" and not any(t.ent_type_ == "PERSON" for t in phrase):
+        start = comma - 1  # "..., Alexander Chaly, a member of the delegation said": the name and its apposition
+        while start > sent.start and doc[start].ent_iob_ == "I":
+            start -= 1
+        phrase = doc[start:verb.i]
+    return phrase
 
 
 def _after_quote(sent: Span, quotes, registry: Registry) -> tuple[Token | None, Speaker | None]:
