@@ -44,7 +44,8 @@ ARRANGEMENT = re.compile(r"\b(ceasefires?|cease-fires?|truces?|humanitarian corr
                          r"negotiations)\b", re.I)
 ARRANGEMENT_VERB = re.compile(r"\b(will|would|shall|should|to be|is to|are to|start\w*|open\w*|begin\w*|"
                               r"extend\w*|remain\w*|take place|come into effect)\b", re.I)
-MILITARY_ACTION = re.compile(r"\b(withdraw\w*|retreat\w*|cease\w*|stop\w*|hold|proceed\w*|regroup\w*|pull\w*|"
+MILITARY_ACTION = re.compile(r"\b(withdraw\w*|withdrew|leav(?:e|es|ing)|left(?! bank)|retreat\w*|cease\w*|stop\w*|"
+                             r"hold|proceed\w*|regroup\w*|pull\w*|"
                              r"fire|attack\w*|strike\w*|advance\w*|defend\w*|occupy|take up)\b", re.I)
 DENIAL_CONTENT = re.compile(r"\b(nothing to do with|not true|untrue|fake|lies\b|lying|baseless|groundless|"
                             r"provocation|fabricat\w*|no evidence|never (attacked|struck|shelled|targeted)|"
@@ -68,6 +69,7 @@ HEDGED_VIEW = re.compile(r"\b(looks as if|looks like|it seems|seems to|appears t
                          r"is an opportunity|opportunity for)\b", re.I)
 PROGRESSIVE = re.compile(r"\b(?:are|is|am|'re)\s+(?:now\s+)?(?:withdraw|pull|turn|leav|regroup|retreat|ceas|stopp|"
                          r"open|declar|halt|mov)\w*ing\b", re.I)
+GOODWILL = re.compile(r"\b(goodwill gesture|gesture of good ?will|as a sign of good ?will)\b", re.I)
 OTHERS = re.compile(r"\b(they|them|their|he|she|the enemy|the other side)\b", re.I)
 
 
@@ -119,6 +121,8 @@ def _is_pledge(lemma: str, content: str, cues: Cues) -> bool:
         return True
     if cues.state_speaker and not cues.other_side and COMMISSIVE.search(content):
         return True  # "there is no need now for ...", "no such plans": assurances about own conduct
+    if cues.own_side and GOODWILL.search(content) and MILITARY_ACTION.search(content):
+        return True  # a withdrawal announced as a goodwill gesture, even when phrased as done
     if cues.own_side and PROGRESSIVE.search(content):
         return True  # "we are turning our columns around": an operation announced as it starts
     if cues.state_speaker and not cues.other_side and ARRANGEMENT.search(content) and \

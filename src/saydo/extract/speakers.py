@@ -370,6 +370,9 @@ def speaker_from_subject(subject: Token, registry: Registry, sentence_start: int
     if actor is None:
         if subject.tag_ == "NNS" and any(p.sent.start == subject.sent.start for p in doc.spans.get("places", [])):
             actor = "UKR"  # "officials reported" about a Ukrainian town: its local officials
+        elif subject.tag_ != "NNS" and registry.last_speaker is not None and \
+                registry.last_speaker.actor not in (None, "CIV"):
+            actor = registry.last_speaker.actor  # "the defence ministry said" right after Moscow spoke: its ministry
     speaker = Speaker(name, actor)
     if actor is not None and subject.pos_ in ("NOUN", "PROPN"):
         registry.institutions.setdefault(head, speaker)

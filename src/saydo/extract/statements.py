@@ -152,6 +152,9 @@ def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = Fa
         if named and named != speaker.actor:
             other = True
             break
+        if subject.lower_ == "it" and state and speaker.person is None and not quoted and subject.head.lemma_ != "be":
+            own = True  # "Russia said it had pulled its forces": an institution speaking of itself
+            break
         if subject.lower_ in ("they", "he", "she", "you") or re.search(r"\b(enemy|opponents?|other side|"
                                                                         r"adversary)\b", phrase, re.I):
             # in indirect speech "he" is usually the speaker; inside a quotation it is someone else
