@@ -94,3 +94,27 @@ def test_attribution_reporting_clause_hung_on_the_report_by_the_parser(nlp):
     appos = _extract(nlp, "Kyiv is prepared to hold a vote on the treaty, Marko Hryhorenko, a member of the Ukrainian "
                           "delegation said.")[1]
     assert appos[0].speaker == "Marko Hryhorenko" and appos[0].actor == "UKR"
+
+
+def test_attribution_schedule_read_out_item_by_item_runs_on(nlp):
+    _, found = _extract(nlp, (
+        "The Russian defence ministry said on Monday that corridors would open at ten. "
+        "Some of the routes lead into Russia. "
+        "From Kherson, people will be evacuated via Oleshky to Skadovsk, from where they would go on by bus. "
+        "From Nova Kakhovka, people will be evacuated via one route. "
+        "Buses leave from the central square. "
+        "From Melitopol, people will be evacuated via Tokmak to Vasylivka, from where they would go on by train. "
+        "From Enerhodar, people will be evacuated via two routes."))
+    items = [s for s in found if s.text.startswith("From ")]
+    assert len(items) == 4 and {s.actor for s in items} == {"RUS"} and {s.kind for s in items} == {"pledge"}
+
+
+def test_attribution_introduction_survives_stray_marks_and_own_sentences(nlp):
+    _, found = _extract(nlp, (
+        "The Ukrainian delegation has made a number of statements after the talks.\n\n"
+        "A referendum on any treaty will be held first.\n\n"
+        "On the islands, the Ukrainian delegation proposes to keep talking for ten years.\n\n"
+        ". During this time, both sides are asked to keep their forces away.\n\n"
+        "The two presidents will meet to settle the border question."))
+    meet = _by_start(found, "The two presidents will meet")
+    assert meet is not None and meet.speaker == "Ukrainian delegation"

@@ -143,15 +143,20 @@ def _running_on(sentences, spans, paragraphs, text, quotes, found, usable, meta,
     across paragraphs after an introduction ("X made a number of statements", "X said:")."""
     carrier: Speaker | None = None
     crosses = False
-    run = 0
+    run = scheduled = 0
     for index in range(len(sentences)):
         start, end = spans[index]
         if introduced_by[index] is not None:
-            carrier, crosses, run = introduced_by[index], True, 0
+            carrier, crosses, run, scheduled = introduced_by[index], True, 0, 0
             continue
+        if not any(ch.isalnum() for ch in text[start:end]):
+            continue  # a stray mark left between paragraphs
         item = found[index]
         if item is not None:
-            carrier, crosses, run = item[1], end > start and text[end - 1] == ":", 0
+            # an introduced speaker's own attributed sentence keeps the introduction going across paragraphs
+            introduced = crosses and carrier is not None and item[1].name == carrier.name
+            carrier, crosses, run = item[1], introduced or (end > start and text[end - 1] == ":"), 0
+            scheduled = 0
             continue
         if carrier is None or not usable[index] or meta[index] or run >= CONTINUATION_REACH or (
                 not crosses and index > 0 and paragraphs[index] != paragraphs[index - 1]):
@@ -161,7 +166,9 @@ def _running_on(sentences, spans, paragraphs, text, quotes, found, usable, meta,
             carrier = None
             continue
         found[index] = (None, carrier, False)
-        run += 1
+        scheduled += _future(sentences[index])
+        # a schedule read out item by item ("From A, people will be evacuated via ...") runs on further
+        run += 0 if _future(sentences[index]) and scheduled <= CONTINUATION_REACH else 1
 
 
 def _reported_tense(sent: Span) -> bool:
@@ -172,6 +179,11 @@ def _reported_tense(sent: Span) -> bool:
     if "VBD" in tags and not tags & {"MD"}:
         return False
     return bool(tags & {"VBZ", "VBP", "MD"})
+
+
+def _future(sent: Span) -> bool:
+    """A main clause with a modal ("will be evacuated", "would be transported")."""
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in sent.root.children)
 
 
 def _refers_back(verb: Token | None) -> bool:

@@ -139,7 +139,11 @@ def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = Fa
     """Who acts in what was said: the speaker's own side, another party, or nobody named."""
     state = speaker.actor not in (None, "CIV")
     own = other = False
-    subjects = sorted((t for t in content if t.dep_ in ("nsubj", "nsubjpass")), key=lambda t: not _commits(t.head))
+    subjects = [t for t in content if t.dep_ in ("nsubj", "nsubjpass")]
+    # "people will be evacuated to X, from where they would be flown on", "if they attack, we will": a subordinate
+    # clause's subject is not the one who commits
+    subjects = [t for t in subjects if t.head.dep_ not in ("relcl", "pcomp", "acl", "advcl")] or subjects
+    subjects.sort(key=lambda t: not _commits(t.head))
     for subject in subjects[:2]:
         phrase = _bare_phrase(subject)
         if subject.lower_ in ("we", "i", "us"):
