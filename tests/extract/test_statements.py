@@ -142,3 +142,9 @@ def test_statements_institution_speaking_of_itself_and_unnamed_ministry(nlp):
     found = extract(parse_text(text, name="g.txt", published=date(2022, 7, 1)), nlp=nlp)
     assert [s.kind for s in found] == ["pledge", "pledge"]
     assert found[1].actor == "RUS"  # the ministry of the side that just spoke
+
+
+def test_statements_both_sides_are_the_speakers_own(nlp):
+    text = "The Turkish side said both sides had agreed to keep the shipping lane clear of mines."
+    found = extract(parse_text(text, name="s.txt", published=date(2022, 7, 1)), nlp=nlp)
+    assert found[0].kind == "pledge" and found[0].actor == "TUR"

@@ -28,10 +28,10 @@ CLAIM_VERBS = {"accuse", "blame", "claim", "report", "confirm", "allege", "admit
 FUTURE = re.compile(r"\b(will|would|shall|'ll|is going to|are going to|plans? to|planned to|intends? to|"
                     r"intended to|ready to|prepared to|willing to|is to|are to|going to)\s+(?!blame\b)"
                     r"(?!be\s+(?:difficult|hard|easy|able|possible|impossible|likely|unlikely|a\s))"
-                    r"(?!have\b|see\b|know\b|find out\b|wait and see\b|understand\b|learn\b)", re.I)
+                    r"(?!have\b(?!\s+to\b)|see\b|know\b|find out\b|wait and see\b|understand\b|learn\b)", re.I)
 COMMISSIVE = re.compile(r"\b(reserve the right|ready to|prepared to|willing\w* to|readiness to|obliged to|decided to|"
                         r"decision was made|(?:have|has|had) agreed|agreed (?:on|upon)|"
-                        r"decision to|"
+                        r"decision to|are invited (?:not )?to|"
                         r"decision has been made|has decided|have decided|agreed to|agree to|undertak\w+|commit\w* to|"
                         r"guarantee\w*|no plans?|no such plans|no need (now )?for|not going to|do not intend|"
                         r"don't intend|do not set ourselves|set ourselves the task|the task of|intend\w* to|"

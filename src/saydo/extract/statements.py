@@ -29,7 +29,7 @@ CHUNK = 100_000
 _HEDGE = re.compile(r"\b(not a ceasefire|not a truce|not a withdrawal|does not mean|doesn't mean|aspiration|"
                     r"gradually|only if|on condition|conditional|depends on|not yet|not necessarily)\b", re.I)
 _OWN_INSTITUTION = re.compile(r"\b(we|our|us|i|my|its|their|ministry|army|forces|troops|military|government|"
-                              r"command|side|country|delegation|units)\b", re.I)
+                              r"command|side|sides|parties|country|delegation|units)\b", re.I)
 
 
 def extract(article: Article, nlp=None) -> list[Statement]:
