@@ -118,3 +118,24 @@ def test_attribution_introduction_survives_stray_marks_and_own_sentences(nlp):
         "The two presidents will meet to settle the border question."))
     meet = _by_start(found, "The two presidents will meet")
     assert meet is not None and meet.speaker == "Ukrainian delegation"
+
+
+def test_attribution_one_sentence_several_speech_acts(nlp):
+    _, found = _extract(nlp, (
+        "Regional governor Petro Kravets said the town was shelled overnight.\n\n"
+        "Later, speaking on the radio, Kravets said that the shelling went on since Russia announced it would "
+        "halt its attacks and said that the water station was hit again."))
+    found = found[1:]
+    assert [s.speaker for s in found] == ["Petro Kravets", "Russia", "Petro Kravets"]
+    assert [s.kind for s in found] == ["claim", "pledge", "claim"]
+    assert found[1].text == "since Russia announced it would halt its attacks"
+
+
+def test_attribution_second_complement_of_another_kind(nlp):
+    _, found = _extract(nlp, (
+        "The Kherson city council said on Sunday that the evacuation had been called off.\n\n"
+        "Deputy mayor Ivan Lutsenko said the road was not safe.\n\n"
+        "It says residents should go back to the shelters, and that buses will be provided tomorrow."))
+    council = [s for s in found if s.speaker.endswith("city council")]
+    assert [s.kind for s in council] == ["claim", "demand", "pledge"]
+    assert council[-1].text.startswith("that buses will be provided")

@@ -67,6 +67,8 @@ def attribute(sentences: list[Span], text: str, quotes, registry: Registry, brea
             verb, speaker = _after_quote(sent, quotes, registry)
         if speaker is not None:
             registry.last_speaker = speaker
+            if speaker.person is None and speaker.actor not in (None, "CIV"):
+                registry.last_institution = speaker
         if speaker is None:
             speaker = _document_source(sentences, index, quotes, registry)
             if speaker is not None:
@@ -228,6 +230,8 @@ def _attribution(sent: Span, quotes, registry: Registry, group: Speaker | None =
         speaker = speaker_from_subject(subject, registry, sent.start, span=tail)
         if speaker is None and group is not None and subject.lower_ in ("it", "they"):
             speaker = group
+        if speaker is None and subject.lower_ == "it" and not _expletive(subject):
+            speaker = registry.last_institution  # "It says ..." a few paragraphs on: an institution, never a person
         if speaker is not None:
             return verb, speaker
     for tok in sent:
@@ -240,14 +244,97 @@ def _attribution(sent: Span, quotes, registry: Registry, group: Speaker | None =
     return None, None
 
 
+Act = tuple[Span, Token | None, Speaker, bool]  # (part of a sentence, its speech verb, speaker, merge if same kind)
+_COORDINATORS = {"and", "but", "while", "whereas"}
+
+
+def speech_acts(sent: Span, verb: Token | None, speaker: Speaker, quotes, registry: Registry) -> list[Act]:
+    """The speech acts of one sentence, each on its own stretch of words, left to right:
+
+    - a second speech verb coordinated with the first ("X alluded to A ..., and stressed B", "X said A and said B")
+      is the same speaker's separate statement;
+    - an adverbial clause with a speech verb and a subject of its own ("... since Russia announced it would ease
+      off") is that subject's statement;
+    - a second complement of the same verb ("It says A, and that B") is a separate statement only when its kind
+      differs from the first (``merge`` is True).
+
+    Without such a break the sentence is one act."""
+    whole = [(sent, verb, speaker, False)]
+    if verb is None:
+        return whole
+    doc = sent.doc
+    cuts: list[tuple[int, int, Token, Speaker, bool]] = []  # (last token + 1 of the part before, first token, ...)
+    speech = [t for t in sent if t.lemma_.lower() in SPEECH and t.pos_ == "VERB" and not inside_quote(quotes, t.idx)]
+    for t in speech:
+        if t.i <= sent.start + 2:
+            continue
+        before = doc[t.i - 1]
+        if before.lower_ in _COORDINATORS and before.dep_ == "cc" and any(o.i < t.i for o in speech if o is not t):
+            own = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if own is None:
+                cuts.append((_before_comma(doc, t.i - 1), t.i, t, speaker, False))
+            continue
+        mark = next((c for c in t.children if c.dep_ == "mark" and c.i < t.i), None)
+        subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if t.dep_ == "advcl" and mark is not None and subject is not None and t.i > verb.i and \
+                subject.lower_ not in ("he", "she", "it", "they", "i", "we"):
+            other = speaker_from_subject(subject, registry, sent.start)
+            if other is not None and other.actor not in (None, "CIV") and other.name != speaker.name:
+                first = mark.i
+                cuts.append((_before_comma(doc, first), first, t, other, False))
+                last = max(x.i for x in t.subtree) + 1
+                if last < sent.end - 1:  # the act of the outer speaker goes on after the clause
+                    cuts.append((last, last, None, speaker, False))
+    for t in sent:
+        if t.dep_ == "conj" and (t.head.i == verb.i or (t.head.dep_ == "ccomp" and t.head.head.i == verb.i)) and \
+                t.pos_ in ("VERB", "AUX") and t.i > verb.i + 2 and \
+                any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
+            left = min(x.i for x in t.subtree)
+            if doc[left - 1].lower_ in _COORDINATORS:
+                cuts.append((_before_comma(doc, left - 1), left, verb, speaker, True))
+    if not cuts:
+        return whole
+    cuts.sort(key=lambda c: c[1])
+    acts: list[Act] = []
+    start, current_verb, current_speaker, merge = sent.start, None, speaker, False
+    for end, next_start, next_verb, next_speaker, next_merge in cuts:
+        if end - start >= 3:
+            acts.append((doc[start:end], current_verb, current_speaker, merge))
+        start, current_verb, current_speaker, merge = next_start, next_verb, next_speaker, next_merge
+    acts.append((doc[start:sent.end], current_verb, current_speaker, merge))
+    # the first part's verb: the speech verb inside it (the attributed one when it lies there)
+    first_span = acts[0][0]
+    inside = [t for t in speech if first_span.start <= t.i < first_span.end]
+    first_verb = verb if first_span.start <= verb.i < first_span.end else (inside[0] if inside else verb)
+    acts[0] = (first_span, first_verb, acts[0][2], False)
+    acts = [(span, v if v is not None else _outer_verb(span, speech, verb), who, m) for span, v, who, m in acts]
+    return acts
+
+
+def _before_comma(doc, i: int) -> int:
+    """The end of the part before a coordinator at ``i``, without the comma before it."""
+    return i - 1 if i > 0 and doc[i - 1].text == "," else i
+
+
+def _outer_verb(span: Span, speech: list[Token], verb: Token) -> Token:
+    return next((t for t in speech if span.start <= t.i < span.end), verb)
+
+
 def _reporting_tail(verb: Token, sent: Span) -> bool:
     """"Russia has declared a ceasefire ..., the staff said on Monday": the clause after the last comma that reports
     the rest of the sentence, whatever the parser made its root."""
+    if any(c.dep_ == "mark" for c in verb.children):
+        return False  # "... since Russia announced": a subordinate clause, not the reporting clause
     reported = {t.i for c in verb.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree}
     left = min((t.i for t in verb.subtree if t.i not in reported), default=verb.i)
     doc = sent.doc
     return left > sent.start + 2 and doc[left - 1].text in (",", "”", '"') and \
         not any(t.text == "," for t in doc[left:verb.i])
+
+
+def _expletive(subject: Token) -> bool:
+    """"It is said", "it was reported": no one in particular."""
+    return subject.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in subject.head.children)
 
 
 def _tail_subject(verb: Token, sent: Span) -> Span | None:

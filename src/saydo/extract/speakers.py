@@ -39,6 +39,7 @@ class Registry:
         self.quotes = list(quotes)
         self.institutions: dict[str, Speaker] = {}  # head noun -> the institution first named with it
         self.last_speaker: Speaker | None = None  # set by attribution as it goes through the article
+        self.last_institution: Speaker | None = None  # the latest institution that spoke ("It says ...")
         self.people: list[Person] = []
         spans = [ent for ent in doc.ents
                  if ent.label_ == "PERSON" or (ent.label_ in ("ORG", "NORP") and looks_like_person(ent))]
