@@ -139,3 +139,15 @@ def test_attribution_second_complement_of_another_kind(nlp):
     council = [s for s in found if s.speaker.endswith("city council")]
     assert [s.kind for s in council] == ["claim", "demand", "pledge"]
     assert council[-1].text.startswith("that buses will be provided")
+
+
+def test_attribution_relayed_commitment_binds_the_party_that_made_it(nlp):
+    _, found = _extract(nlp, (
+        "“The route to Zaporizhzhia opens at nine. The route was officially approved by the Russian defence "
+        "ministry in a letter to the Red Cross. We have the letter,” said Olha Savchenko, Ukraine's deputy prime "
+        "minister."))
+    approved = _by_start(found, "The route was officially approved")
+    assert approved is not None and approved.actor == "RUS" and approved.kind == "pledge"
+    assert "defence ministry" in approved.speaker
+    refused = _extract(nlp, "Ukraine's deputy prime minister, Olha Savchenko, said Russia never approved the route.")[1]
+    assert refused[0].speaker == "Olha Savchenko"

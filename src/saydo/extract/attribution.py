@@ -259,6 +259,9 @@ def speech_acts(sent: Span, verb: Token | None, speaker: Speaker, quotes, regist
       differs from the first (``merge`` is True).
 
     Without such a break the sentence is one act."""
+    relayed = _relayed_commitment(sent, verb, speaker, registry)
+    if relayed is not None:
+        return [(sent, relayed[0], relayed[1], False)]
     whole = [(sent, verb, speaker, False)]
     if verb is None:
         return whole
@@ -309,6 +312,29 @@ def speech_acts(sent: Span, verb: Token | None, speaker: Speaker, quotes, regist
     acts[0] = (first_span, first_verb, acts[0][2], False)
     acts = [(span, v if v is not None else _outer_verb(span, speech, verb), who, m) for span, v, who, m in acts]
     return acts
+
+
+RELAYING_VERBS = {"approve", "promise", "pledge", "guarantee", "vow", "undertake"}
+
+
+def _relayed_commitment(sent: Span, verb: Token | None, speaker: Speaker, registry: Registry
+                        ) -> tuple[Token, Speaker] | None:
+    """"This was officially approved by the Russian Ministry of Defense", "the occupiers promised to cease fire" told
+    by someone else: the commitment binds the party that approved or promised it, not the one relaying it (inside a
+    quotation too)."""
+    for t in sent:
+        if t.lemma_.lower() not in RELAYING_VERBS or t.pos_ != "VERB" or t is verb or _hypothetical(t) or \
+                any(c.dep_ == "neg" for c in t.children):
+            continue
+        agent = next((p for c in t.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+        subject = agent or next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ in ("he", "she", "it", "they", "i", "we", "who", "which", "that"):
+            continue
+        other = speaker_from_subject(subject, registry, sent.start)
+        if other is not None and other.actor not in (None, "CIV") and other.name != speaker.name and \
+                other.actor != speaker.actor:
+            return t, other
+    return None
 
 
 def _before_comma(doc, i: int) -> int:
