@@ -89,8 +89,8 @@ def classify(verb_lemma: str | None, content: str, cues: Cues, *, negated_verb: 
         return "denial"
     if DENIAL_CONTENT.search(content) and not COMMISSIVE.search(content):
         return "denial"
-    if lemma in DEMAND_VERBS and not cues.own_side:
-        return "demand"
+    if lemma in DEMAND_VERBS and (not cues.own_side or lemma in ("demand", "urge", "insist")):
+        return "demand"  # demanding guarantees that one's own forces will be spared is still a demand
     if OWN_DEMAND.search(content):
         return "demand"
     if COUNTERFACTUAL.search(content) or HEDGED_VIEW.search(content):
