@@ -72,3 +72,82 @@ def test_attribution_institution_named_again_by_its_head_noun(nlp):
         "The Embassy added that the photographs had been staged."))
     added = _by_start(found, "The Embassy added")
     assert added is not None and added.actor == "RUS"
+
+
+def test_attribution_excerpt_cut_off_mid_sentence_is_not_a_heading(nlp):
+    article, found = _extract(nlp, (
+        "Evacuations resumed in the north on Wednesday.\n\n"
+        "The regional governor, Petro Kravets, said the two sides agreed to open the route from Sumy at eight in the "
+        "morning (local t"))
+    route = _by_start(found, "The regional governor")
+    assert route is not None and route.speaker == "Petro Kravets" and route.kind == "pledge"
+
+
+def test_attribution_reporting_clause_hung_on_the_report_by_the_parser(nlp):
+    _, found = _extract(nlp, (
+        "Russia has declared a truce from noon on Friday and will open evacuation routes from Kherson, Mykolaiv, "
+        "Enerhodar and Melitopol, the Russian interagency coordination staff in Ukraine said on Thursday.\n\n"
+        "“The routes will stay open for two days,” the staff said."))
+    assert "coordination staff" in found[0].speaker and found[0].actor == "RUS" and found[0].kind == "pledge"
+    later = _by_start(found, "“The routes will stay open")
+    assert later is not None and later.actor == "RUS" and later.kind == "pledge"
+    appos = _extract(nlp, "Kyiv is prepared to hold a vote on the treaty, Marko Hryhorenko, a member of the Ukrainian "
+                          "delegation said.")[1]
+    assert appos[0].speaker == "Marko Hryhorenko" and appos[0].actor == "UKR"
+
+
+def test_attribution_schedule_read_out_item_by_item_runs_on(nlp):
+    _, found = _extract(nlp, (
+        "The Russian defence ministry said on Monday that corridors would open at ten. "
+        "Some of the routes lead into Russia. "
+        "From Kherson, people will be evacuated via Oleshky to Skadovsk, from where they would go on by bus. "
+        "From Nova Kakhovka, people will be evacuated via one route. "
+        "Buses leave from the central square. "
+        "From Melitopol, people will be evacuated via Tokmak to Vasylivka, from where they would go on by train. "
+        "From Enerhodar, people will be evacuated via two routes."))
+    items = [s for s in found if s.text.startswith("From ")]
+    assert len(items) == 4 and {s.actor for s in items} == {"RUS"} and {s.kind for s in items} == {"pledge"}
+
+
+def test_attribution_introduction_survives_stray_marks_and_own_sentences(nlp):
+    _, found = _extract(nlp, (
+        "The Ukrainian delegation has made a number of statements after the talks.\n\n"
+        "A referendum on any treaty will be held first.\n\n"
+        "On the islands, the Ukrainian delegation proposes to keep talking for ten years.\n\n"
+        ". During this time, both sides are asked to keep their forces away.\n\n"
+        "The two presidents will meet to settle the border question."))
+    meet = _by_start(found, "The two presidents will meet")
+    assert meet is not None and meet.speaker == "Ukrainian delegation"
+
+
+def test_attribution_one_sentence_several_speech_acts(nlp):
+    _, found = _extract(nlp, (
+        "Regional governor Petro Kravets said the town was shelled overnight.\n\n"
+        "Later, speaking on the radio, Kravets said that the shelling went on since Russia announced it would "
+        "halt its attacks and said that the water station was hit again."))
+    found = found[1:]
+    assert [s.speaker for s in found] == ["Petro Kravets", "Russia", "Petro Kravets"]
+    assert [s.kind for s in found] == ["claim", "pledge", "claim"]
+    assert found[1].text == "since Russia announced it would halt its attacks"
+
+
+def test_attribution_second_complement_of_another_kind(nlp):
+    _, found = _extract(nlp, (
+        "The Kherson city council said on Sunday that the evacuation had been called off.\n\n"
+        "Deputy mayor Ivan Lutsenko said the road was not safe.\n\n"
+        "It says residents should go back to the shelters, and that buses will be provided tomorrow."))
+    council = [s for s in found if s.speaker.endswith("city council")]
+    assert [s.kind for s in council] == ["claim", "demand", "pledge"]
+    assert council[-1].text.startswith("that buses will be provided")
+
+
+def test_attribution_relayed_commitment_binds_the_party_that_made_it(nlp):
+    _, found = _extract(nlp, (
+        "“The route to Zaporizhzhia opens at nine. The route was officially approved by the Russian defence "
+        "ministry in a letter to the Red Cross. We have the letter,” said Olha Savchenko, Ukraine's deputy prime "
+        "minister."))
+    approved = _by_start(found, "The route was officially approved")
+    assert approved is not None and approved.actor == "RUS" and approved.kind == "pledge"
+    assert "defence ministry" in approved.speaker
+    refused = _extract(nlp, "Ukraine's deputy prime minister, Olha Savchenko, said Russia never approved the route.")[1]
+    assert refused[0].speaker == "Olha Savchenko"

@@ -53,3 +53,17 @@ def test_speakers_side_named_beside_an_official(nlp):
 def test_speakers_private_citizen_with_age_is_civ(nlp):
     s = _first(nlp, "“Nobody here believes a word they say,” said Marta Dovzhenko, 47, a nurse.")
     assert s.actor == "CIV" and s.kind == "opinion"
+
+
+def test_speakers_title_hung_on_a_place_and_role_nouns(nlp):
+    text = ("Russia's defence minister, Pavel Gromov, spoke after a report by the commander of Russian forces in "
+            "Ukraine, General Ilya Serov.\n\n"
+            "“We will hold the line on the river,” said the new commander of Russian forces in Ukraine.\n\n"
+            "The Russian Defence Minister announced the decision to pull the troops back.\n\n"
+            "A senior Turkish official said, “The corridor will stay open for a month.”")
+    found = extract(parse_text(text, name="r.txt", published=date(2022, 11, 9)), nlp=nlp)
+    by_start = {s.text[:12]: s for s in found}
+    assert by_start["“We will hol"].speaker == "Ilya Serov" and by_start["“We will hol"].actor == "RUS"
+    assert by_start["The Russian "].speaker == "Pavel Gromov"
+    turkish = by_start["A senior Tur"]
+    assert turkish.actor == "TUR" and "Turkish official" in turkish.speaker

@@ -134,3 +134,17 @@ def test_statements_note_is_none_when_found(statements):
 
     article = parse_text(TEXT, name="t.txt", published=date(2022, 3, 7))
     assert extraction_note(article, statements) is None
+
+
+def test_statements_institution_speaking_of_itself_and_unnamed_ministry(nlp):
+    text = ("Moscow said on Friday it had pulled its marines off Tuzla Spit as a goodwill gesture.\n\n"
+            "“As a gesture of goodwill, our units left the spit,” the defence ministry said in a statement.")
+    found = extract(parse_text(text, name="g.txt", published=date(2022, 7, 1)), nlp=nlp)
+    assert [s.kind for s in found] == ["pledge", "pledge"]
+    assert found[1].actor == "RUS"  # the ministry of the side that just spoke
+
+
+def test_statements_both_sides_are_the_speakers_own(nlp):
+    text = "The Turkish side said both sides had agreed to keep the shipping lane clear of mines."
+    found = extract(parse_text(text, name="s.txt", published=date(2022, 7, 1)), nlp=nlp)
+    assert found[0].kind == "pledge" and found[0].actor == "TUR"

@@ -30,6 +30,7 @@ STATEMENT_NOUNS = {"statement", "statements", "message", "announcement", "commun
                    "text", "notice", "declaration", "address", "report", "document", "remarks", "resolution"}
 _INTRODUCING_VERBS = {"make", "issue", "release", "publish", "deliver", "circulate"}
 _CLOSING_FIRST = re.compile(r"[^“«\"]*?[\w.,!?…)\]](”|\")(?=[\s,.;:—–-]|$)", re.S)
+TRUNCATED_WORDS = 12  # a last line this long that ends without punctuation was cut off, not a heading
 CONTINUATION_REACH = 4  # sentences of reported speech that may run on after one attribution
 
 
@@ -66,6 +67,8 @@ def attribute(sentences: list[Span], text: str, quotes, registry: Registry, brea
             verb, speaker = _after_quote(sent, quotes, registry)
         if speaker is not None:
             registry.last_speaker = speaker
+            if speaker.person is None and speaker.actor not in (None, "CIV"):
+                registry.last_institution = speaker
         if speaker is None:
             speaker = _document_source(sentences, index, quotes, registry)
             if speaker is not None:
@@ -142,15 +145,20 @@ def _running_on(sentences, spans, paragraphs, text, quotes, found, usable, meta,
     across paragraphs after an introduction ("X made a number of statements", "X said:")."""
     carrier: Speaker | None = None
     crosses = False
-    run = 0
+    run = scheduled = 0
     for index in range(len(sentences)):
         start, end = spans[index]
         if introduced_by[index] is not None:
-            carrier, crosses, run = introduced_by[index], True, 0
+            carrier, crosses, run, scheduled = introduced_by[index], True, 0, 0
             continue
+        if not any(ch.isalnum() for ch in text[start:end]):
+            continue  # a stray mark left between paragraphs
         item = found[index]
         if item is not None:
-            carrier, crosses, run = item[1], end > start and text[end - 1] == ":", 0
+            # an introduced speaker's own attributed sentence keeps the introduction going across paragraphs
+            introduced = crosses and carrier is not None and item[1].name == carrier.name
+            carrier, crosses, run = item[1], introduced or (end > start and text[end - 1] == ":"), 0
+            scheduled = 0
             continue
         if carrier is None or not usable[index] or meta[index] or run >= CONTINUATION_REACH or (
                 not crosses and index > 0 and paragraphs[index] != paragraphs[index - 1]):
@@ -160,7 +168,9 @@ def _running_on(sentences, spans, paragraphs, text, quotes, found, usable, meta,
             carrier = None
             continue
         found[index] = (None, carrier, False)
-        run += 1
+        scheduled += _future(sentences[index])
+        # a schedule read out item by item ("From A, people will be evacuated via ...") runs on further
+        run += 0 if _future(sentences[index]) and scheduled <= CONTINUATION_REACH else 1
 
 
 def _reported_tense(sent: Span) -> bool:
@@ -171,6 +181,11 @@ def _reported_tense(sent: Span) -> bool:
     if "VBD" in tags and not tags & {"MD"}:
         return False
     return bool(tags & {"VBZ", "VBP", "MD"})
+
+
+def _future(sent: Span) -> bool:
+    """A main clause with a modal ("will be evacuated", "would be transported")."""
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in sent.root.children)
 
 
 def _refers_back(verb: Token | None) -> bool:
@@ -205,14 +220,18 @@ def _attribution(sent: Span, quotes, registry: Registry, group: Speaker | None =
     "It added that ..." and "They said ..."."""
     candidates = [t for t in sent if (t.lemma_.lower() in SPEECH or _states(t)) and t.pos_ in ("VERB", "AUX")
                   and not inside_quote(quotes, t.idx) and not _hypothetical(t)]
-    candidates.sort(key=lambda t: (not _reporting_tail(t, sent), t.dep_ != "ROOT", t.i))
+    tails = {t.i: _tail_subject(t, sent) for t in candidates}
+    candidates.sort(key=lambda t: (not (tails[t.i] is not None or _reporting_tail(t, sent)), t.dep_ != "ROOT", t.i))
     for verb in candidates:
-        subject = _subject_of(verb)
+        tail = tails[verb.i]
+        subject = tail.root if tail is not None else _subject_of(verb)
         if subject is None:
             continue
-        speaker = speaker_from_subject(subject, registry, sent.start)
+        speaker = speaker_from_subject(subject, registry, sent.start, span=tail)
         if speaker is None and group is not None and subject.lower_ in ("it", "they"):
             speaker = group
+        if speaker is None and subject.lower_ == "it" and not _expletive(subject):
+            speaker = registry.last_institution  # "It says ..." a few paragraphs on: an institution, never a person
         if speaker is not None:
             return verb, speaker
     for tok in sent:
@@ -225,14 +244,147 @@ def _attribution(sent: Span, quotes, registry: Registry, group: Speaker | None =
     return None, None
 
 
+Act = tuple[Span, Token | None, Speaker, bool]  # (part of a sentence, its speech verb, speaker, merge if same kind)
+_COORDINATORS = {"and", "but", "while", "whereas"}
+
+
+def speech_acts(sent: Span, verb: Token | None, speaker: Speaker, quotes, registry: Registry) -> list[Act]:
+    """The speech acts of one sentence, each on its own stretch of words, left to right:
+
+    - a second speech verb coordinated with the first ("X alluded to A ..., and stressed B", "X said A and said B")
+      is the same speaker's separate statement;
+    - an adverbial clause with a speech verb and a subject of its own ("... since Russia announced it would ease
+      off") is that subject's statement;
+    - a second complement of the same verb ("It says A, and that B") is a separate statement only when its kind
+      differs from the first (``merge`` is True).
+
+    Without such a break the sentence is one act."""
+    relayed = _relayed_commitment(sent, verb, speaker, registry)
+    if relayed is not None:
+        return [(sent, relayed[0], relayed[1], False)]
+    whole = [(sent, verb, speaker, False)]
+    if verb is None:
+        return whole
+    doc = sent.doc
+    cuts: list[tuple[int, int, Token, Speaker, bool]] = []  # (last token + 1 of the part before, first token, ...)
+    speech = [t for t in sent if t.lemma_.lower() in SPEECH and t.pos_ == "VERB" and not inside_quote(quotes, t.idx)]
+    for t in speech:
+        if t.i <= sent.start + 2:
+            continue
+        before = doc[t.i - 1]
+        if before.lower_ in _COORDINATORS and before.dep_ == "cc" and any(o.i < t.i for o in speech if o is not t):
+            own = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if own is None:
+                cuts.append((_before_comma(doc, t.i - 1), t.i, t, speaker, False))
+            continue
+        mark = next((c for c in t.children if c.dep_ == "mark" and c.i < t.i), None)
+        subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if t.dep_ == "advcl" and mark is not None and subject is not None and t.i > verb.i and \
+                subject.lower_ not in ("he", "she", "it", "they", "i", "we"):
+            other = speaker_from_subject(subject, registry, sent.start)
+            if other is not None and other.actor not in (None, "CIV") and other.name != speaker.name:
+                first = mark.i
+                cuts.append((_before_comma(doc, first), first, t, other, False))
+                last = max(x.i for x in t.subtree) + 1
+                if last < sent.end - 1:  # the act of the outer speaker goes on after the clause
+                    cuts.append((last, last, None, speaker, False))
+    for t in sent:
+        if t.dep_ == "conj" and (t.head.i == verb.i or (t.head.dep_ == "ccomp" and t.head.head.i == verb.i)) and \
+                t.pos_ in ("VERB", "AUX") and t.i > verb.i + 2 and \
+                any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
+            left = min(x.i for x in t.subtree)
+            if doc[left - 1].lower_ in _COORDINATORS:
+                cuts.append((_before_comma(doc, left - 1), left, verb, speaker, True))
+    if not cuts:
+        return whole
+    cuts.sort(key=lambda c: c[1])
+    acts: list[Act] = []
+    start, current_verb, current_speaker, merge = sent.start, None, speaker, False
+    for end, next_start, next_verb, next_speaker, next_merge in cuts:
+        if end - start >= 3:
+            acts.append((doc[start:end], current_verb, current_speaker, merge))
+        start, current_verb, current_speaker, merge = next_start, next_verb, next_speaker, next_merge
+    acts.append((doc[start:sent.end], current_verb, current_speaker, merge))
+    # the first part's verb: the speech verb inside it (the attributed one when it lies there)
+    first_span = acts[0][0]
+    inside = [t for t in speech if first_span.start <= t.i < first_span.end]
+    first_verb = verb if first_span.start <= verb.i < first_span.end else (inside[0] if inside else verb)
+    acts[0] = (first_span, first_verb, acts[0][2], False)
+    acts = [(span, v if v is not None else _outer_verb(span, speech, verb), who, m) for span, v, who, m in acts]
+    return acts
+
+
+RELAYING_VERBS = {"approve", "promise", "pledge", "guarantee", "vow", "undertake"}
+
+
+def _relayed_commitment(sent: Span, verb: Token | None, speaker: Speaker, registry: Registry
+                        ) -> tuple[Token, Speaker] | None:
+    """"This was officially approved by the Russian Ministry of Defense", "the occupiers promised to cease fire" told
+    by someone else: the commitment binds the party that approved or promised it, not the one relaying it (inside a
+    quotation too)."""
+    for t in sent:
+        if t.lemma_.lower() not in RELAYING_VERBS or t.pos_ != "VERB" or t is verb or _hypothetical(t) or \
+                any(c.dep_ == "neg" for c in t.children):
+            continue
+        agent = next((p for c in t.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+        subject = agent or next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ in ("he", "she", "it", "they", "i", "we", "who", "which", "that"):
+            continue
+        other = speaker_from_subject(subject, registry, sent.start)
+        if other is not None and other.actor not in (None, "CIV") and other.name != speaker.name and \
+                other.actor != speaker.actor:
+            return t, other
+    return None
+
+
+def _before_comma(doc, i: int) -> int:
+    """The end of the part before a coordinator at ``i``, without the comma before it."""
+    return i - 1 if i > 0 and doc[i - 1].text == "," else i
+
+
+def _outer_verb(span: Span, speech: list[Token], verb: Token) -> Token:
+    return next((t for t in speech if span.start <= t.i < span.end), verb)
+
+
 def _reporting_tail(verb: Token, sent: Span) -> bool:
     """"Russia has declared a ceasefire ..., the staff said on Monday": the clause after the last comma that reports
     the rest of the sentence, whatever the parser made its root."""
+    if any(c.dep_ == "mark" for c in verb.children):
+        return False  # "... since Russia announced": a subordinate clause, not the reporting clause
     reported = {t.i for c in verb.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree}
     left = min((t.i for t in verb.subtree if t.i not in reported), default=verb.i)
     doc = sent.doc
     return left > sent.start + 2 and doc[left - 1].text in (",", "”", '"') and \
         not any(t.text == "," for t in doc[left:verb.i])
+
+
+def _expletive(subject: Token) -> bool:
+    """"It is said", "it was reported": no one in particular."""
+    return subject.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in subject.head.children)
+
+
+def _tail_subject(verb: Token, sent: Span) -> Span | None:
+    """"..., the Russian interagency staff in Ukraine said on Monday." when the parser hung the reporting clause on the
+    report (the speech verb without a subject of its own): the noun phrase between the last comma and the verb, with
+    nothing but adverbials after the verb."""
+    doc = sent.doc
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[verb.i + 1:sent.end]):
+        return None
+    comma = next((i for i in range(verb.i - 1, max(verb.i - 14, sent.start) - 1, -1) if doc[i].text == ","), None)
+    if comma is None or comma <= sent.start + 2 or comma + 1 >= verb.i:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "agent", "csubj") and c.i > comma for c in verb.children):
+        return None  # an ordinary subject right before the verb
+    phrase = doc[comma + 1:verb.i]
+    if any(t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ") for t in phrase) or \
+            not any(t.pos_ in ("NOUN", "PROPN") for t in phrase):
+        return None
+    if doc[comma - 1].ent_type_ == "PERSON" and not any(t.ent_type_ == "PERSON" for t in phrase):
+        start = comma - 1  # "..., Alexander Chaly, a member of the delegation said": the name and its apposition
+        while start > sent.start and doc[start].ent_iob_ == "I":
+            start -= 1
+        phrase = doc[start:verb.i]
+    return phrase
 
 
 def _after_quote(sent: Span, quotes, registry: Registry) -> tuple[Token | None, Speaker | None]:
@@ -316,9 +468,12 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _is_heading(text: str, start: int, end: int) -> bool:
-    """A headline or caption line: stands alone on its line and ends without sentence punctuation."""
+    """A headline or caption line: stands alone on its line and ends without sentence punctuation. The last line of an
+    excerpt cut off mid-sentence is no heading when it is as long as a body sentence."""
     line_end = text.find("\n", start)
     line_end = len(text) if line_end < 0 else line_end
+    if start > 0 and not text[line_end:].strip() and len(text[start:end].split()) >= TRUNCATED_WORDS:
+        return False
     return end >= line_end and text[end - 1] not in ".!?\"”’»:;" and (start == 0 or text[start - 1] == "\n")
 
 

@@ -28,10 +28,10 @@ CLAIM_VERBS = {"accuse", "blame", "claim", "report", "confirm", "allege", "admit
 FUTURE = re.compile(r"\b(will|would|shall|'ll|is going to|are going to|plans? to|planned to|intends? to|"
                     r"intended to|ready to|prepared to|willing to|is to|are to|going to)\s+(?!blame\b)"
                     r"(?!be\s+(?:difficult|hard|easy|able|possible|impossible|likely|unlikely|a\s))"
-                    r"(?!have\b|see\b|know\b|find out\b|wait and see\b|understand\b|learn\b)", re.I)
+                    r"(?!have\b(?!\s+to\b)|see\b|know\b|find out\b|wait and see\b|understand\b|learn\b)", re.I)
 COMMISSIVE = re.compile(r"\b(reserve the right|ready to|prepared to|willing\w* to|readiness to|obliged to|decided to|"
                         r"decision was made|(?:have|has|had) agreed|agreed (?:on|upon)|"
-                        r"decision to|"
+                        r"decision to|are invited (?:not )?to|"
                         r"decision has been made|has decided|have decided|agreed to|agree to|undertak\w+|commit\w* to|"
                         r"guarantee\w*|no plans?|no such plans|no need (now )?for|not going to|do not intend|"
                         r"don't intend|do not set ourselves|set ourselves the task|the task of|intend\w* to|"
@@ -44,7 +44,8 @@ ARRANGEMENT = re.compile(r"\b(ceasefires?|cease-fires?|truces?|humanitarian corr
                          r"negotiations)\b", re.I)
 ARRANGEMENT_VERB = re.compile(r"\b(will|would|shall|should|to be|is to|are to|start\w*|open\w*|begin\w*|"
                               r"extend\w*|remain\w*|take place|come into effect)\b", re.I)
-MILITARY_ACTION = re.compile(r"\b(withdraw\w*|retreat\w*|cease\w*|stop\w*|hold|proceed\w*|regroup\w*|pull\w*|"
+MILITARY_ACTION = re.compile(r"\b(withdraw\w*|withdrew|leav(?:e|es|ing)|left(?! bank)|retreat\w*|cease\w*|stop\w*|"
+                             r"hold|proceed\w*|regroup\w*|pull\w*|"
                              r"fire|attack\w*|strike\w*|advance\w*|defend\w*|occupy|take up)\b", re.I)
 DENIAL_CONTENT = re.compile(r"\b(nothing to do with|not true|untrue|fake|lies\b|lying|baseless|groundless|"
                             r"provocation|fabricat\w*|no evidence|never (attacked|struck|shelled|targeted)|"
@@ -68,6 +69,7 @@ HEDGED_VIEW = re.compile(r"\b(looks as if|looks like|it seems|seems to|appears t
                          r"is an opportunity|opportunity for)\b", re.I)
 PROGRESSIVE = re.compile(r"\b(?:are|is|am|'re)\s+(?:now\s+)?(?:withdraw|pull|turn|leav|regroup|retreat|ceas|stopp|"
                          r"open|declar|halt|mov)\w*ing\b", re.I)
+GOODWILL = re.compile(r"\b(goodwill gesture|gesture of good ?will|as a sign of good ?will)\b", re.I)
 OTHERS = re.compile(r"\b(they|them|their|he|she|the enemy|the other side)\b", re.I)
 
 
@@ -87,8 +89,8 @@ def classify(verb_lemma: str | None, content: str, cues: Cues, *, negated_verb: 
         return "denial"
     if DENIAL_CONTENT.search(content) and not COMMISSIVE.search(content):
         return "denial"
-    if lemma in DEMAND_VERBS and not cues.own_side:
-        return "demand"
+    if lemma in DEMAND_VERBS and (not cues.own_side or lemma in ("demand", "urge", "insist")):
+        return "demand"  # demanding guarantees that one's own forces will be spared is still a demand
     if OWN_DEMAND.search(content):
         return "demand"
     if COUNTERFACTUAL.search(content) or HEDGED_VIEW.search(content):
@@ -119,6 +121,8 @@ def _is_pledge(lemma: str, content: str, cues: Cues) -> bool:
         return True
     if cues.state_speaker and not cues.other_side and COMMISSIVE.search(content):
         return True  # "there is no need now for ...", "no such plans": assurances about own conduct
+    if cues.own_side and GOODWILL.search(content) and MILITARY_ACTION.search(content):
+        return True  # a withdrawal announced as a goodwill gesture, even when phrased as done
     if cues.own_side and PROGRESSIVE.search(content):
         return True  # "we are turning our columns around": an operation announced as it starts
     if cues.state_speaker and not cues.other_side and ARRANGEMENT.search(content) and \

@@ -39,6 +39,7 @@ class Registry:
         self.quotes = list(quotes)
         self.institutions: dict[str, Speaker] = {}  # head noun -> the institution first named with it
         self.last_speaker: Speaker | None = None  # set by attribution as it goes through the article
+        self.last_institution: Speaker | None = None  # the latest institution that spoke ("It says ...")
         self.people: list[Person] = []
         spans = [ent for ent in doc.ents
                  if ent.label_ == "PERSON" or (ent.label_ in ("ORG", "NORP") and looks_like_person(ent))]
@@ -238,6 +239,12 @@ def role_phrase(ent: Span) -> str:
     pieces: list[str] = []
     if root.dep_ in ("appos", "compound", "flat") and root.head.i not in range(ent.start, ent.end):
         head = root.head
+        for _ in range(3):
+            # "the commander of Russian troops in Ukraine, General X": the parser hangs the name on the last noun
+            # of the title; the role is the title's head ("commander"), not the place
+            if looks_official(head.text) or head.dep_ != "pobj" or head.head.head is head.head:
+                break
+            head = head.head.head
         pieces.append(" ".join(t.text for t in head.subtree if not (ent.start <= t.i < ent.end)
                                and t.dep_ not in ("relcl", "acl") and t.i < ent.start + 12))
     for child in root.children:
@@ -353,7 +360,9 @@ def speaker_from_subject(subject: Token, registry: Registry, sentence_start: int
     if lowered in GROUP_PRONOUNS:
         return None
     # a role ("the minister", "Moscow's lead negotiator") that names a registered person
-    if subject.pos_ == "NOUN" and looks_official(text) and subject.tag_ != "NNS":
+    # ("The Russian Defense Minister" too; "a senior official" is someone not named before)
+    if (subject.pos_ == "NOUN" or re.match(r"the\s", text, re.I)) and looks_official(text) and \
+            subject.tag_ != "NNS" and not re.match(r"(a|an|another|one)\s", text, re.I):
         person = registry.by_role(text, subject.i)
         if person:
             return Speaker(person.name, person.actor or actor_in_phrase(text), person)
@@ -370,6 +379,9 @@ def speaker_from_subject(subject: Token, registry: Registry, sentence_start: int
     if actor is None:
         if subject.tag_ == "NNS" and any(p.sent.start == subject.sent.start for p in doc.spans.get("places", [])):
             actor = "UKR"  # "officials reported" about a Ukrainian town: its local officials
+        elif subject.tag_ != "NNS" and registry.last_speaker is not None and \
+                registry.last_speaker.actor not in (None, "CIV"):
+            actor = registry.last_speaker.actor  # "the defence ministry said" right after Moscow spoke: its ministry
     speaker = Speaker(name, actor)
     if actor is not None and subject.pos_ in ("NOUN", "PROPN"):
         registry.institutions.setdefault(head, speaker)

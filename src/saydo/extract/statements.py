@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from saydo.extract.attribution import attribute, trim
+from saydo.extract.attribution import attribute, speech_acts, trim
 from saydo.extract.events import events_from_doc
 from saydo.extract.kinds import Cues, classify
 from saydo.extract.pipeline import load_nlp
@@ -29,7 +29,7 @@ CHUNK = 100_000
 _HEDGE = re.compile(r"\b(not a ceasefire|not a truce|not a withdrawal|does not mean|doesn't mean|aspiration|"
                     r"gradually|only if|on condition|conditional|depends on|not yet|not necessarily)\b", re.I)
 _OWN_INSTITUTION = re.compile(r"\b(we|our|us|i|my|its|their|ministry|army|forces|troops|military|government|"
-                              r"command|side|country|delegation|units)\b", re.I)
+                              r"command|side|sides|parties|country|delegation|units)\b", re.I)
 
 
 def extract(article: Article, nlp=None) -> list[Statement]:
@@ -93,36 +93,61 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0) -> list[Sta
         if attributed[index] is None:
             continue
         verb, speaker, lost_opening = attributed[index]
-        start, end = trim(text, sent.start_char, sent.end_char)
-        paragraph = bisect.bisect_left(breaks, start)
-        content = _content(sent, verb)
-        quote = "direct" if lost_opening or quoted_words(text, quotes, start, end) >= 4 else "indirect"
-        cues = _cues(content, speaker, verb, quoted=quote == "direct")
-        negated = bool(verb is not None and any(c.dep_ == "neg" for c in verb.children))
-        kind = classify(verb.lemma_ if verb is not None else None, _plain(content.text), cues, negated_verb=negated)
-        earlier = [named[j] for j in range(index - 1, max(index - 7, -1), -1)
-                   if paragraph - bisect.bisect_left(breaks, sentences[j].start_char) <= 2]
-        places = statement_places(sent, places_by_sentence.get(sent.start, []), earlier, kind)
-        window = Window()
-        if kind == "pledge":
-            near = [sentences[i].text for i in (index, index + 1, index - 1, index + 2)
-                    if 0 <= i < len(sentences) and abs(bisect.bisect_left(breaks, sentences[i].start_char)
-                                                       - paragraph) <= 1]
-            window = Window(*window_near(near, article.published, speaker.actor))
-        found.append(Statement(
-            article=article.name, article_id=article.id, published=article.published, speaker=speaker.name,
-            actor=speaker.actor, kind=kind, quote=quote, text=text[start:end], start=start + offset,
-            end=end + offset, places=places, window=window,
-        ))
+        acts = []
+        parts = speech_acts(sent, verb, speaker, quotes, registry)
+        for part, part_verb, part_speaker, merge in parts:
+            start, end = trim(text, part.start_char, part.end_char)
+            if len(parts) > 1:
+                start, end = _strip_edges(text, start, end)
+            content = _content(part, part_verb)
+            quote = "direct" if lost_opening or quoted_words(text, quotes, start, end) >= 4 else "indirect"
+            cues = _cues(content, part_speaker, part_verb, quoted=quote == "direct")
+            negated = bool(part_verb is not None and any(c.dep_ == "neg" for c in part_verb.children))
+            kind = classify(part_verb.lemma_ if part_verb is not None else None, _plain(content.text), cues,
+                            negated_verb=negated)
+            if merge and acts and acts[-1][3] == kind and acts[-1][4].name == part_speaker.name:
+                acts[-1] = (acts[-1][0], end, acts[-1][2], kind, part_speaker)  # one proposition, one statement
+                continue
+            acts.append((start, end, quote, kind, part_speaker))
+        for start, end, quote, kind, speaker in acts:
+            found.append(_statement(article, text, offset, index, sent, sentences, breaks, named, places_by_sentence,
+                                    start, end, quote, kind, speaker))
     return found
 
 
+def _strip_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    """A part of a sentence without the comma or dash it was cut at."""
+    while end > start and text[end - 1] in ",;—–- ":
+        end -= 1
+    return start, end
+
+
+def _statement(article: Article, text: str, offset: int, index: int, sent: Span, sentences: list[Span],
+               breaks: list[int], named, places_by_sentence, start: int, end: int, quote: str, kind: str,
+               speaker: Speaker) -> Statement:
+    paragraph = bisect.bisect_left(breaks, start)
+    earlier = [named[j] for j in range(index - 1, max(index - 7, -1), -1)
+               if paragraph - bisect.bisect_left(breaks, sentences[j].start_char) <= 2]
+    places = statement_places(sent, places_by_sentence.get(sent.start, []), earlier, kind)
+    window = Window()
+    if kind == "pledge":
+        near = [sentences[i].text for i in (index, index + 1, index - 1, index + 2)
+                if 0 <= i < len(sentences) and abs(bisect.bisect_left(breaks, sentences[i].start_char)
+                                                   - paragraph) <= 1]
+        window = Window(*window_near(near, article.published, speaker.actor))
+    return Statement(
+        article=article.name, article_id=article.id, published=article.published, speaker=speaker.name,
+        actor=speaker.actor, kind=kind, quote=quote, text=text[start:end], start=start + offset,
+        end=end + offset, places=places, window=window,
+    )
+
+
 def _content(sent: Span, verb: Token | None) -> Span:
-    """What was said: the verb's clausal complement when there is one, else the whole sentence."""
-    if verb is not None:
+    """What was said: the verb's clausal complement when there is one, else the whole sentence (or part of one)."""
+    if verb is not None and sent.start <= verb.i < sent.end:
         for child in verb.children:
             if child.dep_ in ("ccomp", "xcomp", "dobj") and child.i > verb.i - 40:
-                tokens = list(child.subtree)
+                tokens = [t for t in child.subtree if sent.start <= t.i < sent.end]
                 if len(tokens) >= 3:
                     return sent.doc[tokens[0].i:tokens[-1].i + 1]
     return sent
@@ -139,7 +164,11 @@ def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = Fa
     """Who acts in what was said: the speaker's own side, another party, or nobody named."""
     state = speaker.actor not in (None, "CIV")
     own = other = False
-    subjects = sorted((t for t in content if t.dep_ in ("nsubj", "nsubjpass")), key=lambda t: not _commits(t.head))
+    subjects = [t for t in content if t.dep_ in ("nsubj", "nsubjpass")]
+    # "people will be evacuated to X, from where they would be flown on", "if they attack, we will": a subordinate
+    # clause's subject is not the one who commits
+    subjects = [t for t in subjects if t.head.dep_ not in ("relcl", "pcomp", "acl", "advcl")] or subjects
+    subjects.sort(key=lambda t: not _commits(t.head))
     for subject in subjects[:2]:
         phrase = _bare_phrase(subject)
         if subject.lower_ in ("we", "i", "us"):
@@ -151,6 +180,9 @@ def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = Fa
             break
         if named and named != speaker.actor:
             other = True
+            break
+        if subject.lower_ == "it" and state and speaker.person is None and not quoted and subject.head.lemma_ != "be":
+            own = True  # "Russia said it had pulled its forces": an institution speaking of itself
             break
         if subject.lower_ in ("they", "he", "she", "you") or re.search(r"\b(enemy|opponents?|other side|"
                                                                         r"adversary)\b", phrase, re.I):
