@@ -58,3 +58,8 @@ def test_serve_starts_read_only_and_says_where(demo_db_file, tmp_path):
 def test_serve_refuses_a_missing_database(tmp_path, cli):
     code, out, err = cli("serve", "--db", tmp_path / "none.duckdb", "--port", str(_port()))
     assert code == 2 and "[SD300]" in err and "saydo demo" in err and "Traceback" not in err
+
+
+def test_python_dash_m_saydo_is_the_cli():
+    done = subprocess.run([sys.executable, "-m", "saydo", "--help"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and "serve" in done.stdout and "check" in done.stdout
