@@ -47,7 +47,7 @@ def events_from_doc(article: Article, doc: Doc, offset: int = 0) -> list[Observa
             if span.text.isupper():
                 continue  # a dateline ("KYIV, Ukraine (AP) —") says where the report was filed, not the event
             place = lookup(span.text)
-            if place and place.kind != "macro":
+            if place and place.kind not in ("macro", "deal"):
                 codes.extend(c for c in place.codes if c not in codes)
         if not codes:
             continue
