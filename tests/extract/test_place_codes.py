@@ -45,3 +45,50 @@ def test_place_codes_kyiv_as_government_and_dateline_are_no_places(nlp):
 def test_place_codes_strikes_on_ukraine_are_whole_country(nlp):
     text = "Ukraine's foreign minister said Russia kept launching missiles at Ukraine over the holiday."
     assert _places(nlp, text, "Ukraine's foreign minister") == ("UA",)
+
+
+
+def _all_places(nlp, text: str) -> dict[str, tuple[str, ...]]:
+    found = extract(parse_text(text, name="p.txt", published=date(2022, 3, 9)), nlp=nlp)
+    return {s.text: s.places for s in found}
+
+
+def test_place_codes_small_town_off_the_route_is_a_namesake(nlp):
+    text = "The governor said the convoy would go from Okhtyrka via Rakivka and Trostianets to Sumy."
+    assert _places(nlp, text, "The governor said") == ("UA-59",)
+
+
+def test_place_codes_opinion_about_the_deal_has_no_place(nlp):
+    text = "The UN chief said the Black Sea Grain Initiative was a welcome step against world hunger."
+    assert _places(nlp, text, "The UN chief") == ()
+
+
+def test_place_codes_kyiv_outside_a_military_context_is_the_government(nlp):
+    text = "The Russian negotiator said he hoped the right decisions would be made in Kiev before the next round."
+    assert _places(nlp, text, "The Russian negotiator") == ()
+
+
+def test_place_codes_kyiv_as_an_actor_or_a_clock_is_no_place(nlp):
+    text = ("Russia's president promised to order a ceasefire in Ukraine if Kyiv started pulling its troops back. "
+            "The minister said the convoy from Sumy would leave at 09:00 (Kyiv time).")
+    places = _all_places(nlp, text)
+    assert places[next(t for t in places if t.startswith("Russia's president"))] == ("UA",)
+    assert places[next(t for t in places if t.startswith("The minister"))] == ("UA-59",)
+
+
+def test_place_codes_country_in_the_speakers_title_is_no_place(nlp):
+    text = "The commander of Russian troops in Ukraine said the troops would hold the line on the river bank."
+    assert _places(nlp, text, "The commander") == ()
+
+
+def test_place_codes_all_of_its_territory_is_the_whole_country(nlp):
+    text = "Ukraine's foreign minister said Russia must withdraw its troops from all of its territory."
+    assert _places(nlp, text, "Ukraine's foreign minister") == ("UA",)
+
+
+def test_place_codes_spelling_variant_of_a_town(nlp):
+    text = ("Two nurses of the Kurakhiv hospital were wounded by Russian shelling, officials said. "
+            "The governor said boats on the Dnieper River were shelled.")
+    places = _all_places(nlp, text)
+    assert places[next(t for t in places if t.startswith("Two nurses"))] == ("UA-14",)
+    assert places[next(t for t in places if t.startswith("The governor"))] == ()
