@@ -18,7 +18,7 @@ from saydo.extract.attribution import attribute, trim
 from saydo.extract.events import events_from_doc
 from saydo.extract.kinds import Cues, classify
 from saydo.extract.pipeline import load_nlp
-from saydo.extract.place_codes import named_places, statement_places
+from saydo.extract.place_codes import Context, Mention, sentence_mention, statement_places
 from saydo.extract.quotes import quote_spans, quoted_words
 from saydo.extract.speakers import Registry, Speaker
 from saydo.extract.windows import window_near
@@ -87,7 +87,9 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0) -> list[Sta
         places_by_sentence.setdefault(doc[span.start].sent.start, []).append(span)
     breaks = [m.start() for m in re.finditer(r"\n\n", text)]
     sentences = list(doc.sents)
-    named = [named_places(sent, places_by_sentence.get(sent.start, [])) for sent in sentences]
+    mentions = [sentence_mention(sent, places_by_sentence.get(sent.start, [])) for sent in sentences]
+    para_of = [bisect.bisect_left(breaks, sent.start_char) for sent in sentences]
+    last: tuple[str, int, tuple[str, ...]] | None = None  # speaker, paragraph and places of the last statement
     attributed = attribute(sentences, text, quotes, registry, breaks)
     for index, sent in enumerate(sentences):
         if attributed[index] is None:
@@ -100,9 +102,9 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0) -> list[Sta
         cues = _cues(content, speaker, verb, quoted=quote == "direct")
         negated = bool(verb is not None and any(c.dep_ == "neg" for c in verb.children))
         kind = classify(verb.lemma_ if verb is not None else None, _plain(content.text), cues, negated_verb=negated)
-        earlier = [named[j] for j in range(index - 1, max(index - 7, -1), -1)
-                   if paragraph - bisect.bisect_left(breaks, sentences[j].start_char) <= 2]
-        places = statement_places(sent, places_by_sentence.get(sent.start, []), earlier, kind)
+        context = _place_context(index, sentences, mentions, para_of, text, last, speaker.name, paragraph)
+        places = statement_places(sent, places_by_sentence.get(sent.start, []), context, kind)
+        last = (speaker.name, paragraph, places)
         window = Window()
         if kind == "pledge":
             near = [sentences[i].text for i in (index, index + 1, index - 1, index + 2)
@@ -115,6 +117,34 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0) -> list[Sta
             end=end + offset, places=places, window=window,
         ))
     return found
+
+
+def _place_context(index: int, sentences: list[Span], mentions: list[Mention], para_of: list[int], text: str,
+                   last: tuple[str, int, tuple[str, ...]] | None, speaker: str, paragraph: int) -> Context:
+    """Where a statement stands among the article's places: the sentences before it (up to six back, within two
+    paragraphs), the corridor sentences around it (eight back within three paragraphs, fifteen ahead: route lists
+    follow their announcement), the agreement named last before it, the places named after it on its line, and the
+    same speaker's statement just before it."""
+    earlier = [mentions[j] for j in range(index - 1, max(index - 7, -1), -1) if paragraph - para_of[j] <= 2]
+    corridor: list[str] = []
+    for j in range(max(index - 8, 0), min(index + 16, len(sentences))):
+        if j != index and mentions[j].corridor and (j > index or paragraph - para_of[j] <= 3):
+            corridor.extend(c for c in mentions[j].codes if c not in corridor)
+    following: list[str] = []
+    for j in range(index + 1, len(sentences)):
+        if "\n" in text[sentences[j - 1].end_char - 1:sentences[j].start_char + 1]:
+            break
+        following.extend(c for c in mentions[j].codes if c not in following)
+    deal = next((mentions[j].codes for j in range(index - 1, -1, -1) if mentions[j].deal), ())
+    previous = last[2] if last and _same_speaker(last[0], speaker) and paragraph - last[1] <= 1 else None
+    return Context(earlier=earlier, corridor=tuple(sorted(corridor)), deal=deal, following=tuple(sorted(following)),
+                   previous=previous)
+
+
+def _same_speaker(a: str, b: str) -> bool:
+    """"Russian Defense Ministry" and "the ministry", "Vladimir Putin" and "Putin": one name holds the other."""
+    a, b = a.lower().removeprefix("the "), b.lower().removeprefix("the ")
+    return bool(a and b) and (a == b or a in b or b in a)
 
 
 def _content(sent: Span, verb: Token | None) -> Span:
