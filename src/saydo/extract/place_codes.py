@@ -26,7 +26,7 @@ _CITY_VERBS = {"be", "come", "remain", "suffer", "face", "experience", "see", "w
                "stay", "endure", "go", "sit", "lie", "become", "get", "look"}
 _SURROUNDINGS = re.compile(r"\b(around|near|outside|direction|towards?|outskirts|suburbs?|approaches|region|oblast|"
                            r"province|area)\b", re.I)
-# "Kyiv" is the city only in a military or humanitarian context; elsewhere ("decisions will be taken in Kiev") it is
+# "Kyiv" is the city only in a military or humanitarian context; elsewhere ("decisions will be made in Kiev") it is
 # the seat of the government
 _MILITARY = re.compile(r"\b(military|army|troops|forces|soldiers|strikes?|struck|missiles?|drones?|rockets?|shell\w*|"
                        r"attack\w*|bomb\w*|air raid|sirens?|explosions?|blasts?|artillery|fighting|battles?|offensive|"
@@ -53,7 +53,7 @@ _CORRIDOR_NOUNS = {"route", "corridor", "road", "direction", "path", "way"}
 _OTHER = {"other", "another", "different", "alternative", "new"}
 _ACTION = re.compile(r"\b(cease-?fires?|truce|strikes?|struck|missiles?|drones?|shell\w*|attack\w*|destroy\w*|"
                      r"bomb\w*|troops|forces|withdraw\w*|invad\w*|war|fighting|hostilities)\b", re.I)
-# a further report of strikes by the same speaker ("It destroyed facilities ...") is about the same places
+# a further report of strikes by the same speaker ("it also destroyed two radar stations") is about the same places
 _STRIKE_VERBS = {"strike", "destroy", "attack", "shell", "bomb", "inflict", "target", "hit", "shoot", "fire", "down"}
 _WHOLE_TERRITORY = re.compile(r"\b(?:all|the whole|the entire)\s+(?:of\s+)?(?:its|their|Ukraine's|Ukrainian|"
                               r"Ukraine’s)\s+territor(?:y|ies)\b|\bUkraine['’]s entire territory\b", re.I)
@@ -127,8 +127,8 @@ def statement_places(sent: Span, spans: list[Span], context: Context = Context()
 
 
 def _reports_strike(sent: Span) -> bool:
-    """A strike told as an action ("it destroyed", "a fire attack was inflicted"), not named as a topic ("I
-    informed them about missile strikes"); relative clauses do not count."""
+    """A strike told as an action ("it destroyed", "fire was opened"), not named as a topic ("he told them
+    about the missile strikes"); relative clauses do not count."""
     background = {t.i for token in sent if token.dep_ == "relcl" for t in token.subtree}
     return any(t.pos_ == "VERB" and t.lemma_.lower() in _STRIKE_VERBS and t.i not in background for t in sent)
 
@@ -193,15 +193,15 @@ def place_of(span: Span) -> Place | None:
 
 
 def _stray_town(place, others) -> bool:
-    """A small town on a route whose oblast no other stop shares: a village of the same name elsewhere ("Sumy –
-    Holubivka – Lokhvytsia – Poltava" passes a Holubivka in Sumy oblast, not the town in Luhansk oblast)."""
+    """A small town on a route whose oblast no other stop shares: a village of the same name elsewhere ("Okhtyrka –
+    Rakivka – Trostianets – Sumy" passes a Rakivka in Sumy oblast, not the town in Poltava oblast)."""
     if place.kind != "city" or not 0 < place.population < SMALL_TOWN:
         return False
     return not any(set(place.codes) & set(other.codes) for other in others)
 
 
 def names_abroad(sent: Span) -> bool:
-    """Does the sentence name a place outside Ukraine as a place ("including Belgorod", "talks in Istanbul")?"""
+    """Does the sentence name a place outside Ukraine as a place ("artillery fire in Belgorod", "talks in Istanbul")?"""
     foreign = foreign_names()
     for token in sent:
         if not token.text[:1].isupper() or token.lower_ not in foreign:
@@ -216,7 +216,7 @@ def names_abroad(sent: Span) -> bool:
 
 def main_clause_text(sent: Span) -> str:
     """The sentence's text without its relative clauses and without corridors other than the one named before:
-    what a relative clause mentions ("the party with which the corridor was coordinated") is background, and "any
+    what a relative clause mentions ("the Red Cross, which had helped plan the corridor") is background, and "any
     other routes", "a different route" do not refer back."""
     chars = list(sent.text)
     for token in sent:
@@ -253,7 +253,7 @@ def _means_city(span: Span, sent: Span) -> bool:
     if span.end < len(doc) and doc[span.end].lower_ == "time":
         return False  # "09:00 Kyiv time" is a clock
     if re.search(r"\d:\d\d\W*$", doc[max(span.start - 3, 0):span.start].text):
-        return False  # "at 09:00 (Kyiv" (time cut off)
+        return False  # "at 09:00 (Kyiv" (the word "time" cut off)
     return not _means_government(span) and bool(_MILITARY.search(sent.text))
 
 
@@ -263,9 +263,9 @@ def _means_government(span: Span) -> bool:
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in _GOVERNMENT_VERBS:
         return True
     if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX") and root.head.lemma_ not in _CITY_VERBS:
-        return True  # "if Kyiv started withdrawing troops": the city does not act
+        return True  # "if Kyiv pulls its troops back": the city does not act
     if root.dep_ in ("dobj", "pobj") and root.head.lemma_ in ("blame", "accuse", "urge", "call", "ask", "pressure"):
-        return True  # "the Kremlin blames Kyiv"
+        return True  # "Moscow blamed Kyiv"
     if any(c.dep_ == "relcl" and c.lemma_ in _GOVERNMENT_VERBS | {"have", "join", "plan", "intend"}
            for c in root.children):
         return True  # "Kyiv, which wants to join the alliance"
