@@ -45,3 +45,118 @@ def test_place_codes_kyiv_as_government_and_dateline_are_no_places(nlp):
 def test_place_codes_strikes_on_ukraine_are_whole_country(nlp):
     text = "Ukraine's foreign minister said Russia kept launching missiles at Ukraine over the holiday."
     assert _places(nlp, text, "Ukraine's foreign minister") == ("UA",)
+
+
+def _all_places(nlp, text: str) -> dict[str, tuple[str, ...]]:
+    found = extract(parse_text(text, name="p.txt", published=date(2022, 3, 9)), nlp=nlp)
+    return {s.text: s.places for s in found}
+
+
+def test_place_codes_corridor_statement_takes_the_route_list_that_follows(nlp):
+    text = ("The two sides have agreed to open four evacuation corridors on Friday, the deputy prime minister said.\n\n"
+            "The corridors run in these directions:\n\n"
+            "• Trostianets – Romny.\n\n"
+            "• From Melitopol in the direction of Zaporizhzhia.\n\n"
+            "• Lysychansk – Bakhmut.\n")
+    places = _all_places(nlp, text)
+    assert places[next(t for t in places if t.startswith("The two sides"))] == ("UA-09", "UA-14", "UA-23", "UA-59")
+
+
+def test_place_codes_numbered_routes_add_the_routes_on_the_same_line(nlp):
+    text = ("From Kherson, civilians will leave by two routes, the regional governor said. Route 1 runs via "
+            "Snihurivka to Mykolaiv. Route 2 runs via Beryslav to Kryvyi Rih.")
+    places = _all_places(nlp, text)
+    assert places[next(t for t in places if t.startswith("From Kherson"))] == ("UA-12", "UA-48", "UA-65")
+
+
+def test_place_codes_corridor_reference_takes_origin_and_destination(nlp):
+    text = ("The governor said the corridor from Okhtyrka to Poltava would open at nine. "
+            "He said the sides had confirmed the route in writing.")
+    assert _places(nlp, text, "He said the sides") == ("UA-53", "UA-59")
+
+
+def test_place_codes_other_routes_do_not_refer_back(nlp):
+    text = ("The governor said the corridor from Okhtyrka to Poltava would open at nine. "
+            "He said the sides had not agreed on any other routes.")
+    assert _places(nlp, text, "He said the sides had not") == ()
+
+
+def test_place_codes_corridor_in_a_relative_clause_is_background(nlp):
+    text = ("The governor said the corridor from Okhtyrka to Poltava would open at nine. "
+            "He said the Red Cross, which had helped plan the corridor, kept copies of the letters.")
+    assert _places(nlp, text, "He said the Red Cross") == ()
+
+
+def test_place_codes_small_town_off_the_route_is_a_namesake(nlp):
+    text = "The governor said the convoy would go from Okhtyrka via Rakivka and Trostianets to Sumy."
+    assert _places(nlp, text, "The governor said") == ("UA-59",)
+
+
+def test_place_codes_reference_to_a_place_abroad_is_no_place(nlp):
+    text = ("Shelling near Kharkiv went on all week, the governor said. "
+            "The Russian governor said artillery fire continued in Belgorod overnight. "
+            "He said the city had lost power.")
+    assert _places(nlp, text, "He said the city") == ()
+
+
+def test_place_codes_agreement_refers_to_the_deal_named_paragraphs_before(nlp):
+    text = ("Turkey's defence minister said the Black Sea grain deal would run for four more months.\n\n"
+            "Ships left port on Monday with wheat for Egypt.\n\n"
+            "Prices of wheat fell on the news.\n\n"
+            "Traders expect more ships next week.\n\n"
+            "Moscow's envoy said Russia would quit the agreement if its own exports stayed blocked.")
+    assert _places(nlp, text, "Moscow's envoy") == ("UA-51",)
+
+
+def test_place_codes_opinion_about_the_deal_has_no_place(nlp):
+    text = "The UN chief said the Black Sea Grain Initiative was a welcome step against world hunger."
+    assert _places(nlp, text, "The UN chief") == ()
+
+
+def test_place_codes_further_strike_report_keeps_the_speakers_places(nlp):
+    text = ("The defence ministry said its missiles hit military depots near Mykolaiv and Kherson. "
+            "It said it also destroyed two radar stations, the ministry added.")
+    assert _places(nlp, text, "It said it also destroyed") == ("UA-48", "UA-65")
+
+
+def test_place_codes_strikes_as_a_topic_do_not_carry_places_on(nlp):
+    text = ("The president said he had visited soldiers near Bakhmut on Monday. "
+            "He said he also told the visitors about the daily missile strikes.")
+    assert _places(nlp, text, "He said he also told") == ()
+
+
+def test_place_codes_kyiv_outside_a_military_context_is_the_government(nlp):
+    text = "The Russian negotiator said he hoped the right decisions would be made in Kiev before the next round."
+    assert _places(nlp, text, "The Russian negotiator") == ()
+
+
+def test_place_codes_kyiv_as_an_actor_or_a_clock_is_no_place(nlp):
+    text = ("Russia's president promised to order a ceasefire in Ukraine if Kyiv started pulling its troops back. "
+            "The minister said the convoy from Sumy would leave at 09:00 (Kyiv time).")
+    places = _all_places(nlp, text)
+    assert places[next(t for t in places if t.startswith("Russia's president"))] == ("UA",)
+    assert places[next(t for t in places if t.startswith("The minister"))] == ("UA-59",)
+
+
+def test_place_codes_city_of_kyiv_in_a_route_line(nlp):
+    text = ("The minister said three corridors would open today:\n\n"
+            "• Irpin to the city of Kyiv.\n")
+    assert _places(nlp, text, "The minister") == ("UA-30", "UA-32")
+
+
+def test_place_codes_country_in_the_speakers_title_is_no_place(nlp):
+    text = "The commander of Russian troops in Ukraine said the troops would hold the line on the river bank."
+    assert _places(nlp, text, "The commander") == ()
+
+
+def test_place_codes_all_of_its_territory_is_the_whole_country(nlp):
+    text = "Ukraine's foreign minister said Russia must withdraw its troops from all of its territory."
+    assert _places(nlp, text, "Ukraine's foreign minister") == ("UA",)
+
+
+def test_place_codes_spelling_variant_of_a_town(nlp):
+    text = ("Two nurses of the Kurakhiv hospital were wounded by Russian shelling, officials said. "
+            "The governor said boats on the Dnieper River were shelled.")
+    places = _all_places(nlp, text)
+    assert places[next(t for t in places if t.startswith("Two nurses"))] == ("UA-14",)
+    assert places[next(t for t in places if t.startswith("The governor"))] == ()

@@ -27,3 +27,17 @@ def test_places_override_person_labels(nlp):
 def test_places_lowercase_words_are_not_places(nlp):
     doc = nlp("The sumy of the parts was odessa-like in no way.")
     assert not [s.text for s in doc.spans["places"]]
+
+
+@pytest.mark.parametrize("name,key", [
+    ("Kurakhiv", "kurakhove"), ("Mykolaiiv", "mykolaiv"), ("Zaporozhzhia", "zaporizhzhia"),
+    ("Belgorod", None), ("Dnieper", None), ("Peskov", None), ("Kharkiv", None),
+])
+def test_places_spelling_variants(name, key):
+    from saydo.extract.places import spelling_variant
+
+    assert spelling_variant(name) == key
+
+
+def test_places_small_towns_carry_their_population():
+    assert 0 < lookup("Rakivka").population < 30_000 and lookup("Kharkiv").kind == "city"

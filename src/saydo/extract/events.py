@@ -13,9 +13,9 @@ from datetime import datetime, timedelta, timezone
 
 from spacy.tokens import Doc
 
+from saydo.extract.place_codes import place_of
 from saydo.extract.windows import _RELATIVE, relative_day
 from saydo.records import Article, Observation
-from saydo.resolve.gazetteer import lookup
 
 SOURCE = "news"
 _KINDS = (
@@ -46,8 +46,8 @@ def events_from_doc(article: Article, doc: Doc, offset: int = 0) -> list[Observa
         for span in places.get(sent.start, []):
             if span.text.isupper():
                 continue  # a dateline ("KYIV, Ukraine (AP) —") says where the report was filed, not the event
-            place = lookup(span.text)
-            if place and place.kind != "macro":
+            place = place_of(span)
+            if place and place.kind not in ("macro", "deal"):
                 codes.extend(c for c in place.codes if c not in codes)
         if not codes:
             continue

@@ -18,7 +18,7 @@ from saydo.extract.attribution import attribute, speech_acts, trim
 from saydo.extract.events import events_from_doc
 from saydo.extract.kinds import Cues, classify
 from saydo.extract.pipeline import load_nlp
-from saydo.extract.place_codes import named_places, statement_places
+from saydo.extract.place_codes import Context, Mention, sentence_mention, statement_places
 from saydo.extract.quotes import quote_spans, quoted_words
 from saydo.extract.speakers import Registry, Speaker
 from saydo.extract.windows import window_near
@@ -87,7 +87,9 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0) -> list[Sta
         places_by_sentence.setdefault(doc[span.start].sent.start, []).append(span)
     breaks = [m.start() for m in re.finditer(r"\n\n", text)]
     sentences = list(doc.sents)
-    named = [named_places(sent, places_by_sentence.get(sent.start, [])) for sent in sentences]
+    mentions = [sentence_mention(sent, places_by_sentence.get(sent.start, [])) for sent in sentences]
+    para_of = [bisect.bisect_left(breaks, sent.start_char) for sent in sentences]
+    last: tuple[str, int, tuple[str, ...]] | None = None  # speaker, paragraph and places of the last statement
     attributed = attribute(sentences, text, quotes, registry, breaks)
     for index, sent in enumerate(sentences):
         if attributed[index] is None:
@@ -109,9 +111,13 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0) -> list[Sta
                 acts[-1] = (acts[-1][0], end, acts[-1][2], kind, part_speaker)  # one proposition, one statement
                 continue
             acts.append((start, end, quote, kind, part_speaker))
-        for start, end, quote, kind, speaker in acts:
-            found.append(_statement(article, text, offset, index, sent, sentences, breaks, named, places_by_sentence,
-                                    start, end, quote, kind, speaker))
+        for start, end, quote, kind, act_speaker in acts:
+            paragraph = bisect.bisect_left(breaks, start)
+            context = _place_context(index, sentences, mentions, para_of, text, last, act_speaker.name, paragraph)
+            places = statement_places(sent, places_by_sentence.get(sent.start, []), context, kind)
+            last = (act_speaker.name, paragraph, places)
+            found.append(_statement(article, text, offset, index, sentences, breaks, start, end, quote, kind,
+                                    act_speaker, places))
     return found
 
 
@@ -122,13 +128,9 @@ def _strip_edges(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _statement(article: Article, text: str, offset: int, index: int, sent: Span, sentences: list[Span],
-               breaks: list[int], named, places_by_sentence, start: int, end: int, quote: str, kind: str,
-               speaker: Speaker) -> Statement:
+def _statement(article: Article, text: str, offset: int, index: int, sentences: list[Span], breaks: list[int],
+               start: int, end: int, quote: str, kind: str, speaker: Speaker, places: tuple[str, ...]) -> Statement:
     paragraph = bisect.bisect_left(breaks, start)
-    earlier = [named[j] for j in range(index - 1, max(index - 7, -1), -1)
-               if paragraph - bisect.bisect_left(breaks, sentences[j].start_char) <= 2]
-    places = statement_places(sent, places_by_sentence.get(sent.start, []), earlier, kind)
     window = Window()
     if kind == "pledge":
         near = [sentences[i].text for i in (index, index + 1, index - 1, index + 2)
@@ -140,6 +142,34 @@ def _statement(article: Article, text: str, offset: int, index: int, sent: Span,
         actor=speaker.actor, kind=kind, quote=quote, text=text[start:end], start=start + offset,
         end=end + offset, places=places, window=window,
     )
+
+
+def _place_context(index: int, sentences: list[Span], mentions: list[Mention], para_of: list[int], text: str,
+                   last: tuple[str, int, tuple[str, ...]] | None, speaker: str, paragraph: int) -> Context:
+    """Where a statement stands among the article's places: the sentences before it (up to six back, within two
+    paragraphs), the corridor sentences around it (eight back within three paragraphs, fifteen ahead: route lists
+    follow their announcement), the agreement named last before it, the places named after it on its line, and the
+    same speaker's statement just before it."""
+    earlier = [mentions[j] for j in range(index - 1, max(index - 7, -1), -1) if paragraph - para_of[j] <= 2]
+    corridor: list[str] = []
+    for j in range(max(index - 8, 0), min(index + 16, len(sentences))):
+        if j != index and mentions[j].corridor and (j > index or paragraph - para_of[j] <= 3):
+            corridor.extend(c for c in mentions[j].codes if c not in corridor)
+    following: list[str] = []
+    for j in range(index + 1, len(sentences)):
+        if "\n" in text[sentences[j - 1].end_char - 1:sentences[j].start_char + 1]:
+            break
+        following.extend(c for c in mentions[j].codes if c not in following)
+    deal = next((mentions[j].codes for j in range(index - 1, -1, -1) if mentions[j].deal), ())
+    previous = last[2] if last and _same_speaker(last[0], speaker) and paragraph - last[1] <= 1 else None
+    return Context(earlier=earlier, corridor=tuple(sorted(corridor)), deal=deal, following=tuple(sorted(following)),
+                   previous=previous)
+
+
+def _same_speaker(a: str, b: str) -> bool:
+    """"Russian Defense Ministry" and "the ministry", "Vladimir Putin" and "Putin": one name holds the other."""
+    a, b = a.lower().removeprefix("the "), b.lower().removeprefix("the ")
+    return bool(a and b) and (a == b or a in b or b in a)
 
 
 def _content(sent: Span, verb: Token | None) -> Span:

