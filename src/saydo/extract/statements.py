@@ -173,10 +173,11 @@ def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = Fa
     # clause's subject is not the one who commits
     subjects = [t for t in subjects if t.head.dep_ not in ("relcl", "pcomp", "acl", "advcl")] or subjects
     subjects.sort(key=lambda t: not _commits(t.head))
+    in_person = False
     for subject in subjects[:2]:
         side = _side(subject, speaker, state, quoted)
         if side is not None:
-            own, other = side == "own", side == "other"
+            own, other, in_person = side == "own", side == "other", side == "speaker"
             break
     if not subjects and verb is not None and verb.lemma_ in ("order", "instruct", "promise", "pledge", "vow",
                                                              "agree", "offer", "propose"):
@@ -188,6 +189,8 @@ def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = Fa
     future = futures(content, verb, institution=state and speaker.person is None, quoted=quoted,
                      person=speaker.person is not None,
                      other_side=lambda t: _side(t, speaker, state, quoted) == "other")
+    if in_person and state and future.agent_acts:
+        own = True  # "the minister said he would vote for it": an official committing in person to an act
     return Cues(own_side=own, other_side=other, state_speaker=state, imperative=imperative,
                 agent_future=future.agent_acts, belief=future.believed)
 
