@@ -40,3 +40,81 @@ def test_kinds_from_verb_and_cues(verb, content, cues, kind):
 
 def test_kinds_private_plans_are_not_pledges():
     assert classify("say", "we will leave for Lviv tomorrow", Cues(own_side=True)) != "pledge"
+
+
+def test_kinds_future_without_an_agent_acting_is_not_a_pledge():
+    # the parse says no agent of the speaker's side acts in the future (cues built by hand here)
+    predicted = Cues(own_side=True, state_speaker=True, agent_future=False)
+    assert classify("say", "our victory will come sooner with more help", predicted) != "pledge"
+    acting = Cues(own_side=True, state_speaker=True, agent_future=True)
+    assert classify("say", "we will rebuild every school in the region", acting) == "pledge"
+
+
+def test_kinds_belief_frame_is_an_opinion():
+    believed = Cues(own_side=True, state_speaker=True, agent_future=True, belief=True)
+    assert classify("say", "I am certain we will rebuild the bridge", believed) == "opinion"
+    assert classify("promise", "to rebuild the bridge, I am certain", believed) == "pledge"  # the verb commits
+
+
+def test_kinds_imperative_to_the_other_sides_forces_is_not_an_order():
+    order = Cues(own_side=False, state_speaker=True, imperative=True)
+    assert classify("say", "Pull back from the ridge by dawn", order) == "pledge"
+    assert classify("say", "Pull your units back from the ridge", order) == "demand"
+
+
+def test_kinds_idle_commitment_words_do_not_commit():
+    state = Cues(own_side=False, state_speaker=True)
+    assert classify("say", "the security guarantees were discussed at length", state,
+                    commitments="the security __________ were discussed at length") == "claim"
+
+
+def _kinds(nlp, text):
+    from datetime import date
+
+    from saydo.extract import extract
+    from saydo.ingest.articles import parse_text
+
+    text = "Ukraine's foreign minister, Olena Marchuk, " + text  # a speaker with a side
+    return [s.kind for s in extract(parse_text(text, name="k.txt", published=date(2023, 3, 1)), nlp=nlp)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "said the new sanctions will hurt the Russian economy badly.",  # non-agent subject
+    "said it will become obvious soon who wanted peace.",  # "it" + copula
+    "said Ukraine will become a much stronger country after the war.",  # future copula
+    "said the ministry would like to thank the Polish volunteers.",  # a wish
+    "said Ukraine will be able to export more grain this year.",  # an ability
+    "said Ukraine needs partners that will invest in its ports.",  # relative clause
+    "said the main task of the ministry is to keep the ports open.",  # a stated purpose
+])
+def test_statements_predictions_are_not_pledges(nlp, sentence):
+    assert _kinds(nlp, sentence) != ["pledge"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "said Ukraine will rebuild the port of Izmail by autumn.",
+    "said the government will do everything to bring the sailors home.",
+    "said he would vote for the new sanctions at the summit.",
+    "said Ukraine is ready to resume grain shipments next week.",
+    "said the convoys would be escorted by naval boats.",
+])
+def test_statements_agent_futures_are_pledges(nlp, sentence):
+    assert _kinds(nlp, sentence) == ["pledge"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "said he was sure that the partners would approve the loan.",
+    "expressed hope that the summit would approve the loan.",
+    "said: \u201cI think we will get the new tanks soon.\u201d",
+])
+def test_statements_belief_frames_are_opinions(nlp, sentence):
+    assert _kinds(nlp, sentence) == ["opinion"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "said they discussed security guarantees for the ports.",
+    "praised the country whose parliament decided to recognise the famine as genocide.",
+    "said the European Commission's decision to ban the imports was historic.",
+])
+def test_statements_commitment_words_that_commit_no_one(nlp, sentence):
+    assert _kinds(nlp, sentence) != ["pledge"]

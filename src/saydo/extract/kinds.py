@@ -34,7 +34,7 @@ COMMISSIVE = re.compile(r"\b(reserve the right|ready to|prepared to|willing\w* t
                         r"decision to|are invited (?:not )?to|"
                         r"decision has been made|has decided|have decided|agreed to|agree to|undertak\w+|commit\w* to|"
                         r"guarantee\w*|no plans?|no such plans|no need (now )?for|not going to|do not intend|"
-                        r"don't intend|do not set ourselves|set ourselves the task|the task of|intend\w* to|"
+                        r"don't intend|do not set ourselves|set ourselves the task|intend\w* to|"
                         r"is opening|are opening|will open|will remain|declare\w*|announce\w* (a|the) (ceasefire|"
                         r"truce|corridor)|propos\w+|offer\w*|will be (given|provided|opened|evacuated|extended|"
                         r"organi[sz]ed|observed|held|announced)|to be (opened|provided|extended|evacuated))\b", re.I)
@@ -70,6 +70,7 @@ HEDGED_VIEW = re.compile(r"\b(looks as if|looks like|it seems|seems to|appears t
 PROGRESSIVE = re.compile(r"\b(?:are|is|am|'re)\s+(?:now\s+)?(?:withdraw|pull|turn|leav|regroup|retreat|ceas|stopp|"
                          r"open|declar|halt|mov)\w*ing\b", re.I)
 GOODWILL = re.compile(r"\b(goodwill gesture|gesture of good ?will|as a sign of good ?will)\b", re.I)
+YOUR = re.compile(r"\byour\b", re.I)
 OTHERS = re.compile(r"\b(they|them|their|he|she|the enemy|the other side)\b", re.I)
 
 
@@ -81,13 +82,22 @@ class Cues:
     other_side: bool = False
     state_speaker: bool = False
     imperative: bool = False
+    # what the parse tells about the futures in what was said (see saydo.extract.commitments): whether one commits
+    # an agent acting ("we will open") rather than predicting (a non-agent subject such as "it" or "our victory", a
+    # copula or state of mind such as "will be", "will become", "will remember"), and whether a belief, hope or
+    # expectation frames one ("I am sure that ... will")
+    agent_future: bool | None = None  # None: not read from a parse (the FUTURE pattern alone decides)
+    belief: bool = False
 
 
-def classify(verb_lemma: str | None, content: str, cues: Cues, *, negated_verb: bool = False) -> str:
+def classify(verb_lemma: str | None, content: str, cues: Cues, *, negated_verb: bool = False,
+             commitments: str | None = None) -> str:
+    """The kind of what was said. ``commitments``: the content with commitment words that commit no one blanked
+    (``saydo.extract.commitments.commitment_text``), for the commissive cues; the content itself when not given."""
     lemma = (verb_lemma or "").lower()
     if lemma in DENIAL_VERBS or (negated_verb and lemma in {"confirm", "admit"}):
         return "denial"
-    if DENIAL_CONTENT.search(content) and not COMMISSIVE.search(content):
+    if DENIAL_CONTENT.search(content) and not COMMISSIVE.search(content if commitments is None else commitments):
         return "denial"
     if lemma in DEMAND_VERBS and (not cues.own_side or lemma in ("demand", "urge", "insist")):
         return "demand"  # demanding guarantees that one's own forces will be spared is still a demand
@@ -95,7 +105,9 @@ def classify(verb_lemma: str | None, content: str, cues: Cues, *, negated_verb: 
         return "demand"
     if COUNTERFACTUAL.search(content) or HEDGED_VIEW.search(content):
         return "opinion"
-    if _is_pledge(lemma, content, cues):
+    if cues.belief and lemma not in PLEDGE_VERBS:
+        return "opinion"  # "I believe they will endorse", "expressed hope that X would": a belief, not a commitment
+    if _is_pledge(lemma, content, cues, commitments):
         return "pledge"
     if cues.imperative:
         return "demand"
@@ -108,24 +120,34 @@ def classify(verb_lemma: str | None, content: str, cues: Cues, *, negated_verb: 
     return "claim"
 
 
-def _is_pledge(lemma: str, content: str, cues: Cues) -> bool:
+def _is_pledge(lemma: str, content: str, cues: Cues, commitments: str | None = None) -> bool:
+    return pledge_rule(lemma, content, cues, commitments) is not None
+
+
+def pledge_rule(lemma: str, content: str, cues: Cues, commitments: str | None = None) -> str | None:
+    """Which rule makes this a pledge (a short name), or None when none does."""
+    committing = COMMISSIVE.search(content if commitments is None else commitments)
     if not cues.state_speaker and lemma not in PLEDGE_VERBS:
-        return False  # a private person's plans are not a party's commitment
+        return None  # a private person's plans are not a party's commitment
     if cues.imperative:
-        return cues.state_speaker and bool(MILITARY_ACTION.search(content))
+        if YOUR.search(content):
+            return None  # "withdraw your troops": addressed to the other party, a demand
+        return "imperative-order" if cues.state_speaker and MILITARY_ACTION.search(content) else None
     if lemma in PLEDGE_VERBS and (cues.own_side or cues.state_speaker):
-        return True
+        return "pledge-verb"
     if lemma in ("announce", "declare", "confirm") and cues.own_side and MILITARY_ACTION.search(content):
-        return True  # the first announcement of a withdrawal or ceasefire, even when phrased as under way
-    if cues.own_side and (FUTURE.search(content) or COMMISSIVE.search(content)):
-        return True
-    if cues.state_speaker and not cues.other_side and COMMISSIVE.search(content):
-        return True  # "there is no need now for ...", "no such plans": assurances about own conduct
+        return "announced-action"  # the first announcement of a withdrawal or ceasefire, even when phrased as under way
+    if cues.own_side and FUTURE.search(content) and cues.agent_future is not False:
+        return "future"  # "we will open", "Moscow would ease off": the side as agent of a future act
+    if cues.own_side and committing:
+        return "commissive"
+    if cues.state_speaker and not cues.other_side and committing:
+        return "state-commissive"  # "there is no need now for ...", "no such plans": assurances about own conduct
     if cues.own_side and GOODWILL.search(content) and MILITARY_ACTION.search(content):
-        return True  # a withdrawal announced as a goodwill gesture, even when phrased as done
+        return "goodwill"  # a withdrawal announced as a goodwill gesture, even when phrased as done
     if cues.own_side and PROGRESSIVE.search(content):
-        return True  # "we are turning our columns around": an operation announced as it starts
+        return "progressive"  # "we are turning our columns around": an operation announced as it starts
     if cues.state_speaker and not cues.other_side and ARRANGEMENT.search(content) and \
             ARRANGEMENT_VERB.search(content) and not re.search(r"\b(was|were|had been|has been)\b", content):
-        return True
-    return False
+        return "arrangement"
+    return None

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc, Span, Token
 
 from saydo.extract.attribution import attribute, speech_acts, trim
+from saydo.extract.commitments import commitment_text, futures
 from saydo.extract.events import events_from_doc
 from saydo.extract.kinds import Cues, classify
 from saydo.extract.pipeline import load_nlp
@@ -28,6 +29,7 @@ from saydo.resolve.actors import actor_in_phrase, actor_of_name
 CHUNK = 100_000
 _HEDGE = re.compile(r"\b(not a ceasefire|not a truce|not a withdrawal|does not mean|doesn't mean|aspiration|"
                     r"gradually|only if|on condition|conditional|depends on|not yet|not necessarily)\b", re.I)
+_POSSESSIVES = {"our": "we", "my": "i", "his": "he", "her": "she", "their": "they", "its": "it", "your": "you"}
 _OWN_INSTITUTION = re.compile(r"\b(we|our|us|i|my|its|their|ministry|army|forces|troops|military|government|"
                               r"command|side|sides|parties|country|delegation|units)\b", re.I)
 
@@ -104,9 +106,11 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0) -> list[Sta
             content = _content(part, part_verb)
             quote = "direct" if lost_opening or quoted_words(text, quotes, start, end) >= 4 else "indirect"
             cues = _cues(content, part_speaker, part_verb, quoted=quote == "direct")
+            words = commitment_text(content, lambda t, sp=part_speaker, q=quote == "direct":
+                                    _side(t, sp, sp.actor not in (None, "CIV"), q) == "other")
             negated = bool(part_verb is not None and any(c.dep_ == "neg" for c in part_verb.children))
             kind = classify(part_verb.lemma_ if part_verb is not None else None, _plain(content.text), cues,
-                            negated_verb=negated)
+                            negated_verb=negated, commitments=_plain(words))
             if merge and acts and acts[-1][3] == kind and acts[-1][4].name == part_speaker.name:
                 acts[-1] = (acts[-1][0], end, acts[-1][2], kind, part_speaker)  # one proposition, one statement
                 continue
@@ -199,28 +203,11 @@ def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = Fa
     # clause's subject is not the one who commits
     subjects = [t for t in subjects if t.head.dep_ not in ("relcl", "pcomp", "acl", "advcl")] or subjects
     subjects.sort(key=lambda t: not _commits(t.head))
+    in_person = False
     for subject in subjects[:2]:
-        phrase = _bare_phrase(subject)
-        if subject.lower_ in ("we", "i", "us"):
-            own = True
-            break
-        named = actor_of_name(phrase) or actor_in_phrase(phrase)
-        if named and speaker.actor and named == speaker.actor:
-            own = True
-            break
-        if named and named != speaker.actor:
-            other = True
-            break
-        if subject.lower_ == "it" and state and speaker.person is None and not quoted and subject.head.lemma_ != "be":
-            own = True  # "Russia said it had pulled its forces": an institution speaking of itself
-            break
-        if subject.lower_ in ("they", "he", "she", "you") or re.search(r"\b(enemy|opponents?|other side|"
-                                                                        r"adversary)\b", phrase, re.I):
-            # in indirect speech "he" is usually the speaker; inside a quotation it is someone else
-            other = subject.lower_ not in ("he", "she") or speaker.person is None or quoted
-            break
-        if state and _OWN_INSTITUTION.search(phrase):
-            own = True
+        side = _side(subject, speaker, state, quoted)
+        if side is not None:
+            own, other, in_person = side == "own", side == "other", side == "speaker"
             break
     if not subjects and verb is not None and verb.lemma_ in ("order", "instruct", "promise", "pledge", "vow",
                                                              "agree", "offer", "propose"):
@@ -229,7 +216,38 @@ def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = Fa
     first = next((t for t in content if not t.is_punct and not t.is_space), None)
     imperative = bool(root is not None and first is not None and root.tag_ == "VB" and root.i == first.i
                       and not any(c.dep_ in ("nsubj", "aux") for c in root.children))
-    return Cues(own_side=own, other_side=other, state_speaker=state, imperative=imperative)
+    future = futures(content, verb, institution=state and speaker.person is None, quoted=quoted,
+                     person=speaker.person is not None,
+                     other_side=lambda t: _side(t, speaker, state, quoted) == "other")
+    if in_person and state and future.agent_acts:
+        own = True  # "the minister said he would vote for it": an official committing in person to an act
+    return Cues(own_side=own, other_side=other, state_speaker=state, imperative=imperative,
+                agent_future=future.agent_acts, belief=future.believed)
+
+
+def _side(subject: Token, speaker: Speaker, state: bool, quoted: bool) -> str | None:
+    """Whose side a subject is: "own" (the speaker's), "other" (another party's), "speaker" (the speaker in person, in
+    indirect speech) or None (nobody named)."""
+    phrase = _bare_phrase(subject)
+    word = _POSSESSIVES.get(subject.lower_, subject.lower_)  # "our decision", "his readiness": the possessor's side
+    if word in ("we", "i", "us"):
+        return "own"
+    named = actor_of_name(phrase) or actor_in_phrase(phrase)
+    if named and speaker.actor and named == speaker.actor:
+        return "own"
+    if named and named != speaker.actor:
+        return "other"
+    if word == "it" and state and speaker.person is None and not quoted and subject.head.lemma_ != "be":
+        return "own"  # "Russia said it had pulled its forces": an institution speaking of itself
+    if word in ("they", "he", "she", "you") or re.search(r"\b(enemy|opponents?|other side|"
+                                                                    r"adversary)\b", phrase, re.I):
+        # in indirect speech "he" is usually the speaker; inside a quotation it is someone else
+        if word not in ("he", "she") or speaker.person is None or quoted:
+            return "other"
+        return "speaker"  # the speaker in person: neither a side's institution nor another party
+    if state and _OWN_INSTITUTION.search(phrase):
+        return "own"
+    return None
 
 
 def _bare_phrase(subject: Token) -> str:
