@@ -89,6 +89,14 @@ def _measure_live(batch: Batch, hypos: list[Hypothesis], binned, member_row, res
     names = [str(r) for r in regions]
     pledge_rows = [np.flatnonzero(row).tolist() for row in treated]
     compared = repr(list(regions[member_row])).encode()
+    control_names: dict[bytes, tuple[str, ...]] = {}  # most pledges share a control set: name each set once
+
+    def named(idx: np.ndarray) -> tuple[str, ...]:
+        key = idx.tobytes()
+        if key not in control_names:
+            control_names[key] = tuple(names[r] for r in idx.tolist())
+        return control_names[key]
+
     for i, h in enumerate(hypos):
         before_start, after_end = h.start - timedelta(days=w), h.start + timedelta(days=w)
         placebo_ok = h.start - timedelta(days=2 * w) >= batch.extent[0]
@@ -107,7 +115,7 @@ def _measure_live(batch: Batch, hypos: list[Hypothesis], binned, member_row, res
             for r in pledge_idx:
                 measures.append(_measure(m, (names[r],), "region", windows, st["region"], (i, r)))
             measures.append(_measure(m, tuple(names[r] for r in pledge_idx), "pledge", windows, st["pledge"], i))
-            active = tuple(names[r] for r in st["active"][i])
+            active = named(st["active"][i])
             measures.append(_measure(m, active, "control", windows, st["control"], i))
             d = st["did"]
             dids.append(Did(m, ratio_of(d["ratio"][i]), ci_of(d["lo"][i], d["hi"][i]),
