@@ -28,13 +28,11 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 def add_upload_routes(app: FastAPI) -> None:
     @app.get("/upload", include_in_schema=False, response_class=HTMLResponse)
     def upload_page(request: Request) -> HTMLResponse:
-        from saydo.ingest.observations import READERS
-        from saydo.ingest.observations.base import _ensure_registered
+        from saydo.ingest.observations import format_names
 
-        _ensure_registered()
         site = request.app.state.site
         html = request.app.state.templates.get_template("upload.html").render(
-            site=site, formats=sorted(READERS), jobs=[j.to_json() for j in request.app.state.jobs.all()],
+            site=site, formats=format_names(), jobs=[j.to_json() for j in request.app.state.jobs.all()],
             path=request.url.path, links={}, params={})
         return HTMLResponse(html)
 

@@ -85,6 +85,12 @@ def detect_format(path: str | Path) -> str:
                         hint=f"name one with --format ({known})")
 
 
+def format_names() -> list[str]:
+    """The names ``--format`` (and an upload's ``format``) accepts."""
+    _ensure_registered()
+    return sorted(READERS)
+
+
 def reader_for(name: str) -> Reader:
     _ensure_registered()
     if name not in READERS:

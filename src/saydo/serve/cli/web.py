@@ -28,7 +28,7 @@ def serve(
     boundaries: Annotated[Optional[Path], typer.Option(
         "--boundaries", help="ADM1 boundary GeoJSON for the map (default: $SAYDO_BOUNDARIES, else the file in "
                              "../shared beside a checkout, else a schematic tile map).", show_default=False)] = None,
-    workers_log: Annotated[str, typer.Option("--log-level", help="uvicorn log level.")] = "warning",
+    log_level: Annotated[str, typer.Option("--log-level", help="uvicorn log level.")] = "warning",
 ) -> None:
     """Start the web app and JSON API (pages at /, API docs at /docs). Uploads need SAYDO_TOKEN in the
     environment; without it the server is read-only."""
@@ -57,4 +57,4 @@ def serve(
     if os.environ.get("SAYDO_TOKEN") and host not in ("127.0.0.1", "localhost", "::1"):
         err_console.print("saydo serve: the token travels in clear over plain HTTP; put TLS in front of a public "
                           "address")
-    uvicorn.run(application, host=host, port=port, log_level=workers_log, access_log=False)
+    uvicorn.run(application, host=host, port=port, log_level=log_level, access_log=False)
