@@ -59,7 +59,9 @@ def tile_map(pledge: list[str], control: list[str] = (), *, label: str = "Region
 def region_map(pledge: list[str], control: list[str] = (), *, label: str = "Regions of the pledge") -> Markup:
     """Ukraine's regions drawn from the boundary file in use (``saydo.resolve.geo``), coloured as pledge, control or
     not compared; the schematic ``tile_map`` when no boundary file is configured."""
-    shapes = _outline_paths()
+    from saydo.resolve.geo import boundaries_path
+
+    shapes = _outline_paths(boundaries_path())
     if shapes is None:
         return tile_map(pledge, control, label=label)
     paths, (width, height) = shapes
@@ -78,7 +80,7 @@ def map_credit() -> str:
     from saydo.resolve.geo import boundaries_path
 
     path = boundaries_path()
-    if _outline_paths() is None or path is None:
+    if path is None or _outline_paths(path) is None:
         return ""
     return ("Administrative boundaries courtesy of geoBoundaries.org" if "geoboundaries" in path.name.lower()
             else f"Boundaries: {path.name}")
@@ -87,13 +89,14 @@ def map_credit() -> str:
 _SMALL = {"UA-30", "UA-40"}  # Kyiv City inside Kyiv oblast, Sevastopol inside Crimea
 
 
-@lru_cache(maxsize=1)
-def _outline_paths() -> tuple[dict[str, str], tuple[int, int]] | None:
-    """SVG path data per region, simplified to about a kilometre and projected (longitude scaled by the cosine of
-    Ukraine's middle latitude), or None without a boundary file."""
+@lru_cache(maxsize=4)
+def _outline_paths(path) -> tuple[dict[str, str], tuple[int, int]] | None:
+    """SVG path data per region of the boundary file at ``path`` (the one in use), simplified to about a kilometre
+    and projected (longitude scaled by the cosine of Ukraine's middle latitude), or None without one. Keyed by the
+    path, so configuring another file draws from it."""
     from saydo.resolve.geo import outlines
 
-    shapes = outlines()
+    shapes = outlines() if path is not None else []
     if not shapes:
         return None
     every = np.concatenate([ring for _, rings in shapes for ring in rings])

@@ -129,11 +129,3 @@ def stored_fingerprints(store: Store, *, as_of=None) -> dict[str, dict[str, tupl
 def stored_result(store: Store, check_id: str) -> dict:
     row = store.con.execute("SELECT result FROM checks WHERE id = ?", [check_id]).fetchone()
     return json.loads(row[0])
-
-
-def previous_result(store: Store, statement_id: str, source: str, as_of) -> dict | None:
-    """The newest stored result of a check with the same statement, source and data cut-off."""
-    row = store.con.execute(
-        "SELECT result FROM checks WHERE statement_id = ? AND source = ? AND as_of IS NOT DISTINCT FROM ? "
-        "ORDER BY version DESC NULLS LAST, run_at DESC LIMIT 1", [statement_id, source, as_of]).fetchone()
-    return json.loads(row[0]) if row else None

@@ -77,23 +77,3 @@ def daily_series(store: Store, *, source: str, start: datetime, window_days: int
     frame["alerts"] = frame["alerts"].astype("int64")
     frame["alert_hours"] = frame["alert_hours"].astype("float64")
     return frame
-
-
-def window_totals(store: Store, *, source: str, windows: list[tuple[datetime, datetime]], regions: list[str],
-                  event_type: str | tuple[str, ...] = "air_raid_alert") -> pd.DataFrame:
-    """Per window (index in ``windows``) and region: events started inside it and hours inside it, zeros filled.
-
-    The same expression as the daily series, with arbitrary windows as bins (a 36-hour truce and the same 36 hours
-    in earlier weeks)."""
-    con = store.ibis
-    bins = ibis.memtable(pd.DataFrame({"day": list(range(len(windows))), "bin_start": [w[0] for w in windows],
-                                       "bin_end": [w[1] for w in windows]}))
-    expr = daily_expr(con.table("observations"), bins, source=source, event_type=event_type,
-                      merge=has_sub_oblast_levels(store, source))
-    found = con.execute(expr).rename(columns={"day": "window"})
-    grid = pd.MultiIndex.from_product([regions, range(len(windows))], names=["region", "window"])
-    frame = (found.set_index(["region", "window"]).reindex(grid, fill_value=0).reset_index() if len(found)
-             else pd.DataFrame(index=grid, data={"alerts": 0, "alert_hours": 0.0}).reset_index())
-    frame["alerts"] = frame["alerts"].astype("int64")
-    frame["alert_hours"] = frame["alert_hours"].astype("float64")
-    return frame
