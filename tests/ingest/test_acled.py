@@ -43,6 +43,6 @@ def test_acled_loading_twice_adds_nothing(store, cli, tmp_path):
     assert [store.query(f"SELECT count(*) AS n FROM {t}")[0]["n"] for t in ("observations", "rejects")] == before
     db = tmp_path / "cli.duckdb"
     code, out, _ = cli("ingest", "observations", ACLED, "--db", db, "--json")
-    assert code == 1 and '"loaded": 5' in out  # 2 rows rejected: exit 1
+    assert code == 2 and '"loaded": 5' in out  # 2 rows rejected: exit 2
     code, out, _ = cli("ingest", "observations", ACLED, "--db", db, "--json")
-    assert code == 1 and '"already_loaded": true' in out  # a reload gives the same answer
+    assert code == 2 and '"already_loaded": true' in out  # a reload gives the same answer

@@ -77,7 +77,7 @@ def test_alerts_cli_partial_file_prints_counts(cli, tmp_path):
     db = tmp_path / "db.duckdb"
     status, out, err = cli("ingest", "observations", FIXTURES / "alerts-volunteer-bad-rows.csv", "--db", db, "--json")
     assert '"loaded": 2' in out and '"rejected": 5' in out and '"duplicate": 1' in out
-    assert status == 1 and "5 row(s) rejected, 2 loaded" in err and "line 3" in err  # partial: exit 1
+    assert status == 2 and "5 row(s) rejected, 2 loaded" in err and "line 3" in err  # partial: exit 2
     status, out, _ = cli("rejects", "--db", db, "--json")
     assert status == 0 and "Atlantis" in out
 

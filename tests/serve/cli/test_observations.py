@@ -54,20 +54,20 @@ def _partial(tmp_path, name="partial.csv", day=20):
     return path
 
 
-def test_observations_rejected_rows_exit_1_every_time(cli, tmp_path):
+def test_observations_rejected_rows_exit_2_every_time(cli, tmp_path):
     path, db = _partial(tmp_path), tmp_path / "db.duckdb"
     for _ in range(2):  # a reload adds nothing and gives the same answer
         code, out, err = cli("ingest", "observations", path, "--db", db, "--json")
         report = json.loads(out)[0]
-        assert code == 1, err
+        assert code == 2, err
         assert (report["loaded"], report["rejected"]) == (1, 1)
         assert "1 row(s) rejected, 1 loaded; first at line 3" in err
 
 
-def test_observations_worst_file_decides_the_exit_code(cli, tmp_path):
+def test_observations_a_partial_file_beside_a_clean_one_exits_2(cli, tmp_path):
     db = tmp_path / "db.duckdb"
     code, out, err = cli("ingest", "observations", _alerts(tmp_path, [1]), _partial(tmp_path), "--db", db, "--json")
-    assert code == 1 and [r["rejected"] for r in json.loads(out)] == [0, 1]
+    assert code == 2 and [r["rejected"] for r in json.loads(out)] == [0, 1]
     code, out, err = cli("ingest", "observations", _partial(tmp_path, "p2.csv", day=21), tmp_path / "missing.csv",
                          "--db", db, "--json")
     assert code == 2 and "[SD101]" in err and json.loads(out)[0]["loaded"] == 1

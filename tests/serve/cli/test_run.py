@@ -1,5 +1,5 @@
 """`saydo run` / `saydo extract` / `saydo ingest articles` as a user meets them: bad input gives one coded line and
-exit 2, rejected rows exit 1, a bug exits 3 (docs/cli.md, "Exit codes")."""
+exit 2, so do rejected rows (after the good ones load), a bug exits 3 (docs/cli.md, "Exit codes")."""
 
 from __future__ import annotations
 
@@ -71,19 +71,19 @@ def test_extract_missing_file(cli, tmp_path):
     _one_line_error(code, err, "[SD101]")
 
 
-def test_run_partial_alert_file_loads_good_rows_then_exits_1(cli, tmp_path, article):
+def test_run_partial_alert_file_loads_good_rows_then_exits_2(cli, tmp_path, article):
     alerts = tmp_path / "alerts.csv"
     alerts.write_text(HEADER + "Kyiv City,2022-03-15 10:00:00+00:00,2022-03-15 11:00:00+00:00,False\n"
                       "Kyiv City,15/03/2022,2022-03-15 11:00:00+00:00,False\n", encoding="utf-8")
     db = tmp_path / "db.duckdb"
     code, _, err = cli("run", article, "--alerts", alerts, "--db", db)
-    assert code == 1, err
+    assert code == 2, err
     lines = [line for line in err.splitlines() if line.strip()]
     assert len(lines) == 1 and "1 row(s) rejected, 1 loaded" in lines[0] and "line 3" in lines[0], err
     code, out, _ = cli("rejects", "--db", db, "--json")
     assert code == 0 and "15/03/2022" in out
     code, _, err = cli("run", article, "--alerts", alerts, "--db", db)  # the same files again: the same answer
-    assert code == 1 and "1 row(s) rejected" in err
+    assert code == 2 and "1 row(s) rejected" in err
 
 
 def test_run_clean_alert_file_exits_0(cli, tmp_path, article):

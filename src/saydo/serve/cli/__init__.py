@@ -2,7 +2,7 @@
 
 Each verb lives in a module of its own and registers itself on ``app`` in ``_register``. Any ``SaydoError`` becomes one
 line on stderr and exit code 2, never a traceback; anything else is a bug: its traceback and exit code 3, so a script
-never mistakes it for exit 1 (rows rejected). The rule is in ``options``.
+never mistakes it for bad input. The rule is in ``options``.
 """
 
 from __future__ import annotations

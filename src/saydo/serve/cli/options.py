@@ -3,11 +3,12 @@
 Exit codes, for every verb that loads files (docs/cli.md, "Exit codes"):
 
 - ``0``: everything given was loaded (rows already stored count as loaded);
-- ``1``: the work finished, but some rows of an observation file were rejected (each is in the rejects table);
-- ``2``: bad input: an option, or a file that can't be used (missing, empty, binary, wrong header, no row loads);
+- ``2``: bad input: an option, a file that can't be used (missing, empty, binary, wrong header, no row loads), or
+  rows of an observation file that were rejected (the work still finishes: good rows load, each bad one is in the
+  rejects table, stderr has one line per file);
 - ``3``: saydo itself failed (a bug: the traceback is printed).
 
-When several apply, the highest wins.
+A bad row gets the same code as a bad file, as the first CLI contract said; stderr and ``--json`` tell them apart.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from rich.console import Console
 from saydo.errors import SaydoError
 from saydo.store import Store, default_db_path
 
-EXIT_OK, EXIT_REJECTED_ROWS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_OK, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 2, 3
 
 DbOption = Annotated[
     Optional[Path],
@@ -69,7 +70,5 @@ def finish(errors: list[SaydoError], reports=(), notes: list[str] = ()) -> None:
         err_console.print(note, highlight=False, markup=False, soft_wrap=True)
     for exc in errors:
         typer.echo(f"saydo: {exc.line()}", err=True)
-    if errors:
+    if errors or any(r.rejected for r in reports):
         raise typer.Exit(EXIT_BAD_INPUT)
-    if any(r.rejected for r in reports):
-        raise typer.Exit(EXIT_REJECTED_ROWS)
