@@ -1,12 +1,18 @@
-"""The set-based loader: chunks keep exact line numbers whatever their size, on both ways of cutting rows."""
+"""The set-based loader: chunks keep exact line numbers whatever their size, on both ways of cutting rows, and a file
+DuckDB reads whole loads exactly as the same file streamed in chunks."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pyarrow as pa
+import pytest
 
+from saydo.errors import SaydoError
 from saydo.ingest.observations import bulk, load_observations
+from saydo.store import Store
+from tests.conftest import shared_path
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "observations"
 
@@ -45,6 +51,7 @@ def test_bulk_many_chunks_load_like_one(store, monkeypatch, tmp_path):
     path = tmp_path / "many.csv"
     path.write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
     monkeypatch.setattr(bulk, "CHUNK_BYTES", 1000)
+    monkeypatch.setattr(bulk, "WHOLE_FILE_BYTES", 0)  # stream it
     report = load_observations(store, path)
     distinct = len(set(rows)) - 1
     assert (report.loaded, report.rejected, report.duplicate) == (distinct, 1, 499 - distinct)
@@ -60,3 +67,97 @@ def test_bulk_csv_chunk_table_shape():
     table = bulk._table([2, 5], [["a", "b"], ["c"]])
     assert table.schema.field("f").type == pa.list_(pa.string())
     assert table.to_pylist() == [{"line": 2, "f": ["a", "b"]}, {"line": 5, "f": ["c"]}]
+
+
+def _whole_rows(tmp_path, text: str | bytes, *, fields: int = 4, encoding: str = "utf-8", quoting: bool = True):
+    path = tmp_path / "file.csv"
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    with Store(tmp_path / "whole.duckdb") as store:
+        n = bulk.read_whole(store.con, path, delimiter=",", encoding=encoding, header=True, quoting=quoting,
+                            fields=fields)
+        if n is None:
+            assert not store.query("SELECT * FROM duckdb_tables() WHERE table_name = '_whole'")
+            return None
+        return [list(r.values()) for r in store.query("SELECT rowid + 2 AS line, * FROM _whole ORDER BY rowid")]
+
+
+HEAD = "region,started_at,finished_at,naive\n"
+
+
+def test_read_whole_gives_every_line_its_row_and_keeps_empty_fields(tmp_path):
+    rows = _whole_rows(tmp_path, HEAD + 'Kyiv City,a,b,True\n"Sumska, oblast",,"say ""hi""",False')
+    assert rows == [[2, "Kyiv City", "a", "b", "True"], [3, "Sumska, oblast", "", 'say "hi"', "False"]]
+    assert _whole_rows(tmp_path, HEAD) == []
+
+
+@pytest.mark.parametrize("text, why", [
+    (HEAD + "a,b,c,d\n\na,b,c,d\n", "a blank line"),
+    (HEAD + 'a,"b\nb",c,d\na,b,c,d\n', "a quoted field over two lines"),
+    (HEAD + "a,b,c,d,e\na,b,c,d\n", "a row with a field too many"),
+    (HEAD + "a,b,c\na,b,c,d\n", "a row with a field too few"),
+    (HEAD + "a,b,c,d\na,\xff,c,d\n", "bytes that are not UTF-8"),
+    (HEAD + "a,b,c,d\r\na,b,c,d\n", "line endings that change"),
+])
+def test_read_whole_refuses_what_it_cannot_number(tmp_path, text, why):
+    data = text.encode("latin-1") if "\xff" in text else text
+    assert _whole_rows(tmp_path, data) is None, why
+
+
+def test_read_whole_leaves_other_encodings_and_large_files_to_streaming(tmp_path, monkeypatch):
+    assert _whole_rows(tmp_path, HEAD + "a,b,c,d\n", encoding="cp1252") is None
+    monkeypatch.setattr(bulk, "WHOLE_FILE_BYTES", 10)
+    assert _whole_rows(tmp_path, HEAD + "a,b,c,d\n") is None
+
+
+def _load_both(tmp_path, monkeypatch, path: Path, fmt: str | None = None, *, whole_read: bool | None = None,
+               **options):
+    """Load the file twice, read whole by DuckDB and streamed in chunks; ``whole_read`` says whether DuckDB's read
+    must have been kept (True) or refused (False) the first time."""
+    results, read_whole = [], bulk.read_whole
+    monkeypatch.setattr(bulk, "read_whole", lambda *a, **kw: results.append(read_whole(*a, **kw)) or results[-1])
+    tables = []
+    for name, limit in (("whole", bulk.WHOLE_FILE_BYTES), ("streamed", 0)):
+        monkeypatch.setattr(bulk, "WHOLE_FILE_BYTES", limit)
+        with Store(tmp_path / f"{name}.duckdb") as store:
+            report = load_observations(store, path, fmt=fmt, **options).to_json()
+            obs = store.query("SELECT * EXCLUDE (file) FROM observations ORDER BY line, id")
+            rejects = store.query("SELECT line, reason, raw FROM rejects ORDER BY line NULLS FIRST, reason")
+        tables.append((report, obs, rejects))
+    if whole_read is not None:
+        assert (results[0] is not None) == whole_read and results[1] is None
+    return tables
+
+
+@pytest.mark.parametrize("parts, fmt", [
+    (("air-raid-alerts", "volunteer_data_en.csv"), "alerts-volunteer"),
+    (("air-raid-alerts", "official_data_en.csv"), "alerts-official"),
+    (("events", "cir-eyes-on-russia.csv"), "cir"),
+])
+def test_whole_file_and_streamed_loads_agree_on_real_files(tmp_path, monkeypatch, parts, fmt):
+    path = shared_path("data", *parts)
+    whole, streamed = _load_both(tmp_path, monkeypatch, path, fmt, whole_read=True)
+    assert whole == streamed
+    assert whole[0]["loaded"] > 1000
+
+
+@pytest.mark.parametrize("name, whole_read", [
+    ("acled-sample.csv", True), ("alerts-official-overlap.csv", True), ("alerts-only-bad-date.csv", True),
+    ("alerts-volunteer-bad-rows.csv", False),  # blank lines
+    ("alerts-volunteer-quoted.csv", False),  # a blank line and a quoted field over two lines
+    ("gdelt-sample.tsv", False),  # a row of three fields
+])
+def test_whole_file_and_streamed_loads_agree_on_fixtures(tmp_path, monkeypatch, name, whole_read):
+    try:
+        whole, streamed = _load_both(tmp_path, monkeypatch, FIXTURES / name, whole_read=whole_read)
+    except SaydoError as exc:  # a file of which no row loads is refused the same way when streamed
+        monkeypatch.setattr(bulk, "WHOLE_FILE_BYTES", 0)
+        with Store(tmp_path / "again.duckdb") as store, pytest.raises(type(exc), match=re.escape(str(exc))):
+            load_observations(store, FIXTURES / name)
+        return
+    assert whole == streamed
+
+
+def test_whole_file_and_streamed_loads_agree_through_a_mapping(tmp_path, monkeypatch):
+    whole, streamed = _load_both(tmp_path, monkeypatch, FIXTURES / "mapped-strikes.csv", whole_read=True,
+                                 mapping=FIXTURES / "mapped-strikes.toml")
+    assert whole == streamed and whole[0]["loaded"] > 0

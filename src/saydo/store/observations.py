@@ -29,9 +29,19 @@ def _utc_text(column: str) -> str:
     return f"(CAST(make_timestamp(epoch_us({column})) AS VARCHAR) || '+00')"
 
 
-_OBS_KEY = ("md5(concat_ws('|', source, coalesce(row_id, concat_ws('|', region, event_type, "
-            f"{_utc_text('started_at')}, coalesce({_utc_text('finished_at')}, ''), coalesce(subregion, ''), "
-            "coalesce(level, ''), coalesce(article_id, ''), coalesce(CAST(span_start AS VARCHAR), '')))))")
+def key_sql(**given: str) -> str:
+    """SQL for an observation's id over columns named as in the table; ``given`` puts an expression in place of a
+    column (``region="code"``, ``article_id="NULL"``)."""
+    def c(name: str) -> str:
+        return given.get(name, name)
+
+    return (f"md5(concat_ws('|', {c('source')}, coalesce({c('row_id')}, concat_ws('|', {c('region')}, "
+            f"{c('event_type')}, {_utc_text(c('started_at'))}, coalesce({_utc_text(c('finished_at'))}, ''), "
+            f"coalesce({c('subregion')}, ''), coalesce({c('level')}, ''), coalesce({c('article_id')}, ''), "
+            f"coalesce(CAST({c('span_start')} AS VARCHAR), '')))))")
+
+
+_OBS_KEY = key_sql()
 
 
 def insert_observations(store: Store, rows: list[Observation], file_sha256: str) -> tuple[int, int]:
@@ -74,17 +84,24 @@ def insert_staged(store: Store, select_sql: str, params: list, file_sha256: str,
         FROM (SELECT *{article} FROM ({select_sql}))
         """, params)
     try:
-        rows, keys = con.execute("SELECT count(*), count(DISTINCT id) FROM _keyed").fetchone()
-        # repeats inside the batch are rare: rank rows by line only when there are some
-        first_only = "QUALIFY row_number() OVER (PARTITION BY id ORDER BY line) = 1" if keys < rows else ""
-        return con.execute(
-            f"""
-            INSERT INTO observations
-            SELECT * FROM _keyed k WHERE NOT EXISTS (SELECT 1 FROM observations o WHERE o.id = k.id)
-            {first_only}
-            """).fetchone()[0]
+        return insert_keyed(store, "_keyed")
     finally:
         con.execute("DROP TABLE IF EXISTS _keyed")
+
+
+def insert_keyed(store: Store, relation: str) -> int:
+    """Insert the rows of a table or subquery that has the observation columns in table order, ``id`` computed by
+    ``key_sql``, skipping ids already stored and repeats inside it (the first line wins); return how many."""
+    con = store.con
+    rows, keys = con.execute(f"SELECT count(*), count(DISTINCT id) FROM {relation}").fetchone()
+    # repeats inside the batch are rare: rank rows by line only when there are some
+    first_only = "QUALIFY row_number() OVER (PARTITION BY id ORDER BY line) = 1" if keys < rows else ""
+    return con.execute(
+        f"""
+        INSERT INTO observations
+        SELECT * FROM {relation} k WHERE NOT EXISTS (SELECT 1 FROM observations o WHERE o.id = k.id)
+        {first_only}
+        """).fetchone()[0]
 
 
 def insert_staged_rejects(store: Store, select_sql: str, params: list, file_sha256: str | None) -> int:

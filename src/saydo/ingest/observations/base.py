@@ -165,20 +165,28 @@ def _raise_if_nothing_loaded(report: LoadReport, p: Path) -> None:
 
 
 def _load_bulk(store, p: Path, reader, source: str, sha: str, report: LoadReport, progress) -> None:
-    from saydo.ingest.observations.bulk import Loader, chunks
+    from saydo.ingest.observations.bulk import Loader, chunks, read_whole
     from saydo.store import observations as obs_store
 
     header = read_header(p, reader.delimiter) if reader.has_header else None
     plan = reader.plan(p, header)
     loader = Loader(store, plan, source=source, file=str(p), sha=sha, delimiter=reader.delimiter)
-    seen = 0
+    fields = len(header) if header else getattr(reader, "field_count", None)
+    options = dict(delimiter=reader.delimiter, encoding=guess_encoding(p), header=reader.has_header,
+                   quoting=reader.quoting)
     try:
-        for chunk in chunks(p, delimiter=reader.delimiter, encoding=guess_encoding(p), header=reader.has_header,
-                            quoting=reader.quoting):
-            loader.load(chunk)
-            seen += len(chunk)
+        whole = read_whole(store.con, p, fields=fields, **options)
+        if whole is not None:  # DuckDB read it, every line one row: no need to cut it up in Python
+            loader.load_whole(whole, fields, first_line=2 if reader.has_header else 1)
             if progress:
-                progress(seen)
+                progress(whole)
+        else:
+            seen = 0
+            for chunk in chunks(p, **options):
+                loader.load(chunk)
+                seen += len(chunk)
+                if progress:
+                    progress(seen)
     finally:
         loader.close()
     report.loaded, report.rejected, report.duplicate = loader.loaded, loader.rejected, loader.duplicate

@@ -1,21 +1,30 @@
 """Set-based loading: a file goes to DuckDB in chunks of rows with exact line numbers, and SQL does the rest.
 
-Python only cuts the file into rows — by splitting on newlines in Arrow when the file has no quote character (or the
-format has no quoting, like GDELT), else with the ``csv`` module, which keeps the line a quoted multi-line field starts
-on — and hands each chunk to DuckDB as an Arrow table ``(line BIGINT, f VARCHAR[])``. A format's ``Plan`` says in SQL
-how the fields become observation columns and why a row is refused; DuckDB parses, validates, de-duplicates and
-inserts good rows and rejects in bulk. Place names and coordinates are resolved once per distinct value (in Python,
-through ``saydo.resolve``) and joined back. Memory holds one chunk at a time, whatever the file's size.
+A file of at most ``WHOLE_FILE_BYTES`` in UTF-8 is read by DuckDB's own CSV reader into a temporary table of columns
+``_c1.._cN`` (``read_whole``). That reader gives no line numbers, so the table is used only when every line after
+the header became exactly one row of N fields — the row count equals the line count, which rules out blank lines,
+quoted fields that span lines and rows the reader skipped — and then row ``i`` (insertion order) is line ``i + 1``
+after the header. Any other file is streamed: Python cuts it into rows — by splitting on newlines in Arrow when the
+file has no quote character (or the format has no quoting, like GDELT), else with the ``csv`` module, which keeps the
+line a quoted multi-line field starts on — and hands each chunk to DuckDB as an Arrow table
+``(line BIGINT, f VARCHAR[])``; memory holds one chunk at a time, whatever the file's size.
+
+A format's ``Plan`` says in SQL over ``f[i]`` how the fields become observation columns and why a row is refused
+(over a whole-file table ``f[i]`` is rewritten to ``_ci``); DuckDB parses, validates, de-duplicates and inserts good
+rows and rejects in bulk. Place names and coordinates are resolved once per distinct value (in Python, through
+``saydo.resolve``) and joined back.
 """
 
 from __future__ import annotations
 
 import csv
 import itertools
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import duckdb
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -23,6 +32,7 @@ import pyarrow.compute as pc
 from saydo.resolve.geo import locate
 
 CHUNK_BYTES = 32 << 20
+WHOLE_FILE_BYTES = 256 << 20  # larger files stream in chunks, so memory stays bounded
 CHUNK_ROWS = 200_000
 NULL = "NULL::VARCHAR"
 
@@ -61,6 +71,50 @@ def chunks(path: Path, *, delimiter: str, encoding: str, header: bool, quoting: 
         yield from _csv_chunks(path, delimiter, encoding, header)
     else:
         yield from _split_chunks(path, delimiter, encoding, header)
+
+
+def read_whole(con, path: Path, *, delimiter: str, encoding: str, header: bool, quoting: bool,
+               fields: int | None) -> int | None:
+    """Read the file into the temp table ``_whole`` (``_c1.._cN`` in file order) with DuckDB's CSV reader; return
+    its row count, or None (and no table) when the file must be streamed instead: not UTF-8, too large, the field
+    count unknown, or some line after the header is not exactly one row of ``fields`` fields."""
+    if not fields or encoding != "utf-8" or path.stat().st_size > WHOLE_FILE_BYTES:
+        return None
+    lines = _count_lines(path) - (1 if header else 0)
+    names = [f"_c{i}" for i in range(1, fields + 1)]
+    quote = "'\"', escape='\"'" if quoting else "'', escape=''"
+    try:
+        con.execute(
+            f"""CREATE OR REPLACE TEMP TABLE _whole AS SELECT * FROM read_csv(?, header={str(header).lower()},
+                auto_detect=false, delim=?, quote={quote}, columns={{{", ".join(f"'{n}': 'VARCHAR'" for n in names)}}},
+                force_not_null=[{", ".join(f"'{n}'" for n in names)}], null_padding=false, ignore_errors=true,
+                encoding='utf-8')""", [str(path), delimiter])
+    except duckdb.Error:  # e.g. line endings that change inside the file: the streamed path copes
+        con.execute("DROP TABLE IF EXISTS _whole")
+        return None
+    rows = con.execute("SELECT count(*) FROM _whole").fetchone()[0]
+    if rows != lines:
+        con.execute("DROP TABLE _whole")
+        return None
+    return rows
+
+
+def _count_lines(path: Path) -> int:
+    count, last = 0, b"\n"
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 22), b""):
+            count += block.count(b"\n")
+            last = block[-1:]
+    return count + (last != b"\n")
+
+
+_FIELD = re.compile(r"\bf\[(\d+)\]")
+
+
+def columnar(sql: str, fields: int) -> str:
+    """A plan's SQL over ``f[i]`` (the row's fields as a list) rewritten for a table with columns ``_c1.._cN``."""
+    sql = _FIELD.sub(lambda m: f"_c{m.group(1)}" if 1 <= int(m.group(1)) <= fields else "NULL::VARCHAR", sql)
+    return sql.replace("len(f)", str(fields))
 
 
 def _split_chunks(path: Path, delimiter: str, encoding: str, header: bool) -> Iterator[pa.Table]:
@@ -120,6 +174,9 @@ def _table(numbers: list[int], rows: list[list[str]]) -> pa.Table:
 
 _OUT = ("event_type", "started_at", "finished_at", "level", "subregion", "actor", "row_id", "lat", "lon",
         "fatalities", "description")
+# the observation table's columns around file, file_sha256 and line (store.schema)
+_TABLE_ORDER = ("event_type", "started_at", "finished_at", "level", "subregion", "actor")
+_TABLE_ORDER_2 = ("row_id", "lat", "lon", "geo_method", "fatalities", "description")
 _TYPES = {"started_at": "TIMESTAMPTZ", "finished_at": "TIMESTAMPTZ", "lat": "DOUBLE", "lon": "DOUBLE",
           "fatalities": "INTEGER"}
 
@@ -138,45 +195,72 @@ class Loader:
         con.execute("CREATE OR REPLACE TEMP TABLE _points (lat DOUBLE, lon DOUBLE, code VARCHAR, method VARCHAR)")
 
     def load(self, chunk: pa.Table) -> None:
-        from saydo.store.observations import insert_staged, insert_staged_rejects
+        """Load one streamed chunk: an Arrow table ``(line, f)``."""
+        self.store.con.register("_chunk", chunk)
+        try:
+            self._load("_chunk", len(chunk), None)
+        finally:
+            self.store.con.unregister("_chunk")
+
+    def load_whole(self, rows: int, fields: int, first_line: int) -> None:
+        """Load the table ``read_whole`` made; its first row is on line ``first_line``."""
+        try:
+            self._load(f"(SELECT rowid + {int(first_line)} AS line, * FROM _whole)", rows, fields)
+        finally:
+            self.store.con.execute("DROP TABLE IF EXISTS _whole")
+
+    def _load(self, relation: str, n: int, fields: int | None) -> None:
+        from saydo.store.observations import insert_keyed, insert_staged_rejects, key_sql
 
         con, plan = self.store.con, self.plan
-        helpers = {name: sql for name, sql in plan.columns.items() if name.startswith("_")}  # defined first
-        columns = helpers | {name: "NULL" for name in _OUT} | plan.columns
-        cols = ", ".join(f"{sql} AS {name}" if name in helpers
-                         else f"CAST({sql} AS {_TYPES.get(name, 'VARCHAR')}) AS {name}"
-                         for name, sql in columns.items())
-        con.register("_chunk", chunk)
+        sql = (lambda text: columnar(text, fields)) if fields else (lambda text: text)
+        helpers = {name: sql(text) for name, text in plan.columns.items() if name.startswith("_")}  # defined first
+        given = {name: sql(text) for name, text in plan.columns.items() if name in _OUT}
+        # columns the plan leaves out are NULL: they are typed in the insert, never carried through the tables
+        absent = {name: f"NULL::{_TYPES.get(name, 'VARCHAR')}" for name in _OUT if name not in given}
+        cols = ", ".join([*(f"{text} AS {name}" for name, text in helpers.items()),
+                          *(f"CAST({text} AS {_TYPES.get(name, 'VARCHAR')}) AS {name}"
+                            for name, text in given.items())])
+        raw_fields = ["f"] if fields is None else [f"_c{i}" for i in range(1, fields + 1)]
+        raw = (f"array_to_string(f, '{self.delimiter}')" if fields is None
+               else f"concat_ws('{self.delimiter}', {', '.join(raw_fields)})")
+        self.points_used = self.plan.use_points and "lat" in given and "lon" in given
         try:  # _parsed is a view: the name and point look-ups read only the columns they need
-            con.execute(f"CREATE OR REPLACE TEMP VIEW _parsed AS SELECT line, f, {cols}, "
-                        f"trim(CAST({plan.name} AS VARCHAR)) AS _name, {plan.shape} AS _shape, "
-                        f"coalesce({plan.in_scope}, TRUE) AS _scope FROM _chunk")
+            con.execute(f"CREATE OR REPLACE TEMP VIEW _parsed AS SELECT line, {', '.join(raw_fields)}, {cols}, "
+                        f"trim(CAST({sql(plan.name)} AS VARCHAR)) AS _name, {sql(plan.shape)} AS _shape, "
+                        f"coalesce({sql(plan.in_scope)}, TRUE) AS _scope FROM {relation}")
             self._resolve_names()
             self._resolve_points()
-            first = " ".join(f"WHEN {cond} THEN {reason}" for cond, reason in plan.first)
-            checks = " ".join(f"WHEN {cond} THEN {reason}" for cond, reason in plan.checks)
-            reason = (f"CASE WHEN _shape IS NOT NULL THEN _shape {first} WHEN code IS NULL THEN {plan.no_region} "
+            first = " ".join(f"WHEN {sql(cond)} THEN {sql(reason)}" for cond, reason in plan.first)
+            checks = " ".join(f"WHEN {sql(cond)} THEN {sql(reason)}" for cond, reason in plan.checks)
+            reason = (f"CASE WHEN _shape IS NOT NULL THEN _shape {first} WHEN code IS NULL THEN {sql(plan.no_region)} "
                       f"{checks} END")
-            raw = f"left(array_to_string(f, '{self.delimiter}'), 500)"
+            key = key_sql(source=sql_str(self.source), region="code", article_id="NULL", span_start="NULL", **absent)
+            points = ("LEFT JOIN _points pt ON pt.lat = p.lat AND pt.lon = p.lon" if self.points_used else
+                      "LEFT JOIN (SELECT NULL::VARCHAR AS code, NULL::VARCHAR AS method) pt ON FALSE")
             con.execute(f"""
                 CREATE OR REPLACE TEMP TABLE _rows AS
-                SELECT * EXCLUDE (f), CASE WHEN _reason IS NOT NULL THEN {raw} END AS _raw FROM (
+                SELECT line, {", ".join([*given, "code", "geo_method", "_reason"])},
+                       CASE WHEN _reason IS NULL THEN {key} END AS id,
+                       CASE WHEN _reason IS NOT NULL THEN left({raw}, 500) END AS _raw
+                FROM (
                     SELECT *, {reason} AS _reason FROM (
                         SELECT p.*, coalesce(n.code, pt.code) AS code, coalesce(n.method, pt.method) AS geo_method
                         FROM _parsed p
                         LEFT JOIN _names n ON n.name = p._name
-                        LEFT JOIN _points pt ON pt.lat = p.lat AND pt.lon = p.lon  -- a name wins (coalesce)
+                        {points}  -- a name wins (coalesce)
                         WHERE _shape IS NOT NULL OR _scope))
             """)
         finally:
             con.execute("DROP VIEW IF EXISTS _parsed")
-            con.unregister("_chunk")
         kept, good = con.execute("SELECT count(*), count(*) FILTER (WHERE _reason IS NULL) FROM _rows").fetchone()
-        self.out_of_scope += len(chunk) - kept
-        select = ", ".join(["?::VARCHAR AS source", "code AS region", *_OUT, "geo_method", "?::VARCHAR AS file",
-                            "line"])
-        inserted = insert_staged(self.store, f"SELECT {select} FROM _rows WHERE _reason IS NULL",
-                                 [self.source, self.file], self.sha)
+        self.out_of_scope += n - kept
+        out = {name: absent.get(name, name) for name in _OUT} | {"geo_method": "geo_method"}
+        select = ", ".join(["id", f"{sql_str(self.source)} AS source", "code AS region",
+                            *(out[name] for name in _TABLE_ORDER), f"{sql_str(self.file)} AS file",
+                            f"{sql_str(self.sha)} AS file_sha256", "line", *(out[name] for name in _TABLE_ORDER_2),
+                            "NULL::VARCHAR", "NULL::INTEGER", "NULL::INTEGER"])
+        inserted = insert_keyed(self.store, f"(SELECT {select} FROM _rows WHERE _reason IS NULL)")
         self.loaded += inserted
         self.duplicate += good - inserted
         self.rejected += insert_staged_rejects(
@@ -199,7 +283,7 @@ class Loader:
             con.executemany("INSERT INTO _names VALUES (?, ?, ?)", rows)
 
     def _resolve_points(self) -> None:
-        if not self.plan.use_points:
+        if not self.points_used:
             return
         con = self.store.con
         pending = con.execute(

@@ -79,6 +79,7 @@ class GdeltEvents:
     delimiter = "\t"
     has_header = False
     quoting = False  # GDELT never quotes: a quote character is data
+    field_count = COLUMNS
     scope = SCOPE
 
     def matches(self, header: list[str]) -> bool:
