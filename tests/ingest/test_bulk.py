@@ -51,7 +51,7 @@ def test_bulk_many_chunks_load_like_one(store, monkeypatch, tmp_path):
     path = tmp_path / "many.csv"
     path.write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
     monkeypatch.setattr(bulk, "CHUNK_BYTES", 1000)
-    monkeypatch.setattr(bulk, "WHOLE_FILE_BYTES", 0)  # stream it
+    monkeypatch.setattr(bulk, "read_whole", lambda *a, **kw: None)  # stream it
     report = load_observations(store, path)
     distinct = len(set(rows)) - 1
     assert (report.loaded, report.rejected, report.duplicate) == (distinct, 1, 499 - distinct)
@@ -114,17 +114,20 @@ def _load_both(tmp_path, monkeypatch, path: Path, fmt: str | None = None, *, who
     """Load the file twice, read whole by DuckDB and streamed in chunks; ``whole_read`` says whether DuckDB's read
     must have been kept (True) or refused (False) the first time."""
     results, read_whole = [], bulk.read_whole
-    monkeypatch.setattr(bulk, "read_whole", lambda *a, **kw: results.append(read_whole(*a, **kw)) or results[-1])
     tables = []
-    for name, limit in (("whole", bulk.WHOLE_FILE_BYTES), ("streamed", 0)):
-        monkeypatch.setattr(bulk, "WHOLE_FILE_BYTES", limit)
+    for name in ("whole", "streamed"):
+        def spy(*args, stream=name == "streamed", **kw):
+            results.append(None if stream else read_whole(*args, **kw))
+            return results[-1]
+
+        monkeypatch.setattr(bulk, "read_whole", spy)
         with Store(tmp_path / f"{name}.duckdb") as store:
             report = load_observations(store, path, fmt=fmt, **options).to_json()
             obs = store.query("SELECT * EXCLUDE (file) FROM observations ORDER BY line, id")
             rejects = store.query("SELECT line, reason, raw FROM rejects ORDER BY line NULLS FIRST, reason")
         tables.append((report, obs, rejects))
     if whole_read is not None:
-        assert (results[0] is not None) == whole_read and results[1] is None
+        assert (results[0] is not None) == whole_read
     return tables
 
 
@@ -150,7 +153,7 @@ def test_whole_file_and_streamed_loads_agree_on_fixtures(tmp_path, monkeypatch, 
     try:
         whole, streamed = _load_both(tmp_path, monkeypatch, FIXTURES / name, whole_read=whole_read)
     except SaydoError as exc:  # a file of which no row loads is refused the same way when streamed
-        monkeypatch.setattr(bulk, "WHOLE_FILE_BYTES", 0)
+        monkeypatch.setattr(bulk, "read_whole", lambda *a, **kw: None)
         with Store(tmp_path / "again.duckdb") as store, pytest.raises(type(exc), match=re.escape(str(exc))):
             load_observations(store, FIXTURES / name)
         return
@@ -161,3 +164,37 @@ def test_whole_file_and_streamed_loads_agree_through_a_mapping(tmp_path, monkeyp
     whole, streamed = _load_both(tmp_path, monkeypatch, FIXTURES / "mapped-strikes.csv", whole_read=True,
                                  mapping=FIXTURES / "mapped-strikes.toml")
     assert whole == streamed and whole[0]["loaded"] > 0
+
+
+def test_pieces_cut_after_newlines_and_number_their_lines(tmp_path, monkeypatch):
+    path = tmp_path / "big.csv"
+    path.write_text(HEAD + "".join(f"Sumska oblast,2022-04-01 00:00:{i % 60:02d}+00:00,x,False\n" for i in range(300)))
+    monkeypatch.setattr(bulk, "WHOLE_FILE_BYTES", 4000)
+    seen, count = [], 0
+    for piece, first_line, header in bulk.pieces(path, header=True, quoting=True):
+        text = piece.read_text()
+        assert text.endswith("\n") and header == (first_line == 1)
+        seen += [(first_line + i, line) for i, line in enumerate(text.splitlines())]
+        count += 1
+    assert count >= 5 and seen == list(enumerate(path.read_text().splitlines(), start=1))
+    quoted = tmp_path / "quoted.csv"
+    quoted.write_text(path.read_text().replace("Sumska oblast", '"Sumska oblast"'))
+    assert list(bulk.pieces(quoted, header=True, quoting=True)) == [(quoted, 1, True)]  # a quote may span a cut
+
+
+@pytest.mark.parametrize("parts, fmt", [(("air-raid-alerts", "official_data_en.csv"), "alerts-official")])
+def test_a_file_read_in_pieces_loads_like_the_file_streamed(tmp_path, monkeypatch, parts, fmt):
+    path = shared_path("data", *parts)
+    monkeypatch.setattr(bulk, "WHOLE_FILE_BYTES", 1 << 21)  # the 4 MB log in pieces of about 1 MB
+    whole, streamed = _load_both(tmp_path, monkeypatch, path, fmt, whole_read=True)
+    assert whole == streamed
+
+
+def test_gdelt_in_pieces_loads_like_streamed(tmp_path, monkeypatch):
+    from bench.bench_ingest import gdelt_rows
+
+    path = tmp_path / "gdelt.tsv"
+    path.write_text("\n".join(gdelt_rows(3000)) + "\n", encoding="utf-8")
+    monkeypatch.setattr(bulk, "WHOLE_FILE_BYTES", path.stat().st_size // 3)
+    whole, streamed = _load_both(tmp_path, monkeypatch, path, "gdelt", whole_read=True)
+    assert whole == streamed and whole[0]["loaded"] > 500

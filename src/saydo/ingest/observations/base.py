@@ -165,24 +165,25 @@ def _raise_if_nothing_loaded(report: LoadReport, p: Path) -> None:
 
 
 def _load_bulk(store, p: Path, reader, source: str, sha: str, report: LoadReport, progress) -> None:
-    from saydo.ingest.observations.bulk import Loader, chunks, read_whole
+    from saydo.ingest.observations.bulk import Loader, chunks, pieces, read_whole
     from saydo.store import observations as obs_store
 
     header = read_header(p, reader.delimiter) if reader.has_header else None
     plan = reader.plan(p, header)
     loader = Loader(store, plan, source=source, file=str(p), sha=sha, delimiter=reader.delimiter)
     fields = len(header) if header else getattr(reader, "field_count", None)
-    options = dict(delimiter=reader.delimiter, encoding=guess_encoding(p), header=reader.has_header,
-                   quoting=reader.quoting)
+    options = dict(delimiter=reader.delimiter, encoding=guess_encoding(p), quoting=reader.quoting)
+    seen = 0
     try:
-        whole = read_whole(store.con, p, fields=fields, **options)
-        if whole is not None:  # DuckDB read it, every line one row: no need to cut it up in Python
-            loader.load_whole(whole, fields, first_line=2 if reader.has_header else 1)
-            if progress:
-                progress(whole)
-        else:
-            seen = 0
-            for chunk in chunks(p, **options):
+        for piece, first_line, header in pieces(p, header=reader.has_header, quoting=reader.quoting):
+            whole = read_whole(store.con, piece, fields=fields, header=header, **options)
+            if whole is not None:  # DuckDB read it, every line one row: no need to cut it up in Python
+                loader.load_whole(whole, fields, first_line=first_line + header)
+                seen += whole
+                if progress:
+                    progress(seen)
+                continue
+            for chunk in chunks(piece, header=header, first_line=first_line, **options):
                 loader.load(chunk)
                 seen += len(chunk)
                 if progress:

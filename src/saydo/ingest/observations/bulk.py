@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import itertools
 import re
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,12 +66,42 @@ def _quote_free(path: Path) -> bool:
         return not any(b'"' in block for block in iter(lambda: fh.read(1 << 22), b""))
 
 
-def chunks(path: Path, *, delimiter: str, encoding: str, header: bool, quoting: bool) -> Iterator[pa.Table]:
-    """Arrow tables (line, f) of the file's non-blank data rows; ``line`` is the 1-based line a row starts on."""
+def chunks(path: Path, *, delimiter: str, encoding: str, header: bool, quoting: bool,
+           first_line: int = 1) -> Iterator[pa.Table]:
+    """Arrow tables (line, f) of the file's non-blank data rows; ``line`` is the 1-based line a row starts on
+    (``first_line`` numbers the file's first line: a piece of a larger file)."""
     if quoting and not _quote_free(path):
         yield from _csv_chunks(path, delimiter, encoding, header)
     else:
-        yield from _split_chunks(path, delimiter, encoding, header)
+        yield from _split_chunks(path, delimiter, encoding, header, first_line)
+
+
+def pieces(path: Path, *, header: bool, quoting: bool) -> Iterator[tuple[Path, int, bool]]:
+    """``(piece, number of its first line, whether it starts with the header)``: a file larger than
+    ``WHOLE_FILE_BYTES`` without quoted fields is copied a piece at a time (about half that size, cut after a
+    newline) into a temporary folder, so that DuckDB can read each piece whole; any other file is its own piece."""
+    if path.stat().st_size <= WHOLE_FILE_BYTES or (quoting and not _quote_free(path)):
+        yield path, 1, header
+        return
+    with tempfile.TemporaryDirectory(prefix="saydo-pieces-") as tmp, path.open("rb") as fh:
+        piece, line, first, block = Path(tmp) / "piece", 1, True, b""
+        step = min(1 << 22, max(1, WHOLE_FILE_BYTES // 8))
+        while True:
+            size, lines = 0, 0
+            with piece.open("wb") as out:
+                while size < WHOLE_FILE_BYTES // 2:
+                    block = fh.read(step)
+                    if not block:
+                        break
+                    if size + len(block) >= WHOLE_FILE_BYTES // 2:  # finish the line this block ends in
+                        block += fh.readline()
+                    out.write(block)
+                    size, lines = size + len(block), lines + block.count(b"\n")
+            if size:
+                yield piece, line, header and first
+            if not block:
+                return
+            line, first = line + lines, False
 
 
 def read_whole(con, path: Path, *, delimiter: str, encoding: str, header: bool, quoting: bool,
@@ -117,8 +148,8 @@ def columnar(sql: str, fields: int) -> str:
     return sql.replace("len(f)", str(fields))
 
 
-def _split_chunks(path: Path, delimiter: str, encoding: str, header: bool) -> Iterator[pa.Table]:
-    first_line = 1  # number of the first line in ``data``
+def _split_chunks(path: Path, delimiter: str, encoding: str, header: bool, first_line: int = 1) -> Iterator[pa.Table]:
+    header_line = first_line if header else None
     rest = b""
     with path.open("rb") as fh:
         while True:
@@ -136,8 +167,8 @@ def _split_chunks(path: Path, delimiter: str, encoding: str, header: bool) -> It
             numbers = pa.array(np.arange(first_line, first_line + len(lines), dtype=np.int64))
             first_line += data.count(b"\n")
             keep = pc.not_equal(lines, "")
-            if header and numbers[0].as_py() == 1:
-                keep = pc.and_(keep, pc.greater(numbers, 1))
+            if header_line is not None and numbers[0].as_py() == header_line:
+                keep = pc.and_(keep, pc.greater(numbers, header_line))
             lines, numbers = lines.filter(keep), numbers.filter(keep)
             if len(lines):
                 yield pa.table({"line": numbers, "f": pc.split_pattern(lines, delimiter)})
@@ -280,7 +311,7 @@ class Loader:
             if found:
                 rows.append((name, found[0], found[1]))
         if rows:
-            con.executemany("INSERT INTO _names VALUES (?, ?, ?)", rows)
+            _insert_rows(con, "_names", ("name", "code", "method"), rows)
 
     def _resolve_points(self) -> None:
         if not self.points_used:
@@ -300,14 +331,20 @@ class Loader:
             if hit:
                 rows.append((point[0], point[1], hit[0], hit[1]))
         if rows:
-            con.register("_new_points", pa.table({"lat": [r[0] for r in rows], "lon": [r[1] for r in rows],
-                                                  "code": [r[2] for r in rows], "method": [r[3] for r in rows]}))
-            con.execute("INSERT INTO _points SELECT * FROM _new_points")
-            con.unregister("_new_points")
+            _insert_rows(con, "_points", ("lat", "lon", "code", "method"), rows)
 
     def close(self) -> None:
         for table in ("_names", "_points", "_rows"):
             self.store.con.execute(f"DROP TABLE IF EXISTS {table}")
+
+
+def _insert_rows(con, table: str, names: tuple[str, ...], rows: list[tuple]) -> None:
+    """Insert Python rows through Arrow (``executemany`` costs a statement per row)."""
+    con.register("_new_rows", pa.table({name: [r[i] for r in rows] for i, name in enumerate(names)}))
+    try:
+        con.execute(f"INSERT INTO {table} SELECT * FROM _new_rows")
+    finally:
+        con.unregister("_new_rows")
 
 
 # SQL helpers the format modules share ---------------------------------------------------------------------------
