@@ -176,9 +176,10 @@ def _load_bulk(store, p: Path, reader, source: str, sha: str, report: LoadReport
     seen = 0
     try:
         for piece, first_line, header in pieces(p, header=reader.has_header, quoting=reader.quoting):
-            whole = read_whole(store.con, piece, fields=fields, header=header, **options)
+            whole = read_whole(store.con, piece, fields=fields, header=header, keep=plan.fields_used(), **options)
             if whole is not None:  # DuckDB read it, every line one row: no need to cut it up in Python
-                loader.load_whole(whole, fields, first_line=first_line + header)
+                loader.load_whole(whole, fields, first_line=first_line + header, piece=piece,
+                                  piece_line=first_line, encoding=options["encoding"], quoting=reader.quoting)
                 seen += whole
                 if progress:
                     progress(seen)

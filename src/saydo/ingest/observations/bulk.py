@@ -36,6 +36,7 @@ CHUNK_BYTES = 32 << 20
 WHOLE_FILE_BYTES = 256 << 20  # larger files stream in chunks, so memory stays bounded
 CHUNK_ROWS = 200_000
 NULL = "NULL::VARCHAR"
+_FIELD = re.compile(r"\bf\[(\d+)\]")  # a field of the row in a plan's SQL
 
 
 @dataclass
@@ -59,6 +60,12 @@ class Plan:
     no_region: str = "'no region: the place name is unknown and there are no usable coordinates'"
     resolve_name: Callable[[str], tuple[str, str] | None] | None = None  # name -> (code, method)
     use_points: bool = True  # fall back to coordinates when the name doesn't resolve
+
+    def fields_used(self) -> list[int]:
+        """The field numbers ``f[i]`` the plan's SQL reads (a whole-file read keeps only these columns)."""
+        texts = [*self.columns.values(), self.name, self.shape, self.in_scope, self.no_region,
+                 *(part for pair in self.checks + self.first for part in pair)]
+        return sorted({int(i) for text in texts for i in _FIELD.findall(text)})
 
 
 def _quote_free(path: Path) -> bool:
@@ -105,18 +112,21 @@ def pieces(path: Path, *, header: bool, quoting: bool) -> Iterator[tuple[Path, i
 
 
 def read_whole(con, path: Path, *, delimiter: str, encoding: str, header: bool, quoting: bool,
-               fields: int | None) -> int | None:
-    """Read the file into the temp table ``_whole`` (``_c1.._cN`` in file order) with DuckDB's CSV reader; return
-    its row count, or None (and no table) when the file must be streamed instead: not UTF-8, too large, the field
-    count unknown, or some line after the header is not exactly one row of ``fields`` fields."""
+               fields: int | None, keep: list[int] | None = None) -> int | None:
+    """Read the file into the temp table ``_whole`` (``_c1.._cN`` in file order; only the fields in ``keep`` when
+    given) with DuckDB's CSV reader; return its row count, or None (and no table) when the file must be streamed
+    instead: not UTF-8, too large, the field count unknown, or some line after the header is not exactly one row of
+    ``fields`` fields."""
     if not fields or encoding != "utf-8" or path.stat().st_size > WHOLE_FILE_BYTES:
         return None
     lines = _count_lines(path) - (1 if header else 0)
     names = [f"_c{i}" for i in range(1, fields + 1)]
+    kept = ", ".join(f"_c{i}" for i in keep if 1 <= i <= fields) if keep is not None else "*"
     quote = "'\"', escape='\"'" if quoting else "'', escape=''"
     try:
         con.execute(
-            f"""CREATE OR REPLACE TEMP TABLE _whole AS SELECT * FROM read_csv(?, header={str(header).lower()},
+            f"""CREATE OR REPLACE TEMP TABLE _whole AS SELECT {kept or "NULL AS _none"}
+                FROM read_csv(?, header={str(header).lower()},
                 auto_detect=false, delim=?, quote={quote}, columns={{{", ".join(f"'{n}': 'VARCHAR'" for n in names)}}},
                 force_not_null=[{", ".join(f"'{n}'" for n in names)}], null_padding=false, ignore_errors=true,
                 encoding='utf-8')""", [str(path), delimiter])
@@ -137,9 +147,6 @@ def _count_lines(path: Path) -> int:
             count += block.count(b"\n")
             last = block[-1:]
     return count + (last != b"\n")
-
-
-_FIELD = re.compile(r"\bf\[(\d+)\]")
 
 
 def columnar(sql: str, fields: int) -> str:
@@ -233,14 +240,20 @@ class Loader:
         finally:
             self.store.con.unregister("_chunk")
 
-    def load_whole(self, rows: int, fields: int, first_line: int) -> None:
-        """Load the table ``read_whole`` made; its first row is on line ``first_line``."""
+    def load_whole(self, rows: int, fields: int, first_line: int, *, piece: Path, piece_line: int,
+                   encoding: str, quoting: bool) -> None:
+        """Load the table ``read_whole`` made of ``piece`` (whose first line is line ``piece_line`` of the file);
+        its first row is on line ``first_line``. It may hold only the fields the plan reads, so a rejected row's
+        text is read back from its line."""
         try:
-            self._load(f"(SELECT rowid + {int(first_line)} AS line, * FROM _whole)", rows, fields)
+            self._load(f"(SELECT rowid + {int(first_line)} AS line, * FROM _whole)", rows, fields,
+                       raw_lines=lambda wanted: _line_texts(piece, piece_line, wanted, encoding=encoding,
+                                                            delimiter=self.delimiter, quoting=quoting))
         finally:
             self.store.con.execute("DROP TABLE IF EXISTS _whole")
 
-    def _load(self, relation: str, n: int, fields: int | None) -> None:
+    def _load(self, relation: str, n: int, fields: int | None,
+              raw_lines: Callable[[set[int]], dict[int, str]] | None = None) -> None:
         from saydo.store.observations import insert_keyed, insert_staged_rejects, key_sql
 
         con, plan = self.store.con, self.plan
@@ -253,8 +266,8 @@ class Loader:
                           *(f"CAST({text} AS {_TYPES.get(name, 'VARCHAR')}) AS {name}"
                             for name, text in given.items())])
         raw_fields = ["f"] if fields is None else [f"_c{i}" for i in range(1, fields + 1)]
-        raw = (f"array_to_string(f, '{self.delimiter}')" if fields is None
-               else f"concat_ws('{self.delimiter}', {', '.join(raw_fields)})")
+        raw_fields = raw_fields if fields is None else [f"_c{i}" for i in plan.fields_used() if i <= fields]
+        raw = f"array_to_string(f, '{self.delimiter}')" if fields is None else "NULL::VARCHAR"
         self.points_used = self.plan.use_points and "lat" in given and "lon" in given
         try:  # _parsed is a view: the name and point look-ups read only the columns they need
             con.execute(f"CREATE OR REPLACE TEMP VIEW _parsed AS SELECT line, {', '.join(raw_fields)}, {cols}, "
@@ -286,6 +299,11 @@ class Loader:
             con.execute("DROP VIEW IF EXISTS _parsed")
         kept, good = con.execute("SELECT count(*), count(*) FILTER (WHERE _reason IS NULL) FROM _rows").fetchone()
         self.out_of_scope += n - kept
+        if raw_lines is not None and kept > good:  # the rejected rows' text, from their lines
+            wanted = {r[0] for r in con.execute("SELECT line FROM _rows WHERE _reason IS NOT NULL").fetchall()}
+            _insert_rows(con, "_raw_lines", ("line", "raw"), list(raw_lines(wanted).items()), create=True)
+            con.execute("UPDATE _rows SET _raw = r.raw FROM _raw_lines r WHERE _rows.line = r.line")
+            con.execute("DROP TABLE _raw_lines")
         out = {name: absent.get(name, name) for name in _OUT} | {"geo_method": "geo_method"}
         select = ", ".join(["id", f"{sql_str(self.source)} AS source", "code AS region",
                             *(out[name] for name in _TABLE_ORDER), f"{sql_str(self.file)} AS file",
@@ -338,13 +356,32 @@ class Loader:
             self.store.con.execute(f"DROP TABLE IF EXISTS {table}")
 
 
-def _insert_rows(con, table: str, names: tuple[str, ...], rows: list[tuple]) -> None:
-    """Insert Python rows through Arrow (``executemany`` costs a statement per row)."""
+def _insert_rows(con, table: str, names: tuple[str, ...], rows: list[tuple], *, create: bool = False) -> None:
+    """Insert Python rows through Arrow (``executemany`` costs a statement per row); ``create`` makes the table."""
     con.register("_new_rows", pa.table({name: [r[i] for r in rows] for i, name in enumerate(names)}))
     try:
-        con.execute(f"INSERT INTO {table} SELECT * FROM _new_rows")
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT * FROM _new_rows" if create
+                    else f"INSERT INTO {table} SELECT * FROM _new_rows")
     finally:
         con.unregister("_new_rows")
+
+
+def _line_texts(path: Path, first: int, wanted: set[int], *, encoding: str, delimiter: str,
+                quoting: bool) -> dict[int, str]:
+    """The wanted lines of a file whose first line is numbered ``first``, as a streamed chunk shows a rejected row:
+    its fields joined by the delimiter (quotes removed), at most 500 characters."""
+    found: dict[int, str] = {}
+    last = max(wanted, default=0)
+    with path.open("rb") as fh:
+        for number, line in enumerate(fh, start=first):
+            if number in wanted:
+                text = line.decode(encoding, errors="replace").rstrip("\r\n")
+                if quoting:
+                    text = delimiter.join(next(csv.reader([text], delimiter=delimiter), []))
+                found[number] = text[:500]
+            if number >= last:
+                break
+    return found
 
 
 # SQL helpers the format modules share ---------------------------------------------------------------------------
