@@ -69,12 +69,13 @@ def test_bulk_csv_chunk_table_shape():
     assert table.to_pylist() == [{"line": 2, "f": ["a", "b"]}, {"line": 5, "f": ["c"]}]
 
 
-def _whole_rows(tmp_path, text: str | bytes, *, fields: int = 4, encoding: str = "utf-8", quoting: bool = True):
+def _whole_rows(tmp_path, text: str | bytes, *, fields: int = 4, encoding: str = "utf-8", quoting: bool = True,
+                keep: list[int] | None = None):
     path = tmp_path / "file.csv"
     path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
     with Store(tmp_path / "whole.duckdb") as store:
         n = bulk.read_whole(store.con, path, delimiter=",", encoding=encoding, header=True, quoting=quoting,
-                            fields=fields)
+                            fields=fields, keep=keep)
         if n is None:
             assert not store.query("SELECT * FROM duckdb_tables() WHERE table_name = '_whole'")
             return None
@@ -101,6 +102,8 @@ def test_read_whole_gives_every_line_its_row_and_keeps_empty_fields(tmp_path):
 def test_read_whole_refuses_what_it_cannot_number(tmp_path, text, why):
     data = text.encode("latin-1") if "\xff" in text else text
     assert _whole_rows(tmp_path, data) is None, why
+    if "UTF-8" not in why:  # bad bytes in a field not kept are never read; anything else is refused all the same
+        assert _whole_rows(tmp_path, data, keep=[1]) is None, why
 
 
 def test_read_whole_leaves_other_encodings_and_large_files_to_streaming(tmp_path, monkeypatch):
