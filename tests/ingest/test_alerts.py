@@ -61,7 +61,8 @@ def test_alerts_header_detection():
     ("empty.csv", "[SD102]", "file is empty"),
     ("binary.csv", "[SD103]", "not text"),
     ("alerts-wrong-header.csv", "[SD104]", "expected 'region,started_at,finished_at,naive'"),
-    ("alerts-only-bad-date.csv", "[SD106]", "no row could be loaded (1 rejected)"),
+    ("alerts-only-bad-date.csv", "[SD106]",
+     "no row could be loaded (1 rejected); first at line 2: started_at 'yesterday' is not a date-time"),
 ])
 def test_alerts_bad_files_give_one_line_and_exit_2(cli, tmp_path, name, code, words):
     args = ["ingest", "observations", FIXTURES / name, "--db", tmp_path / "db.duckdb"]

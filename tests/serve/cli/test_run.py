@@ -59,6 +59,7 @@ def test_run_alerts_all_rows_unparseable(cli, tmp_path, article):
     alerts.write_text(HEADER + "Kyiv City,yesterday,2022-03-01 10:00:00+00:00,False\n", encoding="utf-8")
     code, _, err = cli("run", article, "--alerts", alerts, "--db", tmp_path / "db.duckdb")
     _one_line_error(code, err, "no row could be loaded")
+    assert "first at line 2: started_at 'yesterday' is not a date-time" in err
 
 
 def test_run_bad_date_option(cli, tmp_path, article):

@@ -138,7 +138,7 @@ def load_observations(store, path: str | Path, *, fmt: str | None = None, source
         report.loaded, report.rejected, report.duplicate = (
             previous["loaded"] or 0, previous["rejected"] or 0, previous["duplicate"] or 0)
         report.geo_methods = obs_store.geo_methods(store, sha) or None
-        _raise_if_nothing_loaded(report, p)  # the same answer as the first load gave
+        _raise_if_nothing_loaded(store, report, p)  # the same answer as the first load gave
         return report
     try:
         if hasattr(reader, "load"):
@@ -153,15 +153,20 @@ def load_observations(store, path: str | Path, *, fmt: str | None = None, source
             stop()
     store.record_file(sha, str(p), "observations", source, report.loaded, report.rejected, report.duplicate)
     report.geo_methods = obs_store.geo_methods(store, sha) or None
-    _raise_if_nothing_loaded(report, p)
+    _raise_if_nothing_loaded(store, report, p)
     return report
 
 
-def _raise_if_nothing_loaded(report: LoadReport, p: Path) -> None:
+def _raise_if_nothing_loaded(store, report: LoadReport, p: Path) -> None:
+    """Every row refused: one line that names the first bad line and why, so the fix is plain without a look-up."""
     if report.loaded == 0 and report.duplicate == 0:
+        from saydo.store import observations as obs_store
+
         scope = f", {report.out_of_scope} out of scope" if report.out_of_scope else ""
-        raise NoRowsLoaded(f"no row could be loaded ({report.rejected} rejected{scope})", where=str(p),
-                           hint="see `saydo rejects` for the reasons")
+        first = [r for r in obs_store.list_rejects(store, file=report.file, limit=5) if r["line"] is not None][:1]
+        detail = f"; first at line {first[0]['line']}: {first[0]['reason']}" if first else ""
+        raise NoRowsLoaded(f"no row could be loaded ({report.rejected} rejected{scope}){detail}", where=str(p),
+                           hint=f"see `saydo rejects --file {report.file}` for the reasons")
 
 
 def _load_bulk(store, p: Path, reader, source: str, sha: str, report: LoadReport, progress) -> None:
