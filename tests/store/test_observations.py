@@ -54,6 +54,15 @@ def test_observations_rejects_listed_by_file(store):
         {"source": "s", "file": "b.csv", "line": 2, "reason": "worse", "raw": None}]
 
 
+def test_observations_first_reject_is_the_lowest_line_with_a_number(store):
+    obs.insert_rejects(store, [Reject(source="s", file="a.csv", line=None, reason="whole file"),
+                               Reject(source="s", file="a.csv", line=9, reason="later"),
+                               Reject(source="s", file="a.csv", line=4, reason="earlier"),
+                               Reject(source="s", file="b.csv", line=2, reason="other file")], "sha")
+    assert obs.first_reject(store, "a.csv") == "; first at line 4: earlier"
+    assert obs.first_reject(store, "c.csv") == ""
+
+
 def test_observations_geo_methods_of_a_file(store):
     report = load_observations(store, FIXTURES / "acled-sample.csv")
     assert sum(report.geo_methods.values()) == report.loaded

@@ -163,8 +163,7 @@ def _raise_if_nothing_loaded(store, report: LoadReport, p: Path) -> None:
         from saydo.store import observations as obs_store
 
         scope = f", {report.out_of_scope} out of scope" if report.out_of_scope else ""
-        first = [r for r in obs_store.list_rejects(store, file=report.file, limit=5) if r["line"] is not None][:1]
-        detail = f"; first at line {first[0]['line']}: {first[0]['reason']}" if first else ""
+        detail = obs_store.first_reject(store, report.file)
         raise NoRowsLoaded(f"no row could be loaded ({report.rejected} rejected{scope}){detail}", where=str(p),
                            hint=f"see `saydo rejects --file {report.file}` for the reasons")
 

@@ -52,13 +52,12 @@ def show_progress() -> bool:
 def rejected_rows_notes(store: Store, reports) -> list[str]:
     """One line per observation file with rejected rows: how many, and the first bad line with its reason. A file
     loaded before says so again, so a reload gives the same answer (and exit code) as the first load."""
-    from saydo.store.observations import list_rejects
+    from saydo.store.observations import first_reject
 
     notes = []
     for report in reports:
         if report.rejected:
-            first = [r for r in list_rejects(store, file=report.file, limit=5) if r["line"] is not None][:1]
-            detail = f"; first at line {first[0]['line']}: {first[0]['reason']}" if first else ""
+            detail = first_reject(store, report.file)
             notes.append(f"saydo: {report.file}: {report.rejected} row(s) rejected, {report.loaded} loaded{detail} "
                          f"(see `saydo rejects --file {report.file}`)")
     return notes
