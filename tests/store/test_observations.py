@@ -59,8 +59,8 @@ def test_observations_first_reject_is_the_lowest_line_with_a_number(store):
                                Reject(source="s", file="a.csv", line=9, reason="later"),
                                Reject(source="s", file="a.csv", line=4, reason="earlier"),
                                Reject(source="s", file="b.csv", line=2, reason="other file")], "sha")
-    assert obs.first_reject(store, "a.csv") == "; first at line 4: earlier"
-    assert obs.first_reject(store, "c.csv") == ""
+    assert obs.first_reject(store, "a.csv") == (4, "earlier")
+    assert obs.first_reject(store, "c.csv") is None
 
 
 def test_observations_geo_methods_of_a_file(store):

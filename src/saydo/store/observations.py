@@ -138,12 +138,10 @@ def list_rejects(store: Store, *, file: str | None = None, limit: int = 100) -> 
     return store.query(sql, params)
 
 
-def first_reject(store: Store, file: str) -> str:
-    """'; first at line N: reason' for a file's first rejected row with a line number, or '' (how one-line messages
-    point at the fix)."""
-    row = store.con.execute("SELECT line, reason FROM rejects WHERE file = ? AND line IS NOT NULL "
-                            "ORDER BY line LIMIT 1", [file]).fetchone()
-    return f"; first at line {row[0]}: {row[1]}" if row else ""
+def first_reject(store: Store, file: str) -> tuple[int, str] | None:
+    """(line, reason) of a file's first rejected row that has a line number, or None."""
+    return store.con.execute("SELECT line, reason FROM rejects WHERE file = ? AND line IS NOT NULL "
+                             "ORDER BY line LIMIT 1", [file]).fetchone()
 
 
 def source_extent(store: Store, source: str) -> tuple[datetime, datetime] | None:

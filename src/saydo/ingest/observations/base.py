@@ -157,14 +157,20 @@ def load_observations(store, path: str | Path, *, fmt: str | None = None, source
     return report
 
 
+def first_reject_text(store, file: str) -> str:
+    """'; first at line N: reason' for a file with rejected rows, or '': how a one-line message points at the fix."""
+    from saydo.store import observations as obs_store
+
+    first = obs_store.first_reject(store, file)
+    return f"; first at line {first[0]}: {first[1]}" if first else ""
+
+
 def _raise_if_nothing_loaded(store, report: LoadReport, p: Path) -> None:
     """Every row refused: one line that names the first bad line and why, so the fix is plain without a look-up."""
     if report.loaded == 0 and report.duplicate == 0:
-        from saydo.store import observations as obs_store
-
         scope = f", {report.out_of_scope} out of scope" if report.out_of_scope else ""
-        detail = obs_store.first_reject(store, report.file)
-        raise NoRowsLoaded(f"no row could be loaded ({report.rejected} rejected{scope}){detail}", where=str(p),
+        raise NoRowsLoaded(f"no row could be loaded ({report.rejected} rejected{scope})"
+                           f"{first_reject_text(store, report.file)}", where=str(p),
                            hint=f"see `saydo rejects --file {report.file}` for the reasons")
 
 

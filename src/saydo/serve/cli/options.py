@@ -52,12 +52,12 @@ def show_progress() -> bool:
 def rejected_rows_notes(store: Store, reports) -> list[str]:
     """One line per observation file with rejected rows: how many, and the first bad line with its reason. A file
     loaded before says so again, so a reload gives the same answer (and exit code) as the first load."""
-    from saydo.store.observations import first_reject
+    from saydo.ingest.observations.base import first_reject_text
 
     notes = []
     for report in reports:
         if report.rejected:
-            detail = first_reject(store, report.file)
+            detail = first_reject_text(store, report.file)
             notes.append(f"saydo: {report.file}: {report.rejected} row(s) rejected, {report.loaded} loaded{detail} "
                          f"(see `saydo rejects --file {report.file}`)")
     return notes
