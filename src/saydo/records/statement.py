@@ -44,6 +44,9 @@ class Statement:
     places: tuple[str, ...] = ()
     window: Window = field(default_factory=Window)
     qualifies: str | None = None  # id of the pledge a hedge or retraction qualifies
+    # The named extraction rules that made this statement, each "stage:name" (attribution, speaker, actor, kind,
+    # places): why it was found and classified so. ``saydo eval --rules`` scores each rule. Not part of identity.
+    rules: tuple[str, ...] = field(default=(), compare=False)
 
     @cached_property  # computed once per record (it is frozen); a check reads it a few times per pledge
     def id(self) -> str:
@@ -66,6 +69,7 @@ class Statement:
             "places": list(self.places),
             "window": self.window.to_json(),
             "qualifies": self.qualifies,
+            "rules": list(self.rules),
         }
 
 

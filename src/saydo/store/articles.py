@@ -29,10 +29,12 @@ def save_statements(store: Store, article_id: str, statements: list[Statement]) 
         con.execute("DELETE FROM statements WHERE article_id = ?", [article_id])
         if statements:
             con.executemany(
-                "INSERT INTO statements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO statements (id, article_id, article, published, speaker, actor, kind, quote, text, "
+                "start_char, end_char, places, window_start, window_end, qualifies, rules) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     [s.id, s.article_id, s.article, s.published, s.speaker, s.actor, s.kind, s.quote, s.text,
-                     s.start, s.end, list(s.places), s.window.start, s.window.end, s.qualifies]
+                     s.start, s.end, list(s.places), s.window.start, s.window.end, s.qualifies, list(s.rules)]
                     for s in statements
                 ],
             )
@@ -64,7 +66,7 @@ def load_statements(store: Store, *, kind: str | None = None, article_id: str | 
         where.append("list_contains(?, id)")
         params.append(list(ids))
     sql = ("SELECT article, article_id, published, speaker, actor, kind, quote, text, start_char, end_char, places, "
-           "window_start, window_end, qualifies FROM statements")
+           "window_start, window_end, qualifies, rules FROM statements")
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY article, start_char"
@@ -73,11 +75,11 @@ def load_statements(store: Store, *, kind: str | None = None, article_id: str | 
 
 def _statement(row: tuple) -> Statement:
     (article, article_id, published, speaker, actor, kind, quote, text, start, end, places, w_start, w_end,
-     qualifies) = row
+     qualifies, rules) = row
     return Statement(
         article=article, article_id=article_id, published=_date(published), speaker=speaker, actor=actor, kind=kind,
         quote=quote, text=text, start=start, end=end, places=tuple(places or ()),
-        window=Window(w_start, w_end), qualifies=qualifies,
+        window=Window(w_start, w_end), qualifies=qualifies, rules=tuple(rules or ()),
     )
 
 

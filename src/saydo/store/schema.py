@@ -153,6 +153,10 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE observations_v3 RENAME TO observations;
         """,
     ),
+    (
+        "statements keep the names of the extraction rules that made them (why a sentence is a pledge, whose it is)",
+        "ALTER TABLE statements ADD COLUMN IF NOT EXISTS rules VARCHAR[];",
+    ),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
