@@ -16,14 +16,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-PLEDGE_VERBS = {"promise", "pledge", "vow", "guarantee", "assure", "order", "instruct", "command", "agree",
-                "propose", "offer", "commit", "undertake", "decide", "declare", "approve", "threaten"}
-DENIAL_VERBS = {"deny", "reject", "refute", "dismiss", "disavow"}
-DEMAND_VERBS = {"urge", "demand", "appeal", "insist", "ask", "request", "call"}
-OPINION_VERBS = {"believe", "think", "hope", "fear", "doubt", "describe", "welcome", "express", "consider",
-                 "expect", "predict", "condemn", "criticize", "criticise", "praise", "feel", "allude", "suggest",
-                 "question"}
-CLAIM_VERBS = {"accuse", "blame", "claim", "report", "confirm", "allege", "admit", "acknowledge"}
+from saydo.extract.lexicon import lexicon
+
+PLEDGE_VERBS = lexicon("kinds", "pledge_verbs").words
+DENIAL_VERBS = lexicon("kinds", "denial_verbs").words
+DEMAND_VERBS = lexicon("kinds", "demand_verbs").words
+OPINION_VERBS = lexicon("kinds", "opinion_verbs").words
+CLAIM_VERBS = lexicon("kinds", "claim_verbs").words
 
 FUTURE = re.compile(r"\b(will|would|shall|'ll|is going to|are going to|plans? to|planned to|intends? to|"
                     r"intended to|ready to|prepared to|willing to|is to|are to|going to)\s+(?!blame\b)"
