@@ -53,9 +53,17 @@ def load_article(store: Store, article_id: str) -> Article | None:
 
 
 def load_statements(store: Store, *, kind: str | None = None, article_id: str | None = None,
-                    ids: list[str] | None = None) -> list[Statement]:
-    """Statements in article order, optionally filtered."""
+                    ids: list[str] | None = None, corrected: bool = True, include_hidden: bool = False
+                    ) -> list[Statement]:
+    """Statements in article order, optionally filtered. With ``corrected`` (the default) they are read as editors
+    left them (the ``statements_current`` view: the newest correction of each field laid over the machine's row, see
+    ``saydo.store.corrections``), each with its edits, and those marked as not a statement or merged into another
+    are left out unless ``include_hidden``; the filters apply to the corrected values. Without ``corrected``, the
+    machine's rows as extracted."""
+    table = "statements_current" if corrected else "statements"
     where, params = [], []
+    if corrected and not include_hidden:
+        where.append("NOT hidden")
     if kind:
         where.append("kind = ?")
         params.append(kind)
@@ -66,20 +74,43 @@ def load_statements(store: Store, *, kind: str | None = None, article_id: str | 
         where.append("list_contains(?, id)")
         params.append(list(ids))
     sql = ("SELECT article, article_id, published, speaker, actor, kind, quote, text, start_char, end_char, places, "
-           "window_start, window_end, qualifies, rules FROM statements")
+           f"window_start, window_end, qualifies, rules, id FROM {table}")
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY article, start_char"
-    return [_statement(row) for row in store.con.execute(sql, params).fetchall()]
+    rows = store.con.execute(sql, params).fetchall()
+    if not corrected:
+        return [_statement(row) for row in rows]
+    from saydo.store.corrections import edits_of
+
+    edits = edits_of(store, [row[-1] for row in rows])
+    return [_statement(row, edits.get(row[-1], ())) for row in rows]
 
 
-def _statement(row: tuple) -> Statement:
+def find_statement(store: Store, id_or_prefix: str) -> Statement:
+    """The machine's statement (no corrections laid over it) with this id, or the one whose id starts with this
+    prefix of six characters or more; a coded error when there is none or the prefix is ambiguous."""
+    from saydo.errors import BadValue, NotFound
+
+    key = id_or_prefix.strip().lower()
+    rows = store.con.execute("SELECT id FROM statements WHERE id = ?", [key]).fetchall()
+    if not rows and len(key) >= 6:
+        rows = store.con.execute("SELECT id FROM statements WHERE starts_with(id, ?) LIMIT 3", [key]).fetchall()
+    if not rows:
+        raise NotFound(f"no statement {id_or_prefix!r}", hint="see the ids with `saydo statements` or `--json` output")
+    if len(rows) > 1:
+        raise BadValue(f"{id_or_prefix!r} is the start of several statement ids", hint="give more of the id")
+    return load_statements(store, ids=[rows[0][0]], corrected=False)[0]
+
+
+def _statement(row: tuple, edits: tuple = ()) -> Statement:
     (article, article_id, published, speaker, actor, kind, quote, text, start, end, places, w_start, w_end,
-     qualifies, rules) = row
+     qualifies, rules, machine_id) = row
     return Statement(
         article=article, article_id=article_id, published=_date(published), speaker=speaker, actor=actor, kind=kind,
         quote=quote, text=text, start=start, end=end, places=tuple(places or ()),
-        window=Window(w_start, w_end), qualifies=qualifies, rules=tuple(rules or ()),
+        window=Window(w_start, w_end), qualifies=qualifies, rules=tuple(rules or ()), edits=edits,
+        pinned_id=machine_id if edits else None,
     )
 
 
