@@ -238,6 +238,8 @@ MIGRATIONS: list[tuple[str, str]] = [
                coalesce(w.not_statement, false) OR w.merged_into IS NOT NULL AS hidden,
                w.merged_into
         FROM statements s LEFT JOIN wide w ON w.statement_id = s.id;
+
+        CREATE OR REPLACE VIEW statements_shown AS SELECT * FROM statements_current WHERE NOT hidden;
         """,
     ),
 ]

@@ -70,7 +70,7 @@ def list_statements(store: Store, *, actor: str | None = None, kind: str | None 
                coalesce(list({{'source': l.source, 'verdict': l.verdict}} ORDER BY l.source)
                             FILTER (WHERE l.source IS NOT NULL), []) AS verdicts,
                count(*) OVER () AS _total
-        FROM statements s LEFT JOIN latest l ON l.statement_id = s.id
+        FROM statements_shown s LEFT JOIN latest l ON l.statement_id = s.id
         {clause}
         GROUP BY ALL
         ORDER BY {order}, s.id
@@ -82,7 +82,7 @@ def list_statements(store: Store, *, actor: str | None = None, kind: str | None 
     elif offset == 0:
         total = 0
     else:  # a page past the end: count the matches alone, for the pager
-        total = store.con.execute(f"WITH latest AS ({_LATEST}) SELECT count(*) FROM statements s {clause}",
+        total = store.con.execute(f"WITH latest AS ({_LATEST}) SELECT count(*) FROM statements_shown s {clause}",
                                   params).fetchone()[0]
     for r in rows:
         r.pop("_total", None)
@@ -90,7 +90,7 @@ def list_statements(store: Store, *, actor: str | None = None, kind: str | None 
 
 
 def statement(store: Store, statement_id: str) -> dict | None:
-    rows = store.query("SELECT * FROM statements WHERE id = ?", [statement_id])
+    rows = store.query("SELECT * FROM statements_current WHERE id = ?", [statement_id])
     return rows[0] if rows else None
 
 
@@ -111,7 +111,7 @@ def list_articles(store: Store, *, limit: int = 50, offset: int = 0) -> tuple[li
         SELECT a.id, a.name, a.title, a.published, a.format, a.source_url, a.loaded_at,
                count(s.id) AS statements, count(s.id) FILTER (WHERE s.kind = 'pledge') AS pledges,
                count(*) OVER () AS _total
-        FROM articles a LEFT JOIN statements s ON s.article_id = a.id
+        FROM articles a LEFT JOIN statements_shown s ON s.article_id = a.id
         GROUP BY ALL ORDER BY a.published DESC NULLS LAST, a.name, a.id LIMIT ? OFFSET ?
         """, [limit, offset])
     total = rows[0]["_total"] if rows else store.con.execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -132,7 +132,7 @@ def article_statements(store: Store, article_id: str) -> list[dict]:
         SELECT s.id, s.speaker, s.actor, s.kind, s.quote, s.text, s.start_char, s.end_char, s.places,
                coalesce(list({{'source': l.source, 'verdict': l.verdict}} ORDER BY l.source)
                             FILTER (WHERE l.source IS NOT NULL), []) AS verdicts
-        FROM statements s LEFT JOIN latest l ON l.statement_id = s.id
+        FROM statements_shown s LEFT JOIN latest l ON l.statement_id = s.id
         WHERE s.article_id = ? GROUP BY ALL ORDER BY s.start_char, s.end_char
         """.format(latest=_LATEST), [article_id])
 
@@ -148,7 +148,7 @@ def actors(store: Store) -> list[dict]:
                count(l.verdict) FILTER (WHERE l.verdict = 'partly_kept') AS partly_kept,
                count(l.verdict) FILTER (WHERE l.verdict = 'broken') AS broken,
                min(s.published) AS first, max(s.published) AS last
-        FROM statements s LEFT JOIN latest l ON l.statement_id = s.id AND s.kind = 'pledge'
+        FROM statements_shown s LEFT JOIN latest l ON l.statement_id = s.id AND s.kind = 'pledge'
         GROUP BY 1 ORDER BY pledges DESC, statements DESC, actor
         """)
 
@@ -161,7 +161,7 @@ def actor_pledges(store: Store, actor: str) -> list[dict]:
         SELECT s.id, s.published, s.speaker, s.text, s.places, s.article_id, s.article, s.start_char, s.window_start,
                coalesce(list({{'source': l.source, 'verdict': l.verdict}} ORDER BY l.source)
                             FILTER (WHERE l.source IS NOT NULL), []) AS verdicts
-        FROM statements s LEFT JOIN latest l ON l.statement_id = s.id
+        FROM statements_shown s LEFT JOIN latest l ON l.statement_id = s.id
         WHERE s.kind = 'pledge' AND coalesce(s.actor, '') = ?
         GROUP BY ALL ORDER BY s.published NULLS LAST, s.window_start NULLS LAST, s.article, s.start_char
         """, [actor])
@@ -246,7 +246,7 @@ def list_checks(store: Store, *, verdict: str | None = None, source: str | None 
     rows = store.query(
         f"""SELECT c.id, c.statement_id, s.speaker, s.actor, c.source, c.version, c.verdict, c.previous_verdict,
                    c.template, c.start_at, c.window_days, c.as_of, c.run_at
-            FROM checks c LEFT JOIN statements s ON s.id = c.statement_id {clause}
+            FROM checks c LEFT JOIN statements_shown s ON s.id = c.statement_id {clause}
             ORDER BY c.run_at DESC, c.statement_id, c.source, c.version DESC LIMIT ? OFFSET ?""",
         params + [limit, offset])
     return rows, total
@@ -256,9 +256,9 @@ def facets(store: Store) -> dict:
     """The values the filters offer: actors, kinds, regions in use, observation sources."""
     return {
         "actors": [r[0] for r in store.con.execute(
-            "SELECT DISTINCT actor FROM statements WHERE actor IS NOT NULL ORDER BY 1").fetchall()],
+            "SELECT DISTINCT actor FROM statements_shown WHERE actor IS NOT NULL ORDER BY 1").fetchall()],
         "regions": [r[0] for r in store.con.execute(
-            "SELECT DISTINCT unnest(places) FROM statements ORDER BY 1").fetchall()],
+            "SELECT DISTINCT unnest(places) FROM statements_shown ORDER BY 1").fetchall()],
         "sources": [r[0] for r in store.con.execute(
             "SELECT DISTINCT source FROM observations ORDER BY 1").fetchall()],
     }
@@ -266,7 +266,7 @@ def facets(store: Store) -> dict:
 
 def counts(store: Store) -> dict:
     row = store.con.execute(
-        "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM statements), "
-        "(SELECT count(*) FROM statements WHERE kind = 'pledge'), (SELECT count(*) FROM observations), "
+        "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM statements_shown), "
+        "(SELECT count(*) FROM statements_shown WHERE kind = 'pledge'), (SELECT count(*) FROM observations), "
         "(SELECT count(*) FROM checks)").fetchone()
     return dict(zip(("articles", "statements", "pledges", "observations", "checks"), row))
