@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.panel import Panel
 from rich.table import Table
+from rich.text import Text
 
 from saydo.check.explain import fmt_ratio
 from saydo.records import Check, Statement
@@ -73,3 +74,27 @@ def untestable_table(items: list[tuple[Statement, str]]) -> Table:
     for s, why in items:
         table.add_row(s.speaker, s.text[:120], why)
     return table
+
+
+def verdict_label(verdict: str) -> str:
+    """A verdict as words for people ("insufficient data"); JSON keeps the underscore form."""
+    return verdict.replace("_", " ")
+
+
+def record_lines(row: dict) -> list[Text]:
+    """One stored statement in two lines that fit any terminal width: who, what kind and the verdicts, then the
+    text, each cut with an ellipsis at the edge (never a word broken across lines; ``--json`` has everything)."""
+    head = Text(no_wrap=True, overflow="ellipsis")
+    head.append(str(row["id"])[:10], style="dim")
+    head.append(f"  {row.get('published') or '          '}  ")
+    head.append(str(row.get("speaker") or "?"), style="bold")
+    head.append(f" ({row.get('actor') or '?'})  {row.get('kind')}")
+    for v in row.get("verdicts") or []:
+        head.append("  ")
+        head.append(verdict_label(v["verdict"]), style=VERDICT_STYLE.get(v["verdict"], ""))
+        head.append(f" ({v['source']})", style="dim")
+    places = row.get("places") or []
+    if places:
+        head.append("  " + ",".join(places))
+    body = Text("    " + " ".join(str(row.get("text") or "").split()), no_wrap=True, overflow="ellipsis")
+    return [head, body]
