@@ -52,3 +52,17 @@ def test_articles_saved_once_and_statements_replaced(store):
     assert [s.id for s in stored] == [st.id]
     assert stored[0].places == ("UA-30",)
     assert store.query("SELECT count(*) AS n FROM articles")[0]["n"] == 1
+
+
+def test_connection_read_only_open_of_an_older_schema_says_to_upgrade(tmp_path):
+    import pytest
+
+    from saydo.errors import StoreError
+    from saydo.store import Store
+    from saydo.store.schema import SCHEMA_VERSION
+
+    path = tmp_path / "old.duckdb"
+    with Store(path) as store:
+        store.con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION - 1)])
+    with pytest.raises(StoreError, match="older than this saydo"):
+        Store(path, read_only=True)
