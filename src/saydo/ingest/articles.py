@@ -78,12 +78,17 @@ def _split_header(raw: str, *, where: str) -> tuple[date | None, str | None, str
 
 
 def _from_html(p: Path, raw: str, published: date | None) -> Article:
+    return article_from_html(raw, name=p.name, path=str(p), published=published)
+
+
+def article_from_html(raw: str, *, name: str, path: str, published: date | None = None) -> Article:
+    """The main text of an HTML page (trafilatura), with the page's date, title and URL when it gives them."""
     import trafilatura
 
     extracted = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False, include_tables=False)
     text = getattr(extracted, "text", None) if extracted is not None else None
     if not text or not text.strip():
-        raise EmptyFile("no article text found in the HTML", where=str(p),
+        raise EmptyFile("no article text found in the HTML", where=path,
                         hint="give the page's full HTML or save the text as .txt")
     page_date = None
     meta_date = getattr(extracted, "date", None)
@@ -93,7 +98,7 @@ def _from_html(p: Path, raw: str, published: date | None) -> Article:
         except ValueError:
             page_date = None
     return Article(
-        id=Article.make_id(text), name=p.name, path=str(p), text=text, published=page_date or published,
+        id=Article.make_id(text), name=name, path=path, text=text, published=page_date or published,
         source_url=getattr(extracted, "url", None), title=getattr(extracted, "title", None), format="html",
     )
 
