@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from rich.console import Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -13,21 +16,18 @@ VERDICT_STYLE = {"kept": "bold green", "partly_kept": "yellow", "broken": "bold 
                  "insufficient_data": "magenta"}
 
 
-def statements_table(statements: list[Statement], title: str = "Statements") -> Table:
-    table = Table(title=f"{title} ({len(statements)})", show_lines=False, expand=True)
-    for col, kw in (("article", {"max_width": 18}), ("speaker", {"max_width": 22}), ("actor", {}), ("kind", {}),
-                    ("quote", {}), ("places", {"max_width": 18}), ("text", {"ratio": 1})):
-        table.add_column(col, overflow="fold", **kw)
+def statements_table(statements: list[Statement], title: str = "Statements") -> Group:
+    """Extracted statements, two lines each (who, kind, places; then the text), cut at the terminal's edge."""
+    lines: list = [Text(f"{title} ({len(statements)})", style="bold")]
     for s in statements:
-        text = s.text if len(s.text) <= 160 else s.text[:157] + "…"
-        table.add_row(s.article, s.speaker, s.actor or "?", s.kind, s.quote, ", ".join(s.places), text)
-    return table
+        lines.extend(record_lines({"id": s.id, "published": s.published, "speaker": s.speaker, "actor": s.actor,
+                                   "kind": s.kind, "places": list(s.places), "text": s.text}))
+    return Group(*lines)
 
 
-def loads_table(loads) -> Table:
-    table = Table(title="Observation files")
-    for col in ("file", "format", "source", "loaded", "rejected", "duplicate", "note"):
-        table.add_column(col, overflow="fold")
+def loads_table(loads) -> Group:
+    """One line per observation file loaded (name, format, counts), then what is worth knowing about it."""
+    lines: list = [Text("Observation files", style="bold")]
     for r in loads:
         notes = []
         if r.already_loaded:
@@ -37,9 +37,13 @@ def loads_table(loads) -> Table:
         if r.geo_methods:
             total = sum(r.geo_methods.values())
             notes.append("placed by " + ", ".join(f"{m} {100 * n / total:.1f}%" for m, n in r.geo_methods.items()))
-        note = "; ".join(notes)
-        table.add_row(r.file, r.format, r.source, str(r.loaded), str(r.rejected), str(r.duplicate), note)
-    return table
+        head = Text(no_wrap=True, overflow="ellipsis")
+        head.append(Path(r.file).name, style="bold")
+        head.append(f"  {r.loaded:,} loaded, {r.rejected:,} rejected, {r.duplicate:,} duplicate")
+        lines.append(head)
+        lines.append(Text("    " + "; ".join([f"{r.format} → source {r.source}"] + notes), no_wrap=True,
+                          overflow="ellipsis", style="dim"))
+    return Group(*lines)
 
 
 def checks_table(checks: list[Check], statements: dict[str, Statement]) -> Table:
@@ -86,7 +90,7 @@ def record_lines(row: dict) -> list[Text]:
     text, each cut with an ellipsis at the edge (never a word broken across lines; ``--json`` has everything)."""
     head = Text(no_wrap=True, overflow="ellipsis")
     head.append(str(row["id"])[:10], style="dim")
-    head.append(f"  {row.get('published') or '          '}  ")
+    head.append(f"  {str(row.get('published') or ''):10}  ")
     head.append(str(row.get("speaker") or "?"), style="bold")
     head.append(f" ({row.get('actor') or '?'})  {row.get('kind')}")
     for v in row.get("verdicts") or []:
