@@ -7,7 +7,7 @@ result whose ``to_json`` is the contract other tools read: ``{"statements": [...
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -16,7 +16,7 @@ from saydo.ingest.articles import read_article
 from saydo.ingest.observations import LoadReport, load_observations
 from saydo.records import Article, Check, Statement
 from saydo.store import Store
-from saydo.store.articles import load_statements, save_article, save_statements
+from saydo.store.articles import load_statements, save_article, save_statements, set_published, stored_date
 from saydo.store.checks import save_checks
 
 
@@ -28,6 +28,7 @@ class RunResult:
     loads: list[LoadReport] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
     errors: list[SaydoError] = field(default_factory=list)  # files that could not be read (the rest still ran)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (input, what a reader should know)
 
     def to_json(self) -> dict:
         return {
@@ -56,8 +57,10 @@ def reject_article(store: Store, path: str | Path, error: SaydoError) -> None:
 
 
 def extract_articles(store: Store | None, articles: list[Article], *, n_process: int = 1,
-                     progress: Callable[[int], None] | None = None) -> list[Statement]:
-    """Extract statements from each article; with a store, replace the article's stored statements."""
+                     progress: Callable[[int], None] | None = None,
+                     each: Callable[[Article, list[Statement]], None] | None = None) -> list[Statement]:
+    """Extract statements from each article; with a store, replace the article's stored statements. ``progress``
+    gets the number of articles done, ``each`` every article with its statements."""
     from saydo.extract import extract_many
 
     found: list[Statement] = []
@@ -67,6 +70,8 @@ def extract_articles(store: Store | None, articles: list[Article], *, n_process:
         if store is not None:
             save_statements(store, article.id, statements)
         found.extend(statements)
+        if each:
+            each(article, statements)
         if progress:
             progress(i)
     if store is not None and events:
@@ -105,17 +110,46 @@ def check_and_store(store: Store, statements: list[Statement], *, window_days: i
     return checks, untestable, versions
 
 
-def read_articles(store: Store, paths: Iterable[str | Path], *, published: date | None = None
-                  ) -> tuple[list[Article], list[SaydoError]]:
-    """Store every readable article; a bad file is kept in rejects with its reason and the others still run."""
-    articles, errors = [], []
-    for path in paths:
-        try:
-            articles.extend(ingest_articles(store, [path], published=published))
-        except SaydoError as exc:
-            errors.append(exc)
-            reject_article(store, path, exc)
-    return articles, errors
+def article_label(article: Article) -> str:
+    """How warnings name an article: the file or URL it came from, or FILE#LINE / FILE#item-N for a table's row or a
+    feed's item."""
+    return article.path if article.format in ("text", "html") and article.path else article.name
+
+
+def read_articles(store: Store | None, inputs: Iterable[str | Path], *, published: date | None = None,
+                  fetch: bool = False, progress: Callable[[str], None] | None = None
+                  ) -> tuple[list[Article], list[SaydoError], list[tuple[str, str]]]:
+    """Read every input (files, folders, tables and feeds of articles, URLs with ``fetch``: see
+    ``saydo.ingest.inputs``) and, with a store, keep each article; an input that can't be read is kept in rejects
+    with its reason and the others still run. Returns (articles, errors, warnings as (input, warning)). An article
+    stored before without a date takes ``published``; one stored with another date keeps it and says so."""
+    from saydo.ingest.inputs import expand, read_inputs
+
+    items, notes = expand(inputs)
+    warnings: list[tuple[str, str]] = [("", note) for note in notes]
+    articles: list[Article] = []
+    errors: list[SaydoError] = []
+    for item in read_inputs(items, published=published, fetch=fetch):
+        if progress:
+            progress(item.label)
+        if item.error is not None:
+            errors.append(item.error)
+            if store is not None:
+                reject_article(store, item.label, item.error)
+            continue
+        article = item.article
+        warnings.extend((item.label, w) for w in item.warnings)
+        if store is not None and not save_article(store, article):
+            stored = stored_date(store, article.id)
+            if published and stored is None:
+                set_published(store, article.id, published)
+                article = replace(article, published=published)
+                warnings.append((item.label, f"stored before without a date: dated {published} now"))
+            elif published and stored != published:
+                warnings.append((item.label, f"stored before with the date {stored}, which it keeps (--date "
+                                             f"{published} applies only to articles without a date)"))
+        articles.append(article)
+    return articles, errors, warnings
 
 
 def run(store: Store, article_paths: list[str | Path], *, alert_paths: list[str | Path] = (),
@@ -125,7 +159,7 @@ def run(store: Store, article_paths: list[str | Path], *, alert_paths: list[str 
     stops the run (its checks would be wrong); an article that can't be read is reported in ``errors``."""
     result = RunResult()
     result.loads = ingest_observation_files(store, alert_paths, fmt=fmt)
-    result.articles, result.errors = read_articles(store, article_paths, published=published)
+    result.articles, result.errors, result.warnings = read_articles(store, article_paths, published=published)
     total = len(result.articles)
     result.statements = extract_articles(
         store, result.articles, progress=(lambda i: progress("extract", i, total)) if progress else None)
@@ -142,6 +176,7 @@ __all__ = [
     "RunResult",
     "SaydoError",
     "check_and_store",
+    "article_label",
     "check_statements",
     "extract_articles",
     "ingest_articles",

@@ -130,7 +130,7 @@ def run_article(store, job: Job) -> dict:
 
     published = job.options.get("published")
     _stage(job, "read", "reading the article")
-    articles, errors = pipeline.read_articles(store, [job.path], published=published)
+    articles, errors, _ = pipeline.read_articles(store, [job.path], published=published)
     if errors:
         raise errors[0]
     article = articles[0]

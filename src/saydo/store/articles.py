@@ -21,6 +21,18 @@ def save_article(store: Store, article: Article) -> bool:
     return True
 
 
+def stored_date(store: Store, article_id: str) -> date | None:
+    row = store.con.execute("SELECT published FROM articles WHERE id = ?", [article_id]).fetchone()
+    return _date(row[0]) if row else None
+
+
+def set_published(store: Store, article_id: str, published: date) -> None:
+    """Date an article stored without one (and its statements, which carry the article's date)."""
+    store.con.execute("UPDATE articles SET published = ? WHERE id = ? AND published IS NULL", [published, article_id])
+    store.con.execute("UPDATE statements SET published = ? WHERE article_id = ? AND published IS NULL",
+                      [published, article_id])
+
+
 def save_statements(store: Store, article_id: str, statements: list[Statement]) -> int:
     """Replace the statements of one article (re-extraction with a better extractor replaces, never duplicates)."""
     con = store.con

@@ -11,12 +11,17 @@ from typing import Annotated, Optional
 import typer
 
 from saydo import pipeline
-from saydo.errors import BadValue, SaydoError
+from saydo.errors import BadValue
 from saydo.serve.cli import app, ingest_app
 from saydo.serve.cli.options import DbOption, JsonOption, console, finish, open_store, print_json, rejected_rows_notes
 from saydo.serve.cli.render import checks_table, explanation_panels, loads_table, statements_table, untestable_table
 
 Files = Annotated[list[Path], typer.Argument(help="Article files (.txt or .html).", show_default=False)]
+Inputs = Annotated[list[str], typer.Argument(help="Article files (.txt, .html), folders, tables of articles (.csv, "
+                                                  ".jsonl), feeds (.rss, .atom, .xml) or, with --fetch, URLs.",
+                                             show_default=False)]
+FetchOption = Annotated[bool, typer.Option("--fetch", help="Fetch http(s) URLs given as inputs (off by default: saydo "
+                                                           "works offline).")]
 DateOption = Annotated[Optional[str], typer.Option("--date", help="Publication date YYYY-MM-DD for files without one.")]
 WindowOption = Annotated[int, typer.Option("--window-days", min=1, max=365,
                                            help="Days before and after the pledge's start to compare.")]
@@ -34,7 +39,7 @@ def _parse_date(value: str | None, option: str = "--date") -> date | None:
 
 
 @app.command()
-def run(files: Files, alerts: AlertsOption = None, db: DbOption = None, json_out: JsonOption = False,
+def run(files: Inputs, alerts: AlertsOption = None, db: DbOption = None, json_out: JsonOption = False,
         date_: DateOption = None, window_days: WindowOption = 14,
         out: Annotated[Optional[Path], typer.Option("--out", help="Also write the JSON result to this file.")] = None,
         ) -> None:
@@ -53,6 +58,7 @@ def run(files: Files, alerts: AlertsOption = None, db: DbOption = None, json_out
             print_json(result.to_json())
         else:
             _print_result(result, store.path, out)
+    warn(result.warnings)
     finish(result.errors, result.loads, notes)
 
 
@@ -75,17 +81,12 @@ def _print_result(result: pipeline.RunResult, db_path: Path, out: Path | None) -
 
 
 @app.command()
-def extract(files: Files, json_out: JsonOption = False, date_: DateOption = None) -> None:
+def extract(files: Inputs, json_out: JsonOption = False, date_: DateOption = None, fetch: FetchOption = False
+            ) -> None:
     """Extract statements from articles without storing anything; --json prints one JSON object per line."""
     published = _parse_date(date_)
-    from saydo.ingest.articles import read_article
-
-    articles, errors = [], []
-    for path in files:
-        try:
-            articles.append(read_article(path, published=published))
-        except SaydoError as exc:
-            errors.append(exc)
+    articles, errors, warnings = pipeline.read_articles(None, files, published=published, fetch=fetch)
+    warn(warnings)
     statements = pipeline.extract_articles(None, articles) if articles else []
     if json_out:
         for s in statements:
@@ -96,20 +97,78 @@ def extract(files: Files, json_out: JsonOption = False, date_: DateOption = None
 
 
 @ingest_app.command("articles")
-def ingest_articles(files: Files, db: DbOption = None, json_out: JsonOption = False, date_: DateOption = None
-                    ) -> None:
-    """Store articles and the statements extracted from them (same text twice changes nothing)."""
+def ingest_articles(inputs: Inputs, db: DbOption = None, json_out: JsonOption = False, date_: DateOption = None,
+                    fetch: FetchOption = False) -> None:
+    """Store articles and the statements extracted from them (same text twice changes nothing).
+
+    Takes files, folders (recursively, by extension), CSV or JSON Lines tables of articles, RSS/Atom feeds and, with
+    --fetch, URLs. Warns per article (no date, no statement found); an input that can't be read is kept in rejects
+    and the others still load; exit 2 when any input was rejected, else 0."""
+    from saydo.extract import extraction_note
+
     published = _parse_date(date_)
-    with open_store(db) as store:
-        articles, errors = pipeline.read_articles(store, files, published=published)
-        statements = pipeline.extract_articles(store, articles) if articles else []
-        if json_out:
-            print_json({"articles": [a.name for a in articles], "statements": len(statements),
-                        "errors": [e.line() for e in errors]})
-        else:
-            console.print(f"{len(articles)} article(s) stored, {len(statements)} statement(s) extracted, "
-                          f"{len(errors)} file(s) rejected.")
+    empty: list[tuple[str, str]] = []
+
+    def note_empty(article, extracted) -> None:
+        if not extracted:
+            why = extraction_note(article, [])
+            empty.append((pipeline.article_label(article), f"no statement found{': ' + why if why else ''}"))
+
+    with open_store(db) as store, Steps() as steps:
+        steps.start("reading articles")
+        articles, errors, warnings = pipeline.read_articles(store, inputs, published=published, fetch=fetch,
+                                                            progress=lambda _label: steps.advance())
+        steps.start("extracting statements", total=len(articles))
+        statements = pipeline.extract_articles(store, articles, progress=lambda _i: steps.advance(),
+                                               each=note_empty) if articles else []
+    warnings += empty
+    if json_out:
+        print_json({"articles": [a.name for a in articles], "statements": len(statements),
+                    "warnings": [{"input": label, "warning": text} for label, text in warnings],
+                    "errors": [e.line() for e in errors]})
+    else:
+        console.print(f"{len(articles)} article(s) stored, {len(statements)} statement(s) extracted, "
+                      f"{len(errors)} input(s) rejected, {len(warnings)} warning(s).", markup=False)
+    warn(warnings)
     finish(errors)
+
+
+def warn(warnings: list[tuple[str, str]]) -> None:
+    """One line on stderr per warning: an article that loaded but that a reader should know about."""
+    from saydo.serve.cli.options import err_console
+
+    for label, text in warnings:
+        err_console.print(f"saydo: warning: {label + ': ' if label else ''}{text}", markup=False, soft_wrap=True)
+
+
+class Steps:
+    """A progress line on stderr for a person at a terminal, one step at a time; nothing when output is piped."""
+
+    def __enter__(self) -> "Steps":
+        from saydo.serve.cli.options import err_console, show_progress
+
+        self.bar = self.task = None
+        if show_progress():
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                TimeElapsedColumn(), console=err_console, transient=True)
+            self.bar.start()
+        return self
+
+    def start(self, what: str, total: int | None = None) -> None:
+        if self.bar is not None:
+            if self.task is not None:
+                self.bar.remove_task(self.task)
+            self.task = self.bar.add_task(what, total=total)
+
+    def advance(self) -> None:
+        if self.bar is not None and self.task is not None:
+            self.bar.advance(self.task)
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.stop()
 
 
 @app.command()
