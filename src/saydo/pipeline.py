@@ -90,23 +90,31 @@ def ingest_observation_files(store: Store, paths: Iterable[str | Path], *, fmt: 
 
 
 def check_statements(store: Store, statements: list[Statement], *, window_days: int = 14,
-                     as_of: datetime | None = None, sources: list[str] | None = None
+                     as_of: datetime | None = None, sources: list[str] | None = None, scenario: str | None = None
                      ) -> tuple[list[Check], list[tuple[Statement, str]]]:
-    """Check every testable pledge against every observation source (never summing sources); store each result."""
+    """Check every testable pledge against every observation source (never summing sources); store each result
+    (under a scenario for a run with a cut-off or other windows: see ``check_and_store``)."""
     checks, untestable, _ = check_and_store(store, statements, window_days=window_days, as_of=as_of,
-                                            sources=sources)
+                                            sources=sources, scenario=scenario)
     return checks, untestable
 
 
 def check_and_store(store: Store, statements: list[Statement], *, window_days: int = 14,
-                    as_of: datetime | None = None, sources: list[str] | None = None
+                    as_of: datetime | None = None, sources: list[str] | None = None, scenario: str | None = None
                     ) -> tuple[list[Check], list[tuple[Statement, str]], list[dict]]:
     """``check_statements``, and for each result stored anew its version and the verdict it replaces (reused
-    results, whose inputs have not changed, are already stored and are not stored again)."""
+    results, whose inputs have not changed, are already stored and are not stored again). Results of a run with a
+    cut-off or other windows are stored under a scenario (named by ``scenario``, or after the options), never as the
+    published verdict; with a cut-off only pledges made before it are checked."""
     from saydo.check import check_pledges
+    from saydo.store.checks import scenario_name
 
-    checks, untestable = check_pledges(store, statements, window_days=window_days, as_of=as_of, sources=sources)
-    versions = save_checks(store, [c for c in checks if not c.reused])
+    name = scenario_name(as_of=as_of, window_days=window_days, name=scenario)
+    if as_of is not None:
+        statements = [s for s in statements if s.published is not None and s.published < as_of.date()]
+    checks, untestable = check_pledges(store, statements, window_days=window_days, as_of=as_of, sources=sources,
+                                       reuse=name is None)
+    versions = save_checks(store, [c for c in checks if not c.reused], scenario=name)
     return checks, untestable, versions
 
 

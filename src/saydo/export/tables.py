@@ -21,12 +21,13 @@ COLUMNS = ["id", "article", "published", "speaker", "actor", "kind", "quote", "t
            "explanation"]
 
 
-def export(store: Store, fmt: str, out: Path) -> list[Path]:
-    """Write the export; returns the files written. ``out`` is a file, or a folder for ``claimreview``."""
+def export(store: Store, fmt: str, out: Path, *, scenario: str | None = None) -> list[Path]:
+    """Write the export; returns the files written. ``out`` is a file, or a folder for ``claimreview``. The checks
+    are the published verdicts, or one scenario's when asked."""
     if fmt not in FORMATS:
         raise UnknownFormat(f"unknown export format {fmt!r}", hint=f"use one of: {', '.join(FORMATS)}")
     statements = load_statements(store)
-    checks = latest_checks(store)
+    checks = latest_checks(store, scenario=scenario)
     by_statement: dict[str, list[dict]] = {}
     for check in checks:
         by_statement.setdefault(check["statement"], []).append(check)

@@ -242,6 +242,17 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE OR REPLACE VIEW statements_shown AS SELECT * FROM statements_current WHERE NOT hidden;
         """,
     ),
+    (
+        "checks carry a scenario: NULL for the published result (all data, default windows), a name for an "
+        "exploratory run (--as-of, --window-days), which never replaces the published one",
+        """
+        ALTER TABLE checks ADD COLUMN IF NOT EXISTS scenario VARCHAR;
+        UPDATE checks SET scenario = concat_ws(', ',
+            CASE WHEN as_of IS NOT NULL THEN 'as of ' || strftime(as_of, '%Y-%m-%d') END,
+            CASE WHEN window_days <> 14 THEN 'windows of ' || window_days || ' days' END)
+        WHERE as_of IS NOT NULL OR window_days <> 14;
+        """,
+    ),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

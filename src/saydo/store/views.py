@@ -17,7 +17,7 @@ _LATEST = """
     SELECT statement_id, source, arg_max(verdict, (coalesce(version, 0), run_at)) AS verdict,
            max(coalesce(version, 0)) AS version, max(run_at) AS run_at,
            arg_max(id, (coalesce(version, 0), run_at)) AS check_id
-    FROM checks GROUP BY statement_id, source
+    FROM checks WHERE scenario IS NULL GROUP BY statement_id, source
 """
 
 def _conditions(*conditions: tuple[str, object]) -> tuple[list[str], list]:
@@ -57,7 +57,7 @@ def list_statements(store: Store, *, actor: str | None = None, kind: str | None 
         pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         params += [pattern, pattern]
     if verdict == "unchecked":
-        where.append("NOT EXISTS (SELECT 1 FROM checks c WHERE c.statement_id = s.id)")
+        where.append("NOT EXISTS (SELECT 1 FROM checks c WHERE c.statement_id = s.id AND c.scenario IS NULL)")
     elif verdict:
         where.append("EXISTS (SELECT 1 FROM latest l2 WHERE l2.statement_id = s.id AND l2.verdict = ?)")
         params.append(verdict)
@@ -98,7 +98,7 @@ def latest_results(store: Store, statement_id: str) -> list[dict]:
     """The newest stored result per source of one statement: the check JSON plus version and run time."""
     rows = store.con.execute(
         """
-        SELECT result, version, run_at, id FROM checks WHERE statement_id = ?
+        SELECT result, version, run_at, id FROM checks WHERE statement_id = ? AND scenario IS NULL
         QUALIFY row_number() OVER (PARTITION BY source ORDER BY version DESC NULLS LAST, run_at DESC) = 1
         ORDER BY source
         """, [statement_id]).fetchall()
