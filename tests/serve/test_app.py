@@ -248,3 +248,18 @@ def test_hypothesis_in_words_names_what_was_counted(template, source, words):
     result = {"start": "2022-03-29T00:00:00+00:00", "end": "2022-03-30T12:00:00+00:00", "window_days": 14,
               "template": template, "source": source}
     assert words in hypothesis_words(result, ["UA-30"])
+
+
+def test_home_facet_counts_agree_with_the_filtered_lists(client):
+    page = client.get("/api/statements", params={"kind": "any", "limit": 1}).json()
+    facets = page["facet_counts"]
+    assert {"actor", "kind", "region", "month", "verdict"} <= set(facets)
+    for name in ("actor", "kind", "region", "verdict"):
+        for f in facets[name]:
+            if not f["href"]:
+                continue
+            param = {"kind": "any", name: f["value"], "limit": 1}
+            total = client.get("/api/statements", params=param).json()["total"]
+            assert total == f["count"], (name, f)
+    html = client.get("/?kind=any").text
+    assert 'class="facets"' in html and "facet-value" in html

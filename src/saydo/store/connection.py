@@ -75,7 +75,7 @@ class Store:
         if current < SCHEMA_VERSION:
             raise StoreError(f"database schema v{current} is older than this saydo (v{SCHEMA_VERSION}) and it was "
                              "opened read-only", where=str(self.path),
-                             hint="run a command that writes once (e.g. `saydo check`) to upgrade it")
+                             hint="run a command that writes, such as `saydo check`, once to upgrade it")
         if current > SCHEMA_VERSION:
             raise SchemaTooNew(f"database schema v{current} is newer than this saydo (v{SCHEMA_VERSION})",
                                where=str(self.path), hint="upgrade saydo or use another --db")

@@ -44,11 +44,9 @@ STATEMENT_SORTS = {
 }
 
 
-def list_statements(store: Store, *, actor: str | None = None, kind: str | None = None, verdict: str | None = None,
-                    region: str | None = None, date_from: date | None = None, date_to: date | None = None,
-                    q: str | None = None, article_id: str | None = None, sort: str = "newest", limit: int = 50,
-                    offset: int = 0) -> tuple[list[dict], int]:
-    """Statements with their latest verdict per source, filtered; returns (rows, total matching)."""
+def _statement_filters(*, actor=None, kind=None, verdict=None, region=None, date_from=None, date_to=None, q=None,
+                       article_id=None) -> tuple[list[str], list]:
+    """The WHERE tests over ``statements_shown s`` (with ``latest`` in scope) for the list filters."""
     where, params = _conditions(("s.actor = ?", actor), ("s.kind = ?", kind), ("list_contains(s.places, ?)", region),
                                 ("s.published >= ?", date_from), ("s.published <= ?", date_to),
                                 ("s.article_id = ?", article_id))
@@ -61,6 +59,16 @@ def list_statements(store: Store, *, actor: str | None = None, kind: str | None 
     elif verdict:
         where.append("EXISTS (SELECT 1 FROM latest l2 WHERE l2.statement_id = s.id AND l2.verdict = ?)")
         params.append(verdict)
+    return where, params
+
+
+def list_statements(store: Store, *, actor: str | None = None, kind: str | None = None, verdict: str | None = None,
+                    region: str | None = None, date_from: date | None = None, date_to: date | None = None,
+                    q: str | None = None, article_id: str | None = None, sort: str = "newest", limit: int = 50,
+                    offset: int = 0) -> tuple[list[dict], int]:
+    """Statements with their latest verdict per source, filtered; returns (rows, total matching)."""
+    where, params = _statement_filters(actor=actor, kind=kind, verdict=verdict, region=region, date_from=date_from,
+                                       date_to=date_to, q=q, article_id=article_id)
     order = STATEMENT_SORTS[sort]  # a KeyError here is a caller bug: params are validated before
     clause = _where(where)
     sql = f"""
@@ -87,6 +95,36 @@ def list_statements(store: Store, *, actor: str | None = None, kind: str | None 
     for r in rows:
         r.pop("_total", None)
     return rows, total
+
+
+# Facets as datasette has them: for each dimension, how many statements match the other filters with each value of
+# it, so a reader sees where the pledges are before clicking. The dimension's own filter is left out of its counts.
+_FACETS = {
+    "actor": ("coalesce(s.actor, '')", "s"),
+    "kind": ("s.kind", "s"),
+    "region": ("unnest(s.places)", "s"),
+    "month": ("strftime(s.published, '%Y-%m')", "s"),
+    "verdict": ("coalesce(l.verdict, 'unchecked')", "l"),
+}
+
+
+def statement_facets(store: Store, **filters) -> dict[str, list[dict]]:
+    """``{dimension: [{"value", "count"}]}`` for actor, kind, region, month and verdict, under the other filters
+    (the same keywords as ``list_statements``; ``month`` filters are not offered, months are shown for reading)."""
+    out: dict[str, list[dict]] = {}
+    for name, (expr, _) in _FACETS.items():
+        others = {k: v for k, v in filters.items() if k != name}
+        where, params = _statement_filters(**others)
+        clause = _where(where)
+        join = "LEFT JOIN latest l ON l.statement_id = s.id" if name == "verdict" else ""
+        counted = "count(DISTINCT s.id)"
+        rows = store.con.execute(
+            f"""WITH latest AS ({_LATEST})
+                SELECT value, {counted} AS n FROM (SELECT s.id, s.published, s.actor, s.kind, s.places, s.text,
+                    s.speaker, s.article_id, {expr} AS value FROM statements_shown s {join} {clause}) s
+                WHERE value IS NOT NULL GROUP BY value ORDER BY n DESC, value LIMIT 40""", params).fetchall()
+        out[name] = [{"value": value, "count": n} for value, n in rows]
+    return out
 
 
 def statement(store: Store, statement_id: str) -> dict | None:

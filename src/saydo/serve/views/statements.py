@@ -37,16 +37,35 @@ def home(store, actor: ActorFilter = None, kind: Annotated[Kind | None, Query()]
          q: Search = None, sort: Annotated[Sort, Query()] = "newest", limit: Limit = 50, offset: Offset = 0,
          memo=None) -> dict:
     """The latest statements (pledges unless `kind` says otherwise) with their verdict per source, filtered."""
-    rows, total = sv.list_statements(store, actor=actor, kind=None if kind == "any" else kind, verdict=verdict,
-                                     region=region, date_from=date_from, date_to=date_to, q=q, sort=sort, limit=limit,
-                                     offset=offset)
+    chosen = {"actor": actor, "kind": None if kind == "any" else kind, "verdict": verdict, "region": region,
+              "date_from": date_from, "date_to": date_to, "q": q}
+    rows, total = sv.list_statements(store, **chosen, sort=sort, limit=limit, offset=offset)
+    key = "facet-counts:" + repr(sorted(chosen.items()))
     return {
         "filters": {"actor": actor, "kind": kind, "verdict": verdict, "region": region, "from": date_from,
                     "to": date_to, "q": q, "sort": sort},
         "statements": rows, **page(rows, total, limit, offset),
+        "facet_counts": _facet_links(memo(key, lambda: sv.statement_facets(store, **chosen)) if memo
+                                     else sv.statement_facets(store, **chosen),
+                                     {"actor": actor, "kind": kind, "verdict": verdict, "region": region,
+                                      "from": date_from, "to": date_to, "q": q, "sort": sort}),
         "facets": memo("facets", lambda: sv.facets(store)) if memo else sv.facets(store),
         "counts": memo("counts", lambda: sv.counts(store)) if memo else sv.counts(store),
     }
+
+
+def _facet_links(counts: dict[str, list[dict]], filters: dict) -> dict[str, list[dict]]:
+    """Each facet value with the query that narrows the list to it (the other filters kept); months are for reading."""
+    from urllib.parse import urlencode
+
+    kept = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in filters.items() if v}
+    out = {}
+    for name, values in counts.items():
+        out[name] = [{**v, "chosen": kept.get(name) == v["value"],
+                      "href": None if name == "month" or not v["value"]
+                      else "?" + urlencode({**kept, name: v["value"]})}
+                     for v in values]
+    return out
 
 
 @view("/checks", api="/api/checks", template="table.html", title="Check results", table="checks")
