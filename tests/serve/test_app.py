@@ -263,3 +263,21 @@ def test_home_facet_counts_agree_with_the_filtered_lists(client):
             assert total == f["count"], (name, f)
     html = client.get("/?kind=any").text
     assert 'class="facets"' in html and "facet-value" in html
+
+
+def test_pages_answer_json_and_csv_by_suffix_as_the_docs_promise(client, ids):
+    for url in ("/index.json", "/.json", f"/checks/{ids['statement']}.json", "/observations.json",
+                f"/files/{ids['file']}.json", f"/observations/rows.json?source={ids['source']}"):
+        r = client.get(url)
+        assert r.status_code == 200 and r.json()["ok"] is True, (url, r.text[:200])
+    r = client.get(f"/observations/rows.csv?source={ids['source']}&region={ids['region']}")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    assert client.get("/openapi.json").json()["openapi"]
+
+
+def test_evidence_rows_show_description_coordinates_and_source_id(client, ids):
+    rows = client.get("/api/observations/rows", params={"source": ids["source"], "limit": 5}).json()["rows"]
+    assert rows and {"description", "lat", "lon", "row_id"} <= set(rows[0])
+    html = client.get(f"/observations/rows?source={ids['source']}").text
+    for heading in ("what the source says", "coordinates", "source id"):
+        assert heading in html

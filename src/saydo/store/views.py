@@ -253,7 +253,8 @@ def observation_rows(store: Store, *, source: str | None = None, region: str | N
     total = store.con.execute(f"SELECT count(*) FROM observations {clause}", params).fetchone()[0]
     rows = store.query(
         f"""SELECT id, source, region, event_type, started_at, finished_at, level, subregion, actor, line, file,
-                   file_sha256, geo_method, fatalities, description, article_id
+                   file_sha256, row_id, lat, lon, geo_method, fatalities, description, article_id, span_start,
+                   span_end
             FROM observations {clause} ORDER BY started_at, id LIMIT ? OFFSET ?""", params + [limit, offset])
     return rows, total
 
