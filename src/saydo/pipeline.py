@@ -17,7 +17,7 @@ from saydo.ingest.observations import LoadReport, load_observations
 from saydo.records import Article, Check, Statement
 from saydo.store import Store
 from saydo.store.articles import load_statements, save_article, save_statements, set_published, stored_date
-from saydo.store.checks import save_checks
+from saydo.store.checks import save_checks, save_untested
 
 
 @dataclass
@@ -115,6 +115,8 @@ def check_and_store(store: Store, statements: list[Statement], *, window_days: i
     checks, untestable = check_pledges(store, statements, window_days=window_days, as_of=as_of, sources=sources,
                                        reuse=name is None)
     versions = save_checks(store, [c for c in checks if not c.reused], scenario=name)
+    if name is None:
+        save_untested(store, [(s.id, why) for s, why in untestable], [c.statement for c in checks])
     return checks, untestable, versions
 
 

@@ -161,3 +161,25 @@ def stored_fingerprints(store: Store, *, as_of=None) -> dict[str, dict[str, tupl
 def stored_result(store: Store, check_id: str) -> dict:
     row = store.con.execute("SELECT result FROM checks WHERE id = ?", [check_id]).fetchone()
     return json.loads(row[0])
+
+
+def save_untested(store: Store, untested: list[tuple[str, str]], tested: list[str]) -> None:
+    """Keep why each pledge was not tested ``(statement id, reason)``, as the last published run said; the pledges
+    ``tested`` in that run lose any earlier reason."""
+    now = datetime.now(timezone.utc)
+    con = store.con
+    con.execute("BEGIN")
+    try:
+        if tested:
+            con.execute("DELETE FROM untested WHERE list_contains(?, statement_id)", [list(tested)])
+        if untested:
+            con.executemany("INSERT OR REPLACE INTO untested VALUES (?, ?, ?)", [[i, r, now] for i, r in untested])
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+
+
+def untested_reason(store: Store, statement_id: str) -> str | None:
+    row = store.con.execute("SELECT reason FROM untested WHERE statement_id = ?", [statement_id]).fetchone()
+    return row[0] if row else None

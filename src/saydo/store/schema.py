@@ -253,6 +253,16 @@ MIGRATIONS: list[tuple[str, str]] = [
         WHERE as_of IS NOT NULL OR window_days <> 14;
         """,
     ),
+    (
+        "why a pledge was not tested, as the last published check run said (a page tells it instead of guessing)",
+        """
+        CREATE TABLE IF NOT EXISTS untested (
+            statement_id VARCHAR PRIMARY KEY,
+            reason VARCHAR NOT NULL,
+            run_at TIMESTAMPTZ NOT NULL
+        );
+        """,
+    ),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

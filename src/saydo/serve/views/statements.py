@@ -24,7 +24,7 @@ from saydo.serve.params import (
 )
 from saydo.serve.views import page, view
 from saydo.store import views as sv
-from saydo.store.checks import history
+from saydo.store.checks import history, untested_reason
 
 CONTEXT_CHARS = 400
 
@@ -96,6 +96,7 @@ def check(store, statement_id: StatementId, site=None, memo=None) -> dict:
         "results": results,
         "figures": figures,
         "history": history(store, statement_id),
+        "untested": untested_reason(store, statement_id) if not results else None,
     }
 
 
