@@ -302,3 +302,13 @@ def test_untested_pledge_page_gives_the_stored_reason(tmp_path):
     with site_client(db, tmp_path) as client:
         page = client.get(f"/checks/{reasons[0]['statement_id']}").text
     assert "Not tested — covers all of Ukraine" in page and "load observations" not in page
+
+
+def test_actors_list_counts_pledges_as_the_actor_page_does(client):
+    for row in client.get("/api/actors").json()["actors"]:
+        if not row["actor"]:
+            continue
+        record = client.get(f"/api/actors/{row['actor']}").json()["record"]
+        assert row["pledges"] == record["made"]
+        for key in ("kept", "partly_kept", "broken", "pending"):
+            assert row[key] == record[key], (row["actor"], key)

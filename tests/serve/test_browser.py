@@ -164,7 +164,39 @@ def test_actor_page_shows_the_record(server, page):
     api = page.request.get(server["url"] + "/api/actors/RUS").json()
     assert made == api["record"]["made"] >= 1
     expect(page.locator('dd[data-count="kept"]')).to_have_text(str(api["record"]["kept"]))
+    for verdict in ("kept", "partly_kept", "broken"):  # the record cards are readable: text against its background
+        card = page.locator(f"dl.record div.v-{verdict}")
+        colours = card.evaluate("e => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]")
+        assert contrast(*colours) >= 4.5, (verdict, colours)
     page.screenshot(path=str(SHOTS / "actor.png"), full_page=True)
+
+
+def contrast(fg: str, bg: str) -> float:
+    """WCAG contrast ratio of two CSS rgb()/rgba() colours (an unset background counts as the page's white)."""
+    import re
+
+    def luminance(css: str) -> float:
+        parts = [float(x) for x in re.findall(r"[\d.]+", css)]
+        if len(parts) == 4 and parts[3] == 0:
+            parts = [255.0, 255.0, 255.0]
+        channels = [c / 255 for c in parts[:3]]
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    hi, lo = sorted((luminance(fg), luminance(bg)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_evidence_page_shows_description_coordinates_and_ids(server, page):
+    from playwright.sync_api import expect
+
+    page.goto(server["url"] + "/observations/rows?source=alerts.volunteer&region=UA-30")
+    table = page.locator("table.evidence-rows")
+    for heading in ("what the source says", "coordinates", "source id"):
+        expect(table.locator("thead")).to_contain_text(heading)
+    page.set_viewport_size({"width": 400, "height": 800})
+    page.screenshot(path=str(SHOTS / "evidence-rows-400px.png"), full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
 
 
 def test_upload_in_the_page_shows_progress_to_the_end(server, page, tmp_path):

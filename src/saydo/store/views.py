@@ -176,18 +176,27 @@ def article_statements(store: Store, article_id: str) -> list[dict]:
 
 
 def actors(store: Store) -> list[dict]:
-    """Every actor with statements, and the tally of its pledges' latest verdicts (one per pledge and source)."""
+    """Every actor with statements, and its pledges counted the way its own page counts them: one outcome per pledge
+    (kept, partly kept or broken when every source that decided agrees; mixed when they disagree; pending when none
+    decided)."""
     return store.query(
         f"""
-        WITH latest AS ({_LATEST})
-        SELECT coalesce(s.actor, '') AS actor, count(DISTINCT s.id) AS statements,
-               count(DISTINCT s.id) FILTER (WHERE s.kind = 'pledge') AS pledges,
-               count(l.verdict) FILTER (WHERE l.verdict = 'kept') AS kept,
-               count(l.verdict) FILTER (WHERE l.verdict = 'partly_kept') AS partly_kept,
-               count(l.verdict) FILTER (WHERE l.verdict = 'broken') AS broken,
-               min(s.published) AS first, max(s.published) AS last
-        FROM statements_shown s LEFT JOIN latest l ON l.statement_id = s.id AND s.kind = 'pledge'
-        GROUP BY 1 ORDER BY pledges DESC, statements DESC, actor
+        WITH latest AS ({_LATEST}),
+        per AS (
+            SELECT s.actor, s.id, s.kind, s.published,
+                   list(DISTINCT l.verdict) FILTER (WHERE l.verdict IN ('kept', 'partly_kept', 'broken')) AS decided
+            FROM statements_shown s LEFT JOIN latest l ON l.statement_id = s.id
+            GROUP BY ALL)
+        SELECT coalesce(actor, '') AS actor, count(*) AS statements,
+               count(*) FILTER (WHERE kind = 'pledge') AS pledges,
+               count(*) FILTER (WHERE kind = 'pledge' AND len(decided) = 1 AND decided[1] = 'kept') AS kept,
+               count(*) FILTER (WHERE kind = 'pledge' AND len(decided) = 1 AND decided[1] = 'partly_kept')
+                   AS partly_kept,
+               count(*) FILTER (WHERE kind = 'pledge' AND len(decided) = 1 AND decided[1] = 'broken') AS broken,
+               count(*) FILTER (WHERE kind = 'pledge' AND len(decided) > 1) AS mixed,
+               count(*) FILTER (WHERE kind = 'pledge' AND coalesce(len(decided), 0) = 0) AS pending,
+               min(published) AS first, max(published) AS last
+        FROM per GROUP BY 1 ORDER BY pledges DESC, statements DESC, actor
         """)
 
 
