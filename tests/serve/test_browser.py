@@ -43,8 +43,10 @@ def server(tmp_path_factory):
     alerts = shared_path("data", "air-raid-alerts", "volunteer_data_en.csv")
     folder = tmp_path_factory.mktemp("browser")
     db = folder / "saydo.duckdb"
-    with pytest.raises(SystemExit), contextlib.redirect_stdout(io.StringIO()):
-        main(["run", str(article), "--alerts", str(alerts), "--db", str(db), "--json"])
+    cir = shared_path("data", "events", "cir-eyes-on-russia.csv")
+    with pytest.raises(SystemExit), contextlib.redirect_stdout(io.StringIO()), \
+            contextlib.redirect_stderr(io.StringIO()):
+        main(["run", str(article), "--alerts", str(alerts), "--alerts", str(cir), "--db", str(db), "--json"])
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -185,6 +187,19 @@ def contrast(fg: str, bg: str) -> float:
 
     hi, lo = sorted((luminance(fg), luminance(bg)), reverse=True)
     return (hi + 0.05) / (lo + 0.05)
+
+
+def test_event_data_check_has_its_chart(server, page):
+    from playwright.sync_api import expect
+
+    statement = fomin(server)
+    page.goto(f"{server['url']}/checks/{statement['id']}")
+    section = page.locator('section.result[data-source="cir"]')
+    expect(section).to_have_count(1)
+    expect(section.locator("svg.chart .line-pledge")).not_to_have_count(0)  # the lines drawn, not "no series"
+    expect(section.locator("svg.chart .line-control")).not_to_have_count(0)
+    expect(section.locator("figcaption").first).to_contain_text("Hostile events recorded per region per day")
+    section.screenshot(path=str(SHOTS / "check-event-data.png"))
 
 
 def test_evidence_page_shows_description_coordinates_and_ids(server, page):

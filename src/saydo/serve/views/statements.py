@@ -128,6 +128,7 @@ def _result(store, statement: dict, result: dict, site, memo=None) -> dict:
         "regions": {"pledge": list(pledge_regions), "control": list(groups.get("control", []))},
         # the chart is recomputed from the stored rows; once per stored result and data generation
         "chart": memo(f"chart:{result['check_id']}", lambda: _chart(store, result)) if memo else _chart(store, result),
+        "chart_caption": _chart_caption(result),
         "evidence": _evidence(result, pledge_regions),
         "files": [{"sha256": f["sha256"], "path": f["path"], "rows_loaded": f["rows_loaded"]}
                   for f in sv.list_files(store) if f["source"] == result["source"]],
@@ -183,12 +184,23 @@ def _figures(result: dict) -> list[dict]:
 
 
 def _chart(store, result: dict) -> list[dict]:
-    """Daily per-region means of the pledge and control groups, recomputed from the stored rows."""
-    if not {"pledge", "control"} <= {m["group"] for m in result.get("measures", []) if m["metric"] == "alerts"}:
-        return []
-    from saydo.check.charts import chart_frame
+    """Daily per-region means of the pledge and control groups, recomputed from the stored rows (alerts for an alert
+    log, recorded hostile events for an event dataset)."""
+    from saydo.check.charts import chart_frame, chart_metric
 
-    return chart_frame(store, result, "alerts").to_dict("records")
+    metric = chart_metric(result)
+    if metric is None or not {"pledge", "control"} <= {m["group"] for m in result.get("measures", [])
+                                                       if m["metric"] == metric}:
+        return []
+    return chart_frame(store, result, metric).to_dict("records")
+
+
+def _chart_caption(result: dict) -> str:
+    from saydo.check.charts import METRIC_TITLES, chart_metric
+
+    what = METRIC_TITLES.get(chart_metric(result) or "alerts")
+    return (f"{what[0].upper()}{what[1:]} (mean of the pledge regions and of the control regions), from the stored "
+            f"rows; the shaded bands are the before and after windows.")
 
 
 def _evidence(result: dict, regions: list[str]) -> list[dict]:
