@@ -98,9 +98,11 @@ def create_app(settings: Settings, *, database: Database | None = None) -> FastA
     def healthz() -> dict:
         return {"ok": True, "version": __version__, "read_only": settings.read_only}
 
+    from saydo.serve.editing import add_editing_routes
     from saydo.serve.uploads import add_upload_routes
 
     add_upload_routes(app)
+    add_editing_routes(app)
     add_view_routes(app, load())
     return app
 

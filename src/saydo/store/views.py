@@ -143,6 +143,18 @@ def latest_results(store: Store, statement_id: str) -> list[dict]:
     return [{**json.loads(r[0]), "version": r[1], "run_at": r[2], "check_id": r[3]} for r in rows]
 
 
+def scenario_results(store: Store, statement_id: str) -> list[dict]:
+    """The newest result of each scenario (exploratory run) and source of one statement, for the check page to show
+    beside the published verdicts."""
+    rows = store.con.execute(
+        """
+        SELECT result, scenario, run_at FROM checks WHERE statement_id = ? AND scenario IS NOT NULL
+        QUALIFY row_number() OVER (PARTITION BY scenario, source ORDER BY version DESC NULLS LAST, run_at DESC) = 1
+        ORDER BY scenario, source
+        """, [statement_id]).fetchall()
+    return [{**json.loads(r[0]), "scenario": r[1], "run_at": r[2]} for r in rows]
+
+
 def list_articles(store: Store, *, limit: int = 50, offset: int = 0) -> tuple[list[dict], int]:
     rows = store.query(
         """

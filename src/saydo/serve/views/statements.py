@@ -25,6 +25,7 @@ from saydo.serve.params import (
 from saydo.serve.views import page, view
 from saydo.store import views as sv
 from saydo.store.checks import history, untested_reason
+from saydo.store.corrections import edits_of, notes
 
 CONTEXT_CHARS = 400
 
@@ -97,7 +98,16 @@ def check(store, statement_id: StatementId, site=None, memo=None) -> dict:
         "figures": figures,
         "history": history(store, statement_id),
         "untested": untested_reason(store, statement_id) if not results else None,
+        "edits": [e.to_json() for e in edits_of(store, [statement_id]).get(statement_id, ())],
+        "notes": notes(store, statement_id),
+        "scenarios": [_scenario(r) for r in sv.scenario_results(store, statement_id)],
     }
+
+
+def _scenario(result: dict) -> dict:
+    return {"scenario": result["scenario"], "source": result["source"], "verdict": result["verdict"],
+            "as_of": result.get("as_of"), "window_days": result.get("window_days"), "run_at": result.get("run_at"),
+            "explanation": result.get("explanation", "")}
 
 
 def _context(text: str, start: int, end: int) -> dict:
@@ -119,6 +129,7 @@ def _result(store, statement: dict, result: dict, site, memo=None) -> dict:
                                               if m["group"] == "region"]
     return {
         "source": result["source"], "verdict": result["verdict"], "version": result.get("version"),
+        "check_id": result.get("check_id"),
         "run_at": result.get("run_at"), "as_of": result.get("as_of"), "template": result.get("template"),
         "start": result["start"], "end": result.get("end"), "window_days": result["window_days"],
         "hypothesis": hypothesis_words(result, pledge_regions),
