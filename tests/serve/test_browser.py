@@ -202,6 +202,22 @@ def test_event_data_check_has_its_chart(server, page):
     section.screenshot(path=str(SHOTS / "check-event-data.png"))
 
 
+def test_figures_table_fits_a_phone(server, page):
+    """At 400 px every figure's numbers are on screen: no cell ends past the viewport's right edge."""
+    statement = fomin(server)
+    page.set_viewport_size({"width": 400, "height": 900})
+    try:
+        page.goto(f"{server['url']}/checks/{statement['id']}")
+        cells = page.locator("table.figures td.num")
+        assert cells.count() > 0
+        overflow = page.evaluate("""() => [...document.querySelectorAll('table.figures td.num')]
+            .filter(td => td.getBoundingClientRect().right > window.innerWidth + 1).length""")
+        assert overflow == 0
+        page.locator("table.figures").first.screenshot(path=str(SHOTS / "figures-400px.png"))
+    finally:
+        page.set_viewport_size({"width": 1280, "height": 900})
+
+
 def test_evidence_page_shows_description_coordinates_and_ids(server, page):
     from playwright.sync_api import expect
 
