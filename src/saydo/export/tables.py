@@ -21,12 +21,14 @@ COLUMNS = ["id", "article", "published", "speaker", "actor", "kind", "quote", "t
            "explanation"]
 
 
-def export(store: Store, fmt: str, out: Path, *, scenario: str | None = None) -> list[Path]:
+def export(store: Store, fmt: str, out: Path, *, scenario: str | None = None,
+           statement_ids: list[str] | None = None) -> list[Path]:
     """Write the export; returns the files written. ``out`` is a file, or a folder for ``claimreview``. The checks
-    are the published verdicts, or one scenario's when asked."""
+    are the published verdicts, or one scenario's when asked; ``statement_ids`` keeps only those statements (the
+    ones a filter chose)."""
     if fmt not in FORMATS:
         raise UnknownFormat(f"unknown export format {fmt!r}", hint=f"use one of: {', '.join(FORMATS)}")
-    statements = load_statements(store)
+    statements = load_statements(store, ids=statement_ids)
     checks = latest_checks(store, scenario=scenario)
     by_statement: dict[str, list[dict]] = {}
     for check in checks:

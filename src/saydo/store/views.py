@@ -312,6 +312,36 @@ def list_checks(store: Store, *, verdict: str | None = None, source: str | None 
     return rows, total
 
 
+def latest_checks_listed(store: Store, *, verdict: str | None = None, source: str | None = None,
+                         template: str | None = None, actor: str | None = None, region: str | None = None,
+                         date_from: date | None = None, date_to: date | None = None, scenario: str | None = None,
+                         limit: int = 50, offset: int = 0) -> tuple[list[dict], int]:
+    """The newest result per (statement, source) — the published ones, or one scenario's — with the statement's
+    speaker, actor, places and text, filtered; returns (rows, total matching). Newest pledge first."""
+    where, params = _conditions(("c.verdict = ?", verdict), ("c.source = ?", source), ("c.template = ?", template),
+                                ("s.actor = ?", actor), ("list_contains(s.places, ?)", region),
+                                ("s.published >= ?", date_from), ("s.published <= ?", date_to))
+    where.insert(0, "c.scenario IS NOT DISTINCT FROM ?")
+    params.insert(0, scenario)
+    clause = _where(where)
+    rows = store.query(
+        f"""WITH c AS (SELECT * FROM checks QUALIFY row_number() OVER (
+                PARTITION BY statement_id, source, scenario ORDER BY version DESC NULLS LAST, run_at DESC) = 1)
+            SELECT c.id, c.statement_id, c.source, c.verdict, c.template, c.start_at, c.window_days, c.as_of,
+                   c.scenario, c.version, c.run_at, c.result->>'$.did.ratio' AS did_ratio,
+                   c.result->'$.did.ci' AS did_ci, c.result->>'$.did.metric' AS did_metric,
+                   s.speaker, s.actor, s.kind, s.places, s.published, s.text, count(*) OVER () AS _total
+            FROM c JOIN statements_shown s ON s.id = c.statement_id {clause}
+            ORDER BY s.published DESC NULLS LAST, c.start_at DESC, c.statement_id, c.source
+            LIMIT ? OFFSET ?""", params + [limit, offset])
+    total = rows[0]["_total"] if rows else 0
+    for r in rows:
+        r.pop("_total", None)
+        r["did_ratio"] = float(r["did_ratio"]) if r["did_ratio"] is not None else None
+        r["did_ci"] = json.loads(r["did_ci"]) if isinstance(r["did_ci"], str) else r["did_ci"]
+    return rows, total
+
+
 def facets(store: Store) -> dict:
     """The values the filters offer: actors, kinds, regions in use, observation sources."""
     return {

@@ -102,3 +102,23 @@ def record_lines(row: dict) -> list[Text]:
         head.append("  " + ",".join(places))
     body = Text("    " + " ".join(str(row.get("text") or "").split()), no_wrap=True, overflow="ellipsis")
     return [head, body]
+
+
+def check_lines(row: dict) -> list[Text]:
+    """One stored check in two lines: verdict, source, template, who and when; then the deciding figure and the
+    pledge's text, cut at the terminal's edge."""
+    head = Text(no_wrap=True, overflow="ellipsis")
+    head.append(str(row["id"])[:10], style="dim")
+    head.append("  ")
+    head.append(verdict_label(row["verdict"]), style=VERDICT_STYLE.get(row["verdict"], ""))
+    head.append(f"  {row['source']}  {row.get('template') or 'reduce'}  ")
+    head.append(str(row.get("speaker") or "?"), style="bold")
+    head.append(f" ({row.get('actor') or '?'})  {str(row.get('start_at') or '')[:10]}")
+    places = row.get("places") or []
+    if places:
+        head.append("  " + ",".join(places))
+    figure = ""
+    if row.get("did_ratio") is not None:
+        figure = f"{row.get('did_metric') or 'alerts'} DiD {fmt_ratio(row['did_ratio'], row.get('did_ci'))}  "
+    body = Text("    " + figure + " ".join(str(row.get("text") or "").split()), no_wrap=True, overflow="ellipsis")
+    return [head, body]
