@@ -6,7 +6,6 @@ from pathlib import Path
 
 from rich.console import Group
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
 from saydo.check.explain import fmt_ratio
@@ -46,38 +45,44 @@ def loads_table(loads) -> Group:
     return Group(*lines)
 
 
-def checks_table(checks: list[Check], statements: dict[str, Statement]) -> Table:
-    table = Table(title=f"Checks ({len(checks)})", expand=True)
-    for col in ("speaker", "pledge", "source", "window", "pledge regions before → after", "ratio (95% CI)",
-                "DiD vs control (95% CI)", "verdict"):
-        table.add_column(col, overflow="fold")
+def checks_table(checks: list[Check], statements: dict[str, Statement]) -> Group:
+    """The checks of a run, two lines each (verdict, source, who; the pledge regions' counts and the deciding
+    figure), cut at the terminal's edge; the explanations follow in panels that wrap at word boundaries."""
+    lines: list = [Text(f"Checks ({len(checks)})", style="bold")]
     for c in checks:
         s = statements.get(c.statement)
-        pledge = next((m for m in c.measures if m.group == "pledge" and m.metric == "alerts"), None)
-        counts = f"{pledge.before.value:.0f} → {pledge.after.value:.0f} alerts" if pledge else "–"
-        table.add_row(
-            s.speaker if s else c.statement, (s.text[:80] + "…") if s and len(s.text) > 80 else (s.text if s else ""),
-            c.source, f"{c.start:%Y-%m-%d} ±{c.window_days}d", counts,
-            fmt_ratio(pledge.ratio, pledge.ci) if pledge else "–",
-            fmt_ratio(c.did.ratio, c.did.ci) if c.did else "–",
-            f"[{VERDICT_STYLE.get(c.verdict, '')}]{c.verdict}[/]",
-        )
-    return table
+        pledge = next((m for m in c.measures if m.group == "pledge" and m.metric in ("alerts", "events")), None)
+        head = Text(no_wrap=True, overflow="ellipsis")
+        head.append(verdict_label(c.verdict), style=VERDICT_STYLE.get(c.verdict, ""))
+        head.append(f"  {c.source}  {c.template or 'reduce'}  ")
+        head.append(s.speaker if s else c.statement, style="bold")
+        head.append(f" ({(s.actor if s else None) or '?'})  from {c.start:%Y-%m-%d} ±{c.window_days}d")
+        figures = []
+        if pledge:
+            figures.append(f"pledge regions {pledge.before.value:.0f} → {pledge.after.value:.0f} {pledge.metric}")
+        if c.did:
+            figures.append(f"DiD {fmt_ratio(c.did.ratio, c.did.ci)}")
+        body = Text("    " + "; ".join(figures) + ("  " if figures else "") + (" ".join(s.text.split()) if s else ""),
+                    no_wrap=True, overflow="ellipsis")
+        lines.extend([head, body])
+    return Group(*lines)
 
 
 def explanation_panels(checks: list[Check]) -> list[Panel]:
-    return [Panel(c.explanation, title=f"{c.verdict} · {c.source} · statement {c.statement}",
-                  border_style=VERDICT_STYLE.get(c.verdict, "")) for c in checks]
+    """Each check's explanation in a panel; its text wraps at word boundaries to the terminal's width."""
+    return [Panel(c.explanation, title=f"{verdict_label(c.verdict)} · {c.source} · statement {c.statement}",
+                  title_align="left", border_style=VERDICT_STYLE.get(c.verdict, "")) for c in checks]
 
 
-def untestable_table(items: list[tuple[Statement, str]]) -> Table:
-    table = Table(title=f"Pledges not tested ({len(items)})", expand=True)
-    table.add_column("speaker", max_width=22)
-    table.add_column("pledge", ratio=1, overflow="fold")
-    table.add_column("why not", ratio=1, overflow="fold")
+def untestable_table(items: list[tuple[Statement, str]]) -> Group:
+    """Pledges not tested: who, why not, and the pledge, two lines each."""
+    lines: list = [Text(f"Pledges not tested ({len(items)})", style="bold")]
     for s, why in items:
-        table.add_row(s.speaker, s.text[:120], why)
-    return table
+        head = Text(no_wrap=True, overflow="ellipsis")
+        head.append(s.speaker, style="bold")
+        head.append(f" ({s.actor or '?'}): {why}")
+        lines.extend([head, Text("    " + " ".join(s.text.split()), no_wrap=True, overflow="ellipsis")])
+    return Group(*lines)
 
 
 def verdict_label(verdict: str) -> str:

@@ -75,9 +75,9 @@ def _print_result(result: pipeline.RunResult, db_path: Path, out: Path | None) -
         console.print("No pledges found, so nothing to check.")
     if result.untestable:
         console.print(untestable_table(result.untestable))
-    console.print(f"Database: {db_path.resolve()}")
+    console.print(f"Database: {db_path.resolve()}", soft_wrap=True)  # a path is printed whole, never folded
     if out:
-        console.print(f"JSON result: {out.resolve()}")
+        console.print(f"JSON result: {out.resolve()}", soft_wrap=True)
 
 
 @app.command()
@@ -189,4 +189,5 @@ def demo(out_dir: Annotated[Path, typer.Option("--out", help="Folder for the dem
         run(files=[article], alerts=[alerts], db=db_path, json_out=json_out, date_=None, window_days=14,
             out=out_dir / "result.json")
     if not json_out:
-        console.print(f"Browse it: .venv/bin/saydo serve --db {db_path} (then open http://127.0.0.1:8008/)")
+        console.print(f"Browse it: .venv/bin/saydo serve --db {db_path}", soft_wrap=True)
+        console.print("then open http://127.0.0.1:8008/")
