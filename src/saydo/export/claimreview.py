@@ -33,13 +33,18 @@ def claim_review(statement: Statement, check: dict, *, evidence_url: str, source
         item["datePublished"] = statement.published.isoformat()
     if statement.actor:
         item["author"]["affiliation"] = {"@type": "Organization", "name": statement.actor}
+    body = check["explanation"]
+    if statement.edits:  # the machine's extraction was corrected by an editor: the review says so, with whom
+        fields = ", ".join(sorted({e.field.replace("_", " ") for e in statement.edits}))
+        editors = ", ".join(sorted({e.editor for e in statement.edits}))
+        body = f"{body} An editor ({editors}) corrected the extracted {fields} of this statement."
     return {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "claimReviewed": statement.text,
         "itemReviewed": item,
         "reviewRating": rating,
-        "reviewBody": check["explanation"],
+        "reviewBody": body,
         "author": {"@type": "Organization", "name": "saydo"},
         "url": evidence_url,
     }

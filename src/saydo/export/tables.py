@@ -18,7 +18,7 @@ from saydo.store.checks import latest_checks
 FORMATS = ("claimreview", "jsonl", "csv", "parquet")
 COLUMNS = ["id", "article", "published", "speaker", "actor", "kind", "quote", "text", "start", "end", "places",
            "window_start", "window_end", "source", "verdict", "did_metric", "did_ratio", "did_ci_low", "did_ci_high",
-           "explanation"]
+           "explanation", "corrected_by", "corrected_fields"]
 
 
 def export(store: Store, fmt: str, out: Path, *, scenario: str | None = None,
@@ -64,7 +64,9 @@ def _rows(statements, by_statement) -> list[dict]:
                 "speaker": s.speaker, "actor": s.actor, "kind": s.kind, "quote": s.quote, "text": s.text,
                 "start": s.start, "end": s.end, "places": list(s.places),
                 "window_start": s.window.start.isoformat() if s.window.start else None,
-                "window_end": s.window.end.isoformat() if s.window.end else None}
+                "window_end": s.window.end.isoformat() if s.window.end else None,
+                "corrected_by": ", ".join(sorted({e.editor for e in s.edits})) or None,
+                "corrected_fields": ", ".join(sorted({e.field for e in s.edits})) or None}
         checks = by_statement.get(s.id) or [None]
         for check in checks:
             did = (check or {}).get("did") or {}
