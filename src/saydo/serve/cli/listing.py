@@ -62,23 +62,18 @@ def statements(
     csv_out: CsvOpt = False,
 ) -> None:
     """List stored statements with filters (as editors left them), or show one with its checks, edits and notes."""
-    from saydo.records import KINDS
     from saydo.store import views
 
-    if kind and kind not in KINDS:
-        raise BadValue(f"--kind {kind!r} is not a kind", hint=f"use one of: {', '.join(KINDS)}")
-    if verdict and verdict not in VERDICT_CHOICES:
-        raise BadValue(f"--verdict {verdict!r} is not a verdict", hint=f"use one of: {', '.join(VERDICT_CHOICES)}")
     if sort not in views.STATEMENT_SORTS:
         raise BadValue(f"--sort {sort!r} is not a sort order", hint=f"use one of: {', '.join(views.STATEMENT_SORTS)}")
+    chosen = statement_filters(actor=actor, kind=kind, verdict=verdict, region=region, date_from=date_from,
+                               date_to=date_to, search=search)
     with open_store(db, read_only=True) as store:
         if statement:
             _show(store, statement, json_out)
             return
-        rows, total = views.list_statements(
-            store, actor=actor.upper() if actor else None, kind=kind, verdict=verdict,
-            region=region.upper() if region else None, date_from=_day(date_from, "--from"),
-            date_to=_day(date_to, "--to"), q=search, article_id=article, sort=sort, limit=limit, offset=offset)
+        rows, total = views.list_statements(store, **chosen, article_id=article, sort=sort, limit=limit,
+                                            offset=offset)
     if json_out:
         print_json({"total": total, "offset": offset, "statements": rows})
         return
@@ -91,19 +86,25 @@ def statements(
             console.print(line, no_wrap=True, overflow="ellipsis")
 
 
-def filtered_ids(store, *, actor=None, kind=None, verdict=None, region=None, date_from=None, date_to=None,
-                 search=None) -> list[str]:
-    """The ids of every statement the filters of `saydo statements` choose (for filtered exports)."""
+def statement_filters(*, actor=None, kind=None, verdict=None, region=None, date_from=None, date_to=None,
+                      search=None) -> dict:
+    """The options of `saydo statements` checked and turned into ``list_statements`` keywords."""
     from saydo.records import KINDS
-    from saydo.store import views
 
     if kind and kind not in KINDS:
         raise BadValue(f"--kind {kind!r} is not a kind", hint=f"use one of: {', '.join(KINDS)}")
     if verdict and verdict not in VERDICT_CHOICES:
         raise BadValue(f"--verdict {verdict!r} is not a verdict", hint=f"use one of: {', '.join(VERDICT_CHOICES)}")
-    rows, _ = views.list_statements(store, actor=actor.upper() if actor else None, kind=kind, verdict=verdict,
-                                    region=region.upper() if region else None, date_from=_day(date_from, "--from"),
-                                    date_to=_day(date_to, "--to"), q=search, limit=10_000_000)
+    return {"actor": actor.upper() if actor else None, "kind": kind, "verdict": verdict,
+            "region": region.upper() if region else None, "date_from": _day(date_from, "--from"),
+            "date_to": _day(date_to, "--to"), "q": search}
+
+
+def filtered_ids(store, **filters) -> list[str]:
+    """The ids of every statement the filters of `saydo statements` choose (for filtered exports)."""
+    from saydo.store import views
+
+    rows, _ = views.list_statements(store, **statement_filters(**filters), limit=10_000_000)
     return [r["id"] for r in rows]
 
 
