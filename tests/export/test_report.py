@@ -16,7 +16,7 @@ from saydo.store.checks import save_check
 def test_report_is_self_contained_and_escaped(store, tmp_path):
     from importlib import resources
 
-    with resources.as_file(resources.files("saydo.data.demo").joinpath("alerts-volunteer-2022-03.csv")) as alerts:
+    with resources.as_file(resources.files("saydo.data.demo").joinpath("alerts-volunteer-2022.csv")) as alerts:
         load_observations(store, alerts)
     text = 'The <script>alert("x")</script> ministry said Moscow would radically reduce activity near Kyiv.'
     article = Article(id=Article.make_id(text), name="<b>a</b>.txt", path="a.txt", text=text,

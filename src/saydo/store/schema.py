@@ -263,6 +263,24 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    (
+        "one verdict per pledge (the most direct source that decided) and per proposition (the same pledge reported "
+        "by several articles), from the published checks",
+        """
+        CREATE TABLE IF NOT EXISTS pledge_verdicts (
+            statement_id VARCHAR PRIMARY KEY,
+            verdict VARCHAR NOT NULL,
+            decided_by VARCHAR NOT NULL,
+            template VARCHAR,
+            sources JSON NOT NULL,
+            disagreements JSON NOT NULL,
+            proposition VARCHAR NOT NULL,
+            proposition_verdict VARCHAR NOT NULL,
+            proposition_members JSON NOT NULL,
+            updated_at TIMESTAMPTZ NOT NULL
+        );
+        """,
+    ),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -55,9 +55,9 @@ def _statement_filters(*, actor=None, kind=None, verdict=None, region=None, date
         pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         params += [pattern, pattern]
     if verdict == "unchecked":
-        where.append("NOT EXISTS (SELECT 1 FROM checks c WHERE c.statement_id = s.id AND c.scenario IS NULL)")
-    elif verdict:
-        where.append("EXISTS (SELECT 1 FROM latest l2 WHERE l2.statement_id = s.id AND l2.verdict = ?)")
+        where.append("NOT EXISTS (SELECT 1 FROM pledge_verdicts v WHERE v.statement_id = s.id)")
+    elif verdict:  # the pledge's one verdict (the most direct source that decided), not any source's
+        where.append("EXISTS (SELECT 1 FROM pledge_verdicts v WHERE v.statement_id = s.id AND v.verdict = ?)")
         params.append(verdict)
     return where, params
 
@@ -74,11 +74,13 @@ def list_statements(store: Store, *, actor: str | None = None, kind: str | None 
     sql = f"""
         WITH latest AS ({_LATEST})
         SELECT s.id, s.published, s.speaker, s.actor, s.kind, s.quote, s.text, s.places, s.article_id, s.article,
-               s.start_char, s.window_start, s.window_end,
+               s.start_char, s.window_start, s.window_end, any_value(pv.verdict) AS verdict,
+               any_value(pv.decided_by) AS decided_by, any_value(pv.proposition) AS proposition,
                coalesce(list({{'source': l.source, 'verdict': l.verdict}} ORDER BY l.source)
                             FILTER (WHERE l.source IS NOT NULL), []) AS verdicts,
                count(*) OVER () AS _total
         FROM statements_shown s LEFT JOIN latest l ON l.statement_id = s.id
+        LEFT JOIN pledge_verdicts pv ON pv.statement_id = s.id
         {clause}
         GROUP BY ALL
         ORDER BY {order}, s.id
@@ -104,7 +106,7 @@ _FACETS = {
     "kind": ("s.kind", "s"),
     "region": ("unnest(s.places)", "s"),
     "month": ("strftime(s.published, '%Y-%m')", "s"),
-    "verdict": ("coalesce(l.verdict, 'unchecked')", "l"),
+    "verdict": ("coalesce(pv.verdict, 'unchecked')", "pv"),
 }
 
 
@@ -116,7 +118,7 @@ def statement_facets(store: Store, **filters) -> dict[str, list[dict]]:
         others = {k: v for k, v in filters.items() if k != name}
         where, params = _statement_filters(**others)
         clause = _where(where)
-        join = "LEFT JOIN latest l ON l.statement_id = s.id" if name == "verdict" else ""
+        join = "LEFT JOIN pledge_verdicts pv ON pv.statement_id = s.id" if name == "verdict" else ""
         counted = "count(DISTINCT s.id)"
         rows = store.con.execute(
             f"""WITH latest AS ({_LATEST})
@@ -188,27 +190,21 @@ def article_statements(store: Store, article_id: str) -> list[dict]:
 
 
 def actors(store: Store) -> list[dict]:
-    """Every actor with statements, and its pledges counted the way its own page counts them: one outcome per pledge
-    (kept, partly kept or broken when every source that decided agrees; mixed when they disagree; pending when none
-    decided)."""
+    """Every actor with statements, and its pledges counted the way its own page counts them: one verdict per
+    pledge (``pledge_verdicts``: the most direct source that decided); pending when none decided."""
     return store.query(
-        f"""
-        WITH latest AS ({_LATEST}),
-        per AS (
-            SELECT s.actor, s.id, s.kind, s.published,
-                   list(DISTINCT l.verdict) FILTER (WHERE l.verdict IN ('kept', 'partly_kept', 'broken')) AS decided
-            FROM statements_shown s LEFT JOIN latest l ON l.statement_id = s.id
-            GROUP BY ALL)
-        SELECT coalesce(actor, '') AS actor, count(*) AS statements,
-               count(*) FILTER (WHERE kind = 'pledge') AS pledges,
-               count(*) FILTER (WHERE kind = 'pledge' AND len(decided) = 1 AND decided[1] = 'kept') AS kept,
-               count(*) FILTER (WHERE kind = 'pledge' AND len(decided) = 1 AND decided[1] = 'partly_kept')
-                   AS partly_kept,
-               count(*) FILTER (WHERE kind = 'pledge' AND len(decided) = 1 AND decided[1] = 'broken') AS broken,
-               count(*) FILTER (WHERE kind = 'pledge' AND len(decided) > 1) AS mixed,
-               count(*) FILTER (WHERE kind = 'pledge' AND coalesce(len(decided), 0) = 0) AS pending,
-               min(published) AS first, max(published) AS last
-        FROM per GROUP BY 1 ORDER BY pledges DESC, statements DESC, actor
+        """
+        SELECT coalesce(s.actor, '') AS actor, count(*) AS statements,
+               count(*) FILTER (WHERE s.kind = 'pledge') AS pledges,
+               count(*) FILTER (WHERE s.kind = 'pledge' AND pv.verdict = 'kept') AS kept,
+               count(*) FILTER (WHERE s.kind = 'pledge' AND pv.verdict = 'partly_kept') AS partly_kept,
+               count(*) FILTER (WHERE s.kind = 'pledge' AND pv.verdict = 'broken') AS broken,
+               count(*) FILTER (WHERE s.kind = 'pledge' AND json_array_length(pv.disagreements) > 0) AS mixed,
+               count(*) FILTER (WHERE s.kind = 'pledge' AND coalesce(pv.verdict, '') NOT IN
+                                ('kept', 'partly_kept', 'broken')) AS pending,
+               min(s.published) AS first, max(s.published) AS last
+        FROM statements_shown s LEFT JOIN pledge_verdicts pv ON pv.statement_id = s.id
+        GROUP BY 1 ORDER BY pledges DESC, statements DESC, actor
         """)
 
 
@@ -218,9 +214,11 @@ def actor_pledges(store: Store, actor: str) -> list[dict]:
         f"""
         WITH latest AS ({_LATEST})
         SELECT s.id, s.published, s.speaker, s.text, s.places, s.article_id, s.article, s.start_char, s.window_start,
+               any_value(pv.verdict) AS verdict, any_value(pv.decided_by) AS decided_by,
                coalesce(list({{'source': l.source, 'verdict': l.verdict}} ORDER BY l.source)
                             FILTER (WHERE l.source IS NOT NULL), []) AS verdicts
         FROM statements_shown s LEFT JOIN latest l ON l.statement_id = s.id
+        LEFT JOIN pledge_verdicts pv ON pv.statement_id = s.id
         WHERE s.kind = 'pledge' AND coalesce(s.actor, '') = ?
         GROUP BY ALL ORDER BY s.published NULLS LAST, s.window_start NULLS LAST, s.article, s.start_char
         """, [actor])

@@ -103,6 +103,6 @@ def test_correct_csv_and_claimreview_say_an_editor_changed_it(cli, db, tmp_path)
     assert row["corrected_fields"] == "speaker"
     folder = tmp_path / "cr"
     assert cli("export", "--format", "claimreview", "--out", folder, "--db", db)[0] == 0
-    review = json.loads(next(folder.glob(f"{fomin['id']}-*.claimreview.json")).read_text(encoding="utf-8"))
+    review = json.loads(next(folder.glob(f"{fomin['id']}*.claimreview.json")).read_text(encoding="utf-8"))
     assert review["itemReviewed"]["author"]["name"] == "Alexander V. Fomin"
     assert "An editor (Desk editor) corrected the extracted speaker" in review["reviewBody"]

@@ -70,7 +70,7 @@ def checks_table(checks: list[Check], statements: dict[str, Statement]) -> Group
 
 def explanation_panels(checks: list[Check]) -> list[Panel]:
     """Each check's explanation in a panel; its text wraps at word boundaries to the terminal's width."""
-    return [Panel(c.explanation, title=f"{verdict_label(c.verdict)} · {c.source} · statement {c.statement}",
+    return [Panel(Text(c.explanation), title=f"{verdict_label(c.verdict)} · {c.source} · statement {c.statement}",
                   title_align="left", border_style=VERDICT_STYLE.get(c.verdict, "")) for c in checks]
 
 
@@ -127,3 +127,19 @@ def check_lines(row: dict) -> list[Text]:
         figure = f"{row.get('did_metric') or 'alerts'} DiD {fmt_ratio(row['did_ratio'], row.get('did_ci'))}  "
     body = Text("    " + figure + " ".join(str(row.get("text") or "").split()), no_wrap=True, overflow="ellipsis")
     return [head, body]
+
+
+def verdict_lines(verdicts: list[dict], statements: dict[str, Statement]) -> Group:
+    """One verdict per pledge: the most direct source that decided, the others beside it."""
+    lines: list = [Text(f"Verdict per pledge ({len(verdicts)})", style="bold")]
+    for v in verdicts:
+        s = statements.get(v["statement"])
+        head = Text(no_wrap=True, overflow="ellipsis")
+        head.append(verdict_label(v["verdict"]), style=VERDICT_STYLE.get(v["verdict"], ""))
+        head.append(f"  {s.speaker if s else v['statement']}  decided by {v['decided_by']}")
+        others = [o for o in v["sources"] if o["source"] != v["decided_by"]]
+        if others:
+            head.append("; " + ", ".join(f"{o['source']} {verdict_label(o['verdict'])}" for o in others),
+                        style="dim")
+        lines.append(head)
+    return Group(*lines)

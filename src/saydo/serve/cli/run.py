@@ -14,7 +14,14 @@ from saydo import pipeline
 from saydo.errors import BadValue
 from saydo.serve.cli import app, ingest_app
 from saydo.serve.cli.options import DbOption, JsonOption, console, finish, open_store, print_json, rejected_rows_notes
-from saydo.serve.cli.render import checks_table, explanation_panels, loads_table, statements_table, untestable_table
+from saydo.serve.cli.render import (
+    checks_table,
+    explanation_panels,
+    loads_table,
+    statements_table,
+    untestable_table,
+    verdict_lines,
+)
 
 Files = Annotated[list[Path], typer.Argument(help="Article files (.txt or .html).", show_default=False)]
 Inputs = Annotated[list[str], typer.Argument(help="Article files (.txt, .html), folders, tables of articles (.csv, "
@@ -71,6 +78,7 @@ def _print_result(result: pipeline.RunResult, db_path: Path, out: Path | None) -
         console.print(checks_table(result.checks, by_id))
         for panel in explanation_panels(result.checks):
             console.print(panel)
+        console.print(verdict_lines(result.verdicts, by_id))
     elif not [s for s in result.statements if s.kind == "pledge"]:
         console.print("No pledges found, so nothing to check.")
     if result.untestable:
@@ -181,7 +189,7 @@ def demo(out_dir: Annotated[Path, typer.Option("--out", help="Folder for the dem
     for leftover in (db_path, Path(f"{db_path}.wal")):
         leftover.unlink(missing_ok=True)  # a demo starts from nothing, so its output is always the same
     with resources.as_file(data.joinpath("istanbul-2022-03-29.txt")) as article, \
-            resources.as_file(data.joinpath("alerts-volunteer-2022-03.csv")) as alerts:
+            resources.as_file(data.joinpath("alerts-volunteer-2022.csv")) as alerts:
         if not json_out:
             console.print(f"[bold]saydo demo[/]: example article {article.name} (written for saydo from the public "
                           f"facts of 29 March 2022) and {alerts.name} (reduced from the MIT-licensed volunteer alert "

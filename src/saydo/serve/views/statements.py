@@ -24,7 +24,7 @@ from saydo.serve.params import (
 )
 from saydo.serve.views import page, view
 from saydo.store import views as sv
-from saydo.store.checks import history, untested_reason
+from saydo.store.checks import history, pledge_verdict_of, untested_reason
 from saydo.store.corrections import edits_of, notes
 
 CONTEXT_CHARS = 400
@@ -101,6 +101,7 @@ def check(store, statement_id: StatementId, site=None, memo=None) -> dict:
         "edits": [e.to_json() for e in edits_of(store, [statement_id]).get(statement_id, ())],
         "notes": notes(store, statement_id),
         "scenarios": [_scenario(r) for r in sv.scenario_results(store, statement_id)],
+        "verdict": pledge_verdict_of(store, statement_id),
     }
 
 
@@ -133,6 +134,7 @@ def _result(store, statement: dict, result: dict, site, memo=None) -> dict:
         "run_at": result.get("run_at"), "as_of": result.get("as_of"), "template": result.get("template"),
         "start": result["start"], "end": result.get("end"), "window_days": result["window_days"],
         "hypothesis": hypothesis_words(result, pledge_regions),
+        "effect": result.get("effect"), "pretrend": result.get("pretrend"),
         "explanation": result["explanation"],
         "figures": _figures(result),
         "territory": result.get("territory") or [],
@@ -183,6 +185,11 @@ def _figures(result: dict) -> list[dict]:
                      "before": m["before"]["value"], "after": m["after"]["value"], "ratio": m["ratio"],
                      "ci_low": (m.get("ci") or [None, None])[0], "ci_high": (m.get("ci") or [None, None])[1],
                      "method": m.get("method", "")})
+    cal = result.get("calibrated")
+    if cal and cal.get("ci"):
+        rows.append({"kind": "deciding figure (calibrated)", "metric": cal["metric"], "group": "pledge",
+                     "regions": "", "before": None, "after": None, "ratio": cal["ratio"], "ci_low": cal["ci"][0],
+                     "ci_high": cal["ci"][1], "method": cal.get("method", "")})
     for label, dids in (("difference in differences", result.get("dids") or
                          ([result["did"]] if result.get("did") else [])),
                         ("placebo", [result["placebo"]] if result.get("placebo") else [])):
