@@ -151,7 +151,7 @@ def alert_log_grid(store, source: str) -> ActivityGrid:
     return ActivityGrid(activity_grid(store, {source: ("air_raid_alert",)}, 3600), 3600)
 
 
-def study(store, source: str, *, draws: int = 300) -> list[Rates]:
+def study(store, source: str, *, draws: int = 600) -> list[Rates]:
     """Every row of the error-rate table for one alert source in the store."""
     from saydo.check.engine import NOT_COMPARABLE
     from saydo.resolve.regions import all_codes

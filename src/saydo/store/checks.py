@@ -187,12 +187,13 @@ def untested_reason(store: Store, statement_id: str) -> str | None:
 
 def published_results(store: Store) -> list[dict]:
     """The newest published result of every (statement, source), as ``{"statement", "source", "verdict",
-    "template", "start"}``, with the statement's actor and places (hidden statements left out)."""
+    "template", "start"}``, with the statement's actor and places when it is stored (statements an editor hid are
+    left out; checks of statements never stored, as a library caller may run, keep their verdict)."""
     return store.query(
         """
         SELECT c.statement_id AS statement, c.source, c.verdict, c.template, c.start_at AS start, s.actor, s.places
-        FROM checks c JOIN statements_shown s ON s.id = c.statement_id
-        WHERE c.scenario IS NULL
+        FROM checks c LEFT JOIN statements_current s ON s.id = c.statement_id
+        WHERE c.scenario IS NULL AND NOT coalesce(s.hidden, false)
         QUALIFY row_number() OVER (PARTITION BY c.statement_id, c.source
                                    ORDER BY c.version DESC NULLS LAST, c.run_at DESC) = 1
         ORDER BY c.statement_id, c.source
