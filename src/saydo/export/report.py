@@ -40,7 +40,9 @@ def write_report(store: Store, out_dir: Path) -> Path:
              f"<p class=meta>{len(checks)} check(s) of {sum(s.kind == 'pledge' for s in statements.values())} "
              f"pledge(s); generated {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC by saydo. The method is "
              f"described in docs/method.md of saydo.</p>",
-             _summary(statements, checks), _contents(statements, checks)]
+             _summary(statements, checks, {r["statement_id"]: r["verdict"] for r in
+                                           store.query("SELECT statement_id, verdict FROM pledge_verdicts")}),
+             _contents(statements, checks)]
     for n, check in enumerate(checks, 1):
         parts.append(_section(store, statements.get(check["statement"]), check, n))
     parts.append("</body></html>")
@@ -49,14 +51,16 @@ def write_report(store: Store, out_dir: Path) -> Path:
     return target
 
 
-def _summary(statements: dict, checks: list[dict]) -> str:
-    """Verdicts by actor and in all, as a table at the top: what a reader wants before the details."""
+def _summary(statements: dict, checks: list[dict], one: dict[str, str] | None = None) -> str:
+    """One verdict per pledge, by actor and in all, as a table at the top: what a reader wants before the details."""
     e = html.escape
     verdicts = ("kept", "partly_kept", "broken", "too_early", "insufficient_data")
     by_actor: dict[str, Counter] = {}
-    for c in checks:
-        s = statements.get(c["statement"])
-        by_actor.setdefault((s.actor if s else None) or "?", Counter())[c["verdict"]] += 1
+    one = one or {}
+    for statement_id in dict.fromkeys(c["statement"] for c in checks):
+        s = statements.get(statement_id)
+        verdict = one.get(statement_id) or next(c["verdict"] for c in checks if c["statement"] == statement_id)
+        by_actor.setdefault((s.actor if s else None) or "?", Counter())[verdict] += 1
     if not by_actor:
         return "<p>No pledge has been checked yet.</p>"
     total = sum(by_actor.values(), Counter())
@@ -65,7 +69,8 @@ def _summary(statements: dict, checks: list[dict]) -> str:
                    for actor, counts in sorted(by_actor.items()))
     rows += "<tr><th>all</th>" + "".join(f"<th>{total[v]}</th>" for v in verdicts) + "</tr>"
     return (f"<h2 id=summary>Summary</h2><table class=summary><tr><th>actor</th>{head}</tr>{rows}</table>"
-            f"<p class=meta>One row per check: a pledge checked against two sources counts once per source.</p>")
+            f"<p class=meta>Each pledge counts once, by its one verdict: that of the most direct source that reached a "
+            f"decision (each source's check follows below).</p>")
 
 
 def _contents(statements: dict, checks: list[dict]) -> str:

@@ -98,10 +98,16 @@ def record_lines(row: dict) -> list[Text]:
     head.append(f"  {str(row.get('published') or ''):10}  ")
     head.append(str(row.get("speaker") or "?"), style="bold")
     head.append(f" ({row.get('actor') or '?'})  {row.get('kind')}")
-    for v in row.get("verdicts") or []:
+    if row.get("verdict"):  # the pledge's one verdict, from the most direct source that decided
         head.append("  ")
-        head.append(verdict_label(v["verdict"]), style=VERDICT_STYLE.get(v["verdict"], ""))
-        head.append(f" ({v['source']})", style="dim")
+        head.append(verdict_label(row["verdict"]), style=VERDICT_STYLE.get(row["verdict"], ""))
+        others = len(row.get("verdicts") or [])
+        head.append(f" ({row.get('decided_by')}" + (f"; {others} sources" if others > 1 else "") + ")", style="dim")
+    else:
+        for v in row.get("verdicts") or []:
+            head.append("  ")
+            head.append(verdict_label(v["verdict"]), style=VERDICT_STYLE.get(v["verdict"], ""))
+            head.append(f" ({v['source']})", style="dim")
     places = row.get("places") or []
     if places:
         head.append("  " + ",".join(places))
