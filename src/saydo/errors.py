@@ -93,6 +93,12 @@ class ConfigError(SaydoError):
     code = "SD600"
 
 
+class WeakToken(ConfigError):
+    """A write token too short to protect anything."""
+
+    code = "SD601"
+
+
 class NotFound(SaydoError):
     code = "SD704"
     status = 404

@@ -9,17 +9,6 @@ import duckdb
 import pytest
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    from saydo.serve.cli import main
-
-    out = tmp_path_factory.mktemp("demo")
-    with pytest.raises(SystemExit) as done:
-        main(["demo", "--out", str(out), "--json"])
-    assert done.value.code in (0, None)
-    return out / "saydo.duckdb", json.loads((out / "result.json").read_text(encoding="utf-8"))
-
-
 def test_tables_jsonl_csv_parquet_hold_every_statement(cli, demo_db, tmp_path):
     db, result = demo_db
     n = len(result["statements"])

@@ -33,11 +33,10 @@ def server(tmp_path_factory):
     if CHROMIUM is None:
         pytest.skip("Debian's chromium is not installed (scripts/ensure-chromium.sh installs it)")
     pytest.importorskip("playwright.sync_api", reason="playwright is in the browser extra")
-    import uvicorn
-
     from saydo.serve.app import create_app
     from saydo.serve.cli import main
     from saydo.serve.settings import Settings
+    from saydo.serve.timeouts import server as web_server
 
     article = shared_path("examples", "kyiv-2022-03-29.txt")
     alerts = shared_path("data", "air-raid-alerts", "volunteer_data_en.csv")
@@ -52,7 +51,7 @@ def server(tmp_path_factory):
         port = s.getsockname()[1]
     settings = Settings.build(db, token=TOKEN, data_dir=folder / "data", base_url=f"http://127.0.0.1:{port}")
     app = create_app(settings)
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    srv = web_server(app, settings, host="127.0.0.1", port=port)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
@@ -252,3 +251,18 @@ def test_upload_in_the_page_shows_progress_to_the_end(server, page, tmp_path):
     form.locator("input[name=token]").fill("wrong")
     form.locator("button[type=submit]").click()
     expect(form.locator("output.status")).to_contain_text("SD702")
+
+
+def test_the_report_is_styled_under_its_own_policy(server, page, tmp_path):
+    """The self-contained report carries the app's policy as a meta tag: its one stylesheet still applies (allowed
+    by hash), the chart images show, and the browser reports no violation."""
+    from saydo.export.report import write_report
+
+    report = write_report(server["app"].state.db.store(), tmp_path)
+    messages = []
+    page.on("console", lambda m: messages.append(m.text))
+    page.goto(report.as_uri())
+    assert page.evaluate("getComputedStyle(document.querySelector('.badge')).color") == "rgb(255, 255, 255)"
+    assert page.evaluate("[...document.images].every(i => i.complete && i.naturalWidth > 0)")
+    assert not [m for m in messages if "Content Security Policy" in m], messages
+    page.screenshot(path=str(SHOTS / "report.png"), full_page=False)

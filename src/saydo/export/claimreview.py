@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from saydo.records import Statement
+from saydo.records.links import http_url
 
 RATINGS = {
     "kept": (5, "Kept"),
@@ -28,8 +29,8 @@ def claim_review(statement: Statement, check: dict, *, evidence_url: str, source
     item = {
         "@type": "Claim",
         "author": {"@type": "Person" if is_person else "Organization", "name": statement.speaker},
-        "appearance": {"@type": "CreativeWork", "name": statement.article, **({"url": source_url} if source_url
-                                                                               else {})},
+        "appearance": {"@type": "CreativeWork", "name": statement.article,
+                       **({"url": source_url} if http_url(source_url) else {})},
     }
     if statement.published:
         item["datePublished"] = statement.published.isoformat()

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from saydo.check.charts import METRIC_TITLES, chart_frame, chart_metric, chart_png, chart_spec
 from saydo.check.explain import fmt_ratio
+from saydo.export.policy import meta_policy
+from saydo.records.links import http_url
 from saydo.store import Store
 from saydo.store.articles import load_statements
 from saydo.store.checks import latest_checks
@@ -35,7 +37,10 @@ def write_report(store: Store, out_dir: Path) -> Path:
     out_dir.mkdir(parents=True, exist_ok=True)
     statements = {s.id: s for s in load_statements(store)}
     checks = latest_checks(store)
-    parts = [f"<!doctype html><html lang=en><head><meta charset=utf-8><title>saydo report</title>"
+    sources = {r["id"]: http_url(r["source_url"]) for r in store.query("SELECT id, source_url FROM articles")}
+    policy = html.escape(meta_policy(STYLE), quote=False).replace('"', "&quot;")
+    parts = [f"<!doctype html><html lang=en><head><meta charset=utf-8>"
+             f"<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\"><title>saydo report</title>"
              f"<style>{STYLE}</style></head><body><h1>What was pledged, and what happened</h1>"
              f"<p class=meta>{len(checks)} check(s) of {sum(s.kind == 'pledge' for s in statements.values())} "
              f"pledge(s); generated {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC by saydo. The method is "
@@ -44,7 +49,8 @@ def write_report(store: Store, out_dir: Path) -> Path:
                                            store.query("SELECT statement_id, verdict FROM pledge_verdicts")}),
              _contents(statements, checks)]
     for n, check in enumerate(checks, 1):
-        parts.append(_section(store, statements.get(check["statement"]), check, n))
+        statement = statements.get(check["statement"])
+        parts.append(_section(store, statement, check, n, sources.get(statement.article_id) if statement else None))
     parts.append("</body></html>")
     target = out_dir / "report.html"
     target.write_text("\n".join(parts), encoding="utf-8")
@@ -84,12 +90,13 @@ def _contents(statements: dict, checks: list[dict]) -> str:
     return f"<nav class=toc aria-label=Contents><h2>Contents</h2><ol>{''.join(items)}</ol></nav>" if items else ""
 
 
-def _section(store: Store, statement, check: dict, n: int = 0) -> str:
+def _section(store: Store, statement, check: dict, n: int = 0, source: str | None = None) -> str:
     e = html.escape
     who = f"{e(statement.speaker)} ({e(statement.actor or '?')})" if statement else e(check["statement"])
     quote = f"<blockquote>{e(statement.text)}</blockquote>" if statement else ""
-    where = (f"<p class=meta>{e(statement.article)}, published {statement.published or 'date unknown'}; places "
-             f"{e(', '.join(statement.places) or 'none')}</p>") if statement else ""
+    original = f" (<a href=\"{e(source, quote=True)}\" rel=\"noopener noreferrer\">original</a>)" if source else ""
+    where = (f"<p class=meta>{e(statement.article)}{original}, published {statement.published or 'date unknown'}; "
+             f"places {e(', '.join(statement.places) or 'none')}</p>") if statement else ""
     rows = "".join(
         f"<tr><td>{e(m['metric'])}</td><td>{e(m['group'])}</td><td>{e(' '.join(m['regions'][:6]))}"
         f"{' …' if len(m['regions']) > 6 else ''}</td><td>{m['before']['value']}</td><td>{m['after']['value']}</td>"

@@ -10,6 +10,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from saydo.errors import UnknownFormat
+from saydo.export.cells import safe_row
 from saydo.export.claimreview import claim_review
 from saydo.store import Store
 from saydo.store.articles import load_statements
@@ -49,7 +50,7 @@ def export(store: Store, fmt: str, out: Path, *, scenario: str | None = None,
             writer = csv.DictWriter(fh, fieldnames=COLUMNS)
             writer.writeheader()
             for row in rows:
-                writer.writerow({**row, "places": " ".join(row["places"])})
+                writer.writerow(safe_row({**row, "places": " ".join(row["places"])}))
         return [out]
     table = pa.Table.from_pylist(rows, schema=pa.schema([
         (c, pa.list_(pa.string()) if c == "places" else pa.float64() if c.startswith("did_") and c != "did_metric"

@@ -10,6 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from saydo.errors import BadValue, NotFound
+from saydo.export.cells import safe_row
 from saydo.serve.cli import app
 from saydo.serve.cli.options import DbOption, JsonOption, console, open_store, print_json
 from saydo.serve.cli.render import check_lines, record_lines
@@ -120,8 +121,9 @@ def _csv(rows: list[dict]) -> None:
     writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({**row, "places": " ".join(row.get("places") or ()),
-                         "verdicts": " ".join(f"{v['source']}:{v['verdict']}" for v in row.get("verdicts") or ())})
+        writer.writerow(safe_row({**row, "places": " ".join(row.get("places") or ()),
+                                  "verdicts": " ".join(f"{v['source']}:{v['verdict']}"
+                                                       for v in row.get("verdicts") or ())}))
 
 
 def _show(store, key: str, json_out: bool) -> None:
@@ -200,8 +202,8 @@ def checks(
         writer.writeheader()
         for row in rows:
             ci = row.get("did_ci") or [None, None]
-            writer.writerow({**row, "places": " ".join(row.get("places") or ()),
-                             "did_ci": "" if ci[0] is None else f"{ci[0]:.4g}-{ci[1]:.4g}"})
+            writer.writerow(safe_row({**row, "places": " ".join(row.get("places") or ()),
+                                      "did_ci": "" if ci[0] is None else f"{ci[0]:.4g}-{ci[1]:.4g}"}))
         return
     console.print(f"{total} check(s){_range(offset, len(rows), total)}"
                   + (f" in the scenario “{scenario}”" if scenario else " (published verdicts)"), markup=False)
