@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Protocol
 
 from saydo.errors import BadHeader, NoRowsLoaded, UnknownFormat
+from saydo.ingest import scratch
 from saydo.ingest.files import check_text_file, guess_encoding, sha256_file
 from saydo.records import Observation, Reject
 
@@ -114,6 +115,7 @@ def load_observations(store, path: str | Path, *, fmt: str | None = None, source
     a ``mapping``) reads any CSV through a TOML mapping file."""
     from saydo.store import observations as obs_store
 
+    scratch.sweep()  # temporary files of loads that were killed
     p = check_text_file(path)
     if mapping is not None and fmt in (None, "csv"):
         fmt = "csv"
@@ -140,20 +142,42 @@ def load_observations(store, path: str | Path, *, fmt: str | None = None, source
         report.geo_methods = obs_store.geo_methods(store, sha) or None
         _raise_if_nothing_loaded(store, report, p)  # the same answer as the first load gave
         return report
+    from saydo.ingest.observations.bulk import WholeReadFailed
+
     try:
-        if hasattr(reader, "load"):
-            reader.load(store, p, source, sha, report, progress)
-        elif hasattr(reader, "plan"):
-            _load_bulk(store, p, reader, source, sha, report, progress)
-        else:
-            _load_records(store, p, reader, source, sha, report, progress)
+        try:
+            report = _load_file(store, p, reader, source, sha, report, progress, whole=True)
+        except WholeReadFailed:  # DuckDB's reader failed and aborted the transaction: start again, streaming
+            report = _load_file(store, p, reader, source, sha, report, progress, whole=False)
     finally:
         stop = getattr(progress, "stop", None)
         if stop:
             stop()
-    store.record_file(sha, str(p), "observations", source, report.loaded, report.rejected, report.duplicate)
     report.geo_methods = obs_store.geo_methods(store, sha) or None
     _raise_if_nothing_loaded(store, report, p)
+    return report
+
+
+def _load_file(store, p: Path, reader, source: str, sha: str, report: LoadReport, progress, *,
+               whole: bool) -> LoadReport:
+    """Load one file in one transaction: its rows, its rejects and its ``files`` record become visible together, and
+    an interrupted load (an error, Ctrl-C, ``kill -9``) leaves nothing of it. One transaction costs less than a
+    staging table copied in afterwards: the rows are written once."""
+    report = LoadReport(file=report.file, format=report.format, source=report.source, detected=report.detected)
+    con = store.con
+    con.execute("BEGIN TRANSACTION")
+    try:
+        if hasattr(reader, "load"):
+            reader.load(store, p, source, sha, report, progress)
+        elif hasattr(reader, "plan"):
+            _load_bulk(store, p, reader, source, sha, report, progress, whole=whole)
+        else:
+            _load_records(store, p, reader, source, sha, report, progress)
+        store.record_file(sha, str(p), "observations", source, report.loaded, report.rejected, report.duplicate)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
     return report
 
 
@@ -174,8 +198,11 @@ def _raise_if_nothing_loaded(store, report: LoadReport, p: Path) -> None:
                            hint=f"see `saydo rejects --file {report.file}` for the reasons")
 
 
-def _load_bulk(store, p: Path, reader, source: str, sha: str, report: LoadReport, progress) -> None:
-    from saydo.ingest.observations.bulk import Loader, chunks, pieces, read_whole
+def _load_bulk(store, p: Path, reader, source: str, sha: str, report: LoadReport, progress, *,
+               whole: bool = True) -> None:
+    import duckdb
+
+    from saydo.ingest.observations.bulk import Loader, WholeReadFailed, chunks, pieces, read_whole
     from saydo.store import observations as obs_store
 
     header = read_header(p, reader.delimiter) if reader.has_header else None
@@ -184,23 +211,25 @@ def _load_bulk(store, p: Path, reader, source: str, sha: str, report: LoadReport
     fields = len(header) if header else getattr(reader, "field_count", None)
     options = dict(delimiter=reader.delimiter, encoding=guess_encoding(p), quoting=reader.quoting)
     seen = 0
-    try:
-        for piece, first_line, header in pieces(p, header=reader.has_header, quoting=reader.quoting):
-            whole = read_whole(store.con, piece, fields=fields, header=header, keep=plan.fields_used(), **options)
-            if whole is not None:  # DuckDB read it, every line one row: no need to cut it up in Python
-                loader.load_whole(whole, fields, first_line=first_line + header, piece=piece,
-                                  piece_line=first_line, encoding=options["encoding"], quoting=reader.quoting)
-                seen += whole
-                if progress:
-                    progress(seen)
-                continue
-            for chunk in chunks(piece, header=header, first_line=first_line, **options):
-                loader.load(chunk)
-                seen += len(chunk)
-                if progress:
-                    progress(seen)
-    finally:
-        loader.close()
+    for piece, first_line, header in pieces(p, header=reader.has_header, quoting=reader.quoting):
+        try:
+            rows = (read_whole(store.con, piece, fields=fields, header=header, keep=plan.fields_used(), **options)
+                    if whole else None)
+        except duckdb.Error as exc:
+            raise WholeReadFailed(str(piece)) from exc
+        if rows is not None:  # DuckDB read it, every line one row: no need to cut it up in Python
+            loader.load_whole(rows, fields, first_line=first_line + header, piece=piece,
+                              piece_line=first_line, encoding=options["encoding"], quoting=reader.quoting)
+            seen += rows
+            if progress:
+                progress(seen)
+            continue
+        for chunk in chunks(piece, header=header, first_line=first_line, **options):
+            loader.load(chunk)
+            seen += len(chunk)
+            if progress:
+                progress(seen)
+    loader.close()  # on an error the rollback drops the temporary tables
     report.loaded, report.rejected, report.duplicate = loader.loaded, loader.rejected, loader.duplicate
     report.out_of_scope = loader.out_of_scope
     if loader.out_of_scope:

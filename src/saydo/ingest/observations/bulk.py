@@ -20,7 +20,6 @@ from __future__ import annotations
 import csv
 import itertools
 import re
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +29,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from saydo.ingest import scratch
 from saydo.resolve.geo import locate
 
 CHUNK_BYTES = 32 << 20
@@ -37,6 +37,10 @@ WHOLE_FILE_BYTES = 256 << 20  # larger files stream in chunks, so memory stays b
 CHUNK_ROWS = 200_000
 NULL = "NULL::VARCHAR"
 _FIELD = re.compile(r"\bf\[(\d+)\]")  # a field of the row in a plan's SQL
+
+
+class WholeReadFailed(Exception):
+    """DuckDB's CSV reader failed inside a load's transaction (which the error aborted): load the file again, streamed."""
 
 
 @dataclass
@@ -86,11 +90,12 @@ def chunks(path: Path, *, delimiter: str, encoding: str, header: bool, quoting: 
 def pieces(path: Path, *, header: bool, quoting: bool) -> Iterator[tuple[Path, int, bool]]:
     """``(piece, number of its first line, whether it starts with the header)``: a file larger than
     ``WHOLE_FILE_BYTES`` without quoted fields is copied a piece at a time (about half that size, cut after a
-    newline) into a temporary folder, so that DuckDB can read each piece whole; any other file is its own piece."""
+    newline) into a scratch folder (``saydo.ingest.scratch``), so that DuckDB can read each piece whole; any other file
+    is its own piece."""
     if path.stat().st_size <= WHOLE_FILE_BYTES or (quoting and not _quote_free(path)):
         yield path, 1, header
         return
-    with tempfile.TemporaryDirectory(prefix="saydo-pieces-") as tmp, path.open("rb") as fh:
+    with scratch.folder() as tmp, path.open("rb") as fh:
         piece, line, first, block = Path(tmp) / "piece", 1, True, b""
         step = min(1 << 22, max(1, WHOLE_FILE_BYTES // 8))
         while True:
@@ -131,7 +136,10 @@ def read_whole(con, path: Path, *, delimiter: str, encoding: str, header: bool, 
                 force_not_null=[{", ".join(f"'{n}'" for n in names)}], null_padding=false, ignore_errors=true,
                 encoding='utf-8')""", [str(path), delimiter])
     except duckdb.Error:  # e.g. line endings that change inside the file: the streamed path copes
-        con.execute("DROP TABLE IF EXISTS _whole")
+        try:
+            con.execute("DROP TABLE IF EXISTS _whole")
+        except duckdb.Error:  # the error aborted the load's transaction: the load starts again, streaming
+            raise WholeReadFailed(str(path)) from None
         return None
     rows = con.execute("SELECT count(*) FROM _whole").fetchone()[0]
     if rows != lines:
@@ -246,11 +254,14 @@ class Loader:
         its first row is on line ``first_line``. It may hold only the fields the plan reads, so a rejected row's
         text is read back from its line."""
         try:
-            self._load(f"(SELECT rowid + {int(first_line)} AS line, * FROM _whole)", rows, fields,
+            # row ids count from 0, except in a table made inside a transaction (the load's), where they count from
+            # a large offset: numbered from the first row either way
+            start = int(first_line) - (self.store.con.execute("SELECT min(rowid) FROM _whole").fetchone()[0] or 0)
+            self._load(f"(SELECT rowid + {start} AS line, * FROM _whole)", rows, fields,
                        raw_lines=lambda wanted: _line_texts(piece, piece_line, wanted, encoding=encoding,
                                                             delimiter=self.delimiter, quoting=quoting))
         finally:
-            self.store.con.execute("DROP TABLE IF EXISTS _whole")
+            _quietly(self.store.con, "DROP TABLE IF EXISTS _whole")
 
     def _load(self, relation: str, n: int, fields: int | None,
               raw_lines: Callable[[set[int]], dict[int, str]] | None = None) -> None:
@@ -296,7 +307,7 @@ class Loader:
                         WHERE _shape IS NOT NULL OR _scope))
             """)
         finally:
-            con.execute("DROP VIEW IF EXISTS _parsed")
+            _quietly(con, "DROP VIEW IF EXISTS _parsed")
         kept, good = con.execute("SELECT count(*), count(*) FILTER (WHERE _reason IS NULL) FROM _rows").fetchone()
         self.out_of_scope += n - kept
         if raw_lines is not None and kept > good:  # the rejected rows' text, from their lines
@@ -354,6 +365,15 @@ class Loader:
     def close(self) -> None:
         for table in ("_names", "_points", "_rows"):
             self.store.con.execute(f"DROP TABLE IF EXISTS {table}")
+
+
+def _quietly(con, sql: str) -> None:
+    """Clean up after a statement that may have failed: an error aborts the load's transaction, whose rollback
+    drops the temporary tables anyway, and the first error is the one to report."""
+    try:
+        con.execute(sql)
+    except duckdb.Error:
+        pass
 
 
 def _insert_rows(con, table: str, names: tuple[str, ...], rows: list[tuple], *, create: bool = False) -> None:
