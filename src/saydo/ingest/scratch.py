@@ -1,4 +1,4 @@
-"""Scratch folders for a load's temporary files (pieces of a large file, a re-encoded copy), swept when their maker dies.
+"""Scratch folders for a load's temporary files (pieces of a large file, a re-encoded copy), swept when orphaned.
 
 A folder is named ``saydo-<pid>-<random>`` in the system's temporary directory. A load that ends, well or badly,
 removes its own folder; one killed outright (``kill -9``, a power cut) can't, so every load first removes the folders

@@ -40,7 +40,7 @@ _FIELD = re.compile(r"\bf\[(\d+)\]")  # a field of the row in a plan's SQL
 
 
 class WholeReadFailed(Exception):
-    """DuckDB's CSV reader failed inside a load's transaction (which the error aborted): load the file again, streamed."""
+    """DuckDB's CSV reader failed inside a load's transaction (the error aborted it): load the file streamed."""
 
 
 @dataclass
