@@ -27,10 +27,13 @@ AlertsOption = Annotated[Optional[list[Path]], typer.Option("--alerts", help="Ob
 def _parse_date(value: str | None, option: str = "--date") -> date | None:
     if value is None:
         return None
+    from saydo.ingest.articles import check_date
+
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise BadValue(f"{option} {value!r} is not a date", hint="use YYYY-MM-DD") from None
+    return check_date(day, where=option, what="the date")
 
 
 @app.command()
