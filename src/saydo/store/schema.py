@@ -153,6 +153,15 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE observations_v3 RENAME TO observations;
         """,
     ),
+    (
+        "articles say when their statements were stored: an article with none yet belongs to an unfinished batch",
+        # Storing the statements, the news events and this mark is one transaction per article
+        # (saydo.store.articles.save_statements); articles stored before this migration count as extracted.
+        """
+        ALTER TABLE articles ADD COLUMN IF NOT EXISTS extracted_at TIMESTAMPTZ;
+        UPDATE articles SET extracted_at = loaded_at;
+        """,
+    ),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -95,10 +95,16 @@ def _progress_for(path: Path):
 @observations_app.command("summary")
 def summary(db: DbOption = None, json_out: JsonOption = False) -> None:
     """Per source: rows, period covered, regions covered and gaps (days with no rows)."""
+    from saydo.store.articles import unfinished_articles
     from saydo.store.coverage import coverage
 
     with open_store(db) as store:
         found = coverage(store)
+        unfinished = unfinished_articles(store)
+    if unfinished:  # on stderr, so the JSON on stdout keeps its shape
+        err_console.print(f"saydo: the store holds an unfinished article batch: {len(unfinished)} article(s) stored "
+                          f"without their statements (first: {unfinished[0]['name']}); finish it with `saydo ingest "
+                          f"articles --resume`", highlight=False, markup=False, soft_wrap=True)
     if json_out:
         print_json([c.to_json() for c in found])
         return

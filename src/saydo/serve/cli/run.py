@@ -99,19 +99,35 @@ def extract(files: Files, json_out: JsonOption = False, date_: DateOption = None
 
 
 @ingest_app.command("articles")
-def ingest_articles(files: Files, db: DbOption = None, json_out: JsonOption = False, date_: DateOption = None
+def ingest_articles(files: Annotated[Optional[list[Path]], typer.Argument(help="Article files (.txt or .html).",
+                                                                          show_default=False)] = None,
+                    db: DbOption = None, json_out: JsonOption = False, date_: DateOption = None,
+                    resume: Annotated[bool, typer.Option("--resume", help="Also extract the articles an interrupted "
+                                                                          "batch stored without statements.")] = False,
                     ) -> None:
-    """Store articles and the statements extracted from them (same text twice changes nothing)."""
+    """Store articles and the statements extracted from them (same text twice changes nothing). Each article's
+    statements are stored in one step; a batch stopped half way (`saydo observations summary` says so) is finished
+    by `--resume`, or by giving the same files again."""
     published = _parse_date(date_)
+    if not files and not resume:
+        raise BadValue("no article files given", hint="name the files, or pass --resume to finish an interrupted batch")
     with open_store(db) as store:
-        articles, errors = pipeline.read_articles(store, files, published=published)
+        articles, errors = pipeline.read_articles(store, files or [], published=published)
         statements = pipeline.extract_articles(store, articles) if articles else []
+        if resume:
+            from saydo.store.articles import unfinished_articles
+
+            resumed = {row["name"] for row in unfinished_articles(store)}
+            statements += pipeline.resume_articles(store)
+        else:
+            resumed = set()
         if json_out:
             print_json({"articles": [a.name for a in articles], "statements": len(statements),
-                        "errors": [e.line() for e in errors]})
+                        "errors": [e.line() for e in errors], "resumed": sorted(resumed)})
         else:
+            done = f", {len(resumed)} unfinished article(s) resumed" if resume else ""
             console.print(f"{len(articles)} article(s) stored, {len(statements)} statement(s) extracted, "
-                          f"{len(errors)} file(s) rejected.")
+                          f"{len(errors)} file(s) rejected{done}.")
     finish(errors)
 
 
