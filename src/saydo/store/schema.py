@@ -162,6 +162,31 @@ MIGRATIONS: list[tuple[str, str]] = [
         UPDATE articles SET extracted_at = loaded_at;
         """,
     ),
+    (
+        "implausible rows an older saydo stored move to rejects; stored reasons and raw text are cut to a length",
+        # Rows dated before 1990 or more than a year ahead were let in (a row in year 20000 made `saydo check` and
+        # `observations summary` fail for good, and no command removed it); the loaders now refuse them. Reasons that
+        # quoted a whole bad value (50 MB once) are cut, so `saydo rejects` answers.
+        """
+        CREATE TEMP TABLE _implausible AS
+        SELECT * FROM observations
+        WHERE started_at < TIMESTAMPTZ '1990-01-01' OR started_at >= now() + INTERVAL 367 DAY
+           OR finished_at < TIMESTAMPTZ '1990-01-01' OR finished_at >= now() + INTERVAL 368 DAY;
+        INSERT OR IGNORE INTO rejects
+        SELECT md5(concat_ws('|', source, file, file_sha256, CAST(line AS VARCHAR), 'implausible ' || id)), source,
+               file, file_sha256, line,
+               'moved out of the observations (stored by an older saydo): the start '
+               || CAST(CAST(started_at AS DATE) AS VARCHAR) || ' or the end is outside the dates saydo accepts '
+               || '(1990-01-01 to a year from today)', NULL
+        FROM _implausible;
+        DELETE FROM observations WHERE id IN (SELECT id FROM _implausible);
+        UPDATE files SET rows_loaded = rows_loaded - m.n, rows_rejected = rows_rejected + m.n
+        FROM (SELECT file_sha256, count(*) AS n FROM _implausible GROUP BY ALL) m WHERE files.sha256 = m.file_sha256;
+        DROP TABLE _implausible;
+        UPDATE rejects SET reason = left(reason, 1000) || '... (cut)' WHERE length(reason) > 1000;
+        UPDATE rejects SET raw = left(raw, 500) WHERE length(raw) > 500;
+        """,
+    ),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

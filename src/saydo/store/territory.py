@@ -11,6 +11,7 @@ from datetime import date, datetime
 
 import pyarrow as pa
 
+from saydo.records.observation import EARLIEST_DAY, date_range_text, latest_day
 from saydo.store.connection import Store
 from saydo.store.observations import insert_staged_rejects
 
@@ -36,6 +37,8 @@ def load_days(store: Store, chunk: pa.Table, *, source: str, file: str, sha: str
                                       || '2022-03-29 00:00:00)'
                 WHEN CAST(_ts AS TIME) <> TIME '00:00:00' THEN 'date ' || {date_raw} || ' has a time of day: the '
                                       || 'series is daily, one area per day at 00:00'
+                WHEN _ts < DATE '{EARLIEST_DAY}' OR _ts > DATE '{latest_day()}' THEN 'date ' || {date_raw}
+                                      || ' is outside the dates saydo accepts ({date_range_text()})'
                 WHEN _area IS NULL THEN 'area ' || {area_raw} || ' is not a number (km²)'
                 WHEN NOT isfinite(_area) OR _area < 0 THEN 'area ' || {area_raw} || ' is not an area in km²'
                 WHEN _area > {UKRAINE_KM2} THEN 'area ' || {area_raw} || ' km² is larger than Ukraine '

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from saydo.errors import BadHeader, NoRowsLoaded, UnknownFormat
+from saydo.errors import BadHeader, NoRowsLoaded, UnknownFormat, excerpt
 from saydo.ingest import scratch
 from saydo.ingest.files import check_text_file, guess_encoding, sha256_file
 from saydo.records import Observation, Reject
@@ -103,7 +103,7 @@ def expect_header(path: Path, expected: list[str], fmt: str) -> None:
     header = read_header(path)
     if header != expected:
         raise BadHeader(
-            f"header is {','.join(header)!r}, expected {','.join(expected)!r} for the {fmt} format",
+            f"header is {excerpt(','.join(header))}, expected {','.join(expected)!r} for the {fmt} format",
             where=str(path), hint="check the file is this format, or pass the right --format",
         )
 

@@ -22,6 +22,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 import duckdb
@@ -30,6 +31,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from saydo.ingest import scratch
+from saydo.records.observation import EARLIEST_DAY, date_range_text, latest_day
 from saydo.resolve.geo import locate
 
 CHUNK_BYTES = 32 << 20
@@ -288,8 +290,8 @@ class Loader:
             self._resolve_points()
             first = " ".join(f"WHEN {sql(cond)} THEN {sql(reason)}" for cond, reason in plan.first)
             checks = " ".join(f"WHEN {sql(cond)} THEN {sql(reason)}" for cond, reason in plan.checks)
-            reason = (f"CASE WHEN _shape IS NOT NULL THEN _shape {first} WHEN code IS NULL THEN {sql(plan.no_region)} "
-                      f"{checks} END")
+            reason = (f"CASE WHEN _shape IS NOT NULL THEN _shape {bounds_sql()} {first} "
+                      f"WHEN code IS NULL THEN {sql(plan.no_region)} {checks} END")
             key = key_sql(source=sql_str(self.source), region="code", article_id="NULL", span_start="NULL", **absent)
             points = ("LEFT JOIN _points pt ON pt.lat = p.lat AND pt.lon = p.lon" if self.points_used else
                       "LEFT JOIN (SELECT NULL::VARCHAR AS code, NULL::VARCHAR AS method) pt ON FALSE")
@@ -395,9 +397,12 @@ def _line_texts(path: Path, first: int, wanted: set[int], *, encoding: str, deli
     with path.open("rb") as fh:
         for number, line in enumerate(fh, start=first):
             if number in wanted:
-                text = line.decode(encoding, errors="replace").rstrip("\r\n")
+                text = line[:2000].decode(encoding, errors="replace").rstrip("\r\n")
                 if quoting:
-                    text = delimiter.join(next(csv.reader([text], delimiter=delimiter), []))
+                    try:  # a field cut above, a stray quote: the line as it is then
+                        text = delimiter.join(next(csv.reader([text.replace("\r", " ")], delimiter=delimiter), []))
+                    except csv.Error:
+                        pass
                 found[number] = text[:500]
             if number >= last:
                 break
@@ -413,9 +418,28 @@ def sql_str(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
+EXCERPT = 200  # characters of a bad value a reason quotes
+
+
 def sql_repr(expr: str) -> str:
-    """SQL for Python's repr of a string value (how reasons quote what they found)."""
-    return f"('''' || coalesce({expr}, '') || '''')"
+    """SQL for Python's repr of a string value (how reasons quote what they found), cut to ``EXCERPT`` characters
+    with the length said: a rejected 50 MB field once became a 50 MB reason, and ``saydo rejects`` hung on it."""
+    return (f"(CASE WHEN length({expr}) > {EXCERPT} THEN '''' || left({expr}, {EXCERPT}) || '''... (' || "
+            f"format('{{:,}}', length({expr})) || ' characters)' ELSE '''' || coalesce({expr}, '') || '''' END)")
+
+
+def bounds_sql() -> str:
+    """``WHEN ... THEN reason`` for a row whose start or end is outside the plausible dates (``EARLIEST_DAY`` to a
+    year after today), over the columns ``started_at`` and ``finished_at``. The end of a whole-day event is the
+    midnight after its last day, so an end may be a day later than a start."""
+    first = EARLIEST_DAY.isoformat()
+    cases = []
+    for column, word, days in (("started_at", "start", 1), ("finished_at", "end", 2)):
+        stop = (latest_day() + timedelta(days=days)).isoformat()
+        cases.append(f"WHEN {column} < TIMESTAMPTZ '{first}' OR {column} >= TIMESTAMPTZ '{stop}' THEN 'the {word} ' "
+                     f"|| CAST(CAST({column} AS DATE) AS VARCHAR) || ' is outside the dates saydo accepts "
+                     f"({date_range_text()})'")
+    return " ".join(cases)
 
 
 def day_sql(expr: str, formats: list[str] | None = None) -> str:
