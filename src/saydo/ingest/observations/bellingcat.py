@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from saydo.errors import BadHeader, excerpt
+from saydo.ingest.files import guess_encoding
 from saydo.ingest.observations.base import RowError, register
 from saydo.records import Observation, Reject
 from saydo.records.observation import date_range_text, plausible_day
@@ -45,7 +46,7 @@ class CivilianHarm:
 
     def read(self, path: Path, source: str) -> Iterator[Observation | Reject]:
         try:
-            events = json.loads(path.read_text(encoding="utf-8"))
+            events = json.loads(path.read_text(encoding=guess_encoding(path), errors="replace"))
         except ValueError as exc:
             raise BadHeader(f"not valid JSON ({exc})", where=str(path),
                             hint="give Bellingcat's export_events.json") from None
@@ -117,8 +118,8 @@ def _load(path: Path, kind: type):
     if not path.exists():
         return kind()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except ValueError:
+        data = json.loads(path.read_text(encoding=guess_encoding(path), errors="replace"))
+    except (ValueError, OSError):
         return kind()
     return data if isinstance(data, kind) else kind()
 
