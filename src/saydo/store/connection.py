@@ -80,18 +80,19 @@ class Store:
     # -- files (content hashes make every load idempotent) ---------------------------------------------------------
     def file_loaded(self, sha256: str, kind: str) -> dict | None:
         row = self.con.execute(
-            "SELECT path, source, rows_loaded, rows_rejected, rows_duplicate FROM files WHERE sha256 = ? AND kind = ?",
-            [sha256, kind],
+            "SELECT path, source, rows_loaded, rows_rejected, rows_duplicate, rows_revised FROM files "
+            "WHERE sha256 = ? AND kind = ?", [sha256, kind],
         ).fetchone()
         if row is None:
             return None
-        return dict(zip(("path", "source", "loaded", "rejected", "duplicate"), row))
+        return dict(zip(("path", "source", "loaded", "rejected", "duplicate", "revised"), row))
 
     def record_file(self, sha256: str, path: str, kind: str, source: str | None,
-                    loaded: int, rejected: int, duplicate: int = 0) -> None:
+                    loaded: int, rejected: int, duplicate: int = 0, revised: int = 0) -> None:
         self.con.execute(
-            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, now(), ?, ?, ?)",
-            [sha256, path, kind, source, loaded, rejected, duplicate],
+            "INSERT OR REPLACE INTO files BY NAME SELECT ? AS sha256, ? AS path, ? AS kind, ? AS source, "
+            "now() AS loaded_at, ? AS rows_loaded, ? AS rows_rejected, ? AS rows_duplicate, ? AS rows_revised",
+            [sha256, path, kind, source, loaded, rejected, duplicate, revised],
         )
 
     def query(self, sql: str, params: list | None = None) -> list[dict]:

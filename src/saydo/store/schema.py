@@ -187,6 +187,28 @@ MIGRATIONS: list[tuple[str, str]] = [
         UPDATE rejects SET raw = left(raw, 500) WHERE length(raw) > 500;
         """,
     ),
+    (
+        "revisions: an observation's id leaves out its end; replaced rows are kept in observation_history",
+        # A re-exported alert log in which one end time was corrected stored the corrected row beside the old one
+        # (saydo.store.observations.insert_revising). The id below is key_sql() of that module, written out: a test
+        # checks they agree. Two stored rows that now share an id: the one loaded last stands, the other is history.
+        """
+        CREATE TABLE IF NOT EXISTS observation_history AS
+        SELECT *, CAST(NULL AS TIMESTAMPTZ) AS replaced_at, CAST(NULL AS VARCHAR) AS replaced_by
+        FROM observations WHERE false;
+        ALTER TABLE files ADD COLUMN IF NOT EXISTS rows_revised BIGINT;
+        UPDATE observations SET id = md5(concat_ws('|', source, coalesce(row_id, concat_ws('|', region, event_type,
+            (CAST(make_timestamp(epoch_us(started_at)) AS VARCHAR) || '+00'), coalesce(subregion, ''),
+            coalesce(level, ''), coalesce(article_id, ''), coalesce(CAST(span_start AS VARCHAR), '')))));
+        CREATE TEMP TABLE _older AS
+        SELECT o.rowid AS rid FROM observations o LEFT JOIN files f ON f.sha256 = o.file_sha256
+        QUALIFY row_number() OVER (PARTITION BY o.id ORDER BY f.loaded_at DESC NULLS LAST, o.line) > 1;
+        INSERT INTO observation_history SELECT *, now(), NULL FROM observations
+        WHERE rowid IN (SELECT rid FROM _older);
+        DELETE FROM observations WHERE rowid IN (SELECT rid FROM _older);
+        DROP TABLE _older;
+        """,
+    ),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -60,6 +60,7 @@ class LoadReport:
     detected: bool = False
     geo_methods: dict[str, int] | None = None  # rows placed by name, by spelling, by coordinates
     out_of_scope: int = 0  # well-formed rows the format leaves out (e.g. GDELT rows that are not conflict)
+    revised: int = 0  # rows that replaced a stored row of the same id with other values (counted in loaded)
     encoding: str = "utf-8"  # how the file was decoded (saydo.ingest.decode), with bytes replaced if any
     delimiter: str = ","
     line_ends: str = "LF"  # LF, CRLF, CR or mixed
@@ -190,8 +191,8 @@ def _load_prepared(store, p: Path, text, sha: str, reader, name: str, detected: 
     previous = store.file_loaded(sha, "observations")
     if previous:
         report.already_loaded = True
-        report.loaded, report.rejected, report.duplicate = (
-            previous["loaded"] or 0, previous["rejected"] or 0, previous["duplicate"] or 0)
+        report.loaded, report.rejected, report.duplicate, report.revised = (
+            previous["loaded"] or 0, previous["rejected"] or 0, previous["duplicate"] or 0, previous["revised"] or 0)
         report.geo_methods = obs_store.geo_methods(store, sha) or None
         _raise_if_nothing_loaded(store, report, p)  # the same answer as the first load gave
         return report
@@ -236,7 +237,8 @@ def _load_file(store, p: Path, text, reader, source: str, sha: str, report: Load
                 reason=f"the line is {long.size:,} bytes long, over the {LINE_LIMIT:,} a row may have")
                 for long in text.long_lines], sha)
             fresh.rejected += len(text.long_lines)
-        store.record_file(sha, str(p), "observations", source, fresh.loaded, fresh.rejected, fresh.duplicate)
+        store.record_file(sha, str(p), "observations", source, fresh.loaded, fresh.rejected, fresh.duplicate,
+                          fresh.revised)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -295,6 +297,7 @@ def _load_bulk(store, p: Path, read: Path, reader, source: str, sha: str, report
                 progress(seen)
     loader.close()  # on an error the rollback drops the temporary tables
     report.loaded, report.rejected, report.duplicate = loader.loaded, loader.rejected, loader.duplicate
+    report.revised = loader.revised
     report.out_of_scope = loader.out_of_scope
     if loader.out_of_scope:
         scope = getattr(reader, "scope", "not what the format loads")
@@ -311,8 +314,9 @@ def _load_records(store, p: Path, reader, source: str, sha: str, report: LoadRep
     seen = 0
 
     def flush() -> None:
-        inserted, dup = obs_store.insert_observations(store, batch_obs, sha)
+        inserted, dup, revised = obs_store.insert_observations_counted(store, batch_obs, sha)
         report.loaded += inserted
+        report.revised += revised
         report.duplicate += dup
         obs_store.insert_rejects(store, batch_rej, sha)
         report.rejected += sum(1 for r in batch_rej if not r.out_of_scope)

@@ -235,7 +235,7 @@ class Loader:
     def __init__(self, store, plan: Plan, *, source: str, file: str, sha: str, delimiter: str) -> None:
         self.store, self.plan, self.source, self.file, self.sha = store, plan, source, file, sha
         self.delimiter = delimiter
-        self.loaded = self.rejected = self.duplicate = self.out_of_scope = 0
+        self.loaded = self.rejected = self.duplicate = self.out_of_scope = self.revised = 0
         self.names: dict[str, tuple[str, str] | None] = {}
         self.points: dict[tuple[float, float], tuple[str, str] | None] = {}
         con = store.con
@@ -267,7 +267,7 @@ class Loader:
 
     def _load(self, relation: str, n: int, fields: int | None,
               raw_lines: Callable[[set[int]], dict[int, str]] | None = None) -> None:
-        from saydo.store.observations import insert_keyed, insert_staged_rejects, key_sql
+        from saydo.store.observations import insert_revising, insert_staged_rejects, key_sql
 
         con, plan = self.store.con, self.plan
         sql = (lambda text: columnar(text, fields)) if fields else (lambda text: text)
@@ -319,11 +319,14 @@ class Loader:
             con.execute("DROP TABLE _raw_lines")
         out = {name: absent.get(name, name) for name in _OUT} | {"geo_method": "geo_method"}
         select = ", ".join(["id", f"{sql_str(self.source)} AS source", "code AS region",
-                            *(out[name] for name in _TABLE_ORDER), f"{sql_str(self.file)} AS file",
-                            f"{sql_str(self.sha)} AS file_sha256", "line", *(out[name] for name in _TABLE_ORDER_2),
-                            "NULL::VARCHAR", "NULL::INTEGER", "NULL::INTEGER"])
-        inserted = insert_keyed(self.store, f"(SELECT {select} FROM _rows WHERE _reason IS NULL)")
+                            *(f"{out[name]} AS {name}" for name in _TABLE_ORDER), f"{sql_str(self.file)} AS file",
+                            f"{sql_str(self.sha)} AS file_sha256", "line",
+                            *(f"{out[name]} AS {name}" for name in _TABLE_ORDER_2), "NULL::VARCHAR AS article_id",
+                            "NULL::INTEGER AS span_start", "NULL::INTEGER AS span_end"])
+        inserted, revised = insert_revising(self.store, f"(SELECT {select} FROM _rows WHERE _reason IS NULL)",
+                                            self.sha)
         self.loaded += inserted
+        self.revised += revised
         self.duplicate += good - inserted
         self.rejected += insert_staged_rejects(
             self.store, "SELECT ?::VARCHAR AS source, ?::VARCHAR AS file, line, _reason AS reason, _raw AS raw "
