@@ -108,7 +108,7 @@ def summary(db: DbOption = None, json_out: JsonOption = False) -> None:
     from saydo.store.articles import unfinished_articles
     from saydo.store.coverage import coverage
 
-    with open_store(db) as store:
+    with open_store(db, read_only=True) as store:
         found = coverage(store)
         unfinished = unfinished_articles(store)
     if unfinished:  # on stderr, so the JSON on stdout keeps its shape
