@@ -156,7 +156,8 @@ def scenarios(work: Path, *, alert_rows: int = 300_000, n_articles: int = 12) ->
     volunteer = SHARED / "data" / "air-raid-alerts" / "volunteer_data_en.csv"
     found = [
         Scenario("load", [], ("ingest", "observations", log), ("ingest", "observations", log)),
-        Scenario("articles", [], ("ingest", "articles", *texts), ("ingest", "articles", "--resume")),
+        # finishing: the same files again with --resume (files the killed batch had not stored yet need naming)
+        Scenario("articles", [], ("ingest", "articles", *texts), ("ingest", "articles", "--resume", *texts)),
     ]
     if founding.exists() and volunteer.exists():
         setup = [("ingest", "observations", volunteer), ("ingest", "articles", founding, *texts)]
