@@ -7,7 +7,7 @@ result whose ``to_json`` is the contract other tools read: ``{"statements": [...
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -16,8 +16,8 @@ from saydo.ingest.articles import read_article
 from saydo.ingest.observations import LoadReport, load_observations
 from saydo.records import Article, Check, Statement
 from saydo.store import Store
-from saydo.store.articles import load_statements, save_article, save_statements
-from saydo.store.checks import save_checks
+from saydo.store.articles import load_statements, save_article, save_statements, set_published, stored_date
+from saydo.store.checks import save_checks, save_untested
 
 
 @dataclass
@@ -28,11 +28,14 @@ class RunResult:
     loads: list[LoadReport] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
     errors: list[SaydoError] = field(default_factory=list)  # files that could not be read (the rest still ran)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (input, what a reader should know)
+    verdicts: list[dict] = field(default_factory=list)  # one per checked pledge: the most direct source decides
 
     def to_json(self) -> dict:
         return {
             "statements": [s.to_json() for s in self.statements],
             "checks": [c.to_json() for c in self.checks],
+            "verdicts": self.verdicts,
             "untestable": [{"statement": s.id, "reason": reason} for s, reason in self.untestable],
         }
 
@@ -56,8 +59,10 @@ def reject_article(store: Store, path: str | Path, error: SaydoError) -> None:
 
 
 def extract_articles(store: Store | None, articles: list[Article], *, n_process: int = 1,
-                     progress: Callable[[int], None] | None = None) -> list[Statement]:
-    """Extract statements from each article; with a store, replace the article's stored statements."""
+                     progress: Callable[[int], None] | None = None,
+                     each: Callable[[Article, list[Statement]], None] | None = None) -> list[Statement]:
+    """Extract statements from each article; with a store, replace the article's stored statements. ``progress``
+    gets the number of articles done, ``each`` every article with its statements."""
     from saydo.extract import extract_many
 
     found: list[Statement] = []
@@ -67,6 +72,8 @@ def extract_articles(store: Store | None, articles: list[Article], *, n_process:
         if store is not None:  # statements, news events and the done mark: one transaction per article
             save_statements(store, article.id, statements, [e for e in events if e.article_id == article.id])
         found.extend(statements)
+        if each:
+            each(article, statements)
         if progress:
             progress(i)
     return found
@@ -86,37 +93,104 @@ def ingest_observation_files(store: Store, paths: Iterable[str | Path], *, fmt: 
 
 
 def check_statements(store: Store, statements: list[Statement], *, window_days: int = 14,
-                     as_of: datetime | None = None, sources: list[str] | None = None
+                     as_of: datetime | None = None, sources: list[str] | None = None, scenario: str | None = None
                      ) -> tuple[list[Check], list[tuple[Statement, str]]]:
-    """Check every testable pledge against every observation source (never summing sources); store each result."""
+    """Check every testable pledge against every observation source (never summing sources); store each result
+    (under a scenario for a run with a cut-off or other windows: see ``check_and_store``)."""
     checks, untestable, _ = check_and_store(store, statements, window_days=window_days, as_of=as_of,
-                                            sources=sources)
+                                            sources=sources, scenario=scenario)
     return checks, untestable
 
 
 def check_and_store(store: Store, statements: list[Statement], *, window_days: int = 14,
-                    as_of: datetime | None = None, sources: list[str] | None = None
+                    as_of: datetime | None = None, sources: list[str] | None = None, scenario: str | None = None
                     ) -> tuple[list[Check], list[tuple[Statement, str]], list[dict]]:
     """``check_statements``, and for each result stored anew its version and the verdict it replaces (reused
-    results, whose inputs have not changed, are already stored and are not stored again)."""
+    results, whose inputs have not changed, are already stored and are not stored again). Results of a run with a
+    cut-off or other windows are stored under a scenario (named by ``scenario``, or after the options), never as the
+    published verdict; with a cut-off only pledges made before it are checked."""
     from saydo.check import check_pledges
+    from saydo.store.checks import scenario_name
 
-    checks, untestable = check_pledges(store, statements, window_days=window_days, as_of=as_of, sources=sources)
-    versions = save_checks(store, [c for c in checks if not c.reused])
+    name = scenario_name(as_of=as_of, window_days=window_days, name=scenario)
+    if as_of is not None:
+        statements = [s for s in statements if s.published is not None and s.published < as_of.date()]
+    checks, untestable = check_pledges(store, statements, window_days=window_days, as_of=as_of, sources=sources,
+                                       reuse=name is None)
+    versions = save_checks(store, [c for c in checks if not c.reused], scenario=name)
+    if name is None:
+        save_untested(store, [(s.id, why) for s, why in untestable], [c.statement for c in checks])
+        refresh_pledge_verdicts(store)
     return checks, untestable, versions
 
 
-def read_articles(store: Store, paths: Iterable[str | Path], *, published: date | None = None
-                  ) -> tuple[list[Article], list[SaydoError]]:
-    """Store every readable article; a bad file is kept in rejects with its reason and the others still run."""
-    articles, errors = [], []
-    for path in paths:
-        try:
-            articles.extend(ingest_articles(store, [path], published=published))
-        except SaydoError as exc:
-            errors.append(exc)
-            reject_article(store, path, exc)
-    return articles, errors
+def refresh_pledge_verdicts(store: Store) -> int:
+    """One verdict per pledge and per proposition, from the latest published checks (``saydo.check.combine``);
+    returns how many pledges have one."""
+    from saydo.check.combine import pledge_verdict, proposition_verdicts, propositions
+    from saydo.store.checks import published_results, save_pledge_verdicts
+
+    per: dict[str, list[dict]] = {}
+    for r in published_results(store):
+        per.setdefault(r["statement"], []).append(r)
+    combined = {}
+    for statement, results in per.items():
+        template = results[0]["template"] or "reduce"
+        found = pledge_verdict(template, results)
+        combined[statement] = {**found, "statement": statement, "actor": results[0]["actor"],
+                               "places": results[0]["places"], "start": min(r["start"] for r in results)}
+    groups = propositions([{"id": k, "actor": v["actor"], "places": v["places"], "start": v["start"],
+                            "template": v["template"]} for k, v in combined.items()])
+    members: dict[str, list[dict]] = {}
+    for statement, prop in groups.items():
+        members.setdefault(prop, []).append(combined[statement])
+    verdicts = proposition_verdicts(members)
+    rows = [{**v, "proposition": groups[k], "proposition_verdict": verdicts[groups[k]]["verdict"],
+             "proposition_members": verdicts[groups[k]]["members"]} for k, v in combined.items()]
+    save_pledge_verdicts(store, rows)
+    return len(rows)
+
+
+def article_label(article: Article) -> str:
+    """How warnings name an article: the file or URL it came from, or FILE#LINE / FILE#item-N for a table's row or a
+    feed's item."""
+    return article.path if article.format in ("text", "html") and article.path else article.name
+
+
+def read_articles(store: Store | None, inputs: Iterable[str | Path], *, published: date | None = None,
+                  fetch: bool = False, progress: Callable[[str], None] | None = None
+                  ) -> tuple[list[Article], list[SaydoError], list[tuple[str, str]]]:
+    """Read every input (files, folders, tables and feeds of articles, URLs with ``fetch``: see
+    ``saydo.ingest.inputs``) and, with a store, keep each article; an input that can't be read is kept in rejects
+    with its reason and the others still run. Returns (articles, errors, warnings as (input, warning)). An article
+    stored before without a date takes ``published``; one stored with another date keeps it and says so."""
+    from saydo.ingest.inputs import expand, read_inputs
+
+    items, notes = expand(inputs)
+    warnings: list[tuple[str, str]] = [("", note) for note in notes]
+    articles: list[Article] = []
+    errors: list[SaydoError] = []
+    for item in read_inputs(items, published=published, fetch=fetch):
+        if progress:
+            progress(item.label)
+        if item.error is not None:
+            errors.append(item.error)
+            if store is not None:
+                reject_article(store, item.label, item.error)
+            continue
+        article = item.article
+        warnings.extend((item.label, w) for w in item.warnings)
+        if store is not None and not save_article(store, article):
+            stored = stored_date(store, article.id)
+            if published and stored is None:
+                set_published(store, article.id, published)
+                article = replace(article, published=published)
+                warnings.append((item.label, f"stored before without a date: dated {published} now"))
+            elif published and stored != published:
+                warnings.append((item.label, f"stored before with the date {stored}, which it keeps (--date "
+                                             f"{published} applies only to articles without a date)"))
+        articles.append(article)
+    return articles, errors, warnings
 
 
 def run(store: Store, article_paths: list[str | Path], *, alert_paths: list[str | Path] = (),
@@ -126,13 +200,29 @@ def run(store: Store, article_paths: list[str | Path], *, alert_paths: list[str 
     stops the run (its checks would be wrong); an article that can't be read is reported in ``errors``."""
     result = RunResult()
     result.loads = ingest_observation_files(store, alert_paths, fmt=fmt)
-    result.articles, result.errors = read_articles(store, article_paths, published=published)
+    result.articles, result.errors, result.warnings = read_articles(store, article_paths, published=published)
     total = len(result.articles)
     result.statements = extract_articles(
         store, result.articles, progress=(lambda i: progress("extract", i, total)) if progress else None)
     pledges = [s for s in result.statements if s.kind == "pledge"]
     result.checks, result.untestable = check_statements(store, pledges, window_days=window_days)
+    result.verdicts = pledge_verdicts(store, sorted({c.statement for c in result.checks}))
     return result
+
+
+def pledge_verdicts(store: Store, statement_ids: list[str]) -> list[dict]:
+    """The one verdict of each of these pledges (``{"statement", "verdict", "decided_by", "sources",
+    "disagreements", "proposition", ...}``), in the order given."""
+    from saydo.store.checks import pledge_verdict_of
+
+    found = []
+    for statement_id in statement_ids:
+        row = pledge_verdict_of(store, statement_id)
+        if row is not None:
+            found.append({"statement": statement_id, **{k: row[k] for k in (
+                "verdict", "decided_by", "template", "sources", "disagreements", "proposition",
+                "proposition_verdict", "proposition_members")}})
+    return found
 
 
 def stored_statements(store: Store, kind: str | None = None) -> list[Statement]:
@@ -143,11 +233,13 @@ __all__ = [
     "RunResult",
     "SaydoError",
     "check_and_store",
+    "article_label",
     "check_statements",
     "extract_articles",
     "ingest_articles",
     "ingest_observation_files",
     "read_articles",
+    "refresh_pledge_verdicts",
     "reject_article",
     "resume_articles",
     "run",

@@ -48,7 +48,9 @@ def test_tables_claimreview_fields(cli, demo_db, tmp_path):
     assert review["itemReviewed"]["datePublished"] == pledge["published"]
     assert review["reviewRating"]["alternateName"].lower().replace(" ", "_") == result["checks"][0]["verdict"]
     evidence = json.loads((tmp_path / "cr" / review["url"]).read_text(encoding="utf-8"))
-    assert evidence["check"]["measures"] == result["checks"][0]["measures"]
+    assert evidence["checks"][0]["measures"] == result["checks"][0]["measures"]
+    assert evidence["verdict"]["verdict"] == result["checks"][0]["verdict"]
+    assert evidence["verdict"]["decided_by"] == result["checks"][0]["source"]
 
 
 def test_tables_unknown_format_is_coded_error(cli, demo_db, tmp_path):

@@ -22,7 +22,87 @@ def test_score_overlap_is_share_of_shorter_span():
 def test_score_same_speaker_by_surname_and_title():
     assert same_speaker("Alexandr Fomin", "Mr. Fomin")
     assert same_speaker("the Kremlin", "Kremlin")
+    assert same_speaker("President Vladimir Putin", "Putin")
     assert not same_speaker("Vladimir Putin", "Dmitry Peskov")
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Volodymyr Zelensky", "Zelenskyy"), ("Iryna Vereshchuk", "Iryna Vereschuk"),
+    ("Aliaksandr Lukashenka", "Alexander Lukashenko"), ("Yevgeny Prigozhin", "Evgeny Prigozhin"),
+    ("Russian Defense Ministry", "Ministry of Defence of the Russian Federation"),
+    ("Russia’s Ministry of Defense", "Russian defence ministry"), ("Kremlin's press service", "Kremlin"),
+    ("International Committee of the Red Cross (ICRC)", "ICRC"), ("United Nations", "UN"),
+    ("Russia", "Moscow"), ("the Russian Federation", "Russia"), ("The Ukrainian side", "Ukraine"),
+    ("Kremlin spokesman Dmitry Peskov", "Dmitry Peskov"), ("US officials", "U.S. officials"),
+    ("Odesa city council", "the city council"),
+])
+def test_score_same_speaker_folds_transliteration_titles_and_body_names(a, b):
+    assert same_speaker(a, b) and same_speaker(b, a)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Russian officials", "Ukrainian officials"), ("Russia", "Russian officials"), ("Kremlin", "Dmitry Peskov"),
+    ("Russian defense ministry", "Russian foreign ministry"), ("Russian Defense Ministry", "Russia"),
+    ("Kremlin", "Kremlin spokesman Dmitry Peskov"), ("Ukrainian officials", "Ukraine"), ("Putin", "Russia"),
+])
+def test_score_same_speaker_is_never_a_substring(a, b):
+    assert not same_speaker(a, b) and not same_speaker(b, a)
+
+
+def _pred(speaker, kind, text, start, actor="RUS", places=(), rules=()):
+    from saydo.records import Statement
+
+    return Statement("a", "a", None, speaker, actor, kind, "indirect", text, start, start + len(text), places,
+                     rules=rules)
+
+
+def test_score_further_mention_of_a_proposition_is_neither_hit_nor_false_alarm():
+    from saydo.extract.score import score_predictions
+
+    lead = "The army will pull back its units from the river crossing within a week, the general said."
+    later = "General Ivanov repeated that his units would pull back from the crossing in a week."
+    other = "General Ivanov also claimed that the bridge had been mined by saboteurs."
+    text = f"{lead} {later} {other}"
+    gold = [{"file": "a", "statements": [{"speaker": "General Pavel Ivanov", "actor": "RUS", "kind": "pledge",
+                                          "quote": "indirect", "text": lead, "places": []}]}]
+    pred = [_pred("Pavel Ivanov", "pledge", lead, 0), _pred("Ivanov", "pledge", later, len(lead) + 1),
+            _pred("Ivanov", "claim", other, len(lead) + len(later) + 2)]
+    result = score_predictions(gold, [text], [pred])
+    assert result["duplicates"] == 1
+    assert result["all"]["tp"] == 1 and result["all"]["fp"] == 1  # the unrelated claim is a false alarm
+    assert result["pledges"] == {**result["pledges"], "tp": 1, "fp": 0, "fn": 0}
+    # the same words from another speaker are not a repeat
+    pred[1] = _pred("Oleh Petrenko", "pledge", later, len(lead) + 1, actor="UKR")
+    assert score_predictions(gold, [text], [pred])["pledges"]["fp"] == 1
+
+
+def test_score_pledge_counts_only_when_the_matched_pair_is_a_pledge_on_both_sides():
+    from saydo.extract.score import score_predictions
+
+    a = "The ministry said it would open two corridors from the port on Friday morning."
+    b = "The ministry said that shelling of the port had continued through the night."
+    text = f"{a} {b}"
+    gold = [{"file": "a", "statements": [
+        {"speaker": "ministry", "actor": "RUS", "kind": "pledge", "quote": "indirect", "text": a, "places": []},
+        {"speaker": "ministry", "actor": "RUS", "kind": "claim", "quote": "indirect", "text": b, "places": []}]}]
+    swapped = [_pred("ministry", "claim", a, 0), _pred("ministry", "pledge", b, len(a) + 1)]
+    result = score_predictions(gold, [text], [swapped])
+    assert result["all"]["tp"] == 2
+    assert (result["pledges"]["tp"], result["pledges"]["fp"], result["pledges"]["fn"]) == (0, 1, 1)
+    assert result["kind_accuracy"] == 0.0
+
+
+def test_score_rules_are_credited_when_what_they_decided_is_right():
+    from saydo.extract.score import score_predictions
+
+    a = "The ministry said it would open two corridors from the port on Friday morning."
+    b = "The ministry said that the weather in the region was unusually cold for March."
+    gold = [{"file": "a", "statements": [
+        {"speaker": "ministry", "actor": "RUS", "kind": "pledge", "quote": "indirect", "text": a, "places": []}]}]
+    pred = [_pred("ministry", "pledge", a, 0, rules=("kind:pledge-future",)),
+            _pred("ministry", "pledge", b, len(a) + 1, rules=("kind:pledge-future",))]
+    rules = score_predictions(gold, [f"{a} {b}"], [pred])["rules"]
+    assert rules["kind:pledge-future"] == {"fired": 2, "right": 1, "precision": 0.5}
 
 
 def test_score_matching_is_one_to_one():
@@ -35,12 +115,13 @@ def test_score_matching_is_one_to_one():
     assert _match(gold, pred) == [(0, 0)]
 
 
-def test_score_dev_corpus_above_floors():
-    corpus = shared_path("corpus", "dev")
+@pytest.mark.parametrize("corpus", ["dev", "dev2"])
+def test_score_corpus_above_floors(corpus):
+    path = shared_path("corpus", corpus)
     from saydo.extract import extract_many
 
-    floors = tomllib.loads(FLOORS.read_text(encoding="utf-8"))["dev"]
-    result = score_corpus(corpus, extract_many)
+    floors = tomllib.loads(FLOORS.read_text(encoding="utf-8"))[corpus]
+    result = score_corpus(path, extract_many)
     measured = {
         "all_f1": result["all"]["f1"], "pledge_f1": result["pledges"]["f1"],
         "speaker_accuracy": result["speaker_accuracy"], "actor_accuracy": result["actor_accuracy"],
@@ -48,6 +129,23 @@ def test_score_dev_corpus_above_floors():
     }
     below = {k: (measured[k], floor) for k, floor in floors.items() if measured[k] < floor}
     assert not below, f"scores below their floors (measured, floor): {below}"
+
+
+def test_score_eval_rules_reports_each_rule_on_gold_and_unannotated_text(cli, tmp_path):
+    import json
+
+    corpus = shared_path("corpus", "dev")
+    table = tmp_path / "press.csv"
+    body = "Russia's defence ministry said it would open two corridors on Friday. It added that more would follow."
+    table.write_text(f'link,headline,date,body\nhttp://example.org/1,One,2024-05-01,"{body}"\n', encoding="utf-8")
+    code, out, _ = cli("eval", corpus, "--rules", "--unannotated", table, "--json")
+    assert code == 0
+    result = json.loads(out)
+    rules = result["rules"]
+    assert rules and all(r["fired"] >= r["right"] for r in rules.values())
+    assert any(name.startswith("kind:pledge-") for name in rules)
+    assert result["unannotated"]["articles"] == 1 and result["unannotated"]["sentences"] == 2
+    assert "kind:pledge-future" in result["unannotated"]["rules"]
 
 
 def test_score_missing_corpus_is_coded_error(cli, tmp_path):

@@ -85,3 +85,39 @@ def test_articles_founding_example_reads():
     assert article.published == date(2022, 3, 29)
     assert "Fomin" in article.text
     assert not article.text.startswith(" date")
+
+
+def test_articles_table_of_csv_rows_gives_one_article_per_row(tmp_path):
+    from saydo.ingest.articles import read_article_table
+
+    path = tmp_path / "press.csv"
+    path.write_text('link,headline,date,body\nhttp://example.org/a,First,2022-03-01 10:00,"Line one.\n\nLine two."\n'
+                    'http://example.org/b,Second,,\nhttp://example.org/c,Third,not a date,Third text.\n',
+                    encoding="utf-8")
+    articles, problems = read_article_table(path)
+    assert [a.name for a in articles] == ["press.csv#2", "press.csv#6"]
+    assert articles[0].text == "Line one.\n\nLine two." and articles[0].published == date(2022, 3, 1)
+    assert articles[0].source_url == "http://example.org/a" and articles[0].title == "First"
+    assert articles[1].published is None
+    assert problems == [(5, "no text: the row has no body or text or content value")]
+
+
+def test_articles_table_of_json_lines_keeps_bad_lines_with_reasons(tmp_path):
+    from saydo.ingest.articles import read_article_table
+
+    path = tmp_path / "press.jsonl"
+    path.write_text('{"url": "http://example.org/a", "title": "T", "date": "2023-01-06", "text": "Some text."}\n'
+                    "not json\n[1, 2]\n", encoding="utf-8")
+    articles, problems = read_article_table(path)
+    assert len(articles) == 1 and articles[0].published == date(2023, 1, 6)
+    assert [line for line, _ in problems] == [2, 3]
+
+
+def test_articles_table_without_a_body_column_is_a_coded_error(tmp_path):
+    from saydo.errors import BadHeader
+    from saydo.ingest.articles import read_article_table
+
+    path = tmp_path / "press.csv"
+    path.write_text("link,headline\nhttp://example.org/a,First\n", encoding="utf-8")
+    with pytest.raises(BadHeader):
+        read_article_table(path)

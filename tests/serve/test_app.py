@@ -248,3 +248,68 @@ def test_hypothesis_in_words_names_what_was_counted(template, source, words):
     result = {"start": "2022-03-29T00:00:00+00:00", "end": "2022-03-30T12:00:00+00:00", "window_days": 14,
               "template": template, "source": source}
     assert words in hypothesis_words(result, ["UA-30"])
+
+
+def test_home_facet_counts_agree_with_the_filtered_lists(client):
+    page = client.get("/api/statements", params={"kind": "any", "limit": 1}).json()
+    facets = page["facet_counts"]
+    assert {"actor", "kind", "region", "month", "verdict"} <= set(facets)
+    for name in ("actor", "kind", "region", "verdict"):
+        for f in facets[name]:
+            if not f["href"]:
+                continue
+            param = {"kind": "any", name: f["value"], "limit": 1}
+            total = client.get("/api/statements", params=param).json()["total"]
+            assert total == f["count"], (name, f)
+    html = client.get("/?kind=any").text
+    assert 'class="facets"' in html and "facet-value" in html
+
+
+def test_pages_answer_json_and_csv_by_suffix_as_the_docs_promise(client, ids):
+    for url in ("/index.json", "/.json", f"/checks/{ids['statement']}.json", "/observations.json",
+                f"/files/{ids['file']}.json", f"/observations/rows.json?source={ids['source']}"):
+        r = client.get(url)
+        assert r.status_code == 200 and r.json()["ok"] is True, (url, r.text[:200])
+    r = client.get(f"/observations/rows.csv?source={ids['source']}&region={ids['region']}")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    assert client.get("/openapi.json").json()["openapi"]
+
+
+def test_evidence_rows_show_description_coordinates_and_source_id(client, ids):
+    rows = client.get("/api/observations/rows", params={"source": ids["source"], "limit": 5}).json()["rows"]
+    assert rows and {"description", "lat", "lon", "row_id"} <= set(rows[0])
+    html = client.get(f"/observations/rows?source={ids['source']}").text
+    for heading in ("what the source says", "coordinates", "source id"):
+        assert heading in html
+
+
+def test_untested_pledge_page_gives_the_stored_reason(tmp_path):
+    """A Ukrainian pledge can't be checked on air-raid alerts (they warn of Russian attacks): the page says so instead
+    of asking for more data."""
+    from saydo import pipeline
+    from saydo.store import Store
+    from tests.conftest import shared_path
+    from tests.serve.conftest import site_client
+
+    article = tmp_path / "a.txt"
+    article.write_text("date 2022-04-01\n\nThe Ukrainian defence ministry said its forces would reduce shelling "
+                       "near Kharkiv over the next two weeks.\n", encoding="utf-8")
+    db = tmp_path / "db.duckdb"
+    with Store(db) as store:
+        pipeline.run(store, [article], alert_paths=[shared_path("data", "air-raid-alerts",
+                                                                "volunteer_data_en.csv")])
+        reasons = store.query("SELECT * FROM untested")
+    assert reasons and "air-raid alerts warn of Russian air attacks" in reasons[0]["reason"]
+    with site_client(db, tmp_path) as client:
+        page = client.get(f"/checks/{reasons[0]['statement_id']}").text
+    assert "Not tested — no loaded source measures what UKR does" in page and "load observations" not in page
+
+
+def test_actors_list_counts_pledges_as_the_actor_page_does(client):
+    for row in client.get("/api/actors").json()["actors"]:
+        if not row["actor"]:
+            continue
+        record = client.get(f"/api/actors/{row['actor']}").json()["record"]
+        assert row["pledges"] == record["made"]
+        for key in ("kept", "partly_kept", "broken", "pending"):
+            assert row[key] == record[key], (row["actor"], key)

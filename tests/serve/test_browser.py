@@ -43,8 +43,10 @@ def server(tmp_path_factory):
     alerts = shared_path("data", "air-raid-alerts", "volunteer_data_en.csv")
     folder = tmp_path_factory.mktemp("browser")
     db = folder / "saydo.duckdb"
-    with pytest.raises(SystemExit), contextlib.redirect_stdout(io.StringIO()):
-        main(["run", str(article), "--alerts", str(alerts), "--db", str(db), "--json"])
+    cir = shared_path("data", "events", "cir-eyes-on-russia.csv")
+    with pytest.raises(SystemExit), contextlib.redirect_stdout(io.StringIO()), \
+            contextlib.redirect_stderr(io.StringIO()):
+        main(["run", str(article), "--alerts", str(alerts), "--alerts", str(cir), "--db", str(db), "--json"])
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -95,20 +97,21 @@ def test_home_filter_check_and_article(server, page):
     assert page.locator("li.statement").count() >= 1
     page.screenshot(path=str(SHOTS / "home.png"), full_page=True)
 
-    # filter by actor and verdict through the form, as a user would
+    # filter by actor and by the verdict Fomin's pledge has, through the form, as a user would
+    stated = fomin(server)
+    assert stated["verdict"] in ("kept", "partly_kept", "broken", "insufficient_data")
     page.select_option("select[name=actor]", "RUS")
-    page.select_option("select[name=verdict]", "kept")
+    page.select_option("select[name=verdict]", stated["verdict"])
     page.click("form.filters button[type=submit]")
     page.wait_for_url("**actor=RUS**")
     items = page.locator("li.statement")
     assert items.count() >= 1
     for i in range(items.count()):
         expect(items.nth(i).locator(".who")).to_contain_text("(RUS)")
-        expect(items.nth(i).locator('.badge[data-verdict="kept"]').first).to_be_visible()
+        expect(items.nth(i).locator(f'.badge[data-verdict="{stated["verdict"]}"]').first).to_be_visible()
     page.screenshot(path=str(SHOTS / "home-filtered.png"), full_page=True)
 
     # open the check of Fomin's pledge
-    stated = fomin(server)
     page.click(f'li[data-statement="{stated["id"]}"] p a')
     page.wait_for_url(f"**/checks/{stated['id']}")
     api = page.request.get(f"{base}/api/statements/{stated['id']}").json()
@@ -164,7 +167,68 @@ def test_actor_page_shows_the_record(server, page):
     api = page.request.get(server["url"] + "/api/actors/RUS").json()
     assert made == api["record"]["made"] >= 1
     expect(page.locator('dd[data-count="kept"]')).to_have_text(str(api["record"]["kept"]))
+    for verdict in ("kept", "partly_kept", "broken"):  # the record cards are readable: text against its background
+        card = page.locator(f"dl.record div.v-{verdict}")
+        colours = card.evaluate("e => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]")
+        assert contrast(*colours) >= 4.5, (verdict, colours)
     page.screenshot(path=str(SHOTS / "actor.png"), full_page=True)
+
+
+def contrast(fg: str, bg: str) -> float:
+    """WCAG contrast ratio of two CSS rgb()/rgba() colours (an unset background counts as the page's white)."""
+    import re
+
+    def luminance(css: str) -> float:
+        parts = [float(x) for x in re.findall(r"[\d.]+", css)]
+        if len(parts) == 4 and parts[3] == 0:
+            parts = [255.0, 255.0, 255.0]
+        channels = [c / 255 for c in parts[:3]]
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    hi, lo = sorted((luminance(fg), luminance(bg)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_event_data_check_has_its_chart(server, page):
+    from playwright.sync_api import expect
+
+    statement = fomin(server)
+    page.goto(f"{server['url']}/checks/{statement['id']}")
+    section = page.locator('section.result[data-source="cir"]')
+    expect(section).to_have_count(1)
+    expect(section.locator("svg.chart .line-pledge")).not_to_have_count(0)  # the lines drawn, not "no series"
+    expect(section.locator("svg.chart .line-control")).not_to_have_count(0)
+    expect(section.locator("figcaption").first).to_contain_text("Hostile events recorded per region per day")
+    section.screenshot(path=str(SHOTS / "check-event-data.png"))
+
+
+def test_figures_table_fits_a_phone(server, page):
+    """At 400 px every figure's numbers are on screen: no cell ends past the viewport's right edge."""
+    statement = fomin(server)
+    page.set_viewport_size({"width": 400, "height": 900})
+    try:
+        page.goto(f"{server['url']}/checks/{statement['id']}")
+        cells = page.locator("table.figures td.num")
+        assert cells.count() > 0
+        overflow = page.evaluate("""() => [...document.querySelectorAll('table.figures td.num')]
+            .filter(td => td.getBoundingClientRect().right > window.innerWidth + 1).length""")
+        assert overflow == 0
+        page.locator("table.figures").first.screenshot(path=str(SHOTS / "figures-400px.png"))
+    finally:
+        page.set_viewport_size({"width": 1280, "height": 900})
+
+
+def test_evidence_page_shows_description_coordinates_and_ids(server, page):
+    from playwright.sync_api import expect
+
+    page.goto(server["url"] + "/observations/rows?source=alerts.volunteer&region=UA-30")
+    table = page.locator("table.evidence-rows")
+    for heading in ("what the source says", "coordinates", "source id"):
+        expect(table.locator("thead")).to_contain_text(heading)
+    page.set_viewport_size({"width": 400, "height": 800})
+    page.screenshot(path=str(SHOTS / "evidence-rows-400px.png"), full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
 
 
 def test_upload_in_the_page_shows_progress_to_the_end(server, page, tmp_path):

@@ -27,7 +27,7 @@ def _statements(store):
 
 def test_article_batches_unfinished_is_visible_and_resumes(store, tmp_path, cli):
     paths = _files(tmp_path)
-    articles, errors = pipeline.read_articles(store, paths)  # stored; the process dies before extraction
+    articles, errors, _ = pipeline.read_articles(store, paths)  # stored; the process dies before extraction
     assert not errors and len(articles) == 2
     assert {a["name"] for a in unfinished_articles(store)} == {"one.txt", "two.txt"}
     db = store.path

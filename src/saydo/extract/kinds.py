@@ -16,14 +16,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-PLEDGE_VERBS = {"promise", "pledge", "vow", "guarantee", "assure", "order", "instruct", "command", "agree",
-                "propose", "offer", "commit", "undertake", "decide", "declare", "approve", "threaten"}
-DENIAL_VERBS = {"deny", "reject", "refute", "dismiss", "disavow"}
-DEMAND_VERBS = {"urge", "demand", "appeal", "insist", "ask", "request", "call"}
-OPINION_VERBS = {"believe", "think", "hope", "fear", "doubt", "describe", "welcome", "express", "consider",
-                 "expect", "predict", "condemn", "criticize", "criticise", "praise", "feel", "allude", "suggest",
-                 "question"}
-CLAIM_VERBS = {"accuse", "blame", "claim", "report", "confirm", "allege", "admit", "acknowledge"}
+from saydo.extract.lexicon import lexicon
+
+PLEDGE_VERBS = lexicon("kinds", "pledge_verbs").words
+DENIAL_VERBS = lexicon("kinds", "denial_verbs").words
+DEMAND_VERBS = lexicon("kinds", "demand_verbs").words
+OPINION_VERBS = lexicon("kinds", "opinion_verbs").words
+CLAIM_VERBS = lexicon("kinds", "claim_verbs").words
 
 FUTURE = re.compile(r"\b(will|would|shall|'ll|is going to|are going to|plans? to|planned to|intends? to|"
                     r"intended to|ready to|prepared to|willing to|is to|are to|going to)\s+(?!blame\b)"
@@ -94,30 +93,41 @@ def classify(verb_lemma: str | None, content: str, cues: Cues, *, negated_verb: 
              commitments: str | None = None) -> str:
     """The kind of what was said. ``commitments``: the content with commitment words that commit no one blanked
     (``saydo.extract.commitments.commitment_text``), for the commissive cues; the content itself when not given."""
+    return classify_rule(verb_lemma, content, cues, negated_verb=negated_verb, commitments=commitments)[0]
+
+
+def classify_rule(verb_lemma: str | None, content: str, cues: Cues, *, negated_verb: bool = False,
+                  commitments: str | None = None) -> tuple[str, str]:
+    """(kind, the name of the rule that decided it), the name as ``kind:<kind>-<rule>`` (``kind:pledge-future``)."""
     lemma = (verb_lemma or "").lower()
     if lemma in DENIAL_VERBS or (negated_verb and lemma in {"confirm", "admit"}):
-        return "denial"
+        return "denial", "kind:denial-verb"
     if DENIAL_CONTENT.search(content) and not COMMISSIVE.search(content if commitments is None else commitments):
-        return "denial"
+        return "denial", "kind:denial-content"
     if lemma in DEMAND_VERBS and (not cues.own_side or lemma in ("demand", "urge", "insist")):
-        return "demand"  # demanding guarantees that one's own forces will be spared is still a demand
+        return "demand", "kind:demand-verb"  # demanding guarantees that one's own forces will be spared is a demand
     if OWN_DEMAND.search(content):
-        return "demand"
-    if COUNTERFACTUAL.search(content) or HEDGED_VIEW.search(content):
-        return "opinion"
+        return "demand", "kind:demand-own-call"
+    if COUNTERFACTUAL.search(content):
+        return "opinion", "kind:opinion-counterfactual"
+    if HEDGED_VIEW.search(content):
+        return "opinion", "kind:opinion-hedged-view"
     if cues.belief and lemma not in PLEDGE_VERBS:
-        return "opinion"  # "I believe they will endorse", "expressed hope that X would": a belief, not a commitment
-    if _is_pledge(lemma, content, cues, commitments):
-        return "pledge"
+        return "opinion", "kind:opinion-belief"  # "I believe they will endorse": a belief, not a commitment
+    rule = pledge_rule(lemma, content, cues, commitments)
+    if rule is not None:
+        return "pledge", f"kind:pledge-{rule}"
     if cues.imperative:
-        return "demand"
+        return "demand", "kind:demand-imperative"
     if DEMAND_CONTENT.search(content) and not cues.own_side:
-        return "demand"
-    if lemma in OPINION_VERBS or OPINION_CONTENT.search(content):
-        return "opinion"
+        return "demand", "kind:demand-content"
+    if lemma in OPINION_VERBS:
+        return "opinion", "kind:opinion-verb"
+    if OPINION_CONTENT.search(content):
+        return "opinion", "kind:opinion-content"
     if cues.other_side and FUTURE.search(content):
-        return "opinion"  # a prediction about others' conduct
-    return "claim"
+        return "opinion", "kind:opinion-prediction"  # a prediction about others' conduct
+    return "claim", "kind:claim-default"
 
 
 def _is_pledge(lemma: str, content: str, cues: Cues, commitments: str | None = None) -> bool:

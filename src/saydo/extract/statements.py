@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from saydo.extract.attribution import attribute, speech_acts, trim
 from saydo.extract.commitments import commitment_text, futures
 from saydo.extract.events import events_from_doc
-from saydo.extract.kinds import Cues, classify
+from saydo.extract.kinds import Cues, classify_rule
 from saydo.extract.pipeline import load_nlp
 from saydo.extract.place_codes import Context, Mention, sentence_mention, statement_places
 from saydo.extract.quotes import quote_spans, quoted_words
@@ -109,19 +109,19 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0) -> list[Sta
             words = commitment_text(content, lambda t, sp=part_speaker, q=quote == "direct":
                                     _side(t, sp, sp.actor not in (None, "CIV"), q) == "other")
             negated = bool(part_verb is not None and any(c.dep_ == "neg" for c in part_verb.children))
-            kind = classify(part_verb.lemma_ if part_verb is not None else None, _plain(content.text), cues,
-                            negated_verb=negated, commitments=_plain(words))
+            kind, rule = classify_rule(part_verb.lemma_ if part_verb is not None else None, _plain(content.text),
+                                       cues, negated_verb=negated, commitments=_plain(words))
             if merge and acts and acts[-1][3] == kind and acts[-1][4].name == part_speaker.name:
-                acts[-1] = (acts[-1][0], end, acts[-1][2], kind, part_speaker)  # one proposition, one statement
+                acts[-1] = (acts[-1][0], end, acts[-1][2], kind, part_speaker, acts[-1][5])  # one proposition
                 continue
-            acts.append((start, end, quote, kind, part_speaker))
-        for start, end, quote, kind, act_speaker in acts:
+            acts.append((start, end, quote, kind, part_speaker, (rule,)))
+        for start, end, quote, kind, act_speaker, rules in acts:
             paragraph = bisect.bisect_left(breaks, start)
             context = _place_context(index, sentences, mentions, para_of, text, last, act_speaker.name, paragraph)
             places = statement_places(sent, places_by_sentence.get(sent.start, []), context, kind)
             last = (act_speaker.name, paragraph, places)
             found.append(_statement(article, text, offset, index, sentences, breaks, start, end, quote, kind,
-                                    act_speaker, places))
+                                    act_speaker, places, rules))
     return found
 
 
@@ -133,7 +133,8 @@ def _strip_edges(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _statement(article: Article, text: str, offset: int, index: int, sentences: list[Span], breaks: list[int],
-               start: int, end: int, quote: str, kind: str, speaker: Speaker, places: tuple[str, ...]) -> Statement:
+               start: int, end: int, quote: str, kind: str, speaker: Speaker, places: tuple[str, ...],
+               rules: tuple[str, ...] = ()) -> Statement:
     paragraph = bisect.bisect_left(breaks, start)
     window = Window()
     if kind == "pledge":
@@ -144,7 +145,7 @@ def _statement(article: Article, text: str, offset: int, index: int, sentences: 
     return Statement(
         article=article.name, article_id=article.id, published=article.published, speaker=speaker.name,
         actor=speaker.actor, kind=kind, quote=quote, text=text[start:end], start=start + offset,
-        end=end + offset, places=places, window=window,
+        end=end + offset, places=places, window=window, rules=rules,
     )
 
 

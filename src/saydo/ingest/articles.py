@@ -1,17 +1,22 @@
-"""Read news articles from plain text and HTML files.
+"""Read news articles from plain text and HTML files, and from tables of articles (CSV or JSON Lines).
 
 Plain text: an optional header of ``date YYYY-MM-DD`` (publication date) and ``source URL`` lines, then the text. The
 date token may share its line with the text (``date 2022-03-29 Kseniya Valdinova, 26, ...``). HTML: the main text is
-taken by trafilatura, the date from the page's metadata when it has one.
+taken by trafilatura, the date from the page's metadata when it has one. A table holds one article per row with a
+``body`` (or ``text``) column and optionally ``link``/``url``, ``headline``/``title`` and ``date`` — the shape of the
+press corpora in ../shared.
 """
 
 from __future__ import annotations
 
+import csv
+import json
 import re
+import sys
 from datetime import date
 from pathlib import Path
 
-from saydo.errors import BadValue, EmptyFile, TooLong
+from saydo.errors import BadHeader, BadValue, EmptyFile, TooLong
 from saydo.ingest.files import check_text_file, guess_encoding
 from saydo.records import Article
 from saydo.records.observation import EARLIEST_DAY, date_range_text, plausible_day
@@ -96,12 +101,17 @@ def _split_header(raw: str, *, where: str) -> tuple[date | None, str | None, str
 
 
 def _from_html(p: Path, raw: str, published: date | None) -> Article:
+    return article_from_html(raw, name=p.name, path=str(p), published=published)
+
+
+def article_from_html(raw: str, *, name: str, path: str, published: date | None = None) -> Article:
+    """The main text of an HTML page (trafilatura), with the page's date, title and URL when it gives them."""
     import trafilatura
 
     extracted = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False, include_tables=False)
     text = getattr(extracted, "text", None) if extracted is not None else None
     if not text or not text.strip():
-        raise EmptyFile("no article text found in the HTML", where=str(p),
+        raise EmptyFile("no article text found in the HTML", where=path,
                         hint="give the page's full HTML or save the text as .txt")
     page_date = None
     meta_date = getattr(extracted, "date", None)
@@ -113,6 +123,76 @@ def _from_html(p: Path, raw: str, published: date | None) -> Article:
         if page_date is not None and not plausible_day(page_date):
             page_date = None  # a page's metadata is often wrong: an impossible date counts as none
     return Article(
-        id=Article.make_id(text), name=p.name, path=str(p), text=text, published=page_date or published,
+        id=Article.make_id(text), name=name, path=path, text=text, published=page_date or published,
         source_url=getattr(extracted, "url", None), title=getattr(extracted, "title", None), format="html",
     )
+
+
+TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson")
+_BODY_KEYS = ("body", "text", "content")
+_LINK_KEYS = ("link", "url", "source_url", "source")
+_TITLE_KEYS = ("headline", "title")
+
+
+def read_article_table(path: str | Path) -> tuple[list[Article], list[tuple[int, str]]]:
+    """The articles of a CSV or JSON Lines file, one per row, and the rows that are not articles as (line, reason).
+    An article is named ``FILE#LINE``; its date is the row's ``date`` when it starts with YYYY-MM-DD."""
+    p = check_text_file(path)
+    rows = _csv_rows(p) if p.suffix.lower() == ".csv" else _jsonl_rows(p)
+    articles, problems = [], []
+    for line, row in rows:
+        if isinstance(row, str):
+            problems.append((line, row))
+            continue
+        body = next((str(row[k]) for k in _BODY_KEYS if row.get(k)), "")
+        if not body.strip():
+            problems.append((line, f"no text: the row has no {' or '.join(_BODY_KEYS)} value"))
+            continue
+        text = body.replace("\r\n", "\n")
+        published = _row_date(row.get("date"))
+        if published is not None and not plausible_day(published):
+            problems.append((line, f"the date {published.isoformat()} is outside the dates saydo accepts "
+                                   f"({date_range_text()})"))
+            continue
+        link = next((str(row[k]) for k in _LINK_KEYS if row.get(k)), None)
+        title = next((str(row[k]) for k in _TITLE_KEYS if row.get(k)), None)
+        articles.append(Article(id=Article.make_id(text), name=f"{p.name}#{line}", path=str(p), text=text,
+                                published=published, source_url=link, title=title, format="table"))
+    return articles, problems
+
+
+def _csv_rows(p: Path):
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    with p.open(newline="", encoding=guess_encoding(p), errors="replace") as fh:
+        reader = csv.DictReader(fh)
+        if not reader.fieldnames or not set(_BODY_KEYS) & {f.strip().lower() for f in reader.fieldnames}:
+            raise BadHeader(f"no {' or '.join(_BODY_KEYS)} column in the header", where=str(p),
+                            hint="a table of articles needs a header with a body column (link,headline,date,body)")
+        start = reader.line_num + 1
+        for row in reader:
+            yield start, {(k or "").strip().lower(): v for k, v in row.items()}  # the line the record starts on
+            start = reader.line_num + 1
+
+
+def _jsonl_rows(p: Path):
+    with p.open(encoding=guess_encoding(p), errors="replace") as fh:
+        for line, raw in enumerate(fh, 1):
+            if not raw.strip():
+                continue
+            try:
+                row = json.loads(raw)
+            except ValueError as exc:
+                yield line, f"not a JSON object ({exc.msg})"
+                continue
+            yield line, ({str(k).lower(): v for k, v in row.items()} if isinstance(row, dict)
+                         else "not a JSON object")
+
+
+def _row_date(value) -> date | None:
+    match = re.match(r"\s*(\d{4}-\d{2}-\d{2})", str(value or ""))
+    if not match:
+        return None
+    try:
+        return date.fromisoformat(match.group(1))
+    except ValueError:
+        return None

@@ -67,6 +67,7 @@ def create_app(settings: Settings, *, database: Database | None = None) -> FastA
     app.state.templates = templates()
     app.add_middleware(BodyLimit, max_bytes=settings.max_upload)
     app.add_middleware(DropEmptyQuery)
+    app.add_middleware(FormatSuffix)
 
     app.add_middleware(SecurityHeaders)
 
@@ -97,9 +98,11 @@ def create_app(settings: Settings, *, database: Database | None = None) -> FastA
     def healthz() -> dict:
         return {"ok": True, "version": __version__, "read_only": settings.read_only}
 
+    from saydo.serve.editing import add_editing_routes
     from saydo.serve.uploads import add_upload_routes
 
     add_upload_routes(app)
+    add_editing_routes(app)
     add_view_routes(app, load())
     return app
 
@@ -140,6 +143,30 @@ class DropEmptyQuery:
             kept = [(k, v) for k, v in pairs if v != ""]
             if len(kept) != len(pairs):
                 scope = {**scope, "query_string": urlencode(kept).encode("latin-1")}
+        await self.app(scope, receive, send)
+
+
+class FormatSuffix:
+    """``/checks/ID.json`` and ``/observations.csv`` are the page as JSON or CSV, as the docs promise: the suffix
+    becomes ``?_format=`` before routing (``/.json`` or ``/index.json`` is the home page). Static files, the API and
+    the OpenAPI document keep their names."""
+
+    KEEP = ("/static/", "/openapi.json", "/api/")
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] == "http":
+            path = scope["path"]
+            suffix = next((s for s in (".json", ".csv") if path.endswith(s)), None)
+            if suffix and not path.startswith(self.KEEP):
+                base = path[: -len(suffix)]
+                base = "/" if base in ("", "/", "/index") else base
+                query = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
+                query = [(k, v) for k, v in query if k != "_format"] + [("_format", suffix[1:])]
+                scope = {**scope, "path": base, "raw_path": base.encode("latin-1"),
+                         "query_string": urlencode(query).encode("latin-1")}
         await self.app(scope, receive, send)
 
 

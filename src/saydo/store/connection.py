@@ -50,6 +50,8 @@ class Store:
         self.con.execute("SET TimeZone = 'UTC'")
         if not read_only:
             self.migrate()
+        else:
+            self._check_read_only_schema()
         self._ibis = None
 
     def _current(self, lock_wait: float, on_wait) -> bool:
@@ -123,6 +125,21 @@ class Store:
         self.con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
         row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         return int(row[0]) if row else 0
+
+    def _check_read_only_schema(self) -> None:
+        """A database opened read-only can't be migrated: say so when it is older (or newer) than this saydo."""
+        try:
+            row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except duckdb.CatalogException:
+            row = None
+        current = int(row[0]) if row else 0
+        if current < SCHEMA_VERSION:
+            raise StoreError(f"database schema v{current} is older than this saydo (v{SCHEMA_VERSION}) and it was "
+                             "opened read-only", where=str(self.path),
+                             hint="run a command that writes, such as `saydo check`, once to upgrade it")
+        if current > SCHEMA_VERSION:
+            raise SchemaTooNew(f"database schema v{current} is newer than this saydo (v{SCHEMA_VERSION})",
+                               where=str(self.path), hint="upgrade saydo or use another --db")
 
     def migrate(self) -> None:
         current = self.schema_version()

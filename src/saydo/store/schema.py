@@ -154,6 +154,134 @@ MIGRATIONS: list[tuple[str, str]] = [
         """,
     ),
     (
+        "statements keep the names of the extraction rules that made them (why a sentence is a pledge, whose it is)",
+        "ALTER TABLE statements ADD COLUMN IF NOT EXISTS rules VARCHAR[];",
+    ),
+    (
+        "editors' corrections of statements and notes on verdicts: an audited overlay, the machine's rows untouched",
+        """
+        CREATE TABLE IF NOT EXISTS corrections (
+            id VARCHAR PRIMARY KEY,
+            statement_id VARCHAR NOT NULL,
+            article_id VARCHAR NOT NULL,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            field VARCHAR NOT NULL,
+            value JSON,
+            machine JSON,
+            editor VARCHAR NOT NULL,
+            made_at TIMESTAMPTZ NOT NULL,
+            why VARCHAR
+        );
+        CREATE TABLE IF NOT EXISTS notes (
+            id VARCHAR PRIMARY KEY,
+            check_id VARCHAR,
+            statement_id VARCHAR NOT NULL,
+            text VARCHAR NOT NULL,
+            editor VARCHAR NOT NULL,
+            made_at TIMESTAMPTZ NOT NULL
+        );
+        """,
+    ),
+    (
+        "statements as editors left them: the machine's rows with the newest correction of each field laid over them",
+        # One definition of the overlay for every reader (the library, the pages, the exports). A correction finds its
+        # statement by id, or by article and span when re-extraction changed the id; a "restore" drops the earlier
+        # ones. statement_edits lists the corrections in force; statements_current has one row per machine statement,
+        # `hidden` when it is marked not a statement or merged into another.
+        """
+        CREATE OR REPLACE VIEW statement_edits AS
+        WITH matched AS (
+            SELECT s.id AS statement_id, c.id AS correction_id, c.field, c.value, c.machine, c.editor, c.made_at,
+                   c.why
+            FROM statements s JOIN corrections c ON c.statement_id = s.id
+            UNION
+            SELECT s.id, c.id, c.field, c.value, c.machine, c.editor, c.made_at, c.why
+            FROM statements s JOIN corrections c
+              ON c.article_id = s.article_id AND c.start_char = s.start_char AND c.end_char = s.end_char
+        ), restored AS (
+            SELECT statement_id, max(made_at) AS since FROM matched WHERE field = 'restore' GROUP BY statement_id
+        )
+        SELECT m.* FROM matched m LEFT JOIN restored r USING (statement_id)
+        WHERE (r.since IS NULL OR m.made_at > r.since) AND m.field <> 'restore';
+
+        CREATE OR REPLACE VIEW statements_current AS
+        WITH latest AS (
+            SELECT statement_id, field, arg_max(value, (made_at, correction_id)) AS value
+            FROM statement_edits GROUP BY statement_id, field
+        ), wide AS (
+            SELECT statement_id,
+                   bool_or(field = 'speaker') AS has_speaker,
+                   any_value(value) FILTER (WHERE field = 'speaker') AS speaker,
+                   bool_or(field = 'actor') AS has_actor, any_value(value) FILTER (WHERE field = 'actor') AS actor,
+                   bool_or(field = 'kind') AS has_kind, any_value(value) FILTER (WHERE field = 'kind') AS kind,
+                   bool_or(field = 'places') AS has_places,
+                   any_value(value) FILTER (WHERE field = 'places') AS places,
+                   bool_or(field = 'window') AS has_window, any_value(value) FILTER (WHERE field = 'window') AS win,
+                   coalesce(bool_or(field = 'not_a_statement' AND value::VARCHAR = 'true'), false) AS not_statement,
+                   any_value(json_extract_string(value, '$')) FILTER (WHERE field = 'merged_into') AS merged_into
+            FROM latest GROUP BY statement_id
+        )
+        SELECT s.id, s.article_id, s.article, s.published,
+               CASE WHEN w.has_speaker THEN json_extract_string(w.speaker, '$') ELSE s.speaker END AS speaker,
+               CASE WHEN w.has_actor THEN json_extract_string(w.actor, '$') ELSE s.actor END AS actor,
+               CASE WHEN w.has_kind THEN json_extract_string(w.kind, '$') ELSE s.kind END AS kind,
+               s.quote, s.text, s.start_char, s.end_char,
+               CASE WHEN w.has_places THEN coalesce(from_json(w.places, '["VARCHAR"]'), []) ELSE s.places END
+                   AS places,
+               CASE WHEN w.has_window THEN CAST(json_extract_string(w.win, '$[0]') AS TIMESTAMPTZ)
+                    ELSE s.window_start END AS window_start,
+               CASE WHEN w.has_window THEN CAST(json_extract_string(w.win, '$[1]') AS TIMESTAMPTZ)
+                    ELSE s.window_end END AS window_end,
+               s.qualifies, s.rules,
+               w.statement_id IS NOT NULL AS edited,
+               coalesce(w.not_statement, false) OR w.merged_into IS NOT NULL AS hidden,
+               w.merged_into
+        FROM statements s LEFT JOIN wide w ON w.statement_id = s.id;
+
+        CREATE OR REPLACE VIEW statements_shown AS SELECT * FROM statements_current WHERE NOT hidden;
+        """,
+    ),
+    (
+        "checks carry a scenario: NULL for the published result (all data, default windows), a name for an "
+        "exploratory run (--as-of, --window-days), which never replaces the published one",
+        """
+        ALTER TABLE checks ADD COLUMN IF NOT EXISTS scenario VARCHAR;
+        UPDATE checks SET scenario = concat_ws(', ',
+            CASE WHEN as_of IS NOT NULL THEN 'as of ' || strftime(as_of, '%Y-%m-%d') END,
+            CASE WHEN window_days <> 14 THEN 'windows of ' || window_days || ' days' END)
+        WHERE as_of IS NOT NULL OR window_days <> 14;
+        """,
+    ),
+    (
+        "why a pledge was not tested, as the last published check run said (a page tells it instead of guessing)",
+        """
+        CREATE TABLE IF NOT EXISTS untested (
+            statement_id VARCHAR PRIMARY KEY,
+            reason VARCHAR NOT NULL,
+            run_at TIMESTAMPTZ NOT NULL
+        );
+        """,
+    ),
+    (
+        "one verdict per pledge (the most direct source that decided) and per proposition (the same pledge reported "
+        "by several articles), from the published checks",
+        """
+        CREATE TABLE IF NOT EXISTS pledge_verdicts (
+            statement_id VARCHAR PRIMARY KEY,
+            verdict VARCHAR NOT NULL,
+            decided_by VARCHAR NOT NULL,
+            template VARCHAR,
+            sources JSON NOT NULL,
+            disagreements JSON NOT NULL,
+            proposition VARCHAR NOT NULL,
+            proposition_verdict VARCHAR NOT NULL,
+            proposition_members JSON NOT NULL,
+            updated_at TIMESTAMPTZ NOT NULL
+        );
+        """,
+    ),
+    (
         "articles say when their statements were stored: an article with none yet belongs to an unfinished batch",
         # Storing the statements, the news events and this mark is one transaction per article
         # (saydo.store.articles.save_statements); articles stored before this migration count as extracted.

@@ -17,7 +17,7 @@ _LATEST = """
     SELECT statement_id, source, arg_max(verdict, (coalesce(version, 0), run_at)) AS verdict,
            max(coalesce(version, 0)) AS version, max(run_at) AS run_at,
            arg_max(id, (coalesce(version, 0), run_at)) AS check_id
-    FROM checks GROUP BY statement_id, source
+    FROM checks WHERE scenario IS NULL GROUP BY statement_id, source
 """
 
 def _conditions(*conditions: tuple[str, object]) -> tuple[list[str], list]:
@@ -44,11 +44,9 @@ STATEMENT_SORTS = {
 }
 
 
-def list_statements(store: Store, *, actor: str | None = None, kind: str | None = None, verdict: str | None = None,
-                    region: str | None = None, date_from: date | None = None, date_to: date | None = None,
-                    q: str | None = None, article_id: str | None = None, sort: str = "newest", limit: int = 50,
-                    offset: int = 0) -> tuple[list[dict], int]:
-    """Statements with their latest verdict per source, filtered; returns (rows, total matching)."""
+def _statement_filters(*, actor=None, kind=None, verdict=None, region=None, date_from=None, date_to=None, q=None,
+                       article_id=None) -> tuple[list[str], list]:
+    """The WHERE tests over ``statements_shown s`` (with ``latest`` in scope) for the list filters."""
     where, params = _conditions(("s.actor = ?", actor), ("s.kind = ?", kind), ("list_contains(s.places, ?)", region),
                                 ("s.published >= ?", date_from), ("s.published <= ?", date_to),
                                 ("s.article_id = ?", article_id))
@@ -57,20 +55,32 @@ def list_statements(store: Store, *, actor: str | None = None, kind: str | None 
         pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         params += [pattern, pattern]
     if verdict == "unchecked":
-        where.append("NOT EXISTS (SELECT 1 FROM checks c WHERE c.statement_id = s.id)")
-    elif verdict:
-        where.append("EXISTS (SELECT 1 FROM latest l2 WHERE l2.statement_id = s.id AND l2.verdict = ?)")
+        where.append("NOT EXISTS (SELECT 1 FROM pledge_verdicts v WHERE v.statement_id = s.id)")
+    elif verdict:  # the pledge's one verdict (the most direct source that decided), not any source's
+        where.append("EXISTS (SELECT 1 FROM pledge_verdicts v WHERE v.statement_id = s.id AND v.verdict = ?)")
         params.append(verdict)
+    return where, params
+
+
+def list_statements(store: Store, *, actor: str | None = None, kind: str | None = None, verdict: str | None = None,
+                    region: str | None = None, date_from: date | None = None, date_to: date | None = None,
+                    q: str | None = None, article_id: str | None = None, sort: str = "newest", limit: int = 50,
+                    offset: int = 0) -> tuple[list[dict], int]:
+    """Statements with their latest verdict per source, filtered; returns (rows, total matching)."""
+    where, params = _statement_filters(actor=actor, kind=kind, verdict=verdict, region=region, date_from=date_from,
+                                       date_to=date_to, q=q, article_id=article_id)
     order = STATEMENT_SORTS[sort]  # a KeyError here is a caller bug: params are validated before
     clause = _where(where)
     sql = f"""
         WITH latest AS ({_LATEST})
         SELECT s.id, s.published, s.speaker, s.actor, s.kind, s.quote, s.text, s.places, s.article_id, s.article,
-               s.start_char, s.window_start, s.window_end,
+               s.start_char, s.window_start, s.window_end, any_value(pv.verdict) AS verdict,
+               any_value(pv.decided_by) AS decided_by, any_value(pv.proposition) AS proposition,
                coalesce(list({{'source': l.source, 'verdict': l.verdict}} ORDER BY l.source)
                             FILTER (WHERE l.source IS NOT NULL), []) AS verdicts,
                count(*) OVER () AS _total
-        FROM statements s LEFT JOIN latest l ON l.statement_id = s.id
+        FROM statements_shown s LEFT JOIN latest l ON l.statement_id = s.id
+        LEFT JOIN pledge_verdicts pv ON pv.statement_id = s.id
         {clause}
         GROUP BY ALL
         ORDER BY {order}, s.id
@@ -82,15 +92,45 @@ def list_statements(store: Store, *, actor: str | None = None, kind: str | None 
     elif offset == 0:
         total = 0
     else:  # a page past the end: count the matches alone, for the pager
-        total = store.con.execute(f"WITH latest AS ({_LATEST}) SELECT count(*) FROM statements s {clause}",
+        total = store.con.execute(f"WITH latest AS ({_LATEST}) SELECT count(*) FROM statements_shown s {clause}",
                                   params).fetchone()[0]
     for r in rows:
         r.pop("_total", None)
     return rows, total
 
 
+# Facets as datasette has them: for each dimension, how many statements match the other filters with each value of
+# it, so a reader sees where the pledges are before clicking. The dimension's own filter is left out of its counts.
+_FACETS = {
+    "actor": ("coalesce(s.actor, '')", "s"),
+    "kind": ("s.kind", "s"),
+    "region": ("unnest(s.places)", "s"),
+    "month": ("strftime(s.published, '%Y-%m')", "s"),
+    "verdict": ("coalesce(pv.verdict, 'unchecked')", "pv"),
+}
+
+
+def statement_facets(store: Store, **filters) -> dict[str, list[dict]]:
+    """``{dimension: [{"value", "count"}]}`` for actor, kind, region, month and verdict, under the other filters
+    (the same keywords as ``list_statements``; ``month`` filters are not offered, months are shown for reading)."""
+    out: dict[str, list[dict]] = {}
+    for name, (expr, _) in _FACETS.items():
+        others = {k: v for k, v in filters.items() if k != name}
+        where, params = _statement_filters(**others)
+        clause = _where(where)
+        join = "LEFT JOIN pledge_verdicts pv ON pv.statement_id = s.id" if name == "verdict" else ""
+        counted = "count(DISTINCT s.id)"
+        rows = store.con.execute(
+            f"""WITH latest AS ({_LATEST})
+                SELECT value, {counted} AS n FROM (SELECT s.id, s.published, s.actor, s.kind, s.places, s.text,
+                    s.speaker, s.article_id, {expr} AS value FROM statements_shown s {join} {clause}) s
+                WHERE value IS NOT NULL GROUP BY value ORDER BY n DESC, value LIMIT 40""", params).fetchall()
+        out[name] = [{"value": value, "count": n} for value, n in rows]
+    return out
+
+
 def statement(store: Store, statement_id: str) -> dict | None:
-    rows = store.query("SELECT * FROM statements WHERE id = ?", [statement_id])
+    rows = store.query("SELECT * FROM statements_current WHERE id = ?", [statement_id])
     return rows[0] if rows else None
 
 
@@ -98,11 +138,23 @@ def latest_results(store: Store, statement_id: str) -> list[dict]:
     """The newest stored result per source of one statement: the check JSON plus version and run time."""
     rows = store.con.execute(
         """
-        SELECT result, version, run_at, id FROM checks WHERE statement_id = ?
+        SELECT result, version, run_at, id FROM checks WHERE statement_id = ? AND scenario IS NULL
         QUALIFY row_number() OVER (PARTITION BY source ORDER BY version DESC NULLS LAST, run_at DESC) = 1
         ORDER BY source
         """, [statement_id]).fetchall()
     return [{**json.loads(r[0]), "version": r[1], "run_at": r[2], "check_id": r[3]} for r in rows]
+
+
+def scenario_results(store: Store, statement_id: str) -> list[dict]:
+    """The newest result of each scenario (exploratory run) and source of one statement, for the check page to show
+    beside the published verdicts."""
+    rows = store.con.execute(
+        """
+        SELECT result, scenario, run_at FROM checks WHERE statement_id = ? AND scenario IS NOT NULL
+        QUALIFY row_number() OVER (PARTITION BY scenario, source ORDER BY version DESC NULLS LAST, run_at DESC) = 1
+        ORDER BY scenario, source
+        """, [statement_id]).fetchall()
+    return [{**json.loads(r[0]), "scenario": r[1], "run_at": r[2]} for r in rows]
 
 
 def list_articles(store: Store, *, limit: int = 50, offset: int = 0) -> tuple[list[dict], int]:
@@ -111,7 +163,7 @@ def list_articles(store: Store, *, limit: int = 50, offset: int = 0) -> tuple[li
         SELECT a.id, a.name, a.title, a.published, a.format, a.source_url, a.loaded_at,
                count(s.id) AS statements, count(s.id) FILTER (WHERE s.kind = 'pledge') AS pledges,
                count(*) OVER () AS _total
-        FROM articles a LEFT JOIN statements s ON s.article_id = a.id
+        FROM articles a LEFT JOIN statements_shown s ON s.article_id = a.id
         GROUP BY ALL ORDER BY a.published DESC NULLS LAST, a.name, a.id LIMIT ? OFFSET ?
         """, [limit, offset])
     total = rows[0]["_total"] if rows else store.con.execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -132,23 +184,26 @@ def article_statements(store: Store, article_id: str) -> list[dict]:
         SELECT s.id, s.speaker, s.actor, s.kind, s.quote, s.text, s.start_char, s.end_char, s.places,
                coalesce(list({{'source': l.source, 'verdict': l.verdict}} ORDER BY l.source)
                             FILTER (WHERE l.source IS NOT NULL), []) AS verdicts
-        FROM statements s LEFT JOIN latest l ON l.statement_id = s.id
+        FROM statements_shown s LEFT JOIN latest l ON l.statement_id = s.id
         WHERE s.article_id = ? GROUP BY ALL ORDER BY s.start_char, s.end_char
         """.format(latest=_LATEST), [article_id])
 
 
 def actors(store: Store) -> list[dict]:
-    """Every actor with statements, and the tally of its pledges' latest verdicts (one per pledge and source)."""
+    """Every actor with statements, and its pledges counted the way its own page counts them: one verdict per
+    pledge (``pledge_verdicts``: the most direct source that decided); pending when none decided."""
     return store.query(
-        f"""
-        WITH latest AS ({_LATEST})
-        SELECT coalesce(s.actor, '') AS actor, count(DISTINCT s.id) AS statements,
-               count(DISTINCT s.id) FILTER (WHERE s.kind = 'pledge') AS pledges,
-               count(l.verdict) FILTER (WHERE l.verdict = 'kept') AS kept,
-               count(l.verdict) FILTER (WHERE l.verdict = 'partly_kept') AS partly_kept,
-               count(l.verdict) FILTER (WHERE l.verdict = 'broken') AS broken,
+        """
+        SELECT coalesce(s.actor, '') AS actor, count(*) AS statements,
+               count(*) FILTER (WHERE s.kind = 'pledge') AS pledges,
+               count(*) FILTER (WHERE s.kind = 'pledge' AND pv.verdict = 'kept') AS kept,
+               count(*) FILTER (WHERE s.kind = 'pledge' AND pv.verdict = 'partly_kept') AS partly_kept,
+               count(*) FILTER (WHERE s.kind = 'pledge' AND pv.verdict = 'broken') AS broken,
+               count(*) FILTER (WHERE s.kind = 'pledge' AND json_array_length(pv.disagreements) > 0) AS mixed,
+               count(*) FILTER (WHERE s.kind = 'pledge' AND coalesce(pv.verdict, '') NOT IN
+                                ('kept', 'partly_kept', 'broken')) AS pending,
                min(s.published) AS first, max(s.published) AS last
-        FROM statements s LEFT JOIN latest l ON l.statement_id = s.id AND s.kind = 'pledge'
+        FROM statements_shown s LEFT JOIN pledge_verdicts pv ON pv.statement_id = s.id
         GROUP BY 1 ORDER BY pledges DESC, statements DESC, actor
         """)
 
@@ -159,9 +214,11 @@ def actor_pledges(store: Store, actor: str) -> list[dict]:
         f"""
         WITH latest AS ({_LATEST})
         SELECT s.id, s.published, s.speaker, s.text, s.places, s.article_id, s.article, s.start_char, s.window_start,
+               any_value(pv.verdict) AS verdict, any_value(pv.decided_by) AS decided_by,
                coalesce(list({{'source': l.source, 'verdict': l.verdict}} ORDER BY l.source)
                             FILTER (WHERE l.source IS NOT NULL), []) AS verdicts
-        FROM statements s LEFT JOIN latest l ON l.statement_id = s.id
+        FROM statements_shown s LEFT JOIN latest l ON l.statement_id = s.id
+        LEFT JOIN pledge_verdicts pv ON pv.statement_id = s.id
         WHERE s.kind = 'pledge' AND coalesce(s.actor, '') = ?
         GROUP BY ALL ORDER BY s.published NULLS LAST, s.window_start NULLS LAST, s.article, s.start_char
         """, [actor])
@@ -215,7 +272,8 @@ def observation_rows(store: Store, *, source: str | None = None, region: str | N
     total = store.con.execute(f"SELECT count(*) FROM observations {clause}", params).fetchone()[0]
     rows = store.query(
         f"""SELECT id, source, region, event_type, started_at, finished_at, level, subregion, actor, line, file,
-                   file_sha256, geo_method, fatalities, description, article_id
+                   file_sha256, row_id, lat, lon, geo_method, fatalities, description, article_id, span_start,
+                   span_end
             FROM observations {clause} ORDER BY started_at, id LIMIT ? OFFSET ?""", params + [limit, offset])
     return rows, total
 
@@ -246,9 +304,39 @@ def list_checks(store: Store, *, verdict: str | None = None, source: str | None 
     rows = store.query(
         f"""SELECT c.id, c.statement_id, s.speaker, s.actor, c.source, c.version, c.verdict, c.previous_verdict,
                    c.template, c.start_at, c.window_days, c.as_of, c.run_at
-            FROM checks c LEFT JOIN statements s ON s.id = c.statement_id {clause}
+            FROM checks c LEFT JOIN statements_shown s ON s.id = c.statement_id {clause}
             ORDER BY c.run_at DESC, c.statement_id, c.source, c.version DESC LIMIT ? OFFSET ?""",
         params + [limit, offset])
+    return rows, total
+
+
+def latest_checks_listed(store: Store, *, verdict: str | None = None, source: str | None = None,
+                         template: str | None = None, actor: str | None = None, region: str | None = None,
+                         date_from: date | None = None, date_to: date | None = None, scenario: str | None = None,
+                         limit: int = 50, offset: int = 0) -> tuple[list[dict], int]:
+    """The newest result per (statement, source) — the published ones, or one scenario's — with the statement's
+    speaker, actor, places and text, filtered; returns (rows, total matching). Newest pledge first."""
+    where, params = _conditions(("c.verdict = ?", verdict), ("c.source = ?", source), ("c.template = ?", template),
+                                ("s.actor = ?", actor), ("list_contains(s.places, ?)", region),
+                                ("s.published >= ?", date_from), ("s.published <= ?", date_to))
+    where.insert(0, "c.scenario IS NOT DISTINCT FROM ?")
+    params.insert(0, scenario)
+    clause = _where(where)
+    rows = store.query(
+        f"""WITH c AS (SELECT * FROM checks QUALIFY row_number() OVER (
+                PARTITION BY statement_id, source, scenario ORDER BY version DESC NULLS LAST, run_at DESC) = 1)
+            SELECT c.id, c.statement_id, c.source, c.verdict, c.template, c.start_at, c.window_days, c.as_of,
+                   c.scenario, c.version, c.run_at, c.result->>'$.did.ratio' AS did_ratio,
+                   c.result->'$.did.ci' AS did_ci, c.result->>'$.did.metric' AS did_metric,
+                   s.speaker, s.actor, s.kind, s.places, s.published, s.text, count(*) OVER () AS _total
+            FROM c JOIN statements_shown s ON s.id = c.statement_id {clause}
+            ORDER BY s.published DESC NULLS LAST, c.start_at DESC, c.statement_id, c.source
+            LIMIT ? OFFSET ?""", params + [limit, offset])
+    total = rows[0]["_total"] if rows else 0
+    for r in rows:
+        r.pop("_total", None)
+        r["did_ratio"] = float(r["did_ratio"]) if r["did_ratio"] is not None else None
+        r["did_ci"] = json.loads(r["did_ci"]) if isinstance(r["did_ci"], str) else r["did_ci"]
     return rows, total
 
 
@@ -256,9 +344,9 @@ def facets(store: Store) -> dict:
     """The values the filters offer: actors, kinds, regions in use, observation sources."""
     return {
         "actors": [r[0] for r in store.con.execute(
-            "SELECT DISTINCT actor FROM statements WHERE actor IS NOT NULL ORDER BY 1").fetchall()],
+            "SELECT DISTINCT actor FROM statements_shown WHERE actor IS NOT NULL ORDER BY 1").fetchall()],
         "regions": [r[0] for r in store.con.execute(
-            "SELECT DISTINCT unnest(places) FROM statements ORDER BY 1").fetchall()],
+            "SELECT DISTINCT unnest(places) FROM statements_shown ORDER BY 1").fetchall()],
         "sources": [r[0] for r in store.con.execute(
             "SELECT DISTINCT source FROM observations ORDER BY 1").fetchall()],
     }
@@ -266,7 +354,7 @@ def facets(store: Store) -> dict:
 
 def counts(store: Store) -> dict:
     row = store.con.execute(
-        "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM statements), "
-        "(SELECT count(*) FROM statements WHERE kind = 'pledge'), (SELECT count(*) FROM observations), "
+        "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM statements_shown), "
+        "(SELECT count(*) FROM statements_shown WHERE kind = 'pledge'), (SELECT count(*) FROM observations), "
         "(SELECT count(*) FROM checks)").fetchone()
     return dict(zip(("articles", "statements", "pledges", "observations", "checks"), row))

@@ -1,3 +1,3 @@
 """Imports every verb module once, so each registers itself on the app (one place, like plugins would)."""
 
-from saydo.serve.cli import checks, evaluate, observations, rejects, run, web  # noqa: F401
+from saydo.serve.cli import checks, corrections, evaluate, listing, observations, rejects, run, web  # noqa: F401

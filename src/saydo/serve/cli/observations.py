@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from saydo.serve.cli import app, ingest_app
 from saydo.serve.cli.options import (
@@ -118,13 +117,11 @@ def summary(db: DbOption = None, json_out: JsonOption = False) -> None:
     if json_out:
         print_json([c.to_json() for c in found])
         return
-    table = Table(title="Observations by source", expand=True)
-    for col in ("source", "rows", "period", "regions", "days with rows", "gaps (days with no rows)"):
-        table.add_column(col, overflow="fold")
-    for c in found:
+    console.print("Observations by source", style="bold")
+    for c in found:  # each line wraps at word boundaries at any width
         gaps = ", ".join(f"{a}" if a == b else f"{a}..{b}" for a, b in c.gaps[:5])
         if len(c.gaps) > 5:
             gaps += f" and {len(c.gaps) - 5} more"
-        table.add_row(c.source, f"{c.rows:,}", f"{c.first} .. {c.last}", f"{len(c.regions)}: {' '.join(c.regions)}",
-                      str(c.days_with_rows), f"{c.gap_days} day(s)" + (f": {gaps}" if gaps else ""))
-    console.print(table)
+        console.print(f"[bold]{c.source}[/]: {c.rows:,} rows, {c.first} to {c.last}, {c.days_with_rows:,} days with "
+                      f"rows; {c.gap_days} day(s) with no row in any region" + (f" ({gaps})" if gaps else ""))
+        console.print(f"    {len(c.regions)} regions: {' '.join(c.regions)}", markup=False)

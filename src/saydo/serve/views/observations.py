@@ -20,11 +20,15 @@ Region = Annotated[str, Query(pattern=REGION, description="ISO 3166-2 code, e.g.
 @view("/observations", api="/api/observations", template="observations.html", title="Observations",
       table="coverage")
 def observations(store) -> dict:
-    """Per source and region: rows, first and last, days with rows and gaps (days with none in between)."""
+    """Per source: the days with no row in any region (gaps in the source); per region: rows, first and last, days
+    with rows and days without one (for an alert log, quiet days: no alert there)."""
+    from saydo.store.coverage import coverage
+
     rows = sv.observation_coverage(store)
     for r in rows:
         r["name"] = region_name(r["region"])
-    return {"coverage": rows, "sources": sorted({r["source"] for r in rows})}
+    sources = {c.source: c.to_json() for c in coverage(store)}
+    return {"coverage": rows, "sources": sorted({r["source"] for r in rows}), "source_gaps": sources}
 
 
 @view("/observations/series", api="/api/observations/series", template="series.html", title="Daily series",

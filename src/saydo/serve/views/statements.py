@@ -24,7 +24,8 @@ from saydo.serve.params import (
 )
 from saydo.serve.views import page, view
 from saydo.store import views as sv
-from saydo.store.checks import history
+from saydo.store.checks import history, pledge_verdict_of, untested_reason
+from saydo.store.corrections import edits_of, notes
 
 CONTEXT_CHARS = 400
 
@@ -37,16 +38,35 @@ def home(store, actor: ActorFilter = None, kind: Annotated[Kind | None, Query()]
          q: Search = None, sort: Annotated[Sort, Query()] = "newest", limit: Limit = 50, offset: Offset = 0,
          memo=None) -> dict:
     """The latest statements (pledges unless `kind` says otherwise) with their verdict per source, filtered."""
-    rows, total = sv.list_statements(store, actor=actor, kind=None if kind == "any" else kind, verdict=verdict,
-                                     region=region, date_from=date_from, date_to=date_to, q=q, sort=sort, limit=limit,
-                                     offset=offset)
+    chosen = {"actor": actor, "kind": None if kind == "any" else kind, "verdict": verdict, "region": region,
+              "date_from": date_from, "date_to": date_to, "q": q}
+    rows, total = sv.list_statements(store, **chosen, sort=sort, limit=limit, offset=offset)
+    key = "facet-counts:" + repr(sorted(chosen.items()))
     return {
         "filters": {"actor": actor, "kind": kind, "verdict": verdict, "region": region, "from": date_from,
                     "to": date_to, "q": q, "sort": sort},
         "statements": rows, **page(rows, total, limit, offset),
+        "facet_counts": _facet_links(memo(key, lambda: sv.statement_facets(store, **chosen)) if memo
+                                     else sv.statement_facets(store, **chosen),
+                                     {"actor": actor, "kind": kind, "verdict": verdict, "region": region,
+                                      "from": date_from, "to": date_to, "q": q, "sort": sort}),
         "facets": memo("facets", lambda: sv.facets(store)) if memo else sv.facets(store),
         "counts": memo("counts", lambda: sv.counts(store)) if memo else sv.counts(store),
     }
+
+
+def _facet_links(counts: dict[str, list[dict]], filters: dict) -> dict[str, list[dict]]:
+    """Each facet value with the query that narrows the list to it (the other filters kept); months are for reading."""
+    from urllib.parse import urlencode
+
+    kept = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in filters.items() if v}
+    out = {}
+    for name, values in counts.items():
+        out[name] = [{**v, "chosen": kept.get(name) == v["value"],
+                      "href": None if name == "month" or not v["value"]
+                      else "?" + urlencode({**kept, name: v["value"]})}
+                     for v in values]
+    return out
 
 
 @view("/checks", api="/api/checks", template="table.html", title="Check results", table="checks")
@@ -77,7 +97,18 @@ def check(store, statement_id: StatementId, site=None, memo=None) -> dict:
         "results": results,
         "figures": figures,
         "history": history(store, statement_id),
+        "untested": untested_reason(store, statement_id) if not results else None,
+        "edits": [e.to_json() for e in edits_of(store, [statement_id]).get(statement_id, ())],
+        "notes": notes(store, statement_id),
+        "scenarios": [_scenario(r) for r in sv.scenario_results(store, statement_id)],
+        "verdict": pledge_verdict_of(store, statement_id),
     }
+
+
+def _scenario(result: dict) -> dict:
+    return {"scenario": result["scenario"], "source": result["source"], "verdict": result["verdict"],
+            "as_of": result.get("as_of"), "window_days": result.get("window_days"), "run_at": result.get("run_at"),
+            "explanation": result.get("explanation", "")}
 
 
 def _context(text: str, start: int, end: int) -> dict:
@@ -99,15 +130,18 @@ def _result(store, statement: dict, result: dict, site, memo=None) -> dict:
                                               if m["group"] == "region"]
     return {
         "source": result["source"], "verdict": result["verdict"], "version": result.get("version"),
+        "check_id": result.get("check_id"),
         "run_at": result.get("run_at"), "as_of": result.get("as_of"), "template": result.get("template"),
         "start": result["start"], "end": result.get("end"), "window_days": result["window_days"],
         "hypothesis": hypothesis_words(result, pledge_regions),
+        "effect": result.get("effect"), "pretrend": result.get("pretrend"),
         "explanation": result["explanation"],
         "figures": _figures(result),
         "territory": result.get("territory") or [],
         "regions": {"pledge": list(pledge_regions), "control": list(groups.get("control", []))},
         # the chart is recomputed from the stored rows; once per stored result and data generation
         "chart": memo(f"chart:{result['check_id']}", lambda: _chart(store, result)) if memo else _chart(store, result),
+        "chart_caption": _chart_caption(result),
         "evidence": _evidence(result, pledge_regions),
         "files": [{"sha256": f["sha256"], "path": f["path"], "rows_loaded": f["rows_loaded"]}
                   for f in sv.list_files(store) if f["source"] == result["source"]],
@@ -151,6 +185,11 @@ def _figures(result: dict) -> list[dict]:
                      "before": m["before"]["value"], "after": m["after"]["value"], "ratio": m["ratio"],
                      "ci_low": (m.get("ci") or [None, None])[0], "ci_high": (m.get("ci") or [None, None])[1],
                      "method": m.get("method", "")})
+    cal = result.get("calibrated")
+    if cal and cal.get("ci"):
+        rows.append({"kind": "deciding figure (calibrated)", "metric": cal["metric"], "group": "pledge",
+                     "regions": "", "before": None, "after": None, "ratio": cal["ratio"], "ci_low": cal["ci"][0],
+                     "ci_high": cal["ci"][1], "method": cal.get("method", "")})
     for label, dids in (("difference in differences", result.get("dids") or
                          ([result["did"]] if result.get("did") else [])),
                         ("placebo", [result["placebo"]] if result.get("placebo") else [])):
@@ -163,12 +202,23 @@ def _figures(result: dict) -> list[dict]:
 
 
 def _chart(store, result: dict) -> list[dict]:
-    """Daily per-region means of the pledge and control groups, recomputed from the stored rows."""
-    if not {"pledge", "control"} <= {m["group"] for m in result.get("measures", []) if m["metric"] == "alerts"}:
-        return []
-    from saydo.check.charts import chart_frame
+    """Daily per-region means of the pledge and control groups, recomputed from the stored rows (alerts for an alert
+    log, recorded hostile events for an event dataset)."""
+    from saydo.check.charts import chart_frame, chart_metric
 
-    return chart_frame(store, result, "alerts").to_dict("records")
+    metric = chart_metric(result)
+    if metric is None or not {"pledge", "control"} <= {m["group"] for m in result.get("measures", [])
+                                                       if m["metric"] == metric}:
+        return []
+    return chart_frame(store, result, metric).to_dict("records")
+
+
+def _chart_caption(result: dict) -> str:
+    from saydo.check.charts import METRIC_TITLES, chart_metric
+
+    what = METRIC_TITLES.get(chart_metric(result) or "alerts")
+    return (f"{what[0].upper()}{what[1:]} (mean of the pledge regions and of the control regions), from the stored "
+            f"rows; the shaded bands are the before and after windows.")
 
 
 def _evidence(result: dict, regions: list[str]) -> list[dict]:
