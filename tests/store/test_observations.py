@@ -73,7 +73,7 @@ def test_observations_geo_methods_of_a_file(store):
 _KEY_V2 = ("md5(concat_ws('|', source, coalesce(row_id, concat_ws('|', region, event_type, "
            "CAST(started_at AS VARCHAR), coalesce(CAST(finished_at AS VARCHAR), ''), coalesce(subregion, ''), "
            "coalesce(level, ''), coalesce(article_id, ''), coalesce(CAST(span_start AS VARCHAR), '')))))")
-# Since migration 7 (revisions) the natural key leaves the end out: a corrected end time revises the row.
+# Since the revisions migration the natural key leaves the end out: a corrected end time revises the row.
 _KEY_NOW = _KEY_V2.replace("coalesce(CAST(finished_at AS VARCHAR), ''), ", "")
 
 
@@ -100,7 +100,7 @@ def test_observations_migration_3_upgrades_a_v2_file_and_keeps_ids(tmp_path):
 
     with Store(tmp_path / "v2.duckdb") as store:
         assert store.schema_version() == SCHEMA_VERSION >= 4
-        assert len(store.query("SELECT id FROM observations")) == len(v2_ids)  # ids recomputed by migration 7
+        assert len(store.query("SELECT id FROM observations")) == len(v2_ids)  # ids recomputed (revisions migration)
         assert store.query(f"SELECT count(*) AS n FROM observations WHERE id <> {_KEY_NOW}")[0]["n"] == 0
         assert not store.query("SELECT * FROM duckdb_constraints() WHERE table_name = 'observations' "
                                "AND constraint_type IN ('PRIMARY KEY', 'UNIQUE')")
