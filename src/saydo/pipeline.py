@@ -69,21 +69,22 @@ def extract_articles(store: Store | None, articles: list[Article], *, n_process:
     events: list = []
     for i, (article, statements) in enumerate(zip(articles, extract_many(articles, n_process=n_process,
                                                                           events=events)), 1):
-        if store is not None:
-            save_statements(store, article.id, statements)
+        if store is not None:  # statements, news events and the done mark: one transaction per article
+            save_statements(store, article.id, statements, [e for e in events if e.article_id == article.id])
         found.extend(statements)
         if each:
             each(article, statements)
         if progress:
             progress(i)
-    if store is not None and events:
-        from saydo.store.observations import insert_observations
-
-        for article in articles:  # one batch per article, keyed by the article so re-extraction adds nothing
-            rows = [e for e in events if e.article_id == article.id]
-            if rows:
-                insert_observations(store, rows, article.id)
     return found
+
+
+def resume_articles(store: Store, *, progress: Callable[[int], None] | None = None) -> list[Statement]:
+    """Extract the articles an interrupted batch left without statements (read back from the store)."""
+    from saydo.store.articles import load_article, unfinished_articles
+
+    articles = [a for a in (load_article(store, row["id"]) for row in unfinished_articles(store)) if a is not None]
+    return extract_articles(store, articles, progress=progress) if articles else []
 
 
 def ingest_observation_files(store: Store, paths: Iterable[str | Path], *, fmt: str | None = None,
@@ -240,6 +241,7 @@ __all__ = [
     "read_articles",
     "refresh_pledge_verdicts",
     "reject_article",
+    "resume_articles",
     "run",
     "stored_statements",
 ]

@@ -130,7 +130,7 @@ def history_cmd(statement: Annotated[str, typer.Argument(help="Statement id (fro
     from saydo.errors import NotFound
     from saydo.store.checks import history
 
-    with open_store(db) as store:
+    with open_store(db, read_only=True) as store:
         rows = history(store, statement)
     if not rows:
         raise NotFound(f"no check stored for statement {statement!r}", hint="run `saydo check` first, or see the "

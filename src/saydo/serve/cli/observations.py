@@ -33,6 +33,8 @@ def ingest_observations(
                                                                 "the format's.")] = None,
     mapping: Annotated[Path | None, typer.Option("--mapping", help="TOML file naming the columns of any CSV "
                                                                    "(implies --format csv).")] = None,
+    delimiter: Annotated[str | None, typer.Option("--delimiter", help="The field delimiter: ',', ';' or 'tab'; "
+                                                                      "sniffed from the header when omitted.")] = None,
     boundaries: Annotated[Path | None, typer.Option("--boundaries", help="ADM1 GeoJSON (features with shapeISO) "
                                                                          "for point-in-oblast lookups.")] = None,
     db: DbOption = None, json_out: JsonOption = False,
@@ -42,8 +44,14 @@ def ingest_observations(
 
     Exit 0 when every row loaded; 1 when a file had bad rows (the rest loaded; `saydo rejects` lists them); 2 when a
     file can't be read or no row of it loads (one line on stderr; the other files still load)."""
-    from saydo.errors import MissingFile, SaydoError
+    from saydo.errors import BadValue, MissingFile, SaydoError, UnreadableFile
     from saydo.ingest.observations import load_observations
+
+    if delimiter is not None:
+        named = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";"}
+        delimiter = named.get(delimiter.lower(), delimiter)
+        if delimiter not in (",", ";", "\t"):
+            raise BadValue(f"--delimiter {delimiter!r} is not one saydo reads", hint="use ',', ';' or tab")
     from saydo.resolve import geo
 
     if boundaries is not None:
@@ -56,9 +64,11 @@ def ingest_observations(
             for path in files:
                 try:
                     reports.append(load_observations(store, path, fmt=fmt, source=source, mapping=mapping,
-                                                     progress=_progress_for(path)))
+                                                     delimiter=delimiter, progress=_progress_for(path)))
                 except SaydoError as exc:
                     errors.append(exc)
+                except (OSError, UnicodeError) as exc:  # the file went away or can't be read: coded, go on
+                    errors.append(UnreadableFile(f"can't read the file: {exc}"[:300], where=str(path)))
             notes = rejected_rows_notes(store, reports)
     finally:
         geo.configure(None)
@@ -94,10 +104,16 @@ def _progress_for(path: Path):
 @observations_app.command("summary")
 def summary(db: DbOption = None, json_out: JsonOption = False) -> None:
     """Per source: rows, period covered, regions covered and gaps (days with no rows)."""
+    from saydo.store.articles import unfinished_articles
     from saydo.store.coverage import coverage
 
-    with open_store(db) as store:
+    with open_store(db, read_only=True) as store:
         found = coverage(store)
+        unfinished = unfinished_articles(store)
+    if unfinished:  # on stderr, so the JSON on stdout keeps its shape
+        err_console.print(f"saydo: the store holds an unfinished article batch: {len(unfinished)} article(s) stored "
+                          f"without their statements (first: {unfinished[0]['name']}); finish it with `saydo ingest "
+                          f"articles --resume`", highlight=False, markup=False, soft_wrap=True)
     if json_out:
         print_json([c.to_json() for c in found])
         return

@@ -36,8 +36,23 @@ console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
 
 
+def lock_wait() -> float:
+    """Seconds a command waits for a database another process holds: ``SAYDO_LOCK_WAIT``, else 10."""
+    import os
+
+    try:
+        return max(0.0, float(os.environ.get("SAYDO_LOCK_WAIT", "10")))
+    except ValueError:
+        return 10.0
+
+
 def open_store(db: Path | None, *, read_only: bool = False) -> Store:
-    return Store(default_db_path(db), read_only=read_only)
+    """The store for a command: read-only commands open it read-only (so they run beside other readers, such as
+    a read-only server); both wait ``lock_wait()`` seconds for a writer and say so on stderr."""
+    def tell(message: str) -> None:
+        err_console.print(f"saydo: {message}", highlight=False, markup=False)
+
+    return Store(default_db_path(db), read_only=read_only, lock_wait=lock_wait(), on_wait=tell)
 
 
 def print_json(obj) -> None:

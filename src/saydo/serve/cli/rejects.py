@@ -18,7 +18,7 @@ def rejects(db: DbOption = None, json_out: JsonOption = False,
             file: Annotated[Path | None, typer.Option("--file", help="Only rejects from this file.")] = None,
             limit: Annotated[int, typer.Option("--limit", min=1, help="Show at most this many.")] = 100) -> None:
     """List rejected records: file, line and the reason each could not be loaded."""
-    with open_store(db) as store:
+    with open_store(db, read_only=True) as store:
         rows = list_rejects(store, file=str(file) if file else None, limit=limit)
     if json_out:
         print_json(rows)

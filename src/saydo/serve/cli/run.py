@@ -39,10 +39,13 @@ AlertsOption = Annotated[Optional[list[Path]], typer.Option("--alerts", help="Ob
 def _parse_date(value: str | None, option: str = "--date") -> date | None:
     if value is None:
         return None
+    from saydo.ingest.articles import check_date
+
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise BadValue(f"{option} {value!r} is not a date", hint="use YYYY-MM-DD") from None
+    return check_date(day, where=option, what="the date")
 
 
 @app.command()
@@ -105,16 +108,23 @@ def extract(files: Inputs, json_out: JsonOption = False, date_: DateOption = Non
 
 
 @ingest_app.command("articles")
-def ingest_articles(inputs: Inputs, db: DbOption = None, json_out: JsonOption = False, date_: DateOption = None,
-                    fetch: FetchOption = False) -> None:
+def ingest_articles(inputs: Annotated[Optional[list[str]], Inputs.__metadata__[0]] = None, db: DbOption = None,
+                    json_out: JsonOption = False, date_: DateOption = None, fetch: FetchOption = False,
+                    resume: Annotated[bool, typer.Option("--resume", help="Also extract the articles an interrupted "
+                                                                          "batch stored without statements.")] = False,
+                    ) -> None:
     """Store articles and the statements extracted from them (same text twice changes nothing).
 
     Takes files, folders (recursively, by extension), CSV or JSON Lines tables of articles, RSS/Atom feeds and, with
     --fetch, URLs. Warns per article (no date, no statement found); an input that can't be read is kept in rejects
-    and the others still load; exit 2 when any input was rejected, else 0."""
+    and the others still load; exit 2 when any input was rejected, else 0. Each article's statements are stored in
+    one step; a batch stopped half way (`saydo observations summary` says so) is finished by `--resume` (with the
+    same inputs, or none), or by giving the same inputs again."""
     from saydo.extract import extraction_note
 
     published = _parse_date(date_)
+    if not inputs and not resume:
+        raise BadValue("no article inputs given", hint="name them, or pass --resume to finish an interrupted batch")
     empty: list[tuple[str, str]] = []
 
     def note_empty(article, extracted) -> None:
@@ -124,19 +134,26 @@ def ingest_articles(inputs: Inputs, db: DbOption = None, json_out: JsonOption = 
 
     with open_store(db) as store, Steps() as steps:
         steps.start("reading articles")
-        articles, errors, warnings = pipeline.read_articles(store, inputs, published=published, fetch=fetch,
+        articles, errors, warnings = pipeline.read_articles(store, inputs or [], published=published, fetch=fetch,
                                                             progress=lambda _label: steps.advance())
         steps.start("extracting statements", total=len(articles))
         statements = pipeline.extract_articles(store, articles, progress=lambda _i: steps.advance(),
                                                each=note_empty) if articles else []
+        resumed: list[str] = []
+        if resume:
+            from saydo.store.articles import unfinished_articles
+
+            resumed = sorted(row["name"] for row in unfinished_articles(store))
+            statements += pipeline.resume_articles(store)
     warnings += empty
     if json_out:
         print_json({"articles": [a.name for a in articles], "statements": len(statements),
                     "warnings": [{"input": label, "warning": text} for label, text in warnings],
-                    "errors": [e.line() for e in errors]})
+                    "errors": [e.line() for e in errors], "resumed": resumed})
     else:
         console.print(f"{len(articles)} article(s) stored, {len(statements)} statement(s) extracted, "
-                      f"{len(errors)} input(s) rejected, {len(warnings)} warning(s).", markup=False)
+                      f"{len(errors)} input(s) rejected, {len(warnings)} warning(s)"
+                      f"{f', {len(resumed)} unfinished article(s) resumed' if resume else ''}.", markup=False)
     warn(warnings)
     finish(errors)
 
