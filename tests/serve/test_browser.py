@@ -258,7 +258,8 @@ def test_the_report_is_styled_under_its_own_policy(server, page, tmp_path):
     by hash), the chart images show, and the browser reports no violation."""
     from saydo.export.report import write_report
 
-    report = write_report(server["app"].state.db.store(), tmp_path)
+    with server["app"].state.db.reading() as store:
+        report = write_report(store, tmp_path)
     messages = []
     page.on("console", lambda m: messages.append(m.text))
     page.goto(report.as_uri())

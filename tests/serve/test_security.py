@@ -115,7 +115,8 @@ def test_only_http_urls_become_links(writer, source, tmp_path):
         assert "original</a>" not in writer.get(c["url"]).text
     from saydo.export.report import write_report
 
-    report = write_report(writer.app.state.db.store(), tmp_path).read_text(encoding="utf-8")
+    with writer.app.state.db.reading() as store:
+        report = write_report(store, tmp_path).read_text(encoding="utf-8")
     assert "javascript:" not in report.lower() and "data:text/html" not in report
 
 
@@ -129,7 +130,8 @@ def test_an_http_source_is_a_link_and_the_report_carries_the_policy(writer, tmp_
     from saydo.export.report import STYLE, write_report
     from saydo.serve.app import SECURITY_HEADERS
 
-    report = write_report(writer.app.state.db.store(), tmp_path).read_text(encoding="utf-8")
+    with writer.app.state.db.reading() as store:
+        report = write_report(store, tmp_path).read_text(encoding="utf-8")
     assert 'href="https://news.example.org/a?b=1&amp;c=2"' in report
     import base64
     import hashlib

@@ -21,14 +21,14 @@ from starlette.exceptions import HTTPException
 from starlette.responses import FileResponse, HTMLResponse, Response
 
 from saydo import __version__
-from saydo.errors import NotFound, SaydoError
+from saydo.errors import NotFound, SaydoError, excerpt
 from saydo.export.policy import CONTENT_SECURITY_POLICY
 from saydo.serve.database import Database
 from saydo.serve.guard import WriteGuard
 from saydo.serve.jobs import Jobs
 from saydo.serve.limits import BodyLimit
 from saydo.serve.params import FileSha
-from saydo.serve.render import error_json, excerpt, templates, to_json, wants_html
+from saydo.serve.render import error_json, templates, to_json, wants_html
 from saydo.serve.routes import add_view_routes
 from saydo.serve.settings import Settings
 from saydo.serve.views import load
@@ -89,7 +89,8 @@ def create_app(settings: Settings, *, database: Database | None = None) -> FastA
         """The file itself, when it lies inside the server's data folder (uploads do); nothing else is served."""
         from saydo.store import views as sv
 
-        found = sv.file(db.store(), sha256)
+        with db.reading() as store:
+            found = sv.file(store, sha256)
         path = settings.servable(found["path"]) if found else None
         if path is None:
             raise NotFound(f"file {sha256} can't be downloaded from this server",

@@ -116,27 +116,38 @@ class Jobs:
             if job is None:
                 return
             job.state, job.message = "running", "started"
-            store = self.db.writer()
+            state = "failed"
             try:
-                if job.kind == "edit":
-                    job.result = job.options["call"](store)
-                else:
-                    job.result = (run_article if job.kind == "article" else run_observations)(store, job)
-                job.state, job.stage, job.message = "done", "done", "finished"
+                with self.db.writing(on_wait=lambda m: setattr(job, "message", m)) as store:
+                    if job.kind == "edit":
+                        job.result = job.options["call"](store)
+                    else:
+                        job.result = (run_article if job.kind == "article" else run_observations)(store, job)
+                state, job.stage, job.message = "done", "done", "finished"
             except SaydoError as exc:
-                job.state, job.error, job.message = "failed", exc.line(), exc.line()
+                job.error, job.message = exc.line(), exc.line()
                 job.exception = exc
             except Exception as exc:  # noqa: BLE001 (a job must never take the worker down; the page says why)
                 import logging
 
                 logging.getLogger("saydo.serve").exception("job %s failed", job.id)
-                job.state, job.error = "failed", f"[SD799] unexpected error: {type(exc).__name__}: {exc}"
+                job.error = f"[SD799] unexpected error: {type(exc).__name__}: {exc}"
                 job.message = job.error
             finally:
-                job.finished_at = datetime.now(timezone.utc)
-                store.con.close()
                 self.db.changed()
+                if self._queue.empty():
+                    self._settle()
+                job.finished_at = datetime.now(timezone.utc)
+                job.state = state  # last: whoever sees the job done finds the file read-only again
 
+    def _settle(self) -> None:
+        """Back to read-only once nothing is queued, so other processes may read the file."""
+        try:
+            self.db.settle()
+        except Exception:  # noqa: BLE001 (logged; the next job reopens the file)
+            import logging
+
+            logging.getLogger("saydo.serve").exception("could not reopen the database read-only")
 
 def _stage(job: Job, stage: str, message: str, total: int | None = None) -> None:
     job.stage, job.message, job.done, job.total = stage, message, 0, total

@@ -12,7 +12,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.requests import Request
 
-from saydo.errors import SaydoError
+from saydo.errors import SaydoError, excerpt
 from saydo.export.cells import safe_cell
 from saydo.records.links import http_url
 
@@ -47,10 +47,6 @@ def to_json(data) -> bytes:
     return text.translate(_HTML_SAFE).encode("utf-8")
 
 
-def excerpt(value: str, limit: int = 200) -> str:
-    """At most ``limit`` characters of a value a client sent, to quote in an error."""
-    return value if len(value) <= limit else value[:limit] + f"… ({len(value):,} characters)"
-
 
 def to_csv(rows: list[dict]) -> bytes:
     """A table as CSV: columns in first-seen order, lists and objects as JSON text, formula-like text neutralised
@@ -83,7 +79,7 @@ def _text(value) -> str:
 def output_format(request: Request, default: str) -> str:
     fmt = request.query_params.get("_format") or default
     if fmt not in FORMATS:
-        raise BadFormat(f"_format={excerpt(fmt, 40)!r} is not one of {', '.join(FORMATS)}",
+        raise BadFormat(f"_format={excerpt(fmt, 40)} is not one of {', '.join(FORMATS)}",
                         hint="ask for json, csv or html")
     return fmt
 

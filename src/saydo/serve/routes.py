@@ -48,7 +48,8 @@ def endpoint(v: View, default_format: str):
         extra = {"site": request.app.state.site} if wants_site else {}
         if wants_memo:
             extra["memo"] = db.memo
-        data = v.func(db.store(), **kwargs, **extra)
+        with db.reading() as store:
+            data = v.func(store, **kwargs, **extra)
         body, headers = _render(request, v, data, fmt, kwargs)
         db.remember(key, (body, MEDIA[fmt], headers), generation)
         return Response(body, media_type=MEDIA[fmt], headers=headers)

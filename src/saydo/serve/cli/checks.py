@@ -93,7 +93,7 @@ def export_cmd(
 
     default = {"claimreview": "saydo-claimreview", "jsonl": "saydo.jsonl", "csv": "saydo.csv",
                "parquet": "saydo.parquet"}
-    with open_store(db, read_only=False) as store:
+    with open_store(db, read_only=True) as store:
         if scenario is not None and scenario not in {r["scenario"] for r in scenarios(store)}:
             known = ", ".join(repr(r["scenario"]) for r in scenarios(store)) or "none"
             raise NotFound(f"no scenario {scenario!r}", hint=f"stored scenarios: {known}")
@@ -116,7 +116,7 @@ def report(out: Annotated[Path, typer.Option("--out", help="Folder for report.ht
     """Write a self-contained HTML report of all checks, charts inline, readable offline."""
     from saydo.export.report import write_report
 
-    with open_store(db) as store:
+    with open_store(db, read_only=True) as store:
         target = write_report(store, out)
     console.print(f"Report: {target.resolve()}")
 
