@@ -118,7 +118,7 @@ class Jobs:
             job.state, job.message = "running", "started"
             state = "failed"
             try:
-                with self.db.writing(on_wait=lambda m: setattr(job, "message", m)) as store:
+                with self.db.writing(on_wait=lambda m, job=job: setattr(job, "message", m)) as store:
                     if job.kind == "edit":
                         job.result = job.options["call"](store)
                     else:
