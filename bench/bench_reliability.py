@@ -13,6 +13,9 @@
 3. kill -9 harness (``tests/store/killing.py``): a large generated load, an article batch and a check, killed at
    moments spread over their uninterrupted duration, then finished. Counted: half-visible files, duplicate ids,
    half-done articles, scratch folders left, and re-runs that differ from an uninterrupted run.
+4. Hostile requests (``bench/bench_hostile.py``) against a real ``saydo serve``: SQL in every parameter, traversal,
+   echoed markup, body limits, malformed tokens, the token before the body, non-http links, formula cells, slow
+   connections, reads during an upload. Counted: requests and failures (``--hostile-only`` runs just these).
 """
 
 from __future__ import annotations
@@ -166,7 +169,14 @@ def main() -> None:
     parser.add_argument("--extract", type=int, default=200, help="fuzzed articles also run through extraction")
     parser.add_argument("--kills", type=int, default=20)
     parser.add_argument("--seed", type=int, default=14)
+    parser.add_argument("--hostile-only", action="store_true", help="only the hostile requests against the server")
     args = parser.parse_args(sys.argv[1:])
+    if args.hostile_only:
+        from bench.bench_hostile import main as hostile_main
+
+        sys.argv = sys.argv[:1]
+        hostile_main()
+        return
     with tempfile.TemporaryDirectory(prefix="bench-reliability-") as tmp:
         tmp = Path(tmp)
         started = time.perf_counter()
@@ -192,9 +202,20 @@ def main() -> None:
               f"files, {kills['duplicates']} duplicates, {kills['half_done_articles']} half-done articles, "
               f"{kills['leftovers']} scratch folders left, {kills['reruns_differing']} re-runs differing from an "
               f"uninterrupted run [{time.perf_counter() - started:.0f} s]", flush=True)
+        started = time.perf_counter()
+        from bench.bench_hostile import run as hostile
+
+        outcomes = hostile(quick=False)
+        requests, failures = sum(o.requests for o in outcomes), sum(len(o.failures) for o in outcomes)
+        print(f"hostile requests: {requests:,} sent to a real saydo serve, {failures} failures "
+              f"[{time.perf_counter() - started:.0f} s]", flush=True)
+        for o in outcomes:
+            print(f"  {o.name}: {o.requests:,} requests, {len(o.failures)} failures{'; ' + o.note if o.note else ''}")
+            for f in o.failures[:5]:
+                print(f"    ! {f}")
         print(f"\ninputs fuzzed: {obs['inputs'] + art['inputs']:,}; crashes: {obs['crashes'] + art.get('crashes', 0)}; "
               f"rows unaccounted: {obs['unaccounted']}; half-visible files: {kills['half_visible']}; "
-              f"duplicates: {kills['duplicates']}")
+              f"duplicates: {kills['duplicates']}; hostile requests: {requests:,}, failures: {failures}")
 
 
 if __name__ == "__main__":
