@@ -13,33 +13,21 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from saydo.extract.lexicon import lexicon
+
 FUTURE_AUX = {"will", "would", "shall", "'ll", "’ll", "wo"}
 # "ready to V", "plans to V", "is going to V", "determined to V": the infinitive is what the subject commits to
-INTENT_HEADS = {"ready", "prepared", "willing", "determined", "plan", "intend", "go", "decide", "agree", "commit",
-                "promise", "pledge", "vow", "undertake", "resolve"}
+INTENT_HEADS = lexicon("commitments", "intent_heads").words
 # copulas, states of mind and outcomes: with these a future predicts, it does not commit
-NON_ACTS = {"be", "become", "seem", "appear", "look", "sound", "remain", "get", "have", "need", "want", "like", "love",
-            "see", "know", "feel", "understand", "remember", "hope", "believe", "think", "win", "prevail", "succeed",
-            "lose", "fail", "happen", "mean", "depend", "cost", "lead", "allow", "enable", "last",
-            # "I will say in detail", "I would emphasize": a turn of speech, not a commitment
-            "say", "tell", "note", "emphasize", "emphasise", "stress", "repeat", "remind", "mention", "add"}
+NON_ACTS = lexicon("commitments", "non_acts").words
 # "I would like to thank", "we want to show": a wish, whatever is wished
-DESIRES = {"like", "love", "want", "wish", "prefer"}
+DESIRES = lexicon("commitments", "desires").words
 # nouns for who can act: people, groups, institutions and states
-AGENT_NOUNS = {"ministry", "army", "forces", "force", "troops", "military", "government", "command", "side", "sides",
-               "parties", "party", "country", "countries", "state", "states", "nation", "delegation", "units", "unit",
-               "president", "minister", "leadership", "authorities", "administration", "office", "team", "partners",
-               "allies", "defenders", "soldiers", "staff", "service", "services", "council", "parliament", "people",
-               "leader", "leaders", "head", "member", "members", "fighters", "navy", "guard", "police", "union",
-               "commission", "company", "companies", "group", "city", "region", "community", "mayor", "governor",
-               "spokesman", "spokeswoman", "representative", "representatives", "prime", "chancellor", "kremlin"}
+AGENT_NOUNS = lexicon("commitments", "agent_nouns").words
 AGENT_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 # "our task is to win": a stated purpose, not an announced act
-PURPOSE_NOUNS = {"task", "goal", "aim", "objective", "priority", "mission", "purpose", "job", "dream", "wish", "idea",
-                 "point", "challenge", "issue", "question", "problem"}
-BELIEF = {"believe", "think", "hope", "expect", "predict", "doubt", "suppose", "assume", "anticipate", "convince",
-          "sure", "confident", "convinced", "certain", "optimistic", "hopeful", "confidence", "conviction",
-          "belief", "expectation", "opinion", "view", "trust"}
+PURPOSE_NOUNS = lexicon("commitments", "purpose_nouns").words
+BELIEF = lexicon("commitments", "belief_words").words
 
 
 @dataclass(frozen=True)
@@ -192,8 +180,7 @@ def _belief_report(reporting: Token, content: Span) -> bool:
     return any(c.dep_ == "acomp" and c.lemma_.lower() in BELIEF for c in reporting.children)
 
 
-COMMIT_WORDS = {"agree", "decide", "decision", "undertake", "commit", "ready", "readiness", "willing", "willingness",
-                "prepared", "intend", "declare", "plan", "propose", "offer", "guarantee", "promise", "pledge"}
+COMMIT_WORDS = lexicon("commitments", "commitment_words").words
 
 
 def commitment_text(content: Span, other_side=lambda token: False) -> str:

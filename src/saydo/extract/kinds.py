@@ -24,53 +24,25 @@ DEMAND_VERBS = lexicon("kinds", "demand_verbs").words
 OPINION_VERBS = lexicon("kinds", "opinion_verbs").words
 CLAIM_VERBS = lexicon("kinds", "claim_verbs").words
 
-FUTURE = re.compile(r"\b(will|would|shall|'ll|is going to|are going to|plans? to|planned to|intends? to|"
-                    r"intended to|ready to|prepared to|willing to|is to|are to|going to)\s+(?!blame\b)"
-                    r"(?!be\s+(?:difficult|hard|easy|able|possible|impossible|likely|unlikely|a\s))"
-                    r"(?!have\b(?!\s+to\b)|see\b|know\b|find out\b|wait and see\b|understand\b|learn\b)", re.I)
-COMMISSIVE = re.compile(r"\b(reserve the right|ready to|prepared to|willing\w* to|readiness to|obliged to|decided to|"
-                        r"decision was made|(?:have|has|had) agreed|agreed (?:on|upon)|"
-                        r"decision to|are invited (?:not )?to|"
-                        r"decision has been made|has decided|have decided|agreed to|agree to|undertak\w+|commit\w* to|"
-                        r"guarantee\w*|no plans?|no such plans|no need (now )?for|not going to|do not intend|"
-                        r"don't intend|do not set ourselves|set ourselves the task|intend\w* to|"
-                        r"is opening|are opening|will open|will remain|declare\w*|announce\w* (a|the) (ceasefire|"
-                        r"truce|corridor)|propos\w+|offer\w*|will be (given|provided|opened|evacuated|extended|"
-                        r"organi[sz]ed|observed|held|announced)|to be (opened|provided|extended|evacuated))\b", re.I)
-ARRANGEMENT = re.compile(r"\b(ceasefires?|cease-fires?|truces?|humanitarian corridors?|corridors?|evacuations?|"
-                         r"regime of silence|silence regime|goodwill gesture|withdrawals?|pullouts?|pull-outs?|"
-                         r"de-?escalation|moratorium|convoys?|routes?|agreements?|deal|exchanges?|talks|"
-                         r"negotiations)\b", re.I)
-ARRANGEMENT_VERB = re.compile(r"\b(will|would|shall|should|to be|is to|are to|start\w*|open\w*|begin\w*|"
-                              r"extend\w*|remain\w*|take place|come into effect)\b", re.I)
-MILITARY_ACTION = re.compile(r"\b(withdraw\w*|withdrew|leav(?:e|es|ing)|left(?! bank)|retreat\w*|cease\w*|stop\w*|"
-                             r"hold|proceed\w*|regroup\w*|pull\w*|"
-                             r"fire|attack\w*|strike\w*|advance\w*|defend\w*|occupy|take up)\b", re.I)
-DENIAL_CONTENT = re.compile(r"\b(nothing to do with|not true|untrue|fake|lies\b|lying|baseless|groundless|"
-                            r"provocation|fabricat\w*|no evidence|never (attacked|struck|shelled|targeted)|"
-                            r"did not (attack|strike|shell|target|carry out)|(was|were) not involved|"
-                            r"has denied|have denied|denied|rejected (the )?accusations?)\b", re.I)
-DEMAND_CONTENT = re.compile(r"\b(must|should|have to|has to|need to|needs to|ought to|is obliged|calls? on|"
-                            r"called on|calls? for|called for|urg\w+|demand\w*|insist\w*|stay in|do not go|"
-                            r"don't go|the ball is)\b", re.I)
-OPINION_CONTENT = re.compile(r"\b(believe|believes|think|thinks|hope|hopes|hoped|doubt|doubts|no faith|distrust|"
-                             r"(?:don't|do not|can't|cannot|never) trust|"
-                             r"mistrust|confiden\w+|cynical|absurd|ridiculous|welcome\w*|positive|negative|"
-                             r"constructive|seriously|unacceptable|disappoint\w*|concern\w*|worr\w+|fear\w*|likely|"
-                             r"unlikely|might|could|probably|perhaps|trap|farce|not a simple|not easy|important|"
-                             r"terrible|horrible|blackmail|propagand\w+|cover|shameful|right thing)\b", re.I)
-# "we call on", "I urge": the speaker's own side addressing another party
-OWN_DEMAND = re.compile(r"\b(we|i)\s+(?:\w+\s+)?(call on|call upon|urge|demand|ask|appeal to|insist)\b", re.I)
-# "if there were no ..., there would not be", "we would have been": counterfactuals are evaluations
-COUNTERFACTUAL = re.compile(r"\bif\b.{0,120}\bwould\s+(?:not\s+|never\s+|even\s+)*(?:have been|be)\b|"
-                            r"\bwould\s+(?:not\s+)?have been\b", re.I)
-HEDGED_VIEW = re.compile(r"\b(looks as if|looks like|it seems|seems to|appears to|in my view|in our view|"
-                         r"is an opportunity|opportunity for)\b", re.I)
-PROGRESSIVE = re.compile(r"\b(?:are|is|am|'re)\s+(?:now\s+)?(?:withdraw|pull|turn|leav|regroup|retreat|ceas|stopp|"
-                         r"open|declar|halt|mov)\w*ing\b", re.I)
-GOODWILL = re.compile(r"\b(goodwill gesture|gesture of good ?will|as a sign of good ?will)\b", re.I)
-YOUR = re.compile(r"\byour\b", re.I)
-OTHERS = re.compile(r"\b(they|them|their|he|she|the enemy|the other side)\b", re.I)
+
+def _cue(name: str):
+    return lexicon("kinds", name)
+
+
+FUTURE = _cue("future_markers")
+COMMISSIVE = _cue("commissive_phrases")
+ARRANGEMENT = _cue("arrangement_nouns")
+ARRANGEMENT_VERB = _cue("arrangement_verbs")
+MILITARY_ACTION = _cue("military_actions")
+DENIAL_CONTENT = _cue("denial_phrases")
+DEMAND_CONTENT = _cue("demand_phrases")
+OPINION_CONTENT = _cue("opinion_words")
+OWN_DEMAND = _cue("own_calls")  # "we call on", "I urge": the speaker's own side addressing another party
+COUNTERFACTUAL = _cue("counterfactuals")  # "if there were no ..., there would not be": an evaluation
+HEDGED_VIEW = _cue("hedged_views")
+PROGRESSIVE = _cue("operations_under_way")
+GOODWILL = _cue("goodwill")
+YOUR = _cue("second_person")
 
 
 @dataclass(frozen=True)
