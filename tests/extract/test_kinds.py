@@ -68,6 +68,30 @@ def test_kinds_idle_commitment_words_do_not_commit():
                     commitments="the security __________ were discussed at length") == "claim"
 
 
+def test_kinds_commitments_without_an_agent():
+    assert classify("say", "the swap has been agreed", Cues(own_side=False, state_speaker=True, impersonal=True)) \
+        == "pledge"
+    assert classify("say", "the swap has been agreed", Cues(own_side=False, state_speaker=False, impersonal=True)) \
+        != "pledge"  # a private person announces nobody's arrangement
+    assert classify("say", "the truce will start at six", Cues(own_side=False, state_speaker=True,
+                                                                 arrangement=True)) == "pledge"
+    assert classify("say", "the truce will be fragile", Cues(own_side=False, state_speaker=True,
+                                                               arrangement=False)) != "pledge"
+
+
+def test_kinds_asked_or_long_past_commitments_are_not_pledges():
+    assert classify("say", "what are we going to do next", Cues(own_side=True, state_speaker=True,
+                                                                   question=True)) != "pledge"
+    assert classify("promise", "to return the ferries", Cues(own_side=True, state_speaker=True,
+                                                               long_ago=True)) != "pledge"
+
+
+def test_kinds_ended_commitment_is_a_claim_unless_threatened():
+    assert classify("say", "the moratorium no longer applies", STATE) == "claim"
+    assert classify("say", "we will quit the agreement if the attacks go on", STATE_OWN) == "pledge"
+    assert classify("threaten", "to quit the agreement", STATE) == "pledge"
+
+
 def _kinds(nlp, text):
     from datetime import date
 

@@ -28,15 +28,29 @@ AGENT_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 # "our task is to win": a stated purpose, not an announced act
 PURPOSE_NOUNS = lexicon("commitments", "purpose_nouns").words
 BELIEF = lexicon("commitments", "belief_words").words
+ARRANGEMENT_HEADS = lexicon("commitments", "arrangement_heads").words
+ONSET_VERBS = lexicon("commitments", "onset_verbs").words
+ARRANGING_VERBS = lexicon("commitments", "arranging_verbs").words
+RULE_VERBS = lexicon("commitments", "rule_verbs").words
+SCHEDULING_VERBS = lexicon("commitments", "scheduling_verbs").words
+DEFERRING_VERBS = lexicon("commitments", "deferring_verbs").words
+LONG_AGO = lexicon("commitments", "long_ago")
+OBLIGATIONS = {"must", "should", "ought"}
+IN_FORCE = {"open", "valid", "effective", "operational", "active", "available", "closed", "shut"}
+NAMING_VERBS = lexicon("commitments", "naming_verbs").words
+POPULACE = lexicon("commitments", "populace_nouns").words
 
 
 @dataclass(frozen=True)
 class Futures:
-    """The futures in what was said: whether any commits an agent acting, and whether a belief frames one."""
+    """The futures in what was said: whether any commits an agent acting, and whether a belief frames one; and the
+    commitments made without an agent (read in the same pass)."""
 
     marked: bool = False  # some verb is marked for the future or intention
     agent_acts: bool = False  # ... and one of them has an agent subject and an action verb
     believed: bool = False  # a verb or adjective of belief, hope or expectation governs one of them
+    impersonal: bool = False  # a passive or impersonal commitment with no other party as agent or patient
+    arrangement: bool = False  # an arrangement is the subject of a verb that sets it going on schedule
 
 
 def futures(content: Span, reporting: Token | None = None, *, institution: bool = False,
@@ -44,21 +58,27 @@ def futures(content: Span, reporting: Token | None = None, *, institution: bool 
     """Read the future-marked verbs of ``content``. ``institution``: the speaker is an institution (its "it" is itself);
     ``person`` and not ``quoted``: a "he"/"she" in indirect speech is the speaker; ``other_side(subject)``: the subject
     is another party than the speaker's (whose acts the speaker cannot commit to)."""
-    marked = agent = believed = False
+    marked = agent = believed = impersonal = arrangement = False
     if reporting is not None and _belief_report(reporting, content):
         believed = True
     for verb in content:
-        if not _future_marked(verb):
+        future = _future_marked(verb)
+        describes = any(a.dep_ in ("relcl", "acl") for a in _ancestors_within(verb, content, self_too=True))
+        if not describes and not _under_belief(verb, content):
+            # "it was decided to", "the swap has been agreed", "navigation is banned", "the talks will begin"
+            impersonal = impersonal or _impersonal(verb, future, other_side)
+            arrangement = arrangement or _arrangement_onset(verb, future)
+        if not future:
             continue
         marked = True
         if _under_belief(verb, content):
             believed = True
-        if any(a.dep_ in ("relcl", "acl") for a in _ancestors_within(verb, content, self_too=True)):
+        if describes:
             continue  # "a state that will take patronage": describes the antecedent, commits no one
         if _passive(verb):
             # "a military response would be required", "corridors will be opened": the act's agent is left unsaid
             # (the announcing side) unless a "by" phrase names it; "they will be exhausted" is about the other side
-            by = next((o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
+            by = _by_agent(verb)
             patient = _subject(verb)
             if by is None and not (patient is not None and other_side(patient)):
                 agent = True
@@ -70,7 +90,66 @@ def futures(content: Span, reporting: Token | None = None, *, institution: bool 
         if _is_agent(subject, institution=institution, reported=reporting is not None, quoted=quoted,
                      person=person) and _is_act(verb) and not other_side(subject):
             agent = True
-    return Futures(marked=marked, agent_acts=agent, believed=believed)
+    return Futures(marked=marked, agent_acts=agent, believed=believed, impersonal=impersonal,
+                   arrangement=arrangement)
+
+
+def _by_agent(verb: Token) -> Token | None:
+    return next((o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
+
+
+def _impersonal(verb: Token, future: bool, other_side) -> bool:
+    """A commitment made without naming who acts, which the announcing side makes: a passive future ("the bodies
+    will be returned"), an arrangement made in the passive in any tense ("the exchange has been agreed", "it was
+    decided to ease off", "the evacuation is postponed to Monday"), a schedule or standing rule in the present
+    passive ("the visit is planned for May", "navigation is banned"). Not when a "by" phrase or the patient is another
+    party, nor under an obligation ("must be agreed": a demand)."""
+    if verb.pos_ != "VERB" or not _passive(verb):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in OBLIGATIONS for c in verb.children):
+        return False
+    by, patient = _by_agent(verb), _subject(verb)
+    if (by is not None and other_side(by)) or (patient is not None and other_side(patient)):
+        return False
+    if by is not None and (by.lemma_.lower() in POPULACE or by.ent_type_ == "NORP" and by.tag_ in ("NNS", "NNPS")):
+        return False  # "will be decided by the voters": no party acts
+    if patient is not None and patient.tag_ in ("WP", "WDT"):
+        return False  # "about what is planned": a thing talked about, not a plan announced
+    lemma = verb.lemma_.lower()
+    if lemma in NON_ACTS:
+        return False  # "independence will be lost"
+    if future:
+        return lemma not in NAMING_VERBS  # "will be returned", not "will be called Freedom Square"
+    if any(c.dep_ == "prt" for c in verb.children):
+        return False  # "centres have been set up": done, not arranged
+    if lemma in ARRANGING_VERBS:  # "has been agreed", "was decided"; "are agreed with each partner" is a routine
+        return any(c.dep_ == "auxpass" and c.tag_ == "VBD" or c.dep_ == "aux" and c.lemma_ == "have"
+                   for c in verb.children)
+    if lemma in DEFERRING_VERBS:  # "postponed to Monday" sets a new time; "postponed" alone reports a delay
+        return any(c.dep_ == "prep" and c.lower_ in ("to", "until", "till") for c in verb.children)
+    present = any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+    return present and (lemma in RULE_VERBS or lemma in SCHEDULING_VERBS)
+
+
+def _arrangement_onset(verb: Token, future: bool) -> bool:
+    """"The truce will start at noon", "the talks are to begin in an hour", "the corridor should open on Tuesday",
+    "the agreement will remain in place": an arrangement set going on schedule. A copula counts only with a place or
+    time ("will be in force until"), not with an evaluation ("the talks will be difficult")."""
+    lemma = verb.lemma_.lower()
+    if lemma not in ONSET_VERBS or _passive(verb):
+        return False
+    should = any(c.dep_ == "aux" and c.lower_ == "should" for c in verb.children)
+    if not (future or should):  # "the meeting is taking place" describes the present
+        return False
+    if lemma in ("be", "remain", "stay") and not any(c.dep_ == "prep" or c.dep_ == "acomp" and c.lemma_ in IN_FORCE
+                                                     for c in verb.children):
+        return False  # "will stay open until Sunday", "will be in force", not "will be difficult"
+    if lemma == "take" and not any(c.dep_ == "dobj" and c.lemma_ == "place" for c in verb.children):
+        return False  # "will take place", not "will take months"
+    if lemma in ("come", "enter") and not any(c.dep_ == "prep" and c.lower_ in ("into", "in") for c in verb.children):
+        return False  # "will come into force"
+    subject = _subject(verb)
+    return subject is not None and subject.lemma_.lower() in ARRANGEMENT_HEADS
 
 
 def _passive(verb: Token) -> bool:
@@ -101,7 +180,7 @@ def _subject(verb: Token) -> Token | None:
             if subject.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
                 return token.head
             return subject
-        if token.dep_ in ("conj", "xcomp", "acomp") and token.head is not token:
+        if token.dep_ in ("conj", "xcomp", "acomp") and token.head.i != token.i:
             token = token.head
             continue
         if token.dep_ == "relcl":
@@ -130,6 +209,8 @@ def _is_agent(subject: Token | None, *, institution: bool, reported: bool, quote
         return False
     if subject.lemma_.lower() in PURPOSE_NOUNS:
         return False
+    if subject.ent_type_ == "NORP" and subject.tag_ in ("NNS", "NNPS") or subject.lemma_.lower() in POPULACE:
+        return False  # "Ukrainians will rebuild", "the voters will decide": the population, of whom a future predicts
     if subject.pos_ == "PROPN" or subject.ent_type_ in AGENT_ENTS:
         return True
     if subject.lemma_.lower() in AGENT_NOUNS or word in AGENT_NOUNS:
@@ -185,12 +266,15 @@ COMMIT_WORDS = lexicon("commitments", "commitment_words").words
 
 def commitment_text(content: Span, other_side=lambda token: False) -> str:
     """The words of ``content`` for cue patterns, with commitment words that commit no one here blanked:
-    - used as nouns for a thing ("security guarantees", "the third proposal"); a proposal or offer with a possessor
-      ("his proposal") is still that side's offer;
+    - nouns for a thing rather than an undertaking: without a complement saying what is undertaken ("security
+      guarantees", "his proposal", "submitted its proposals"), unless made or taken ("a decision was made to");
+      "Moscow's readiness to talk", "a commitment to the truce" still commit their owner;
+    - adjectives and participles describing a noun ("the declared values", "a promising plan", "the proposed format");
     - describing something in a relative or participial clause ("the country whose parliament decided to",
-      "the support we have agreed upon", "patronage undertaken by X");
-    - another party's ("the Commission's decision to", "Boris for his readiness to", "Russia had decided to");
-    - an obligation ("the package must be agreed upon": a demand)."""
+      "the support we have agreed upon", "patronage undertaken by X", "the opportunities they offer");
+    - another party's ("the Commission's decision to", "Boris for his readiness to", "Russia had decided to"), or a
+      thing's ("the document proposes", "the new line will offer transfers");
+    - an obligation ("the package must be agreed upon": a demand) or an inability ("I cannot offer anything")."""
     parts = []
     for token in content:
         if _idle_commitment(token, content, other_side):
@@ -205,18 +289,66 @@ def _idle_commitment(token: Token, content: Span, other_side) -> bool:
     if word not in COMMIT_WORDS:
         return False
     if token.pos_ in ("NOUN", "PROPN"):
+        if word == "guarantee" or not _undertaking_noun(token):
+            return True
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
-        if word == "guarantee" or (word in ("proposal", "offer") and owner is None):
-            return True
     elif token.pos_ == "VERB":
-        if any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in token.children):
+        if token.dep_ == "amod":
             return True
-        owner = next((o for c in token.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None) \
-            or _subject(token)
+        if any(c.dep_ == "aux" and c.lower_ in OBLIGATIONS for c in token.children):
+            return True
+        if any(c.dep_ == "neg" for c in token.children) and \
+                any(c.dep_ == "aux" and c.lemma_ in ("can", "could") for c in token.children):
+            return True
+        owner = _by_agent(token) or _subject(token)
+        if owner is not None and owner.pos_ == "NOUN" and owner.lemma_.lower() not in AGENT_NOUNS and \
+                owner.lower_ not in AGENT_NOUNS and owner.ent_type_ not in AGENT_ENTS:
+            return True
     elif token.pos_ == "ADJ":
+        if token.dep_ == "amod" and not any(c.dep_ == "xcomp" for c in token.children):
+            return True
         owner = _subject(token) if token.dep_ == "acomp" else token.head
     else:
         return False
     if any(a.dep_ in ("relcl", "acl") for a in _ancestors_within(token, content, self_too=True)):
         return True
-    return owner is not None and owner is not token and bool(other_side(owner))
+    return owner is not None and owner.i != token.i and bool(other_side(owner))
+
+
+def _undertaking_noun(noun: Token) -> bool:
+    """A commitment noun that says what is undertaken ("decision to withdraw", "readiness for talks", "commitment to
+    the truce", "offer of help") or is made ("a decision was made to", "we took the decision")."""
+    if any(c.dep_ in ("acl", "xcomp") and c.tag_ == "VB" for c in noun.children):
+        return True
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return True  # "there are no such plans": negative intent
+    if any(c.dep_ == "prep" and c.lower_ in ("to", "for", "of") for c in noun.children):
+        return True
+    return noun.dep_ in ("nsubjpass", "dobj") and noun.head.lemma_ in ("make", "take", "adopt", "reach")
+
+
+def long_ago(reporting: Token | None, content: Span) -> bool:
+    """Is a commitment reported as made well before the report ("promised two years ago", "was instructed in 2011",
+    "had agreed back in March")? Read on the past-tense commitment verbs (the reporting verb among them) and the time
+    adverbials that modify them."""
+    verbs = [t for t in content if t.pos_ == "VERB" and t.lemma_.lower() in COMMIT_WORDS]
+    if reporting is not None:
+        verbs.append(reporting)
+    for verb in verbs:
+        if verb.tag_ not in ("VBD", "VBN"):
+            continue
+        for child in verb.children:
+            if child.dep_ in ("npadvmod", "advmod", "prep") and \
+                    LONG_AGO.search(" ".join(t.text for t in child.subtree)):
+                return True
+    return False
+
+
+def stative(content: Span, future: Futures, reporting: Token | None = None) -> bool:
+    """Is what was said a finite clause about the present or past, with no future or intention in it ("that he is
+    doing everything possible")? Not when it is the reporting clause itself ("he assured them of support")."""
+    root = content.root
+    if reporting is not None and root.i == reporting.i:
+        return False
+    return not future.marked and root.tag_ in ("VBZ", "VBP", "VBD") and \
+        any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children)

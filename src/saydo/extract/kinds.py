@@ -13,7 +13,6 @@ Decided from the reporting verb's lemma and from cues in what was said:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from saydo.extract.lexicon import lexicon
@@ -43,6 +42,11 @@ HEDGED_VIEW = _cue("hedged_views")
 PROGRESSIVE = _cue("operations_under_way")
 GOODWILL = _cue("goodwill")
 YOUR = _cue("second_person")
+UNDERTAKING = _cue("undertaking_idioms")
+ENDED = _cue("ended_commitments")
+CONDITIONAL = _cue("conditions")
+PAST_PERFECT = _cue("past_auxiliaries")
+ASSURANCE_VERBS = {"assure", "guarantee"}
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,14 @@ class Cues:
     # expectation frames one ("I am sure that ... will")
     agent_future: bool | None = None  # None: not read from a parse (the FUTURE pattern alone decides)
     belief: bool = False
+    # commitments without an agent (saydo.extract.commitments): a passive or impersonal one ("it was decided to",
+    # "the swap has been agreed", "the bodies will be returned", "navigation is banned"); an arrangement set going on
+    # schedule ("the talks will begin in an hour"; None: not read from a parse, the word patterns decide)
+    impersonal: bool = False
+    arrangement: bool | None = None
+    question: bool = False  # what was said is a question
+    long_ago: bool = False  # the commitment is reported as made well before ("promised two years ago")
+    stative: bool = False  # what was said is a finite clause about the present or past with no future in it
 
 
 def classify(verb_lemma: str | None, content: str, cues: Cues, *, negated_verb: bool = False,
@@ -86,6 +98,8 @@ def classify_rule(verb_lemma: str | None, content: str, cues: Cues, *, negated_v
         return "opinion", "kind:opinion-hedged-view"
     if cues.belief and lemma not in PLEDGE_VERBS:
         return "opinion", "kind:opinion-belief"  # "I believe they will endorse": a belief, not a commitment
+    if ENDED.search(content) and lemma != "threaten" and not CONDITIONAL.search(content):
+        return "claim", "kind:claim-ended"  # "the deal no longer applies": a retraction, not a new commitment
     rule = pledge_rule(lemma, content, cues, commitments)
     if rule is not None:
         return "pledge", f"kind:pledge-{rule}"
@@ -108,15 +122,19 @@ def _is_pledge(lemma: str, content: str, cues: Cues, commitments: str | None = N
 
 def pledge_rule(lemma: str, content: str, cues: Cues, commitments: str | None = None) -> str | None:
     """Which rule makes this a pledge (a short name), or None when none does."""
-    committing = COMMISSIVE.search(content if commitments is None else commitments)
+    words = content if commitments is None else commitments
+    committing = COMMISSIVE.search(words)
     if not cues.state_speaker and lemma not in PLEDGE_VERBS:
         return None  # a private person's plans are not a party's commitment
+    if cues.question or cues.long_ago:
+        return None  # "what are we going to do?"; "they promised us two years ago": asked or reported, not made
     if cues.imperative:
         if YOUR.search(content):
             return None  # "withdraw your troops": addressed to the other party, a demand
         return "imperative-order" if cues.state_speaker and MILITARY_ACTION.search(content) else None
-    if lemma in PLEDGE_VERBS and (cues.own_side or cues.state_speaker):
-        return "pledge-verb"
+    if lemma in PLEDGE_VERBS and (cues.own_side or cues.state_speaker) and \
+            not (lemma in ASSURANCE_VERBS and cues.stative and not committing):
+        return "pledge-verb"  # not "assured that he is doing everything possible": an assurance about the present
     if lemma in ("announce", "declare", "confirm") and cues.own_side and MILITARY_ACTION.search(content):
         return "announced-action"  # the first announcement of a withdrawal or ceasefire, even when phrased as under way
     if cues.own_side and FUTURE.search(content) and cues.agent_future is not False:
@@ -125,11 +143,22 @@ def pledge_rule(lemma: str, content: str, cues: Cues, commitments: str | None = 
         return "commissive"
     if cues.state_speaker and not cues.other_side and committing:
         return "state-commissive"  # "there is no need now for ...", "no such plans": assurances about own conduct
-    if cues.own_side and GOODWILL.search(content) and MILITARY_ACTION.search(content):
+    if (cues.own_side or (cues.state_speaker and not cues.other_side)) and UNDERTAKING.search(words):
+        return "undertaking"  # "the sides refused to target power plants", "we will abstain from", "stand ready to"
+    if cues.state_speaker and not cues.other_side and cues.impersonal:
+        return "impersonal"  # "the exchange has been agreed", "the bodies will be returned": the announcer's doing
+    if cues.state_speaker and not cues.other_side and GOODWILL.search(content) and \
+            (MILITARY_ACTION.search(content) or ARRANGEMENT.search(content)):
         return "goodwill"  # a withdrawal announced as a goodwill gesture, even when phrased as done
     if cues.own_side and PROGRESSIVE.search(content):
         return "progressive"  # "we are turning our columns around": an operation announced as it starts
-    if cues.state_speaker and not cues.other_side and ARRANGEMENT.search(content) and \
-            ARRANGEMENT_VERB.search(content) and not re.search(r"\b(was|were|had been|has been)\b", content):
-        return "arrangement"
+    if cues.state_speaker and not cues.other_side and _arrangement(content, cues):
+        return "arrangement"  # "the corridor will open at ten", "talks are to begin in an hour"
     return None
+
+
+def _arrangement(content: str, cues: Cues) -> bool:
+    if cues.arrangement is not None:
+        return cues.arrangement
+    return bool(ARRANGEMENT.search(content) and ARRANGEMENT_VERB.search(content)
+                and not PAST_PERFECT.search(content))

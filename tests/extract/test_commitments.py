@@ -1,0 +1,77 @@
+"""Which statements are pledges, read from the parse (saydo.extract.commitments): commitments made without a
+commitment verb, and commitment words that make no pledge. Every sentence here is written for saydo."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+
+def _kinds(nlp, text, speaker="Ukraine's foreign minister, Olena Marchuk, "):
+    from saydo.extract import extract
+    from saydo.ingest.articles import parse_text
+
+    article = parse_text(speaker + text, name="c.txt", published=date(2023, 3, 1))
+    return [s.kind for s in extract(article, nlp=nlp)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "said the exchange of prisoners has been agreed.",
+    "said it was decided to reduce the number of checkpoints near the border.",
+    "said the remains of the fallen soldiers will be handed over on Friday.",
+    "said fishing near the bridge is banned until further notice.",
+    "said the evacuation has been postponed to Monday morning.",
+    "said the next round of talks is scheduled for Tuesday.",
+])
+def test_commitments_impersonal_and_passive_are_pledges(nlp, sentence):
+    assert _kinds(nlp, sentence) == ["pledge"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "said the local truce will begin at noon on Saturday.",
+    "said the talks are to start in two hours.",
+    "said the corridor should open at eight and the first buses should start moving at nine.",
+])
+def test_commitments_arrangements_set_on_schedule_are_pledges(nlp, sentence):
+    assert _kinds(nlp, sentence) == ["pledge"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "said the two sides refused to target each other's water plants.",
+    "said Ukraine would abstain from strikes on the dam during the inspection.",
+    "said Ukraine stands ready to send monitors to the plant.",
+    "said the withdrawal from the island was a goodwill gesture.",
+])
+def test_commitments_undertakings_without_a_commitment_verb_are_pledges(nlp, sentence):
+    assert _kinds(nlp, sentence) == ["pledge"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "said the grain arrangement had ceased to be in force.",  # a retraction
+    "said Ukraine will suspend its participation in the transit deal.",  # a retraction announced
+    "said the opportunities the new corridor offers are enormous.",  # "offer" of a thing, in a relative clause
+    "said the plan for the harbour looks promising.",  # "promising" as an adjective
+    "said Ukraine will overcome every hardship this winter.",  # a prediction
+    "said the proposals were submitted to the mediators last week.",  # a report of proposals made
+    "said the summit is taking place at a hard time for Europe.",  # an arrangement described, not announced
+    "said that without unity independence will be lost.",  # an outcome
+    "said the bridge will be named after the volunteers.",  # naming, not an act
+    "said the new rules will be decided by the voters.",  # no party acts
+])
+def test_commitments_false_pledges(nlp, sentence):
+    assert _kinds(nlp, sentence) != ["pledge"]
+
+
+def test_commitments_a_question_is_no_pledge(nlp):
+    assert _kinds(nlp, "asked: \u201cWhat are we going to do if the bridge falls?\u201d") != ["pledge"]
+
+
+def test_commitments_a_promise_made_long_ago_is_reported_not_made(nlp):
+    assert _kinds(nlp, "said Russia had promised two years ago to return the ferries.") != ["pledge"]
+    assert _kinds(nlp, "said Ukraine promised to return the ferries within a month.") == ["pledge"]
+
+
+def test_commitments_an_assurance_about_the_present_is_no_pledge(nlp):
+    assert _kinds(nlp, "assured the partners that the reserves are sufficient.") != ["pledge"]
+    assert _kinds(nlp, "assured the partners that the reserves would be shared.") == ["pledge"]
