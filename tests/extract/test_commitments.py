@@ -42,6 +42,7 @@ def test_commitments_arrangements_set_on_schedule_are_pledges(nlp, sentence):
     "said Ukraine would abstain from strikes on the dam during the inspection.",
     "said Ukraine stands ready to send monitors to the plant.",
     "said the withdrawal from the island was a goodwill gesture.",
+    "said she would be responsible for ensuring that the buses reach the border safely.",
 ])
 def test_commitments_undertakings_without_a_commitment_verb_are_pledges(nlp, sentence):
     assert _kinds(nlp, sentence) == ["pledge"]
@@ -58,6 +59,7 @@ def test_commitments_undertakings_without_a_commitment_verb_are_pledges(nlp, sen
     "said that without unity independence will be lost.",  # an outcome
     "said the bridge will be named after the volunteers.",  # naming, not an act
     "said the new rules will be decided by the voters.",  # no party acts
+    "said Ukraine has sent its proposals to Poland on the security guarantees agreement.",  # proposals sent
 ])
 def test_commitments_false_pledges(nlp, sentence):
     assert _kinds(nlp, sentence) != ["pledge"]
@@ -75,3 +77,9 @@ def test_commitments_a_promise_made_long_ago_is_reported_not_made(nlp):
 def test_commitments_an_assurance_about_the_present_is_no_pledge(nlp):
     assert _kinds(nlp, "assured the partners that the reserves are sufficient.") != ["pledge"]
     assert _kinds(nlp, "assured the partners that the reserves would be shared.") == ["pledge"]
+
+
+def test_commitments_assures_as_a_reporting_verb_of_past_facts_is_no_pledge(nlp):
+    found = _kinds(nlp, "\u201cForty drones and six missiles were shot down overnight,\u201d the Ministry of Defence "
+                        "of Ukraine assures.", speaker="")
+    assert found == ["claim"]

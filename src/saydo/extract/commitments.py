@@ -36,6 +36,7 @@ SCHEDULING_VERBS = lexicon("commitments", "scheduling_verbs").words
 DEFERRING_VERBS = lexicon("commitments", "deferring_verbs").words
 LONG_AGO = lexicon("commitments", "long_ago")
 OBLIGATIONS = {"must", "should", "ought"}
+NOMINAL_DEPS = {"pobj", "compound", "nsubj", "nsubjpass", "dobj", "poss"}  # a word in a noun's place
 IN_FORCE = {"open", "valid", "effective", "operational", "active", "available", "closed", "shut"}
 NAMING_VERBS = lexicon("commitments", "naming_verbs").words
 POPULACE = lexicon("commitments", "populace_nouns").words
@@ -288,7 +289,7 @@ def _idle_commitment(token: Token, content: Span, other_side) -> bool:
     word = token.lemma_.lower()
     if word not in COMMIT_WORDS:
         return False
-    if token.pos_ in ("NOUN", "PROPN"):
+    if token.pos_ in ("NOUN", "PROPN") or token.dep_ in NOMINAL_DEPS:  # "on the security guarantees treaty"
         if word == "guarantee" or not _undertaking_noun(token):
             return True
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
@@ -322,8 +323,9 @@ def _undertaking_noun(noun: Token) -> bool:
         return True
     if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         return True  # "there are no such plans": negative intent
-    if any(c.dep_ == "prep" and c.lower_ in ("to", "for", "of") for c in noun.children):
-        return True
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("to", "for", "of")):
+        if not any(o.pos_ == "PROPN" or o.ent_type_ in AGENT_ENTS for o in prep.children):
+            return True  # "a commitment to the truce", not "proposals to Russia" (the addressee)
     return noun.dep_ in ("nsubjpass", "dobj") and noun.head.lemma_ in ("make", "take", "adopt", "reach")
 
 
@@ -345,10 +347,18 @@ def long_ago(reporting: Token | None, content: Span) -> bool:
 
 
 def stative(content: Span, future: Futures, reporting: Token | None = None) -> bool:
-    """Is what was said a finite clause about the present or past, with no future or intention in it ("that he is
-    doing everything possible")? Not when it is the reporting clause itself ("he assured them of support")."""
+    """Is what was said a finite clause about the present or past, with no future or intention in it ("assured that
+    he is doing everything possible", "... were destroyed, the ministry assures")? Not an assurance of something
+    ("assured them of support")."""
+    if future.marked:
+        return False
     root = content.root
     if reporting is not None and root.i == reporting.i:
-        return False
-    return not future.marked and root.tag_ in ("VBZ", "VBP", "VBD") and \
-        any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children)
+        clauses = [c for c in reporting.children if c.dep_ in ("ccomp", "parataxis")]
+        return bool(clauses) and all(_finite(c) for c in clauses)
+    return _finite(root)
+
+
+def _finite(verb: Token) -> bool:
+    return verb.tag_ in ("VBZ", "VBP", "VBD") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children) \
+        or verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP", "VBD") for c in verb.children)
