@@ -83,3 +83,36 @@ def test_commitments_assures_as_a_reporting_verb_of_past_facts_is_no_pledge(nlp)
     found = _kinds(nlp, "\u201cForty drones and six missiles were shot down overnight,\u201d the Ministry of Defence "
                         "of Ukraine assures.", speaker="")
     assert found == ["claim"]
+
+
+@pytest.mark.parametrize("sentence,why", [
+    ("said the question of the border, I am sure, will be settled soon.", "a belief in parentheses"),
+    ("thanked the partners for their support for our proposal to hold a donor conference.", "a proposal thanked for"),
+    ("said the decision to lift the quotas will be important for farmers.", "a decision evaluated"),
+    ("said Ukraine is ready to say what it thinks about the plan.", "ready to speak"),
+    ("said that since the regime declared a blockade of the port, trade has fallen.", "a past act dated from"),
+    ("assured the partners that the ministry is doing everything possible to help.", "an assurance about now"),
+])
+def test_commitments_talked_about_not_made(nlp, sentence, why):
+    assert _kinds(nlp, sentence) != ["pledge"], why
+
+
+@pytest.mark.parametrize("sentence,verb,why", [
+    ("If the army is ordered to cross the river, the villages will suffer.", "ordered", "hypothetical"),
+    ("The Kremlin, which threatens to flood the valley, cannot be trusted.", "threatens", "hypothetical"),
+    ("Shipping firms are openly threatening to leave the port.", "threatening", "ongoing"),
+    ("The mayor offered her condolences to the families.", "offered", "courtesy"),
+    ("The new tariff plan offers to cut fees for exporters.", "offers", "thing"),
+    ("As of today, the vaccine has been approved in twelve countries.", "approved", "unnamed"),
+    ("It has been a year since the regime declared a blockade of the port.", "declared", "long-ago"),
+    ("The council promised two years ago to repair the road.", "promised", "long-ago"),
+    ("What are we going to offer them?", "offer", "question"),
+    ("The council promised to repair the road by June.", "promised", None),
+    ("The soldiers are ordered to hold the bridge.", "ordered", None),
+])
+def test_commitments_why_a_commitment_is_not_made(nlp, sentence, verb, why):
+    from saydo.extract.commitments import not_made
+
+    doc = nlp(sentence)
+    reporting = next(t for t in doc if t.text == verb)
+    assert not_made(reporting, doc[:]) == why

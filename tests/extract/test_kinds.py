@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from saydo.extract.kinds import Cues, classify
+from saydo.extract.kinds import Cues, classify, classify_rule
 
 STATE_OWN = Cues(own_side=True, state_speaker=True)
 STATE = Cues(own_side=False, state_speaker=True)
@@ -80,10 +80,10 @@ def test_kinds_commitments_without_an_agent():
 
 
 def test_kinds_asked_or_long_past_commitments_are_not_pledges():
-    assert classify("say", "what are we going to do next", Cues(own_side=True, state_speaker=True,
-                                                                   question=True)) != "pledge"
-    assert classify("promise", "to return the ferries", Cues(own_side=True, state_speaker=True,
-                                                               long_ago=True)) != "pledge"
+    asked = Cues(own_side=True, state_speaker=True, not_made="question")
+    assert classify_rule("say", "what are we going to do next", asked) == ("claim", "kind:claim-question")
+    recalled = Cues(own_side=True, state_speaker=True, not_made="long-ago")
+    assert classify("promise", "to return the ferries", recalled) != "pledge"
 
 
 def test_kinds_ended_commitment_is_a_claim_unless_threatened():

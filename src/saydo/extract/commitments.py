@@ -36,10 +36,16 @@ SCHEDULING_VERBS = lexicon("commitments", "scheduling_verbs").words
 DEFERRING_VERBS = lexicon("commitments", "deferring_verbs").words
 LONG_AGO = lexicon("commitments", "long_ago")
 OBLIGATIONS = {"must", "should", "ought"}
-NOMINAL_DEPS = {"pobj", "compound", "nsubj", "nsubjpass", "dobj", "poss"}  # a word in a noun's place
+NOMINAL_DEPS = {"pobj", "pcomp", "compound", "nsubj", "nsubjpass", "dobj", "poss"}  # a word in a noun's place
 IN_FORCE = {"open", "valid", "effective", "operational", "active", "available", "closed", "shut"}
 NAMING_VERBS = lexicon("commitments", "naming_verbs").words
 POPULACE = lexicon("commitments", "populace_nouns").words
+COURTESIES = lexicon("commitments", "courtesies").words
+RECALLING = lexicon("commitments", "recalling_verbs").words
+CONDITION_MARKS = {"if", "unless", "whether"}
+PAST_MARKS = {"since", "after", "when", "before", "once"}
+DIRECTIVES = {"order", "instruct", "command"}
+PLEDGE_VERBS = lexicon("kinds", "pledge_verbs").words
 
 
 @dataclass(frozen=True)
@@ -241,7 +247,10 @@ def _is_act(verb: Token) -> bool:
 
 
 def _under_belief(verb: Token, content: Span) -> bool:
-    """Is this future the complement of a belief ("I think we will", "convinced that X will", "I am sure that ...")?"""
+    """Is this future the complement of a belief ("I think we will", "convinced that X will", "I am sure that ...") or
+    framed by one in parentheses ("it will, I am sure, be resolved")?"""
+    if any(c.dep_ == "parataxis" and _believes(c) for c in verb.children):
+        return True
     for ancestor in verb.ancestors:
         if ancestor.i < content.start - 1 or ancestor.i >= content.end:
             break
@@ -251,6 +260,11 @@ def _under_belief(verb: Token, content: Span) -> bool:
                                            for c in ancestor.children):
             return True
     return False
+
+
+def _believes(token: Token) -> bool:
+    return token.lemma_.lower() in BELIEF or (token.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_.lower()
+                                                                           in BELIEF for c in token.children))
 
 
 def _belief_report(reporting: Token, content: Span) -> bool:
@@ -275,7 +289,8 @@ def commitment_text(content: Span, other_side=lambda token: False) -> str:
       "the support we have agreed upon", "patronage undertaken by X", "the opportunities they offer");
     - another party's ("the Commission's decision to", "Boris for his readiness to", "Russia had decided to"), or a
       thing's ("the document proposes", "the new line will offer transfers");
-    - an obligation ("the package must be agreed upon": a demand) or an inability ("I cannot offer anything")."""
+    - an obligation ("the package must be agreed upon": a demand) or an inability ("I cannot offer anything");
+    - a past act the sentence dates from ("since the regime declared a blockade")."""
     parts = []
     for token in content:
         if _idle_commitment(token, content, other_side):
@@ -292,10 +307,14 @@ def _idle_commitment(token: Token, content: Span, other_side) -> bool:
     if token.pos_ in ("NOUN", "PROPN") or token.dep_ in NOMINAL_DEPS:  # "on the security guarantees treaty"
         if word == "guarantee" or not _undertaking_noun(token):
             return True
-        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        owner = _possessor(token)
     elif token.pos_ == "VERB":
         if token.dep_ == "amod":
             return True
+        if _passive(token) and word in ("offer", "propose", "promise", "guarantee"):
+            return True  # "we are offered surrender": its subject receives the offer
+        if token.tag_ == "VBD" and any(c.dep_ == "mark" and c.lower_ in PAST_MARKS for c in token.children):
+            return True  # "since the regime declared a blockade": the past the sentence dates from
         if any(c.dep_ == "aux" and c.lower_ in OBLIGATIONS for c in token.children):
             return True
         if any(c.dep_ == "neg" for c in token.children) and \
@@ -308,6 +327,8 @@ def _idle_commitment(token: Token, content: Span, other_side) -> bool:
     elif token.pos_ == "ADJ":
         if token.dep_ == "amod" and not any(c.dep_ == "xcomp" for c in token.children):
             return True
+        if any(c.dep_ == "xcomp" and (_passive(c) or c.lemma_ in NON_ACTS) for c in token.children):
+            return True  # "forces ready to be used against us", "ready to say": no act undertaken
         owner = _subject(token) if token.dep_ == "acomp" else token.head
     else:
         return False
@@ -316,9 +337,26 @@ def _idle_commitment(token: Token, content: Span, other_side) -> bool:
     return owner is not None and owner.i != token.i and bool(other_side(owner))
 
 
+def _possessor(noun: Token) -> Token | None:
+    """The noun's possessor, shared by conjoined nouns ("their care and willingness to help")."""
+    for _ in range(4):
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is not None or noun.dep_ != "conj":
+            return owner
+        noun = noun.head
+    return None
+
+
 def _undertaking_noun(noun: Token) -> bool:
     """A commitment noun that says what is undertaken ("decision to withdraw", "readiness for talks", "commitment to
-    the truce", "offer of help") or is made ("a decision was made to", "we took the decision")."""
+    the truce", "offer of help") or is made ("a decision was made to", "we took the decision"); not one only talked
+    about: thanked or supported ("support for our proposal to"), or evaluated ("the decision to X will be
+    symbolic")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("for", "with", "about", "on"):
+        return False
+    if noun.dep_ == "nsubj" and noun.head.lemma_ in ("be", "become", "seem") and \
+            any(c.dep_ == "acomp" for c in noun.head.children):
+        return False
     if any(c.dep_ in ("acl", "xcomp") and c.tag_ == "VB" for c in noun.children):
         return True
     if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
@@ -360,5 +398,46 @@ def stative(content: Span, future: Futures, reporting: Token | None = None) -> b
 
 
 def _finite(verb: Token) -> bool:
-    return verb.tag_ in ("VBZ", "VBP", "VBD") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children) \
-        or verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP", "VBD") for c in verb.children)
+    """A finite clause in the present or past: "they are", "it was destroyed", "he is doing"."""
+    if verb.tag_ in ("VBZ", "VBP", "VBD"):
+        return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    aux = "auxpass" if verb.tag_ == "VBN" else "aux" if verb.tag_ == "VBG" else None
+    return any(c.dep_ == aux and c.tag_ in ("VBZ", "VBP", "VBD") for c in verb.children)
+
+
+def not_made(reporting: Token | None, content: Span) -> str | None:
+    """Why a commitment in what was said is talked about rather than made, or None when it is made:
+    - "question": what was said is a question ("what are we going to do?");
+    - "hypothetical": the commitment verb reporting it stands in a condition or a relative clause ("if the army is
+      ordered to", "Putin, who threatens to");
+    - "ongoing": that verb describes conduct under way ("they are threatening", "our teams are offering help");
+    - "courtesy": what is offered is words, not acts ("offered comments", "offered condolences");
+    - "thing": a thing, not a party, offers or proposes ("the plan proposes"); "unnamed": a commitment in the passive
+      with no one named as its maker ("it has been approved in many countries"), unless it is an order;
+    - "long-ago": the commitment is recalled or reported as made well before ("promised two years ago", "I would
+      like to recall that X proposed")."""
+    doc = content.doc
+    if any(t.text == "?" for t in (content[-1], doc[min(content.end, len(doc) - 1)])):
+        return "question"
+    if reporting is not None and reporting.lemma_.lower() in PLEDGE_VERBS:
+        chain = [reporting, *reporting.ancestors]
+        if any(t.dep_ in ("relcl", "acl") for t in chain[:3]) or \
+                any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for t in chain[:3] for c in t.children):
+            return "hypothetical"
+        if any(c.dep_ == "mark" and c.lower_ in PAST_MARKS for c in reporting.children) and reporting.tag_ == "VBD":
+            return "long-ago"  # "since Russia declared war": a past act the sentence dates from
+        if reporting.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in reporting.children):
+            return "ongoing"
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in COURTESIES for c in reporting.children):
+            return "courtesy"
+        maker = _by_agent(reporting) or next((c for c in reporting.children if c.dep_ == "nsubj"), None)
+        if maker is not None and maker.pos_ == "NOUN" and not _is_agent(maker, institution=False, reported=False,
+                                                                          quoted=False, person=False):
+            return "thing"  # "the plan offers to", "the new line will offer transfers": no party speaks
+        if maker is None and _passive(reporting) and reporting.lemma_.lower() not in DIRECTIVES:
+            return "unnamed"  # "it has been approved in many countries": whose approval, the sentence does not say
+        if any(t.lemma_.lower() in RECALLING for t in chain[:3]):
+            return "long-ago"
+    if long_ago(reporting, content):
+        return "long-ago"
+    return None

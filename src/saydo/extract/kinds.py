@@ -68,8 +68,9 @@ class Cues:
     # schedule ("the talks will begin in an hour"; None: not read from a parse, the word patterns decide)
     impersonal: bool = False
     arrangement: bool | None = None
-    question: bool = False  # what was said is a question
-    long_ago: bool = False  # the commitment is reported as made well before ("promised two years ago")
+    # why a commitment in what was said is talked about rather than made (saydo.extract.commitments.not_made): a
+    # "question", "hypothetical", "ongoing" conduct, a "courtesy", or made "long-ago"; None when it is made
+    not_made: str | None = None
     stative: bool = False  # what was said is a finite clause about the present or past with no future in it
 
 
@@ -101,8 +102,15 @@ def classify_rule(verb_lemma: str | None, content: str, cues: Cues, *, negated_v
     if ENDED.search(content) and lemma != "threaten" and not CONDITIONAL.search(content):
         return "claim", "kind:claim-ended"  # "the deal no longer applies": a retraction, not a new commitment
     rule = pledge_rule(lemma, content, cues, commitments)
-    if rule is not None:
+    if rule is not None and cues.not_made is None:
         return "pledge", f"kind:pledge-{rule}"
+    kind, name = _not_a_pledge(lemma, content, cues)
+    if rule is not None and name == "kind:claim-default":
+        name = f"kind:claim-{cues.not_made}"  # a commitment asked about, recalled or described: the rule that said so
+    return kind, name
+
+
+def _not_a_pledge(lemma: str, content: str, cues: Cues) -> tuple[str, str]:
     if cues.imperative:
         return "demand", "kind:demand-imperative"
     if DEMAND_CONTENT.search(content) and not cues.own_side:
@@ -126,8 +134,6 @@ def pledge_rule(lemma: str, content: str, cues: Cues, commitments: str | None = 
     committing = COMMISSIVE.search(words)
     if not cues.state_speaker and lemma not in PLEDGE_VERBS:
         return None  # a private person's plans are not a party's commitment
-    if cues.question or cues.long_ago:
-        return None  # "what are we going to do?"; "they promised us two years ago": asked or reported, not made
     if cues.imperative:
         if YOUR.search(content):
             return None  # "withdraw your troops": addressed to the other party, a demand

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc, Span, Token
 
 from saydo.extract.attribution import attribute, speech_acts, trim
-from saydo.extract.commitments import commitment_text, futures, long_ago, stative
+from saydo.extract.commitments import commitment_text, futures, not_made, stative
 from saydo.extract.events import events_from_doc
 from saydo.extract.kinds import Cues, classify_rule
 from saydo.extract.pipeline import load_nlp
@@ -222,11 +222,9 @@ def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = Fa
                      other_side=lambda t: _side(t, speaker, state, quoted) == "other")
     if in_person and state and future.agent_acts:
         own = True  # "the minister said he would vote for it": an official committing in person to an act
-    doc = content.doc
-    question = any(t.text == "?" for t in (content[-1], doc[min(content.end, len(doc) - 1)]))
     return Cues(own_side=own, other_side=other, state_speaker=state, imperative=imperative,
                 agent_future=future.agent_acts, belief=future.believed, impersonal=future.impersonal,
-                arrangement=future.arrangement, question=question, long_ago=long_ago(verb, content),
+                arrangement=future.arrangement, not_made=not_made(verb, content),
                 stative=stative(content, future, verb))
 
 
