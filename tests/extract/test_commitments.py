@@ -116,3 +116,28 @@ def test_commitments_why_a_commitment_is_not_made(nlp, sentence, verb, why):
     doc = nlp(sentence)
     reporting = next(t for t in doc if t.text == verb)
     assert not_made(reporting, doc[:]) == why
+
+
+def _statements(nlp, text):
+    from saydo.extract import extract
+    from saydo.ingest.articles import parse_text
+
+    return extract(parse_text(text, name="j.txt", published=date(2023, 3, 1)), nlp=nlp)
+
+
+def test_commitments_joint_undertaking_is_one_pledge_per_party(nlp):
+    found = _statements(nlp, "The UN spokesman, Farhan Haq, said Russia and Ukraine had undertaken not to target the "
+                             "grain convoys.")
+    assert [(s.kind, s.actor) for s in found] == [("pledge", "RUS"), ("pledge", "UKR")]
+    assert found[0].text == found[1].text and "speaker:joint-undertaking" in found[0].rules
+
+
+def test_commitments_the_sides_agreed_announced_by_one_side_is_its_pledge(nlp):
+    found = _statements(nlp, "Ukraine's deputy prime minister, Iryna Vereshchuk, said Ukraine and Russia had agreed "
+                             "on a ceasefire along the route.")
+    assert [(s.kind, s.actor) for s in found] == [("pledge", "UKR")]
+
+
+def test_commitments_a_joint_obligation_is_a_demand_not_an_undertaking(nlp):
+    found = _statements(nlp, "The UN said Russia and Ukraine must agree to a ceasefire.")
+    assert [s.kind for s in found] == ["demand"]

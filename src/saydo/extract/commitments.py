@@ -441,3 +441,35 @@ def not_made(reporting: Token | None, content: Span) -> str | None:
     if long_ago(reporting, content):
         return "long-ago"
     return None
+
+
+JOINT_VERBS = lexicon("commitments", "joint_undertaking_verbs").words
+
+
+def joint_parties(content: Span, reporting: Token | None = None) -> list[str]:
+    """The parties of a commitment explicitly attributed to two or more of them ("Russia and Ukraine undertook not
+    to target the convoys", "Kyiv and Moscow have agreed to", "Turkey and the UN are ready to host"): the words of
+    the subject of a verb of commitment and of each of its conjuncts; empty when there is none."""
+    verbs = ([reporting] if reporting is not None else []) + [t for t in content if t.pos_ in ("VERB", "AUX")]
+    for verb in verbs:
+        if not _joint_commitment(verb):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or not subject.conjuncts:
+            continue
+        return [_own_words(t) for t in (subject, *subject.conjuncts)]
+    return []
+
+
+def _joint_commitment(verb: Token) -> bool:
+    if verb.lemma_.lower() in JOINT_VERBS:
+        return not any(c.dep_ == "aux" and c.lower_ in OBLIGATIONS for c in verb.children)
+    return any(c.dep_ == "acomp" and c.lemma_ in ("ready", "prepared", "willing", "determined") and
+               any(x.dep_ == "xcomp" for x in c.children) for c in verb.children)
+
+
+def _own_words(token: Token) -> str:
+    """A conjunct's words without the conjuncts and coordinators hanging on it ("Russia" of "Russia and Ukraine")."""
+    skip = {x.i for c in token.children if c.dep_ in ("conj", "cc", "punct", "appos", "relcl")
+            for x in c.subtree}
+    return " ".join(t.text for t in token.subtree if t.i not in skip)

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc, Span, Token
 
 from saydo.extract.attribution import attribute, speech_acts, trim
-from saydo.extract.commitments import commitment_text, futures, not_made, stative
+from saydo.extract.commitments import commitment_text, futures, joint_parties, not_made, stative
 from saydo.extract.events import events_from_doc
 from saydo.extract.kinds import Cues, classify_rule
 from saydo.extract.pipeline import load_nlp
@@ -114,7 +114,12 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0) -> list[Sta
             if merge and acts and acts[-1][3] == kind and acts[-1][4].name == part_speaker.name:
                 acts[-1] = (acts[-1][0], end, acts[-1][2], kind, part_speaker, acts[-1][5])  # one proposition
                 continue
-            acts.append((start, end, quote, kind, part_speaker, (rule,)))
+            parties = _joint_undertaking(content, part_verb, part_speaker)
+            for party in parties:  # one pledge per party of a joint undertaking, on the same words
+                acts.append((start, end, quote, "pledge", party,
+                             ("kind:pledge-joint-undertaking", "speaker:joint-undertaking")))
+            if not parties:
+                acts.append((start, end, quote, kind, part_speaker, (rule,)))
         for start, end, quote, kind, act_speaker, rules in acts:
             paragraph = bisect.bisect_left(breaks, start)
             context = _place_context(index, sentences, mentions, para_of, text, last, act_speaker.name, paragraph)
@@ -123,6 +128,20 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0) -> list[Sta
             found.append(_statement(article, text, offset, index, sentences, breaks, start, end, quote, kind,
                                     act_speaker, places, rules))
     return found
+
+
+def _joint_undertaking(content: Span, verb: Token | None, speaker: Speaker) -> list[Speaker]:
+    """The parties of a commitment explicitly attributed to two or more of them, each a speaker (GUIDELINES.md: one
+    entry per party), when the one who reports it is not one of them, or relays it from them ("Russia and Ukraine
+    undertook not to ...", said by the UN or found in "Russia and Ukraine promised"). An announcement by one of the
+    parties that "we and they agreed" stays one pledge, the announcer's."""
+    names = joint_parties(content, verb)
+    parties = [Speaker(name=name, actor=actor_of_name(name) or actor_in_phrase(name)) for name in names]
+    actors = {p.actor for p in parties}
+    if len(parties) < 2 or None in actors or len(actors) < len(parties):
+        return []
+    relayed = any(p.name in speaker.name or speaker.name in p.name for p in parties)
+    return parties if relayed or speaker.actor not in actors else []
 
 
 def _strip_edges(text: str, start: int, end: int) -> tuple[int, int]:
