@@ -30,7 +30,7 @@ CITIZEN = Cues(own_side=False)
     ("say", "if the shelling goes on, we'll have to push the front line back", STATE_OWN, "pledge"),
     ("say", "they will have to answer for this", OTHER, "demand"),
     ("demand", "guarantees that our ships would not be attacked in the corridor", STATE_OWN, "demand"),
-    ("say", "both sides are invited not to fire on the coastal towns", STATE_OWN, "pledge"),
+    ("say", "both sides undertook not to fire on the coastal towns", STATE_OWN, "pledge"),
     ("say", "as a goodwill gesture our troops withdrew from the bridgehead", STATE_OWN, "pledge"),
     ("say", "our troops withdrew from the bridgehead after heavy losses", STATE_OWN, "claim"),
 ])

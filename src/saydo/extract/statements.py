@@ -18,6 +18,7 @@ from saydo.extract.attribution import attribute, speech_acts, trim
 from saydo.extract.commitments import commitment_text, futures, joint_parties, not_made, stative
 from saydo.extract.events import events_from_doc
 from saydo.extract.kinds import Cues, classify_rule
+from saydo.extract.lexicon import lexicon
 from saydo.extract.pipeline import load_nlp
 from saydo.extract.place_codes import Context, Mention, sentence_mention, statement_places
 from saydo.extract.quotes import quote_spans, quoted_words
@@ -27,11 +28,10 @@ from saydo.records import Article, Observation, Statement, Window
 from saydo.resolve.actors import actor_in_phrase, actor_of_name
 
 CHUNK = 100_000
-_HEDGE = re.compile(r"\b(not a ceasefire|not a truce|not a withdrawal|does not mean|doesn't mean|aspiration|"
-                    r"gradually|only if|on condition|conditional|depends on|not yet|not necessarily)\b", re.I)
+_HEDGE = lexicon("kinds", "hedges")
 _POSSESSIVES = {"our": "we", "my": "i", "his": "he", "her": "she", "their": "they", "its": "it", "your": "you"}
-_OWN_INSTITUTION = re.compile(r"\b(we|our|us|i|my|its|their|ministry|army|forces|troops|military|government|"
-                              r"command|side|sides|parties|country|delegation|units)\b", re.I)
+_OWN_INSTITUTION = lexicon("kinds", "own_institution_words")
+_OTHER_PARTY = lexicon("kinds", "other_party_words")
 
 
 def extract(article: Article, nlp=None) -> list[Statement]:
@@ -261,8 +261,7 @@ def _side(subject: Token, speaker: Speaker, state: bool, quoted: bool) -> str | 
         return "other"
     if word == "it" and state and speaker.person is None and not quoted and subject.head.lemma_ != "be":
         return "own"  # "Russia said it had pulled its forces": an institution speaking of itself
-    if word in ("they", "he", "she", "you") or re.search(r"\b(enemy|opponents?|other side|"
-                                                                    r"adversary)\b", phrase, re.I):
+    if word in ("they", "he", "she", "you") or _OTHER_PARTY.search(phrase):
         # in indirect speech "he" is usually the speaker; inside a quotation it is someone else
         if word not in ("he", "she") or speaker.person is None or quoted:
             return "other"
