@@ -43,6 +43,8 @@ def test_commitments_arrangements_set_on_schedule_are_pledges(nlp, sentence):
     "said Ukraine stands ready to send monitors to the plant.",
     "said the withdrawal from the island was a goodwill gesture.",
     "said she would be responsible for ensuring that the buses reach the border safely.",
+    "said the redeployment of Ukrainian units from the bridgehead was under way.",
+    "said the withdrawal of the marines from the island has begun.",
 ])
 def test_commitments_undertakings_without_a_commitment_verb_are_pledges(nlp, sentence):
     assert _kinds(nlp, sentence) == ["pledge"]
@@ -56,6 +58,7 @@ def test_commitments_undertakings_without_a_commitment_verb_are_pledges(nlp, sen
     "said Ukraine will overcome every hardship this winter.",  # a prediction
     "said the proposals were submitted to the mediators last week.",  # a report of proposals made
     "said the summit is taking place at a hard time for Europe.",  # an arrangement described, not announced
+    "said the withdrawal of Russian troops from the island has begun.",  # another party's pullback, reported
     "said that without unity independence will be lost.",  # an outcome
     "said the bridge will be named after the volunteers.",  # naming, not an act
     "said the new rules will be decided by the voters.",  # no party acts

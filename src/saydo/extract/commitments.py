@@ -40,6 +40,7 @@ NOMINAL_DEPS = {"pobj", "pcomp", "compound", "nsubj", "nsubjpass", "dobj", "poss
 IN_FORCE = {"open", "valid", "effective", "operational", "active", "available", "closed", "shut"}
 NAMING_VERBS = lexicon("commitments", "naming_verbs").words
 POPULACE = lexicon("commitments", "populace_nouns").words
+PULLBACKS = lexicon("commitments", "pullback_nouns").words
 COURTESIES = lexicon("commitments", "courtesies").words
 RECALLING = lexicon("commitments", "recalling_verbs").words
 CONDITION_MARKS = {"if", "unless", "whether"}
@@ -58,6 +59,7 @@ class Futures:
     believed: bool = False  # a verb or adjective of belief, hope or expectation governs one of them
     impersonal: bool = False  # a passive or impersonal commitment with no other party as agent or patient
     arrangement: bool = False  # an arrangement is the subject of a verb that sets it going on schedule
+    under_way: bool = False  # a pullback of forces announced as under way ("the regrouping is under way")
 
 
 def futures(content: Span, reporting: Token | None = None, *, institution: bool = False,
@@ -65,7 +67,7 @@ def futures(content: Span, reporting: Token | None = None, *, institution: bool 
     """Read the future-marked verbs of ``content``. ``institution``: the speaker is an institution (its "it" is itself);
     ``person`` and not ``quoted``: a "he"/"she" in indirect speech is the speaker; ``other_side(subject)``: the subject
     is another party than the speaker's (whose acts the speaker cannot commit to)."""
-    marked = agent = believed = impersonal = arrangement = False
+    marked = agent = believed = impersonal = arrangement = under_way = False
     if reporting is not None and _belief_report(reporting, content):
         believed = True
     for verb in content:
@@ -75,6 +77,7 @@ def futures(content: Span, reporting: Token | None = None, *, institution: bool 
             # "it was decided to", "the swap has been agreed", "navigation is banned", "the talks will begin"
             impersonal = impersonal or _impersonal(verb, future, other_side)
             arrangement = arrangement or _arrangement_onset(verb, future)
+            under_way = under_way or _pullback_under_way(verb, future, other_side)
         if not future:
             continue
         marked = True
@@ -98,7 +101,7 @@ def futures(content: Span, reporting: Token | None = None, *, institution: bool 
                      person=person) and _is_act(verb) and not other_side(subject):
             agent = True
     return Futures(marked=marked, agent_acts=agent, believed=believed, impersonal=impersonal,
-                   arrangement=arrangement)
+                   arrangement=arrangement, under_way=under_way)
 
 
 def _by_agent(verb: Token) -> Token | None:
@@ -136,6 +139,18 @@ def _impersonal(verb: Token, future: bool, other_side) -> bool:
         return any(c.dep_ == "prep" and c.lower_ in ("to", "until", "till") for c in verb.children)
     present = any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
     return present and (lemma in RULE_VERBS or lemma in SCHEDULING_VERBS)
+
+
+def _pullback_under_way(verb: Token, future: bool, other_side) -> bool:
+    """"A planned regrouping of troops is under way", "the withdrawal has begun": the first announcement of a pullback
+    of forces, phrased as already going on (GUIDELINES.md: it implies no further operations there)."""
+    subject = _subject(verb)
+    if future or subject is None or subject.lemma_.lower() not in PULLBACKS or other_side(subject):
+        return False
+    if verb.lemma_ == "be":
+        return any(c.lemma_.lower() in ("underway", "ongoing") or
+                   (c.lower_ == "under" and any(o.lower_ == "way" for o in c.children)) for c in verb.children)
+    return verb.lemma_.lower() in ("begin", "start", "commence") and verb.tag_ in ("VBZ", "VBD", "VBN")
 
 
 def _arrangement_onset(verb: Token, future: bool) -> bool:

@@ -68,6 +68,7 @@ class Cues:
     # schedule ("the talks will begin in an hour"; None: not read from a parse, the word patterns decide)
     impersonal: bool = False
     arrangement: bool | None = None
+    under_way: bool = False  # a pullback of forces announced as under way ("a regrouping of troops is under way")
     # why a commitment in what was said is talked about rather than made (saydo.extract.commitments.not_made): a
     # "question", "hypothetical", "ongoing" conduct, a "courtesy", or made "long-ago"; None when it is made
     not_made: str | None = None
@@ -156,6 +157,8 @@ def pledge_rule(lemma: str, content: str, cues: Cues, commitments: str | None = 
     if cues.state_speaker and not cues.other_side and GOODWILL.search(content) and \
             (MILITARY_ACTION.search(content) or ARRANGEMENT.search(content)):
         return "goodwill"  # a withdrawal announced as a goodwill gesture, even when phrased as done
+    if cues.state_speaker and not cues.other_side and cues.under_way:
+        return "pullback-under-way"  # "a regrouping of troops is under way": announced as going on, still a pledge
     if cues.own_side and PROGRESSIVE.search(content):
         return "progressive"  # "we are turning our columns around": an operation announced as it starts
     if cues.state_speaker and not cues.other_side and _arrangement(content, cues):

@@ -243,7 +243,7 @@ def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = Fa
         own = True  # "the minister said he would vote for it": an official committing in person to an act
     return Cues(own_side=own, other_side=other, state_speaker=state, imperative=imperative,
                 agent_future=future.agent_acts, belief=future.believed, impersonal=future.impersonal,
-                arrangement=future.arrangement, not_made=not_made(verb, content),
+                arrangement=future.arrangement, under_way=future.under_way, not_made=not_made(verb, content),
                 stative=stative(content, future, verb))
 
 
