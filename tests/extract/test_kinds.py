@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from saydo.extract.kinds import Cues, classify
+from saydo.extract.kinds import Cues, classify, classify_rule
 
 STATE_OWN = Cues(own_side=True, state_speaker=True)
 STATE = Cues(own_side=False, state_speaker=True)
@@ -30,7 +30,7 @@ CITIZEN = Cues(own_side=False)
     ("say", "if the shelling goes on, we'll have to push the front line back", STATE_OWN, "pledge"),
     ("say", "they will have to answer for this", OTHER, "demand"),
     ("demand", "guarantees that our ships would not be attacked in the corridor", STATE_OWN, "demand"),
-    ("say", "both sides are invited not to fire on the coastal towns", STATE_OWN, "pledge"),
+    ("say", "both sides undertook not to fire on the coastal towns", STATE_OWN, "pledge"),
     ("say", "as a goodwill gesture our troops withdrew from the bridgehead", STATE_OWN, "pledge"),
     ("say", "our troops withdrew from the bridgehead after heavy losses", STATE_OWN, "claim"),
 ])
@@ -66,6 +66,30 @@ def test_kinds_idle_commitment_words_do_not_commit():
     state = Cues(own_side=False, state_speaker=True)
     assert classify("say", "the security guarantees were discussed at length", state,
                     commitments="the security __________ were discussed at length") == "claim"
+
+
+def test_kinds_commitments_without_an_agent():
+    assert classify("say", "the swap has been agreed", Cues(own_side=False, state_speaker=True, impersonal=True)) \
+        == "pledge"
+    assert classify("say", "the swap has been agreed", Cues(own_side=False, state_speaker=False, impersonal=True)) \
+        != "pledge"  # a private person announces nobody's arrangement
+    assert classify("say", "the truce will start at six", Cues(own_side=False, state_speaker=True,
+                                                                 arrangement=True)) == "pledge"
+    assert classify("say", "the truce will be fragile", Cues(own_side=False, state_speaker=True,
+                                                               arrangement=False)) != "pledge"
+
+
+def test_kinds_asked_or_long_past_commitments_are_not_pledges():
+    asked = Cues(own_side=True, state_speaker=True, not_made="question")
+    assert classify_rule("say", "what are we going to do next", asked) == ("claim", "kind:claim-question")
+    recalled = Cues(own_side=True, state_speaker=True, not_made="long-ago")
+    assert classify("promise", "to return the ferries", recalled) != "pledge"
+
+
+def test_kinds_ended_commitment_is_a_claim_unless_threatened():
+    assert classify("say", "the moratorium no longer applies", STATE) == "claim"
+    assert classify("say", "we will quit the agreement if the attacks go on", STATE_OWN) == "pledge"
+    assert classify("threaten", "to quit the agreement", STATE) == "pledge"
 
 
 def _kinds(nlp, text):

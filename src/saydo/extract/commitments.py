@@ -13,42 +13,53 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from saydo.extract.lexicon import lexicon
+
 FUTURE_AUX = {"will", "would", "shall", "'ll", "’ll", "wo"}
 # "ready to V", "plans to V", "is going to V", "determined to V": the infinitive is what the subject commits to
-INTENT_HEADS = {"ready", "prepared", "willing", "determined", "plan", "intend", "go", "decide", "agree", "commit",
-                "promise", "pledge", "vow", "undertake", "resolve"}
+INTENT_HEADS = lexicon("commitments", "intent_heads").words
 # copulas, states of mind and outcomes: with these a future predicts, it does not commit
-NON_ACTS = {"be", "become", "seem", "appear", "look", "sound", "remain", "get", "have", "need", "want", "like", "love",
-            "see", "know", "feel", "understand", "remember", "hope", "believe", "think", "win", "prevail", "succeed",
-            "lose", "fail", "happen", "mean", "depend", "cost", "lead", "allow", "enable", "last",
-            # "I will say in detail", "I would emphasize": a turn of speech, not a commitment
-            "say", "tell", "note", "emphasize", "emphasise", "stress", "repeat", "remind", "mention", "add"}
+NON_ACTS = lexicon("commitments", "non_acts").words
 # "I would like to thank", "we want to show": a wish, whatever is wished
-DESIRES = {"like", "love", "want", "wish", "prefer"}
+DESIRES = lexicon("commitments", "desires").words
 # nouns for who can act: people, groups, institutions and states
-AGENT_NOUNS = {"ministry", "army", "forces", "force", "troops", "military", "government", "command", "side", "sides",
-               "parties", "party", "country", "countries", "state", "states", "nation", "delegation", "units", "unit",
-               "president", "minister", "leadership", "authorities", "administration", "office", "team", "partners",
-               "allies", "defenders", "soldiers", "staff", "service", "services", "council", "parliament", "people",
-               "leader", "leaders", "head", "member", "members", "fighters", "navy", "guard", "police", "union",
-               "commission", "company", "companies", "group", "city", "region", "community", "mayor", "governor",
-               "spokesman", "spokeswoman", "representative", "representatives", "prime", "chancellor", "kremlin"}
+AGENT_NOUNS = lexicon("commitments", "agent_nouns").words
 AGENT_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 # "our task is to win": a stated purpose, not an announced act
-PURPOSE_NOUNS = {"task", "goal", "aim", "objective", "priority", "mission", "purpose", "job", "dream", "wish", "idea",
-                 "point", "challenge", "issue", "question", "problem"}
-BELIEF = {"believe", "think", "hope", "expect", "predict", "doubt", "suppose", "assume", "anticipate", "convince",
-          "sure", "confident", "convinced", "certain", "optimistic", "hopeful", "confidence", "conviction",
-          "belief", "expectation", "opinion", "view", "trust"}
+PURPOSE_NOUNS = lexicon("commitments", "purpose_nouns").words
+BELIEF = lexicon("commitments", "belief_words").words
+ARRANGEMENT_HEADS = lexicon("commitments", "arrangement_heads").words
+ONSET_VERBS = lexicon("commitments", "onset_verbs").words
+ARRANGING_VERBS = lexicon("commitments", "arranging_verbs").words
+RULE_VERBS = lexicon("commitments", "rule_verbs").words
+SCHEDULING_VERBS = lexicon("commitments", "scheduling_verbs").words
+DEFERRING_VERBS = lexicon("commitments", "deferring_verbs").words
+LONG_AGO = lexicon("commitments", "long_ago")
+OBLIGATIONS = {"must", "should", "ought"}
+NOMINAL_DEPS = {"pobj", "pcomp", "compound", "nsubj", "nsubjpass", "dobj", "poss"}  # a word in a noun's place
+IN_FORCE = {"open", "valid", "effective", "operational", "active", "available", "closed", "shut"}
+NAMING_VERBS = lexicon("commitments", "naming_verbs").words
+POPULACE = lexicon("commitments", "populace_nouns").words
+PULLBACKS = lexicon("commitments", "pullback_nouns").words
+COURTESIES = lexicon("commitments", "courtesies").words
+RECALLING = lexicon("commitments", "recalling_verbs").words
+CONDITION_MARKS = {"if", "unless", "whether"}
+PAST_MARKS = {"since", "after", "when", "before", "once"}
+DIRECTIVES = {"order", "instruct", "command"}
+PLEDGE_VERBS = lexicon("kinds", "pledge_verbs").words
 
 
 @dataclass(frozen=True)
 class Futures:
-    """The futures in what was said: whether any commits an agent acting, and whether a belief frames one."""
+    """The futures in what was said: whether any commits an agent acting, and whether a belief frames one; and the
+    commitments made without an agent (read in the same pass)."""
 
     marked: bool = False  # some verb is marked for the future or intention
     agent_acts: bool = False  # ... and one of them has an agent subject and an action verb
     believed: bool = False  # a verb or adjective of belief, hope or expectation governs one of them
+    impersonal: bool = False  # a passive or impersonal commitment with no other party as agent or patient
+    arrangement: bool = False  # an arrangement is the subject of a verb that sets it going on schedule
+    under_way: bool = False  # a pullback of forces announced as under way ("the regrouping is under way")
 
 
 def futures(content: Span, reporting: Token | None = None, *, institution: bool = False,
@@ -56,21 +67,28 @@ def futures(content: Span, reporting: Token | None = None, *, institution: bool 
     """Read the future-marked verbs of ``content``. ``institution``: the speaker is an institution (its "it" is itself);
     ``person`` and not ``quoted``: a "he"/"she" in indirect speech is the speaker; ``other_side(subject)``: the subject
     is another party than the speaker's (whose acts the speaker cannot commit to)."""
-    marked = agent = believed = False
+    marked = agent = believed = impersonal = arrangement = under_way = False
     if reporting is not None and _belief_report(reporting, content):
         believed = True
     for verb in content:
-        if not _future_marked(verb):
+        future = _future_marked(verb)
+        describes = any(a.dep_ in ("relcl", "acl") for a in _ancestors_within(verb, content, self_too=True))
+        if not describes and not _under_belief(verb, content):
+            # "it was decided to", "the swap has been agreed", "navigation is banned", "the talks will begin"
+            impersonal = impersonal or _impersonal(verb, future, other_side)
+            arrangement = arrangement or _arrangement_onset(verb, future)
+            under_way = under_way or _pullback_under_way(verb, future, other_side)
+        if not future:
             continue
         marked = True
         if _under_belief(verb, content):
             believed = True
-        if any(a.dep_ in ("relcl", "acl") for a in _ancestors_within(verb, content, self_too=True)):
+        if describes:
             continue  # "a state that will take patronage": describes the antecedent, commits no one
         if _passive(verb):
             # "a military response would be required", "corridors will be opened": the act's agent is left unsaid
             # (the announcing side) unless a "by" phrase names it; "they will be exhausted" is about the other side
-            by = next((o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
+            by = _by_agent(verb)
             patient = _subject(verb)
             if by is None and not (patient is not None and other_side(patient)):
                 agent = True
@@ -82,7 +100,78 @@ def futures(content: Span, reporting: Token | None = None, *, institution: bool 
         if _is_agent(subject, institution=institution, reported=reporting is not None, quoted=quoted,
                      person=person) and _is_act(verb) and not other_side(subject):
             agent = True
-    return Futures(marked=marked, agent_acts=agent, believed=believed)
+    return Futures(marked=marked, agent_acts=agent, believed=believed, impersonal=impersonal,
+                   arrangement=arrangement, under_way=under_way)
+
+
+def _by_agent(verb: Token) -> Token | None:
+    return next((o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
+
+
+def _impersonal(verb: Token, future: bool, other_side) -> bool:
+    """A commitment made without naming who acts, which the announcing side makes: a passive future ("the bodies
+    will be returned"), an arrangement made in the passive in any tense ("the exchange has been agreed", "it was
+    decided to ease off", "the evacuation is postponed to Monday"), a schedule or standing rule in the present
+    passive ("the visit is planned for May", "navigation is banned"). Not when a "by" phrase or the patient is another
+    party, nor under an obligation ("must be agreed": a demand)."""
+    if verb.pos_ != "VERB" or not _passive(verb):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in OBLIGATIONS for c in verb.children):
+        return False
+    by, patient = _by_agent(verb), _subject(verb)
+    if (by is not None and other_side(by)) or (patient is not None and other_side(patient)):
+        return False
+    if by is not None and (by.lemma_.lower() in POPULACE or by.ent_type_ == "NORP" and by.tag_ in ("NNS", "NNPS")):
+        return False  # "will be decided by the voters": no party acts
+    if patient is not None and patient.tag_ in ("WP", "WDT"):
+        return False  # "about what is planned": a thing talked about, not a plan announced
+    lemma = verb.lemma_.lower()
+    if lemma in NON_ACTS:
+        return False  # "independence will be lost"
+    if future:
+        return lemma not in NAMING_VERBS  # "will be returned", not "will be called Freedom Square"
+    if any(c.dep_ == "prt" for c in verb.children):
+        return False  # "centres have been set up": done, not arranged
+    if lemma in ARRANGING_VERBS:  # "has been agreed", "was decided"; "are agreed with each partner" is a routine
+        return any(c.dep_ == "auxpass" and c.tag_ == "VBD" or c.dep_ == "aux" and c.lemma_ == "have"
+                   for c in verb.children)
+    if lemma in DEFERRING_VERBS:  # "postponed to Monday" sets a new time; "postponed" alone reports a delay
+        return any(c.dep_ == "prep" and c.lower_ in ("to", "until", "till") for c in verb.children)
+    present = any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+    return present and (lemma in RULE_VERBS or lemma in SCHEDULING_VERBS)
+
+
+def _pullback_under_way(verb: Token, future: bool, other_side) -> bool:
+    """"A planned regrouping of troops is under way", "the withdrawal has begun": the first announcement of a pullback
+    of forces, phrased as already going on (GUIDELINES.md: it implies no further operations there)."""
+    subject = _subject(verb)
+    if future or subject is None or subject.lemma_.lower() not in PULLBACKS or other_side(subject):
+        return False
+    if verb.lemma_ == "be":
+        return any(c.lemma_.lower() in ("underway", "ongoing") or
+                   (c.lower_ == "under" and any(o.lower_ == "way" for o in c.children)) for c in verb.children)
+    return verb.lemma_.lower() in ("begin", "start", "commence") and verb.tag_ in ("VBZ", "VBD", "VBN")
+
+
+def _arrangement_onset(verb: Token, future: bool) -> bool:
+    """"The truce will start at noon", "the talks are to begin in an hour", "the corridor should open on Tuesday",
+    "the agreement will remain in place": an arrangement set going on schedule. A copula counts only with a place or
+    time ("will be in force until"), not with an evaluation ("the talks will be difficult")."""
+    lemma = verb.lemma_.lower()
+    if lemma not in ONSET_VERBS or _passive(verb):
+        return False
+    should = any(c.dep_ == "aux" and c.lower_ == "should" for c in verb.children)
+    if not (future or should):  # "the meeting is taking place" describes the present
+        return False
+    if lemma in ("be", "remain", "stay") and not any(c.dep_ == "prep" or c.dep_ == "acomp" and c.lemma_ in IN_FORCE
+                                                     for c in verb.children):
+        return False  # "will stay open until Sunday", "will be in force", not "will be difficult"
+    if lemma == "take" and not any(c.dep_ == "dobj" and c.lemma_ == "place" for c in verb.children):
+        return False  # "will take place", not "will take months"
+    if lemma in ("come", "enter") and not any(c.dep_ == "prep" and c.lower_ in ("into", "in") for c in verb.children):
+        return False  # "will come into force"
+    subject = _subject(verb)
+    return subject is not None and subject.lemma_.lower() in ARRANGEMENT_HEADS
 
 
 def _passive(verb: Token) -> bool:
@@ -113,7 +202,7 @@ def _subject(verb: Token) -> Token | None:
             if subject.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
                 return token.head
             return subject
-        if token.dep_ in ("conj", "xcomp", "acomp") and token.head is not token:
+        if token.dep_ in ("conj", "xcomp", "acomp") and token.head.i != token.i:
             token = token.head
             continue
         if token.dep_ == "relcl":
@@ -142,6 +231,8 @@ def _is_agent(subject: Token | None, *, institution: bool, reported: bool, quote
         return False
     if subject.lemma_.lower() in PURPOSE_NOUNS:
         return False
+    if subject.ent_type_ == "NORP" and subject.tag_ in ("NNS", "NNPS") or subject.lemma_.lower() in POPULACE:
+        return False  # "Ukrainians will rebuild", "the voters will decide": the population, of whom a future predicts
     if subject.pos_ == "PROPN" or subject.ent_type_ in AGENT_ENTS:
         return True
     if subject.lemma_.lower() in AGENT_NOUNS or word in AGENT_NOUNS:
@@ -171,7 +262,10 @@ def _is_act(verb: Token) -> bool:
 
 
 def _under_belief(verb: Token, content: Span) -> bool:
-    """Is this future the complement of a belief ("I think we will", "convinced that X will", "I am sure that ...")?"""
+    """Is this future the complement of a belief ("I think we will", "convinced that X will", "I am sure that ...") or
+    framed by one in parentheses ("it will, I am sure, be resolved")?"""
+    if any(c.dep_ == "parataxis" and _believes(c) for c in verb.children):
+        return True
     for ancestor in verb.ancestors:
         if ancestor.i < content.start - 1 or ancestor.i >= content.end:
             break
@@ -183,6 +277,11 @@ def _under_belief(verb: Token, content: Span) -> bool:
     return False
 
 
+def _believes(token: Token) -> bool:
+    return token.lemma_.lower() in BELIEF or (token.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_.lower()
+                                                                           in BELIEF for c in token.children))
+
+
 def _belief_report(reporting: Token, content: Span) -> bool:
     """"X believes/hopes/expects that ...", "X expressed hope/confidence that ...", "X is convinced that ..."."""
     if reporting.lemma_ in BELIEF and reporting.lemma_ not in ("view", "opinion", "trust"):
@@ -192,18 +291,21 @@ def _belief_report(reporting: Token, content: Span) -> bool:
     return any(c.dep_ == "acomp" and c.lemma_.lower() in BELIEF for c in reporting.children)
 
 
-COMMIT_WORDS = {"agree", "decide", "decision", "undertake", "commit", "ready", "readiness", "willing", "willingness",
-                "prepared", "intend", "declare", "plan", "propose", "offer", "guarantee", "promise", "pledge"}
+COMMIT_WORDS = lexicon("commitments", "commitment_words").words
 
 
 def commitment_text(content: Span, other_side=lambda token: False) -> str:
     """The words of ``content`` for cue patterns, with commitment words that commit no one here blanked:
-    - used as nouns for a thing ("security guarantees", "the third proposal"); a proposal or offer with a possessor
-      ("his proposal") is still that side's offer;
+    - nouns for a thing rather than an undertaking: without a complement saying what is undertaken ("security
+      guarantees", "his proposal", "submitted its proposals"), unless made or taken ("a decision was made to");
+      "Moscow's readiness to talk", "a commitment to the truce" still commit their owner;
+    - adjectives and participles describing a noun ("the declared values", "a promising plan", "the proposed format");
     - describing something in a relative or participial clause ("the country whose parliament decided to",
-      "the support we have agreed upon", "patronage undertaken by X");
-    - another party's ("the Commission's decision to", "Boris for his readiness to", "Russia had decided to");
-    - an obligation ("the package must be agreed upon": a demand)."""
+      "the support we have agreed upon", "patronage undertaken by X", "the opportunities they offer");
+    - another party's ("the Commission's decision to", "Boris for his readiness to", "Russia had decided to"), or a
+      thing's ("the document proposes", "the new line will offer transfers");
+    - an obligation ("the package must be agreed upon": a demand) or an inability ("I cannot offer anything");
+    - a past act the sentence dates from ("since the regime declared a blockade")."""
     parts = []
     for token in content:
         if _idle_commitment(token, content, other_side):
@@ -217,19 +319,172 @@ def _idle_commitment(token: Token, content: Span, other_side) -> bool:
     word = token.lemma_.lower()
     if word not in COMMIT_WORDS:
         return False
-    if token.pos_ in ("NOUN", "PROPN"):
-        owner = next((c for c in token.children if c.dep_ == "poss"), None)
-        if word == "guarantee" or (word in ("proposal", "offer") and owner is None):
+    if token.pos_ in ("NOUN", "PROPN") or token.dep_ in NOMINAL_DEPS:  # "on the security guarantees treaty"
+        if word == "guarantee" or not _undertaking_noun(token):
             return True
+        owner = _possessor(token)
     elif token.pos_ == "VERB":
-        if any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in token.children):
+        if token.dep_ == "amod":
             return True
-        owner = next((o for c in token.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None) \
-            or _subject(token)
+        if _passive(token) and word in ("offer", "propose", "promise", "guarantee"):
+            return True  # "we are offered surrender": its subject receives the offer
+        if token.tag_ == "VBD" and any(c.dep_ == "mark" and c.lower_ in PAST_MARKS for c in token.children):
+            return True  # "since the regime declared a blockade": the past the sentence dates from
+        if any(c.dep_ == "aux" and c.lower_ in OBLIGATIONS for c in token.children):
+            return True
+        if any(c.dep_ == "neg" for c in token.children) and \
+                any(c.dep_ == "aux" and c.lemma_ in ("can", "could") for c in token.children):
+            return True
+        owner = _by_agent(token) or _subject(token)
+        if owner is not None and owner.pos_ == "NOUN" and owner.lemma_.lower() not in AGENT_NOUNS and \
+                owner.lower_ not in AGENT_NOUNS and owner.ent_type_ not in AGENT_ENTS:
+            return True
     elif token.pos_ == "ADJ":
+        if token.dep_ == "amod" and not any(c.dep_ == "xcomp" for c in token.children):
+            return True
+        if any(c.dep_ == "xcomp" and (_passive(c) or c.lemma_ in NON_ACTS) for c in token.children):
+            return True  # "forces ready to be used against us", "ready to say": no act undertaken
         owner = _subject(token) if token.dep_ == "acomp" else token.head
     else:
         return False
     if any(a.dep_ in ("relcl", "acl") for a in _ancestors_within(token, content, self_too=True)):
         return True
-    return owner is not None and owner is not token and bool(other_side(owner))
+    return owner is not None and owner.i != token.i and bool(other_side(owner))
+
+
+def _possessor(noun: Token) -> Token | None:
+    """The noun's possessor, shared by conjoined nouns ("their care and willingness to help")."""
+    for _ in range(4):
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is not None or noun.dep_ != "conj":
+            return owner
+        noun = noun.head
+    return None
+
+
+def _undertaking_noun(noun: Token) -> bool:
+    """A commitment noun that says what is undertaken ("decision to withdraw", "readiness for talks", "commitment to
+    the truce", "offer of help") or is made ("a decision was made to", "we took the decision"); not one only talked
+    about: thanked or supported ("support for our proposal to"), or evaluated ("the decision to X will be
+    symbolic")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("for", "with", "about", "on"):
+        return False
+    if noun.dep_ == "nsubj" and noun.head.lemma_ in ("be", "become", "seem") and \
+            any(c.dep_ == "acomp" for c in noun.head.children):
+        return False
+    if any(c.dep_ in ("acl", "xcomp") and c.tag_ == "VB" for c in noun.children):
+        return True
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return True  # "there are no such plans": negative intent
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("to", "for", "of")):
+        if not any(o.pos_ == "PROPN" or o.ent_type_ in AGENT_ENTS for o in prep.children):
+            return True  # "a commitment to the truce", not "proposals to Russia" (the addressee)
+    return noun.dep_ in ("nsubjpass", "dobj") and noun.head.lemma_ in ("make", "take", "adopt", "reach")
+
+
+def long_ago(reporting: Token | None, content: Span) -> bool:
+    """Is a commitment reported as made well before the report ("promised two years ago", "was instructed in 2011",
+    "had agreed back in March")? Read on the past-tense commitment verbs (the reporting verb among them) and the time
+    adverbials that modify them."""
+    verbs = [t for t in content if t.pos_ == "VERB" and t.lemma_.lower() in COMMIT_WORDS]
+    if reporting is not None:
+        verbs.append(reporting)
+    for verb in verbs:
+        if verb.tag_ not in ("VBD", "VBN"):
+            continue
+        for child in verb.children:
+            if child.dep_ in ("npadvmod", "advmod", "prep") and \
+                    LONG_AGO.search(" ".join(t.text for t in child.subtree)):
+                return True
+    return False
+
+
+def stative(content: Span, future: Futures, reporting: Token | None = None) -> bool:
+    """Is what was said a finite clause about the present or past, with no future or intention in it ("assured that
+    he is doing everything possible", "... were destroyed, the ministry assures")? Not an assurance of something
+    ("assured them of support")."""
+    if future.marked:
+        return False
+    root = content.root
+    if reporting is not None and root.i == reporting.i:
+        clauses = [c for c in reporting.children if c.dep_ in ("ccomp", "parataxis")]
+        return bool(clauses) and all(_finite(c) for c in clauses)
+    return _finite(root)
+
+
+def _finite(verb: Token) -> bool:
+    """A finite clause in the present or past: "they are", "it was destroyed", "he is doing"."""
+    if verb.tag_ in ("VBZ", "VBP", "VBD"):
+        return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    aux = "auxpass" if verb.tag_ == "VBN" else "aux" if verb.tag_ == "VBG" else None
+    return any(c.dep_ == aux and c.tag_ in ("VBZ", "VBP", "VBD") for c in verb.children)
+
+
+def not_made(reporting: Token | None, content: Span) -> str | None:
+    """Why a commitment in what was said is talked about rather than made, or None when it is made:
+    - "question": what was said is a question ("what are we going to do?");
+    - "hypothetical": the commitment verb reporting it stands in a condition or a relative clause ("if the army is
+      ordered to", "Putin, who threatens to");
+    - "ongoing": that verb describes conduct under way ("they are threatening", "our teams are offering help");
+    - "courtesy": what is offered is words, not acts ("offered comments", "offered condolences");
+    - "thing": a thing, not a party, offers or proposes ("the plan proposes"); "unnamed": a commitment in the passive
+      with no one named as its maker ("it has been approved in many countries"), unless it is an order;
+    - "long-ago": the commitment is recalled or reported as made well before ("promised two years ago", "I would
+      like to recall that X proposed")."""
+    doc = content.doc
+    if any(t.text == "?" for t in (content[-1], doc[min(content.end, len(doc) - 1)])):
+        return "question"
+    if reporting is not None and reporting.lemma_.lower() in PLEDGE_VERBS:
+        chain = [reporting, *reporting.ancestors]
+        if any(t.dep_ in ("relcl", "acl") for t in chain[:3]) or \
+                any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for t in chain[:3] for c in t.children):
+            return "hypothetical"
+        if any(c.dep_ == "mark" and c.lower_ in PAST_MARKS for c in reporting.children) and reporting.tag_ == "VBD":
+            return "long-ago"  # "since Russia declared war": a past act the sentence dates from
+        if reporting.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in reporting.children):
+            return "ongoing"
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in COURTESIES for c in reporting.children):
+            return "courtesy"
+        maker = _by_agent(reporting) or next((c for c in reporting.children if c.dep_ == "nsubj"), None)
+        if maker is not None and maker.pos_ == "NOUN" and not _is_agent(maker, institution=False, reported=False,
+                                                                          quoted=False, person=False):
+            return "thing"  # "the plan offers to", "the new line will offer transfers": no party speaks
+        if maker is None and _passive(reporting) and reporting.lemma_.lower() not in DIRECTIVES:
+            return "unnamed"  # "it has been approved in many countries": whose approval, the sentence does not say
+        if any(t.lemma_.lower() in RECALLING for t in chain[:3]):
+            return "long-ago"
+    if long_ago(reporting, content):
+        return "long-ago"
+    return None
+
+
+JOINT_VERBS = lexicon("commitments", "joint_undertaking_verbs").words
+
+
+def joint_parties(content: Span, reporting: Token | None = None) -> list[str]:
+    """The parties of a commitment explicitly attributed to two or more of them ("Russia and Ukraine undertook not
+    to target the convoys", "Kyiv and Moscow have agreed to", "Turkey and the UN are ready to host"): the words of
+    the subject of a verb of commitment and of each of its conjuncts; empty when there is none."""
+    verbs = ([reporting] if reporting is not None else []) + [t for t in content if t.pos_ in ("VERB", "AUX")]
+    for verb in verbs:
+        if not _joint_commitment(verb):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or not subject.conjuncts:
+            continue
+        return [_own_words(t) for t in (subject, *subject.conjuncts)]
+    return []
+
+
+def _joint_commitment(verb: Token) -> bool:
+    if verb.lemma_.lower() in JOINT_VERBS:
+        return not any(c.dep_ == "aux" and c.lower_ in OBLIGATIONS for c in verb.children)
+    return any(c.dep_ == "acomp" and c.lemma_ in ("ready", "prepared", "willing", "determined") and
+               any(x.dep_ == "xcomp" for x in c.children) for c in verb.children)
+
+
+def _own_words(token: Token) -> str:
+    """A conjunct's words without the conjuncts and coordinators hanging on it ("Russia" of "Russia and Ukraine")."""
+    skip = {x.i for c in token.children if c.dep_ in ("conj", "cc", "punct", "appos", "relcl")
+            for x in c.subtree}
+    return " ".join(t.text for t in token.subtree if t.i not in skip)

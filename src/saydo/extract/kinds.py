@@ -13,7 +13,6 @@ Decided from the reporting verb's lemma and from cues in what was said:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from saydo.extract.lexicon import lexicon
@@ -24,53 +23,30 @@ DEMAND_VERBS = lexicon("kinds", "demand_verbs").words
 OPINION_VERBS = lexicon("kinds", "opinion_verbs").words
 CLAIM_VERBS = lexicon("kinds", "claim_verbs").words
 
-FUTURE = re.compile(r"\b(will|would|shall|'ll|is going to|are going to|plans? to|planned to|intends? to|"
-                    r"intended to|ready to|prepared to|willing to|is to|are to|going to)\s+(?!blame\b)"
-                    r"(?!be\s+(?:difficult|hard|easy|able|possible|impossible|likely|unlikely|a\s))"
-                    r"(?!have\b(?!\s+to\b)|see\b|know\b|find out\b|wait and see\b|understand\b|learn\b)", re.I)
-COMMISSIVE = re.compile(r"\b(reserve the right|ready to|prepared to|willing\w* to|readiness to|obliged to|decided to|"
-                        r"decision was made|(?:have|has|had) agreed|agreed (?:on|upon)|"
-                        r"decision to|are invited (?:not )?to|"
-                        r"decision has been made|has decided|have decided|agreed to|agree to|undertak\w+|commit\w* to|"
-                        r"guarantee\w*|no plans?|no such plans|no need (now )?for|not going to|do not intend|"
-                        r"don't intend|do not set ourselves|set ourselves the task|intend\w* to|"
-                        r"is opening|are opening|will open|will remain|declare\w*|announce\w* (a|the) (ceasefire|"
-                        r"truce|corridor)|propos\w+|offer\w*|will be (given|provided|opened|evacuated|extended|"
-                        r"organi[sz]ed|observed|held|announced)|to be (opened|provided|extended|evacuated))\b", re.I)
-ARRANGEMENT = re.compile(r"\b(ceasefires?|cease-fires?|truces?|humanitarian corridors?|corridors?|evacuations?|"
-                         r"regime of silence|silence regime|goodwill gesture|withdrawals?|pullouts?|pull-outs?|"
-                         r"de-?escalation|moratorium|convoys?|routes?|agreements?|deal|exchanges?|talks|"
-                         r"negotiations)\b", re.I)
-ARRANGEMENT_VERB = re.compile(r"\b(will|would|shall|should|to be|is to|are to|start\w*|open\w*|begin\w*|"
-                              r"extend\w*|remain\w*|take place|come into effect)\b", re.I)
-MILITARY_ACTION = re.compile(r"\b(withdraw\w*|withdrew|leav(?:e|es|ing)|left(?! bank)|retreat\w*|cease\w*|stop\w*|"
-                             r"hold|proceed\w*|regroup\w*|pull\w*|"
-                             r"fire|attack\w*|strike\w*|advance\w*|defend\w*|occupy|take up)\b", re.I)
-DENIAL_CONTENT = re.compile(r"\b(nothing to do with|not true|untrue|fake|lies\b|lying|baseless|groundless|"
-                            r"provocation|fabricat\w*|no evidence|never (attacked|struck|shelled|targeted)|"
-                            r"did not (attack|strike|shell|target|carry out)|(was|were) not involved|"
-                            r"has denied|have denied|denied|rejected (the )?accusations?)\b", re.I)
-DEMAND_CONTENT = re.compile(r"\b(must|should|have to|has to|need to|needs to|ought to|is obliged|calls? on|"
-                            r"called on|calls? for|called for|urg\w+|demand\w*|insist\w*|stay in|do not go|"
-                            r"don't go|the ball is)\b", re.I)
-OPINION_CONTENT = re.compile(r"\b(believe|believes|think|thinks|hope|hopes|hoped|doubt|doubts|no faith|distrust|"
-                             r"(?:don't|do not|can't|cannot|never) trust|"
-                             r"mistrust|confiden\w+|cynical|absurd|ridiculous|welcome\w*|positive|negative|"
-                             r"constructive|seriously|unacceptable|disappoint\w*|concern\w*|worr\w+|fear\w*|likely|"
-                             r"unlikely|might|could|probably|perhaps|trap|farce|not a simple|not easy|important|"
-                             r"terrible|horrible|blackmail|propagand\w+|cover|shameful|right thing)\b", re.I)
-# "we call on", "I urge": the speaker's own side addressing another party
-OWN_DEMAND = re.compile(r"\b(we|i)\s+(?:\w+\s+)?(call on|call upon|urge|demand|ask|appeal to|insist)\b", re.I)
-# "if there were no ..., there would not be", "we would have been": counterfactuals are evaluations
-COUNTERFACTUAL = re.compile(r"\bif\b.{0,120}\bwould\s+(?:not\s+|never\s+|even\s+)*(?:have been|be)\b|"
-                            r"\bwould\s+(?:not\s+)?have been\b", re.I)
-HEDGED_VIEW = re.compile(r"\b(looks as if|looks like|it seems|seems to|appears to|in my view|in our view|"
-                         r"is an opportunity|opportunity for)\b", re.I)
-PROGRESSIVE = re.compile(r"\b(?:are|is|am|'re)\s+(?:now\s+)?(?:withdraw|pull|turn|leav|regroup|retreat|ceas|stopp|"
-                         r"open|declar|halt|mov)\w*ing\b", re.I)
-GOODWILL = re.compile(r"\b(goodwill gesture|gesture of good ?will|as a sign of good ?will)\b", re.I)
-YOUR = re.compile(r"\byour\b", re.I)
-OTHERS = re.compile(r"\b(they|them|their|he|she|the enemy|the other side)\b", re.I)
+
+def _cue(name: str):
+    return lexicon("kinds", name)
+
+
+FUTURE = _cue("future_markers")
+COMMISSIVE = _cue("commissive_phrases")
+ARRANGEMENT = _cue("arrangement_nouns")
+ARRANGEMENT_VERB = _cue("arrangement_verbs")
+MILITARY_ACTION = _cue("military_actions")
+DENIAL_CONTENT = _cue("denial_phrases")
+DEMAND_CONTENT = _cue("demand_phrases")
+OPINION_CONTENT = _cue("opinion_words")
+OWN_DEMAND = _cue("own_calls")  # "we call on", "I urge": the speaker's own side addressing another party
+COUNTERFACTUAL = _cue("counterfactuals")  # "if there were no ..., there would not be": an evaluation
+HEDGED_VIEW = _cue("hedged_views")
+PROGRESSIVE = _cue("operations_under_way")
+GOODWILL = _cue("goodwill")
+YOUR = _cue("second_person")
+UNDERTAKING = _cue("undertaking_idioms")
+ENDED = _cue("ended_commitments")
+CONDITIONAL = _cue("conditions")
+PAST_PERFECT = _cue("past_auxiliaries")
+ASSURANCE_VERBS = {"assure", "guarantee"}
 
 
 @dataclass(frozen=True)
@@ -87,6 +63,16 @@ class Cues:
     # expectation frames one ("I am sure that ... will")
     agent_future: bool | None = None  # None: not read from a parse (the FUTURE pattern alone decides)
     belief: bool = False
+    # commitments without an agent (saydo.extract.commitments): a passive or impersonal one ("it was decided to",
+    # "the swap has been agreed", "the bodies will be returned", "navigation is banned"); an arrangement set going on
+    # schedule ("the talks will begin in an hour"; None: not read from a parse, the word patterns decide)
+    impersonal: bool = False
+    arrangement: bool | None = None
+    under_way: bool = False  # a pullback of forces announced as under way ("a regrouping of troops is under way")
+    # why a commitment in what was said is talked about rather than made (saydo.extract.commitments.not_made): a
+    # "question", "hypothetical", "ongoing" conduct, a "courtesy", or made "long-ago"; None when it is made
+    not_made: str | None = None
+    stative: bool = False  # what was said is a finite clause about the present or past with no future in it
 
 
 def classify(verb_lemma: str | None, content: str, cues: Cues, *, negated_verb: bool = False,
@@ -114,9 +100,18 @@ def classify_rule(verb_lemma: str | None, content: str, cues: Cues, *, negated_v
         return "opinion", "kind:opinion-hedged-view"
     if cues.belief and lemma not in PLEDGE_VERBS:
         return "opinion", "kind:opinion-belief"  # "I believe they will endorse": a belief, not a commitment
+    if ENDED.search(content) and lemma != "threaten" and not CONDITIONAL.search(content):
+        return "claim", "kind:claim-ended"  # "the deal no longer applies": a retraction, not a new commitment
     rule = pledge_rule(lemma, content, cues, commitments)
-    if rule is not None:
+    if rule is not None and cues.not_made is None:
         return "pledge", f"kind:pledge-{rule}"
+    kind, name = _not_a_pledge(lemma, content, cues)
+    if rule is not None and name == "kind:claim-default":
+        name = f"kind:claim-{cues.not_made}"  # a commitment asked about, recalled or described: the rule that said so
+    return kind, name
+
+
+def _not_a_pledge(lemma: str, content: str, cues: Cues) -> tuple[str, str]:
     if cues.imperative:
         return "demand", "kind:demand-imperative"
     if DEMAND_CONTENT.search(content) and not cues.own_side:
@@ -136,15 +131,17 @@ def _is_pledge(lemma: str, content: str, cues: Cues, commitments: str | None = N
 
 def pledge_rule(lemma: str, content: str, cues: Cues, commitments: str | None = None) -> str | None:
     """Which rule makes this a pledge (a short name), or None when none does."""
-    committing = COMMISSIVE.search(content if commitments is None else commitments)
+    words = content if commitments is None else commitments
+    committing = COMMISSIVE.search(words)
     if not cues.state_speaker and lemma not in PLEDGE_VERBS:
         return None  # a private person's plans are not a party's commitment
     if cues.imperative:
         if YOUR.search(content):
             return None  # "withdraw your troops": addressed to the other party, a demand
         return "imperative-order" if cues.state_speaker and MILITARY_ACTION.search(content) else None
-    if lemma in PLEDGE_VERBS and (cues.own_side or cues.state_speaker):
-        return "pledge-verb"
+    if lemma in PLEDGE_VERBS and (cues.own_side or cues.state_speaker) and \
+            not (lemma in ASSURANCE_VERBS and cues.stative and not committing):
+        return "pledge-verb"  # not "assured that he is doing everything possible": an assurance about the present
     if lemma in ("announce", "declare", "confirm") and cues.own_side and MILITARY_ACTION.search(content):
         return "announced-action"  # the first announcement of a withdrawal or ceasefire, even when phrased as under way
     if cues.own_side and FUTURE.search(content) and cues.agent_future is not False:
@@ -153,11 +150,24 @@ def pledge_rule(lemma: str, content: str, cues: Cues, commitments: str | None = 
         return "commissive"
     if cues.state_speaker and not cues.other_side and committing:
         return "state-commissive"  # "there is no need now for ...", "no such plans": assurances about own conduct
-    if cues.own_side and GOODWILL.search(content) and MILITARY_ACTION.search(content):
+    if (cues.own_side or (cues.state_speaker and not cues.other_side)) and UNDERTAKING.search(words):
+        return "undertaking"  # "the sides refused to target power plants", "we will abstain from", "stand ready to"
+    if cues.state_speaker and not cues.other_side and cues.impersonal:
+        return "impersonal"  # "the exchange has been agreed", "the bodies will be returned": the announcer's doing
+    if cues.state_speaker and not cues.other_side and GOODWILL.search(content) and \
+            (MILITARY_ACTION.search(content) or ARRANGEMENT.search(content)):
         return "goodwill"  # a withdrawal announced as a goodwill gesture, even when phrased as done
+    if cues.state_speaker and not cues.other_side and cues.under_way:
+        return "pullback-under-way"  # "a regrouping of troops is under way": announced as going on, still a pledge
     if cues.own_side and PROGRESSIVE.search(content):
         return "progressive"  # "we are turning our columns around": an operation announced as it starts
-    if cues.state_speaker and not cues.other_side and ARRANGEMENT.search(content) and \
-            ARRANGEMENT_VERB.search(content) and not re.search(r"\b(was|were|had been|has been)\b", content):
-        return "arrangement"
+    if cues.state_speaker and not cues.other_side and _arrangement(content, cues):
+        return "arrangement"  # "the corridor will open at ten", "talks are to begin in an hour"
     return None
+
+
+def _arrangement(content: str, cues: Cues) -> bool:
+    if cues.arrangement is not None:
+        return cues.arrangement
+    return bool(ARRANGEMENT.search(content) and ARRANGEMENT_VERB.search(content)
+                and not PAST_PERFECT.search(content))

@@ -15,9 +15,10 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc, Span, Token
 
 from saydo.extract.attribution import attribute, speech_acts, trim
-from saydo.extract.commitments import commitment_text, futures
+from saydo.extract.commitments import commitment_text, futures, joint_parties, not_made, stative
 from saydo.extract.events import events_from_doc
 from saydo.extract.kinds import Cues, classify_rule
+from saydo.extract.lexicon import lexicon
 from saydo.extract.pipeline import load_nlp
 from saydo.extract.place_codes import Context, Mention, sentence_mention, statement_places
 from saydo.extract.quotes import quote_spans, quoted_words
@@ -27,11 +28,10 @@ from saydo.records import Article, Observation, Statement, Window
 from saydo.resolve.actors import actor_in_phrase, actor_of_name
 
 CHUNK = 100_000
-_HEDGE = re.compile(r"\b(not a ceasefire|not a truce|not a withdrawal|does not mean|doesn't mean|aspiration|"
-                    r"gradually|only if|on condition|conditional|depends on|not yet|not necessarily)\b", re.I)
+_HEDGE = lexicon("kinds", "hedges")
 _POSSESSIVES = {"our": "we", "my": "i", "his": "he", "her": "she", "their": "they", "its": "it", "your": "you"}
-_OWN_INSTITUTION = re.compile(r"\b(we|our|us|i|my|its|their|ministry|army|forces|troops|military|government|"
-                              r"command|side|sides|parties|country|delegation|units)\b", re.I)
+_OWN_INSTITUTION = lexicon("kinds", "own_institution_words")
+_OTHER_PARTY = lexicon("kinds", "other_party_words")
 
 
 def extract(article: Article, nlp=None) -> list[Statement]:
@@ -114,7 +114,12 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0) -> list[Sta
             if merge and acts and acts[-1][3] == kind and acts[-1][4].name == part_speaker.name:
                 acts[-1] = (acts[-1][0], end, acts[-1][2], kind, part_speaker, acts[-1][5])  # one proposition
                 continue
-            acts.append((start, end, quote, kind, part_speaker, (rule,)))
+            parties = _joint_undertaking(content, part_verb, part_speaker)
+            for party in parties:  # one pledge per party of a joint undertaking, on the same words
+                acts.append((start, end, quote, "pledge", party,
+                             ("kind:pledge-joint-undertaking", "speaker:joint-undertaking")))
+            if not parties:
+                acts.append((start, end, quote, kind, part_speaker, (rule,)))
         for start, end, quote, kind, act_speaker, rules in acts:
             paragraph = bisect.bisect_left(breaks, start)
             context = _place_context(index, sentences, mentions, para_of, text, last, act_speaker.name, paragraph)
@@ -123,6 +128,20 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0) -> list[Sta
             found.append(_statement(article, text, offset, index, sentences, breaks, start, end, quote, kind,
                                     act_speaker, places, rules))
     return found
+
+
+def _joint_undertaking(content: Span, verb: Token | None, speaker: Speaker) -> list[Speaker]:
+    """The parties of a commitment explicitly attributed to two or more of them, each a speaker (GUIDELINES.md: one
+    entry per party), when the one who reports it is not one of them, or relays it from them ("Russia and Ukraine
+    undertook not to ...", said by the UN or found in "Russia and Ukraine promised"). An announcement by one of the
+    parties that "we and they agreed" stays one pledge, the announcer's."""
+    names = joint_parties(content, verb)
+    parties = [Speaker(name=name, actor=actor_of_name(name) or actor_in_phrase(name)) for name in names]
+    actors = {p.actor for p in parties}
+    if len(parties) < 2 or None in actors or len(actors) < len(parties):
+        return []
+    relayed = any(p.name in speaker.name or speaker.name in p.name for p in parties)
+    return parties if relayed or speaker.actor not in actors else []
 
 
 def _strip_edges(text: str, start: int, end: int) -> tuple[int, int]:
@@ -223,7 +242,9 @@ def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = Fa
     if in_person and state and future.agent_acts:
         own = True  # "the minister said he would vote for it": an official committing in person to an act
     return Cues(own_side=own, other_side=other, state_speaker=state, imperative=imperative,
-                agent_future=future.agent_acts, belief=future.believed)
+                agent_future=future.agent_acts, belief=future.believed, impersonal=future.impersonal,
+                arrangement=future.arrangement, under_way=future.under_way, not_made=not_made(verb, content),
+                stative=stative(content, future, verb))
 
 
 def _side(subject: Token, speaker: Speaker, state: bool, quoted: bool) -> str | None:
@@ -240,8 +261,7 @@ def _side(subject: Token, speaker: Speaker, state: bool, quoted: bool) -> str | 
         return "other"
     if word == "it" and state and speaker.person is None and not quoted and subject.head.lemma_ != "be":
         return "own"  # "Russia said it had pulled its forces": an institution speaking of itself
-    if word in ("they", "he", "she", "you") or re.search(r"\b(enemy|opponents?|other side|"
-                                                                    r"adversary)\b", phrase, re.I):
+    if word in ("they", "he", "she", "you") or _OTHER_PARTY.search(phrase):
         # in indirect speech "he" is usually the speaker; inside a quotation it is someone else
         if word not in ("he", "she") or speaker.person is None or quoted:
             return "other"

@@ -1,0 +1,146 @@
+"""Which statements are pledges, read from the parse (saydo.extract.commitments): commitments made without a
+commitment verb, and commitment words that make no pledge. Every sentence here is written for saydo."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+
+def _kinds(nlp, text, speaker="Ukraine's foreign minister, Olena Marchuk, "):
+    from saydo.extract import extract
+    from saydo.ingest.articles import parse_text
+
+    article = parse_text(speaker + text, name="c.txt", published=date(2023, 3, 1))
+    return [s.kind for s in extract(article, nlp=nlp)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "said the exchange of prisoners has been agreed.",
+    "said it was decided to reduce the number of checkpoints near the border.",
+    "said the remains of the fallen soldiers will be handed over on Friday.",
+    "said fishing near the bridge is banned until further notice.",
+    "said the evacuation has been postponed to Monday morning.",
+    "said the next round of talks is scheduled for Tuesday.",
+])
+def test_commitments_impersonal_and_passive_are_pledges(nlp, sentence):
+    assert _kinds(nlp, sentence) == ["pledge"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "said the local truce will begin at noon on Saturday.",
+    "said the talks are to start in two hours.",
+    "said the corridor should open at eight and the first buses should start moving at nine.",
+])
+def test_commitments_arrangements_set_on_schedule_are_pledges(nlp, sentence):
+    assert _kinds(nlp, sentence) == ["pledge"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "said the two sides refused to target each other's water plants.",
+    "said Ukraine would abstain from strikes on the dam during the inspection.",
+    "said Ukraine stands ready to send monitors to the plant.",
+    "said the withdrawal from the island was a goodwill gesture.",
+    "said she would be responsible for ensuring that the buses reach the border safely.",
+    "said the redeployment of Ukrainian units from the bridgehead was under way.",
+    "said the withdrawal of the marines from the island has begun.",
+])
+def test_commitments_undertakings_without_a_commitment_verb_are_pledges(nlp, sentence):
+    assert _kinds(nlp, sentence) == ["pledge"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "said the grain arrangement had ceased to be in force.",  # a retraction
+    "said Ukraine will suspend its participation in the transit deal.",  # a retraction announced
+    "said the opportunities the new corridor offers are enormous.",  # "offer" of a thing, in a relative clause
+    "said the plan for the harbour looks promising.",  # "promising" as an adjective
+    "said Ukraine will overcome every hardship this winter.",  # a prediction
+    "said the proposals were submitted to the mediators last week.",  # a report of proposals made
+    "said the summit is taking place at a hard time for Europe.",  # an arrangement described, not announced
+    "said the withdrawal of Russian troops from the island has begun.",  # another party's pullback, reported
+    "said that without unity independence will be lost.",  # an outcome
+    "said the bridge will be named after the volunteers.",  # naming, not an act
+    "said the new rules will be decided by the voters.",  # no party acts
+    "said Ukraine has sent its proposals to Poland on the security guarantees agreement.",  # proposals sent
+])
+def test_commitments_false_pledges(nlp, sentence):
+    assert _kinds(nlp, sentence) != ["pledge"]
+
+
+def test_commitments_a_question_is_no_pledge(nlp):
+    assert _kinds(nlp, "asked: \u201cWhat are we going to do if the bridge falls?\u201d") != ["pledge"]
+
+
+def test_commitments_a_promise_made_long_ago_is_reported_not_made(nlp):
+    assert _kinds(nlp, "said Russia had promised two years ago to return the ferries.") != ["pledge"]
+    assert _kinds(nlp, "said Ukraine promised to return the ferries within a month.") == ["pledge"]
+
+
+def test_commitments_an_assurance_about_the_present_is_no_pledge(nlp):
+    assert _kinds(nlp, "assured the partners that the reserves are sufficient.") != ["pledge"]
+    assert _kinds(nlp, "assured the partners that the reserves would be shared.") == ["pledge"]
+
+
+def test_commitments_assures_as_a_reporting_verb_of_past_facts_is_no_pledge(nlp):
+    found = _kinds(nlp, "\u201cForty drones and six missiles were shot down overnight,\u201d the Ministry of Defence "
+                        "of Ukraine assures.", speaker="")
+    assert found == ["claim"]
+
+
+@pytest.mark.parametrize("sentence,why", [
+    ("said the question of the border, I am sure, will be settled soon.", "a belief in parentheses"),
+    ("thanked the partners for their support for our proposal to hold a donor conference.", "a proposal thanked for"),
+    ("said the decision to lift the quotas will be important for farmers.", "a decision evaluated"),
+    ("said Ukraine is ready to say what it thinks about the plan.", "ready to speak"),
+    ("said that since the regime declared a blockade of the port, trade has fallen.", "a past act dated from"),
+    ("assured the partners that the ministry is doing everything possible to help.", "an assurance about now"),
+])
+def test_commitments_talked_about_not_made(nlp, sentence, why):
+    assert _kinds(nlp, sentence) != ["pledge"], why
+
+
+@pytest.mark.parametrize("sentence,verb,why", [
+    ("If the army is ordered to cross the river, the villages will suffer.", "ordered", "hypothetical"),
+    ("The Kremlin, which threatens to flood the valley, cannot be trusted.", "threatens", "hypothetical"),
+    ("Shipping firms are openly threatening to leave the port.", "threatening", "ongoing"),
+    ("The mayor offered her condolences to the families.", "offered", "courtesy"),
+    ("The new tariff plan offers to cut fees for exporters.", "offers", "thing"),
+    ("As of today, the vaccine has been approved in twelve countries.", "approved", "unnamed"),
+    ("It has been a year since the regime declared a blockade of the port.", "declared", "long-ago"),
+    ("The council promised two years ago to repair the road.", "promised", "long-ago"),
+    ("What are we going to offer them?", "offer", "question"),
+    ("The council promised to repair the road by June.", "promised", None),
+    ("The soldiers are ordered to hold the bridge.", "ordered", None),
+])
+def test_commitments_why_a_commitment_is_not_made(nlp, sentence, verb, why):
+    from saydo.extract.commitments import not_made
+
+    doc = nlp(sentence)
+    reporting = next(t for t in doc if t.text == verb)
+    assert not_made(reporting, doc[:]) == why
+
+
+def _statements(nlp, text):
+    from saydo.extract import extract
+    from saydo.ingest.articles import parse_text
+
+    return extract(parse_text(text, name="j.txt", published=date(2023, 3, 1)), nlp=nlp)
+
+
+def test_commitments_joint_undertaking_is_one_pledge_per_party(nlp):
+    found = _statements(nlp, "The UN spokesman, Farhan Haq, said Russia and Ukraine had undertaken not to target the "
+                             "grain convoys.")
+    assert [(s.kind, s.actor) for s in found] == [("pledge", "RUS"), ("pledge", "UKR")]
+    assert found[0].text == found[1].text and "speaker:joint-undertaking" in found[0].rules
+
+
+def test_commitments_the_sides_agreed_announced_by_one_side_is_its_pledge(nlp):
+    found = _statements(nlp, "Ukraine's deputy prime minister, Iryna Vereshchuk, said Ukraine and Russia had agreed "
+                             "on a ceasefire along the route.")
+    assert [(s.kind, s.actor) for s in found] == [("pledge", "UKR")]
+
+
+def test_commitments_a_joint_obligation_is_a_demand_not_an_undertaking(nlp):
+    found = _statements(nlp, "The UN said Russia and Ukraine must agree to a ceasefire.")
+    assert [s.kind for s in found] == ["demand"]
