@@ -185,7 +185,10 @@ def named_places(sent: Span, spans: list[Span], kind: str = "claim") -> tuple[st
 
 
 def place_of(span: Span) -> Place | None:
-    """The gazetteer's place for a matched name or for a spelling variant of one ("Kurakhiv" for Kurakhove)."""
+    """The gazetteer's place for a matched name (a village as the component placed it) or for a spelling variant of
+    one ("Kurakhiv" for Kurakhove)."""
+    if span.has_extension("place") and span._.place is not None:
+        return span._.place
     place = lookup(span.text)
     if place is None and (variant := spelling_variant(span.text)):
         place = lookup(variant)
