@@ -41,3 +41,42 @@ def test_places_spelling_variants(name, key):
 
 def test_places_small_towns_carry_their_population():
     assert 0 < lookup("Rakivka").population < 30_000 and lookup("Kharkiv").kind == "city"
+
+
+def _codes(nlp, text: str) -> dict[str, tuple[str, ...]]:
+    doc = nlp(text)
+    return {s.text: s._.codes for s in doc.spans["places"]}
+
+
+def test_places_village_placed_by_the_region_named_with_it(nlp):
+    # Olenivka is a village name in several oblasts: the region named beside it says which
+    found = _codes(nlp, "The prison near Olenivka in the Donbas region was hit on Friday, the ministry said.")
+    assert found["Olenivka"] == ("UA-14",)
+
+
+def test_places_village_placed_by_an_oblast_named_earlier_in_the_article(nlp):
+    text = ("Shelling went on across Donetsk oblast overnight.\n\n"
+            "Two houses burned in Yelenovka, the local council said.")
+    assert _codes(nlp, text)["Yelenovka"] == ("UA-14",)
+
+
+def test_places_village_the_text_does_not_place_is_left_out(nlp):
+    assert "Olenivka" not in _codes(nlp, "A convoy reached Olenivka before dawn, the council said.")
+
+
+def test_places_village_name_inside_a_personal_name_is_no_place(nlp):
+    assert _codes(nlp, "The minister met Serhii Bezimenne and Anna Bilmak in the capital.") == {}
+
+
+def test_places_lowercase_town_after_a_preposition(nlp):
+    assert _codes(nlp, "Officials in kyiv said the sirens had stopped.") == {"kyiv": ("UA-30",)}
+
+
+@pytest.mark.parametrize("text,name,codes", [
+    ("Evacuees left Azovstal on buses, the council said.", "Azovstal", ("UA-14",)),
+    ("Drones flew over the Ukrainian capital at night, officials said.", "Ukrainian capital", ("UA-30",)),
+    ("Artillery hit Artemovsk and Nikolaev, the army said.", "Artemovsk", ("UA-14",)),
+    ("Artillery hit Artemovsk and Nikolaev, the army said.", "Nikolaev", ("UA-48",)),
+])
+def test_places_sites_epithets_and_other_transliterations(nlp, text, name, codes):
+    assert _codes(nlp, text)[name] == codes

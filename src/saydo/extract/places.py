@@ -2,8 +2,14 @@
 
 ``en_core_web_sm`` tags "Kyiv" and "Chernihiv" as PERSON and splits or misses many Ukrainian names. This component
 matches the gazetteer's names (``saydo.resolve.gazetteer``) case-insensitively, stores each match in
-``doc.spans["places"]`` with its ISO 3166-2 codes in ``span._.codes``, and rewrites ``doc.ents`` so that every
-matched name is a GPE (removing overlapping PERSON/ORG/NORP entities).
+``doc.spans["places"]`` with its ISO 3166-2 codes in ``span._.codes`` (and the place in ``span._.place``), and rewrites
+``doc.ents`` so that every matched name is a GPE (removing overlapping PERSON/ORG/NORP entities).
+
+A town's name counts when it is capitalised, or in lower case where it stands as a place ("shelling in kharkiv",
+"#kyiv"). A village (``saydo.resolve.gazetteer.villages``) counts only where the text uses it as a place (after "in",
+"near", "the village of"..., or naming a building: "the Olenivka prison") and only when the text says which one it is:
+its name is unique in Ukraine, or one of the oblasts that have a village of that name is named in the same sentence
+("near Olenivka in the Donbas region"), else elsewhere in the article.
 """
 
 from __future__ import annotations
@@ -16,10 +22,16 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from saydo.resolve.gazetteer import foreign_names, gazetteer
+from saydo.resolve.gazetteer import Place, foreign_names, gazetteer, villages
 
 if not Span.has_extension("codes"):
     Span.set_extension("codes", default=())
+if not Span.has_extension("place"):
+    Span.set_extension("place", default=None)
+
+_LOWER_KINDS = ("macro", "deal", "epithet")
+_SETTLEMENT = {"village", "town", "settlement", "city", "hamlet", "township", "villages", "towns", "settlements",
+               "cities"}
 
 
 class Gazetteer:
@@ -28,36 +40,66 @@ class Gazetteer:
     def __init__(self, nlp: Language) -> None:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.places = gazetteer()
-        patterns = list(nlp.tokenizer.pipe(p.name for p in self.places.values()))
-        self.matcher.add("PLACE", patterns)
+        self.villages = villages()
+        self.matcher.add("PLACE", list(nlp.tokenizer.pipe(p.name for p in self.places.values())))
+        self.matcher.add("VILLAGE", list(nlp.tokenizer.pipe(p.name for p in self.villages.values())))
 
     def __call__(self, doc: Doc) -> Doc:
-        found = []
+        found, small = [], []
         named = {e.start: e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
-        for _, start, end in self.matcher(doc):
+        village_label = doc.vocab.strings["VILLAGE"]
+        for match_id, start, end in self.matcher(doc):
             span = doc[start:end]
+            if _starts_name(span, named.get(start)):
+                continue
+            if match_id == village_label:
+                place = self.villages.get(span.text.lower())
+                if place is not None and _capitalised(span) and _village_as_place(span):
+                    small.append(span)
+                continue
             place = self.places.get(span.text.lower())
-            if place is None or not _capitalised(span, place.kind) or _starts_name(span, named.get(start)):
+            if place is None or not (place.kind in _LOWER_KINDS or _capitalised(span) or _lower_as_place(span)):
                 continue
             found.append(span)
         kept = filter_spans(found)  # the longest match wins ("Kyiv region" over "Kyiv")
-        variants = self._variants(doc, kept, named)
-        kept = sorted(kept + variants, key=lambda s: s.start)
+        kept = kept + self._variants(doc, kept, named)
+        taken = {i for span in kept for i in range(span.start, span.end)}
+        resolved = [(span, self._place(span)) for span in kept]
+        resolved += self._villages(doc, [s for s in filter_spans(small) if not taken & set(range(s.start, s.end))],
+                                   resolved)
         places = []
-        for span in kept:
-            place = self._place(span)
+        for span, place in sorted(resolved, key=lambda r: r[0].start):
             labelled = Span(doc, span.start, span.end, label="GPE")
-            labelled._.codes = place.codes
-            places.append(labelled)
-        doc.spans["places"] = places
-        others = [e for e in doc.ents if not any(e.start < p.end and p.start < e.end for p in places)]
-        doc.set_ents(filter_spans(others + places))
-        for span in places:
-            span._.codes = self._place(span).codes
+            places.append((labelled, place))
+        doc.spans["places"] = [s for s, _ in places]
+        others = [e for e in doc.ents if not any(e.start < p.end and p.start < e.end for p, _ in places)]
+        doc.set_ents(filter_spans(others + [s for s, _ in places]))
+        for span, place in zip(doc.spans["places"], (p for _, p in places)):
+            span._.codes = place.codes
+            span._.place = place
         return doc
 
-    def _place(self, span: Span):
+    def _place(self, span: Span) -> Place:
         return self.places.get(span.text.lower()) or self.places[spelling_variant(span.text)]
+
+    def _villages(self, doc: Doc, spans: list[Span], resolved: list[tuple[Span, Place]]) -> list[tuple[Span, Place]]:
+        """Villages the text says which one it is: a name unique in Ukraine, or the one in an oblast named in the same
+        sentence (by any place), else in the article (an oblast or region, or a village already placed)."""
+        found = []
+        for span in spans:
+            place = self.villages[span.text.lower()]
+            if not place.codes:
+                sentence = {c for s, p in resolved + found if s.sent == span.sent for c in p.codes}
+                article = {c for _, p in resolved + found if p.kind in ("oblast", "macro", "village") for c in p.codes}
+                for near in (sentence, article):
+                    chosen = [c for c in place.candidates if c in near]
+                    if len(chosen) == 1:
+                        place = Place(place.name, tuple(chosen), "village", place.population, place.candidates)
+                        break
+                else:
+                    continue
+            found.append((span, place))
+        return found
 
     def _variants(self, doc: Doc, kept: list[Span], named: dict) -> list[Span]:
         """Names the gazetteer lacks that are another transliteration of a town it has ("Kurakhiv hospital" for
@@ -80,9 +122,52 @@ class Gazetteer:
         return found
 
 
+def _lower_as_place(span: Span) -> bool:
+    """A town's name in lower case is a place only after a locative preposition ("shelling in kharkiv"), before an
+    oblast word ("kharkiv region") or as a hashtag ("#kyiv"); "the sumy of the parts" is no place."""
+    doc, root = span.doc, span.root
+    if span.start > 0 and doc[span.start - 1].text == "#":
+        return True
+    if span.end < len(doc) and doc[span.end].lower_ in ("region", "oblast", "province"):
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE and root.pos_ == "PROPN"
+
+
+def _village_as_place(span: Span) -> bool:
+    """Is a village's name used as a place: a proper noun that is the object of a locative preposition ("in", "near",
+    "the village of"), or names a place or building ("the Olenivka prison", "the Marinka direction"), or is followed
+    by its oblast ("X, Donetsk region"); not part of a personal name ("Yulia Tymoshenko", "Serhii Shkarlet")."""
+    doc, root = span.doc, span.root
+    if root.pos_ != "PROPN":
+        return False
+    before = doc[span.start - 1] if span.start > span.sent.start else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if before is not None and before.is_title and before.pos_ == "PROPN":
+        return False
+    if after is not None and after.is_title and after.lower_ not in _PLACE_WORDS and after.pos_ == "PROPN":
+        return False
+    if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in _SETTLEMENT:
+        return True
+    if after is not None and after.lower_ in _PLACE_WORDS | _SITE_WORDS:
+        return True
+    following = doc[span.end:min(span.end + 3, len(doc))]
+    if len(following) >= 2 and following[0].text == "," and following[1].ent_type_ == "GPE":
+        return True
+    return root.dep_ in ("compound", "amod") and root.head.lower_ in _PLACE_WORDS | _SITE_WORDS
+
+
+_SITE_WORDS = {"prison", "colony", "centre", "center", "detention", "camp", "community", "area", "sector", "axis",
+               "outskirts", "highway", "road", "airfield", "airbase", "base", "hospital", "school", "market", "village",
+               "town", "settlement", "checkpoint", "crossing", "bridgehead", "shelling", "attack", "strike", "massacre",
+               "tragedy", "explosion"}
+
+
 _WATER = {"river", "sea", "lake", "reservoir", "canal", "bay", "estuary", "delta"}
 _RIVERS = {"dnieper", "dniester", "danube", "donets", "inhulets", "desna", "southern bug"}
-_LOCATIVE = {"in", "near", "at", "to", "from", "around", "outside", "towards", "toward", "via", "through"}
+_LOCATIVE = {"in", "near", "at", "to", "from", "around", "outside", "towards", "toward", "via", "through", "into",
+             "across", "over", "on", "outskirts", "beyond", "behind", "inside"}
 
 
 @lru_cache(maxsize=4096)
@@ -120,10 +205,9 @@ def _starts_name(span: Span, person: Span | None) -> bool:
             and span.doc[span.end].lower_ not in _PLACE_WORDS and span.doc[span.end].text[:1].isupper())
 
 
-def _capitalised(span: Span, kind: str) -> bool:
-    """Names of cities and oblasts are capitalised in English ("the city of Kyiv" by its name); macro-regions ("the
-    front line") need not be."""
-    return kind in ("macro", "deal") or any(t.text[:1].isupper() for t in span if t.is_alpha and len(t) > 2)
+def _capitalised(span: Span) -> bool:
+    """Names of towns and oblasts are capitalised in English ("the city of Kyiv" by its name)."""
+    return any(t.text[:1].isupper() for t in span if t.is_alpha and len(t) > 2)
 
 
 class LineBreaks:

@@ -20,7 +20,7 @@ from saydo.extract.events import events_from_doc
 from saydo.extract.kinds import Cues, classify_rule
 from saydo.extract.lexicon import lexicon
 from saydo.extract.pipeline import load_nlp
-from saydo.extract.place_codes import Context, Mention, sentence_mention, statement_places
+from saydo.extract.place_codes import Context, Mention, decide, sentence_mention, title_places
 from saydo.extract.quotes import quote_spans, quoted_words
 from saydo.extract.speakers import Registry, Speaker
 from saydo.extract.windows import window_near
@@ -122,8 +122,10 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0) -> list[Sta
                 acts.append((start, end, quote, kind, part_speaker, (rule,)))
         for start, end, quote, kind, act_speaker, rules in acts:
             paragraph = bisect.bisect_left(breaks, start)
-            context = _place_context(index, sentences, mentions, para_of, text, last, act_speaker.name, paragraph)
-            places = statement_places(sent, places_by_sentence.get(sent.start, []), context, kind)
+            context = _place_context(index, sentences, mentions, para_of, text, last, act_speaker, paragraph)
+            decision = decide(sent, places_by_sentence.get(sent.start, []), context, kind)
+            places = decision.codes
+            rules = rules + ((decision.rule,) if decision.rule else ())
             last = (act_speaker.name, paragraph, places)
             found.append(_statement(article, text, offset, index, sentences, breaks, start, end, quote, kind,
                                     act_speaker, places, rules))
@@ -169,11 +171,12 @@ def _statement(article: Article, text: str, offset: int, index: int, sentences: 
 
 
 def _place_context(index: int, sentences: list[Span], mentions: list[Mention], para_of: list[int], text: str,
-                   last: tuple[str, int, tuple[str, ...]] | None, speaker: str, paragraph: int) -> Context:
+                   last: tuple[str, int, tuple[str, ...]] | None, speaker: Speaker, paragraph: int) -> Context:
     """Where a statement stands among the article's places: the sentences before it (up to six back, within two
-    paragraphs), the corridor sentences around it (eight back within three paragraphs, fifteen ahead: route lists
-    follow their announcement), the agreement named last before it, the places named after it on its line, and the
-    same speaker's statement just before it."""
+    paragraphs, and all of them), the corridor sentences around it (eight back within three paragraphs, fifteen
+    ahead: route lists follow their announcement), the agreement named last before it, the places named after it on
+    its line, the same speaker's statement just before it, the speaker's side and the places of a local official's
+    title."""
     earlier = [mentions[j] for j in range(index - 1, max(index - 7, -1), -1) if paragraph - para_of[j] <= 2]
     corridor: list[str] = []
     for j in range(max(index - 8, 0), min(index + 16, len(sentences))):
@@ -185,9 +188,11 @@ def _place_context(index: int, sentences: list[Span], mentions: list[Mention], p
             break
         following.extend(c for c in mentions[j].codes if c not in following)
     deal = next((mentions[j].codes for j in range(index - 1, -1, -1) if mentions[j].deal), ())
-    previous = last[2] if last and _same_speaker(last[0], speaker) and paragraph - last[1] <= 1 else None
+    previous = last[2] if last and _same_speaker(last[0], speaker.name) and paragraph - last[1] <= 1 else None
+    title = f"{speaker.person.role} {speaker.name}" if speaker.person is not None else speaker.name
     return Context(earlier=earlier, corridor=tuple(sorted(corridor)), deal=deal, following=tuple(sorted(following)),
-                   previous=previous)
+                   previous=previous, before=mentions[index - 1::-1] if index else (), actor=speaker.actor,
+                   speaker_places=title_places(title))
 
 
 def _same_speaker(a: str, b: str) -> bool:

