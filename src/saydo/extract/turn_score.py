@@ -6,10 +6,11 @@ it to someone else ("According to the IMF, ...", "He said that ..."). This modul
 agrees, on any table of texts and with no annotation, by reading the turns in its own simple way — deliberately not
 with ``saydo.extract.turns``, so the measure does not grade the segmenter by itself:
 
-- **Labels.** Two to ten words, each capitalised or one of "of", "the", "and", ending in two capitalised words and a
-  colon plus a space (a bracketed word may stand before the colon: "(retranslated)"). The speaker is the label's last
-  two words ("Governor of the Region Anna Kovalenko" -> "Anna Kovalenko"), or the two words before a doubled word
-  (a site's tooltip glued to the label: "Chair Anna Kovalenko Kovalenko AnnaChair of ..." -> "Anna Kovalenko").
+- **Labels.** Two to twelve words, each capitalised or one of "of", "the", "and", ending in a capitalised word, then a
+  colon and a space (a bracketed word may stand before the colon: "(retranslated)"). The speaker is the two words
+  before a doubled word (a site's tooltip glued to the label: "Chair Anna Kovalenko Kovalenko AnnaChair of the
+  Board" -> "Anna Kovalenko"), else the label's last two words, which must both be capitalised ("Governor of the
+  Region Anna Kovalenko" -> "Anna Kovalenko"; "Republic of Ruritania:" is no label).
   "Question:", "Remark:", "Reply:", "Answer:", "Q:" and "A:" at a sentence's start are labels too, of nobody named:
   they end a turn and open one not scored.
 - **Transcripts.** A text has turns when one surname labels two turns or more, a label holds a title before the name
@@ -18,7 +19,9 @@ with ``saydo.extract.turns``, so the measure does not grade the segmenter by its
   else those with a title or a recurring surname ("... and so on Jan Novak: ..." in a text whose lines were joined).
 - **Turns** run from the end of their label to the start of the next label (or the end of the text).
 - **Statements located** in a named turn are the predicted statements whose first character lies in its words.
-  Credited: the predicted speaker is the same person as the turn's (``score.same_speaker``).
+  Credited: the predicted speaker is the same person as the turn's (``score.same_speaker``), or a name of two words or
+  more all of whose words stand in the label, the last one too ("Maria Luisa Rossi" for a label read as "Luisa
+  Rossi").
 - **Excluded** from the count: statements in a sentence of the turn (split at . ! ? … before a capital) that gives its
   words to someone else in the plain way a reader sees — "according to", or a third-person subject (he, she, they,
   you, or a capitalised word other than I and We) right before a reporting verb (said, says, told, noted, believes,
@@ -36,9 +39,9 @@ from dataclasses import dataclass, field
 from saydo.extract.score import same_speaker
 from saydo.records import Article, Statement
 
-_WORD = r"[A-Z][\w'’.–-]*"
+_WORD = r"[A-Z][\w'’–-]*"
 _LABEL = re.compile(
-    rf"(?<![\w'’.,;:-])(?P<label>(?:(?:{_WORD}|of|the|and)[ \t]){{0,8}}{_WORD}[ \t]{_WORD}|"
+    rf"(?<![\w'’.,;:-])(?P<label>(?:(?:{_WORD}|of|the|and)[ \t]){{1,11}}{_WORD}|"
     rf"Question|Remark|Reply|Answer|Q|A)(?:[ \t]?\(\w+\))?:[ \t]")
 _OPENS = re.compile(r"[.!?…>*\n][\"”’]?[ \t]*$")
 _FLOOR = {"Question", "Remark", "Reply", "Answer", "Q", "A"}
@@ -55,6 +58,7 @@ class ReadTurn:
     speaker: str  # the label's last two words; "" for a label of nobody named (Question:, Remark:)
     start: int  # the first character of the turn's words
     end: int
+    label: str = ""
 
 
 @dataclass
@@ -81,6 +85,8 @@ def read_turns(text: str) -> list[ReadTurn]:
     """The turns of a transcript by the simple reading above; [] for a text that is not one."""
     labels = []  # (start of the label, start of the turn's words, label, opens a sentence)
     for m in _LABEL.finditer(text):
+        if m.group("label") not in _FLOOR and not _label_name(m.group("label")):
+            continue
         start = m.start("label")
         opens = start == 0 or bool(_OPENS.search(text[max(0, start - 4):start]))
         labels.append((start, m.end(), m.group("label"), opens))
@@ -93,16 +99,17 @@ def read_turns(text: str) -> list[ReadTurn]:
     turns = []
     for i, (_, body, label) in enumerate(kept):
         end = kept[i + 1][0] if i + 1 < len(kept) else len(text)
-        turns.append(ReadTurn("" if label in _FLOOR else _label_name(label), body, end))
+        turns.append(ReadTurn("" if label in _FLOOR else _label_name(label), body, end, label))
     return turns
 
 
 def _label_name(label: str) -> str:
-    """The label's last two words, or the two words before a doubled word ("CEO Kirill Dmitriev Dmitriev KirillCEO of
-    ..." -> "Kirill Dmitriev": a site's tooltip glued to the label)."""
+    """The two words before a doubled word ("CEO Jan Novak Novak JanCEO of Acme" -> "Jan Novak": a site's tooltip
+    glued to the label), else the label's last two words; "" unless both are capitalised."""
     words = label.split()
     repeated = next((i for i in range(1, len(words) - 1) if words[i] == words[i + 1]), None)
-    return " ".join(words[repeated - 1:repeated + 1] if repeated is not None else words[-2:])
+    name = words[repeated - 1:repeated + 1] if repeated is not None else words[-2:]
+    return " ".join(name) if all(w[:1].isupper() for w in name) else ""
 
 
 def score_turns(articles: list[Article], predictions: list[list[Statement]], examples: int = 40) -> TurnScore:
@@ -122,12 +129,19 @@ def score_turns(articles: list[Article], predictions: list[list[Statement]], exa
                 start, end = next(((s, e) for s, e in sentences if s <= statement.start < e), (turn.start, turn.end))
                 if _OTHER_SOURCE.search(article.text, start, end):
                     result.excluded += 1
-                elif same_speaker(turn.speaker, statement.speaker):
+                elif same_speaker(turn.speaker, statement.speaker) or _named_in(statement.speaker, turn.label):
                     result.credited += 1
                 elif len(result.examples) < examples:
                     result.examples.append({"article": article.name, "turn": turn.speaker,
                                             "predicted": statement.speaker, "text": statement.text[:160]})
     return result
+
+
+def _named_in(speaker: str, label: str) -> bool:
+    """"Maria Luisa Rossi" in a label read as "Luisa Rossi": the label holds every word of the predicted name, the
+    last as its surname."""
+    words, named = label.split(), speaker.split()
+    return len(named) >= 2 and named[-1] in words and all(w in words for w in named)
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
