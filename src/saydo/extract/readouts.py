@@ -7,9 +7,11 @@ expressed support for ..." is X's).
 
 1. **The issuer** is the site the text comes from when it is a known head of state's or government's
    (``ISSUERS``: ``Article.source_url``'s host, kremlin.ru -> RUS, president.gov.ua -> UKR, whitehouse.gov -> USA),
-   speaking through its principal: the person of that side who is most often the subject of the readout's sentences.
-   On an unknown site, the principal is the person most often the subject (twice or more), who must also be the
-   subject of the first sentence, which tells of the conversation; and the side is theirs.
+   speaking through its principal: the person of that side who is most often the subject of the readout's verbs of
+   speech or conversation ("had a conversation", "stressed", "agreed").
+   On an unknown site, the principal is the subject of the first sentence, which tells of the conversation, when no
+   one is more often the subject and they are named again, by name or role ("the President of Ruritania"), as a
+   subject; the side is theirs.
 2. **A readout** is a text (or the part of it outside speaker turns) that tells of a conversation
    (``conversation_words``: a call, talks, a meeting) in the third person: under one sentence in five in the first
    person outside quotations. On a site not known to issue readouts, news about a call is told apart by its
@@ -35,7 +37,7 @@ from spacy.tokens import Span, Token
 from saydo.extract.lexicon import lexicon
 from saydo.extract.quotes import inside_quote
 from saydo.extract.speakers import Registry, Speaker, speaker_from_subject
-from saydo.resolve.actors import actor_in_phrase, looks_official
+from saydo.resolve.actors import actor_in_phrase, actor_of_person, looks_official
 
 # Sites of heads of state and government: host suffix -> (actor, the body that issues their readouts).
 ISSUERS: dict[str, tuple[str, str]] = {
@@ -88,29 +90,30 @@ def find_readout(url: str | None, sentences: list[Span], in_turn: list[bool], re
     if first > FIRST_PERSON_SHARE * len(outside):
         return None
     site = issuing_site(url)
-    subjects = Counter()
+    subjects: Counter = Counter()
+    roles: Counter = Counter()
+    named: dict[str, Speaker] = {}
     for sent in outside:
         for token in sent:
-            if token.dep_ in ("nsubj", "nsubjpass") and not inside_quote(quotes, token.idx):
-                person = _person(token, registry)
-                if person is not None:
-                    subjects[person.name] += 1
-    people = {p.name: p for p in registry.people}
+            if token.dep_ in ("nsubj", "nsubjpass") and not inside_quote(quotes, token.idx) and _reports(token.head):
+                speaker = _person(token, registry)
+                if speaker is not None:
+                    subjects[speaker.name] += 1
+                    named.setdefault(speaker.name, speaker)
+                elif looks_official(words := _phrase(token)) and actor_in_phrase(words):
+                    roles[actor_in_phrase(words)] += 1  # "the President of Ruritania informed ..."
     if site is not None:
         actor, body = site
-        ranked = [name for name, _ in subjects.most_common() if people[name].actor == actor]
-        if ranked:
-            person = people[ranked[0]]
-            return Readout(Speaker(person.name, actor, person), actor, True, registry, quotes)
-        return Readout(Speaker(body, actor), actor, True, registry, quotes)
+        ranked = [name for name, _ in subjects.most_common() if named[name].actor == actor]
+        issuer = named[ranked[0]] if ranked else Speaker(body, actor)
+        return Readout(issuer, actor, True, registry, quotes)
     if not subjects or not _told_as_readout(outside, quotes, registry):
         return None
-    name, count = subjects.most_common(1)[0]
-    person = people[name]
     opener = _person(next((t for t in outside[0] if t.dep_ == "nsubj"), outside[0][0]), registry)
-    if count < 2 or person.actor in (None, "CIV") or opener is not person:
+    if opener is None or opener.actor in (None, "CIV") or subjects[opener.name] + roles[opener.actor] < 2 or \
+            subjects[opener.name] < max(subjects.values()):
         return None
-    return Readout(Speaker(person.name, person.actor, person), person.actor, False, registry, quotes)
+    return Readout(named[opener.name], opener.actor, False, registry, quotes)
 
 
 def _told_as_readout(sentences: list[Span], quotes, registry: Registry) -> bool:
@@ -129,14 +132,39 @@ def _told_as_readout(sentences: list[Span], quotes, registry: Registry) -> bool:
     return True
 
 
-def _person(token: Token, registry: Registry):
-    """The registered person a subject token names ("Anna Kovalenko", "Kovalenko"), or None."""
-    if token.ent_type_ != "PERSON" and token.pos_ != "PROPN":
-        return None
-    start = token.i
-    while start > token.sent.start and token.doc[start - 1].ent_iob_ == "I" and token.doc[start - 1].pos_ == "PROPN":
-        start -= 1
-    return registry.find(token.doc[start:token.i + 1].text)
+def _reports(verb: Token) -> bool:
+    """A verb by which a readout reports what someone said or did in the conversation."""
+    from saydo.extract.attribution import SPEECH
+
+    lemma = verb.lemma_.lower()
+    return verb.pos_ == "VERB" and (lemma in SPEECH or lemma in lexicon("turns", "readout_verbs")
+                                    or lemma in ("have", "hold", "meet", "speak", "talk"))
+
+
+def _person(token: Token, registry: Registry) -> Speaker | None:
+    """The person a subject names, also through a title ("President of Ruritania Anna Kovalenko"): one of the
+    registry, or a head of state or minister known by surname that the registry missed; None otherwise."""
+    inside = sorted(t.i for t in token.subtree if "relcl" not in (t.dep_, t.head.dep_) and "acl" not in
+                    (t.dep_, t.head.dep_))
+    for person in registry.people:
+        if any(at in inside for at in person.mentions):
+            return Speaker(person.name, person.actor or actor_of_person(person.name), person)
+    doc = token.doc
+    for i in inside:
+        if doc[i].pos_ == "PROPN" and actor_of_person(doc[i].text):
+            start = i
+            while start - 1 in inside and i - start < 2 and _given_name(doc[start - 1]):
+                start -= 1
+            return Speaker(doc[start:i + 1].text, actor_of_person(doc[i].text))
+    return None
+
+
+def _phrase(token: Token) -> str:
+    return " ".join(t.text for t in token.subtree if t.dep_ not in ("relcl", "acl", "appos"))
+
+
+def _given_name(token: Token) -> bool:
+    return token.pos_ == "PROPN" and not looks_official(token.text) and not actor_in_phrase(token.text)
 
 
 def apply_readout(sent: Span, index: int, found: list, default, defaults) -> None:
@@ -197,7 +225,7 @@ def _expletive(subject: Token) -> bool:
 def _issuers_subject(subject: Token, readout: Readout) -> bool:
     """Does the subject stand for both parties ("the leaders", "both sides", "they") or for the issuing side's leader
     by role ("the President of Ruritania", "the Head of State" on the issuer's own site)?"""
-    words = " ".join(t.text for t in subject.subtree if t.dep_ not in ("relcl", "acl", "appos")).strip()
+    words = _phrase(subject).strip()
     lowered = re.sub(r"\s+", " ", words.lower())
     if lexicon("turns", "joint_subjects").regex.fullmatch(lowered):
         return True

@@ -170,8 +170,8 @@ def _split_name(words: list[str]) -> tuple[str, str]:
         if len(tail) == 3 or not _name_word(word):
             break
         tail.insert(0, word)
-    if len(tail) == 3 and len(words) > 3:
-        tail = tail[1:]  # "President of Ruritania Anna Kovalenko": the place ends the title
+    if len(tail) == 3 and len(words) > 3 and not _is_title(words[-4]):
+        tail = tail[1:]  # "Minister of Transport Anna Kovalenko": the title's last word; not "Minister Anna Maria X"
     if not tail or (len(tail) == 1 and len(words) > 1 and not _is_title(words[-2])):
         return "", " ".join(words)  # "Republic of Ruritania:", "Plan B:": no personal name
     return " ".join(tail), " ".join(words[:len(words) - len(tail)])
@@ -299,9 +299,10 @@ def _turn_speaker(turn: Turn, registry: Registry, principal: Speaker | None) -> 
         return Speaker(turn.name, actor or actor_of_person(turn.name) or (None if _is_title(turn.title) else "CIV"))
     surname, words = turn.name.split()[-1].lower(), person.name.split()
     longer = len(turn.name) > len(person.name) and turn.name.endswith(person.name)  # "Anna-Maria Kovalenko"
-    if len(turn.name.split()) >= 2 and (len(words) < 2 or len(set(words)) < len(words) or longer) and (
+    titled = person.name.endswith(" " + turn.name) and person.name[:-len(turn.name)].split()[-1] in turn.title.split()
+    if len(turn.name.split()) >= 2 and (len(words) < 2 or len(set(words)) < len(words) or longer or titled) and (
             surname == person.surname.lower() or similar_surnames(surname, person.surname.lower())):
-        person.name = turn.name  # "Mr Kovalenko" met first, or a doubled word: the label's name is the full one
+        person.name = turn.name  # "Mr Kovalenko" met first, a doubled word, a title word taken into the name
     if person.actor is None and turn.title:
         person.actor = actor_in_phrase(turn.title)
     if not person.role and turn.title:
@@ -336,12 +337,35 @@ def apply_defaults(sentences: list[Span], found: list, meta: list[bool], usable:
         if found[index] is not None and _own_attribution(sentences[index], found[index][0]):
             defaults.rules[index] = ("attribution:turn-other",)  # "According to X, ...": that sentence only
             continue
+        source = _according_to(sentences[index]) if found[index] is None else None
+        if source is not None:  # "According to the national bank, ...": the bank's, even if no side is known
+            found[index] = (None, source, False)
+            defaults.rules[index] = ("attribution:turn-other",)
+            continue
         if default.speaker is None or not usable[index] or not says_something(sentences[index]):
             meta[index] = True  # closed: no statement, and reported speech does not run through it
             continue
         found[index] = (None, default.speaker, False)
         defaults.rules[index] = ("attribution:turn", "speaker:turn-reply" if default.source == "reply"
                                  else "speaker:turn")
+
+
+def _according_to(sent: Span) -> Speaker | None:
+    """The source of "according to X" that attribution could not resolve to a known person or side: X's words up
+    to a comma ("the national bank"), with the side they name, if any."""
+    for token in sent:
+        if token.lower_ == "according" and token.i + 1 < sent.end and token.nbor(1).lower_ == "to":
+            obj = next((c for c in token.nbor(1).children if c.dep_ == "pobj"), None)
+            if obj is None:
+                return None
+            words = []
+            for t in obj.subtree:
+                if t.text == "," and t.i > obj.i:
+                    break
+                words.append(t.text_with_ws)
+            name = re.sub(r"^(?:the|a|an)\s+", "", "".join(words).strip(), flags=re.I)
+            return Speaker(name, actor_of_name(name) or actor_in_phrase(name)) if name else None
+    return None
 
 
 def _own_attribution(sent: Span, verb) -> bool:
