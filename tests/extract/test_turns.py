@@ -98,6 +98,16 @@ def test_turns_floor_turns_speak_for_nobody(nlp):
     assert fares is not None and fares.speaker == "Anna Kovalenko"
 
 
+def test_turns_the_editors_bracketed_notes_are_not_the_speakers(nlp):
+    text = ("Minister of Transport Anna Kovalenko: The ferry will run every day from May. (Mayor Jan Novak then "
+            "described the new timetable in detail. The port of Lakeside was the first example.) We will freeze the "
+            "fares.")
+    found = _extract(nlp, text)
+    assert not any(s.speaker == "Anna Kovalenko" and ("timetable" in s.text or "first example" in s.text)
+                   for s in found)
+    assert _by_start(found, "We will freeze").speaker == "Anna Kovalenko"
+
+
 def test_turns_a_name_addressed_is_not_the_speaker(nlp):
     text = ("Minister of Transport Anna Kovalenko: Thank you. Mr Novak, I can say that the ferry will run daily. "
             "Jan Novak: Thank you very much. I think that the ferry will be full.")

@@ -325,9 +325,10 @@ def apply_defaults(sentences: list[Span], found: list, meta: list[bool], usable:
                    ) -> None:
     """Fill each sentence of a turn that has no attribution of its own with the turn's speaker, before reported
     speech may run on: an attribution inside a turn ("According to the ministry, ...") stays with its sentence and
-    never carries over to the next. Sentences that say nothing (questions, greetings of three words, no verb) and
-    those of a turn from the floor are closed to any speaker. Readout sentences are handled by
-    ``saydo.extract.readouts.apply_readout``."""
+    never carries over to the next. Sentences that say nothing (questions, greetings of three words, no verb), the
+    editor's bracketed notes and the sentences of a turn from the floor are closed to any speaker. Readout sentences
+    are handled by ``saydo.extract.readouts.apply_readout``."""
+    notes = _stage_directions(sentences[0].doc.text) if sentences else []
     for index, default in enumerate(defaults.items):
         if default is None:
             continue
@@ -342,12 +343,31 @@ def apply_defaults(sentences: list[Span], found: list, meta: list[bool], usable:
             found[index] = (None, source, False)
             defaults.rules[index] = ("attribution:turn-other",)
             continue
-        if default.speaker is None or not usable[index] or not says_something(sentences[index]):
+        start = sentences[index].start_char
+        noted = any(a <= start < b for a, b in notes)  # "(The minister went on to describe ...)": the editor's
+        if default.speaker is None or noted or not usable[index] or not says_something(sentences[index]):
             meta[index] = True  # closed: no statement, and reported speech does not run through it
             continue
         found[index] = (None, default.speaker, False)
         defaults.rules[index] = ("attribution:turn", "speaker:turn-reply" if default.source == "reply"
                                  else "speaker:turn")
+
+
+def _stage_directions(text: str) -> list[tuple[int, int]]:
+    """Bracketed notes of the transcript's editor inside turns ("(Applause.)", "(The minister then described the
+    new routes. He added ...)"): from an opening bracket to its closing one, four words or more, or one word that
+    stands alone; the turn's speaker does not say them."""
+    spans, depth, opened = [], 0, 0
+    for m in re.finditer(r"[()]", text):
+        if m.group() == "(":
+            depth, opened = depth + 1, (m.start() if depth == 0 else opened)
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                inner = text[opened + 1:m.start()]
+                if len(inner.split()) >= 4 or inner.rstrip(".").istitle():
+                    spans.append((opened, m.end()))
+    return spans
 
 
 def _according_to(sent: Span) -> Speaker | None:
