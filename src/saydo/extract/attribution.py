@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from saydo.extract.quotes import inside_quote, quoted_words
 from saydo.extract.speakers import Registry, Speaker, speaker_from_subject
+from saydo.extract.turns import Defaults, apply_defaults
 
 SPEECH = {
     "say", "tell", "announce", "state", "declare", "promise", "pledge", "vow", "assure", "guarantee", "order",
@@ -34,8 +35,8 @@ TRUNCATED_WORDS = 12  # a last line this long that ends without punctuation was 
 CONTINUATION_REACH = 4  # sentences of reported speech that may run on after one attribution
 
 
-def attribute(sentences: list[Span], text: str, quotes, registry: Registry, breaks: list[int]
-              ) -> list[Attribution | None]:
+def attribute(sentences: list[Span], text: str, quotes, registry: Registry, breaks: list[int],
+              defaults: Defaults | None = None) -> list[Attribution | None]:
     """Who speaks in each sentence, or None.
 
     1. Sentences with their own speech act; "This was stated by X" gives X the sentence before it; "X made a number
@@ -46,6 +47,10 @@ def attribute(sentences: list[Span], text: str, quotes, registry: Registry, brea
        paragraph and the unattributed paragraphs before it, back to the previous attribution.
     4. Reported speech that runs on: unattributed sentences in the present or future tense right after an indirect
        statement in the same paragraph (or after an introduction, across paragraphs) are the same speaker's.
+
+    ``defaults`` (``saydo.extract.turns.sentence_defaults``) give each sentence of a transcript's turn, or of a
+    readout, its default speaker; they are applied after step 1, so an attribution inside a turn stays with its own
+    sentence and steps 2-4 never carry it on through the turn.
     """
     n = len(sentences)
     found: list[Attribution | None] = [None] * n
@@ -84,6 +89,8 @@ def attribute(sentences: list[Span], text: str, quotes, registry: Registry, brea
         else:
             found[index] = (verb, speaker, False)
         previous = (speaker, paragraph)
+    if defaults is not None:
+        apply_defaults(sentences, found, meta, usable, defaults)
     _quoted_elsewhere(sentences, spans, paragraphs, text, quotes, found, usable)
     _lost_openings(sentences, spans, paragraphs, text, found, usable, meta, breaks)
     _running_on(sentences, spans, paragraphs, text, quotes, found, usable, meta, introduced_by)

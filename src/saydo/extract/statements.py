@@ -23,6 +23,7 @@ from saydo.extract.pipeline import load_nlp
 from saydo.extract.place_codes import Context, Mention, decide, sentence_mention, title_places
 from saydo.extract.quotes import quote_spans, quoted_words
 from saydo.extract.speakers import Registry, Speaker
+from saydo.extract.turns import sentence_defaults
 from saydo.extract.windows import window_near
 from saydo.records import Article, Observation, Statement, Window
 from saydo.resolve.actors import actor_in_phrase, actor_of_name
@@ -92,7 +93,8 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0) -> list[Sta
     mentions = [sentence_mention(sent, places_by_sentence.get(sent.start, [])) for sent in sentences]
     para_of = [bisect.bisect_left(breaks, sent.start_char) for sent in sentences]
     last: tuple[str, int, tuple[str, ...]] | None = None  # speaker, paragraph and places of the last statement
-    attributed = attribute(sentences, text, quotes, registry, breaks)
+    defaults = sentence_defaults(article.text, article.source_url, sentences, registry, quotes, offset)
+    attributed = attribute(sentences, text, quotes, registry, breaks, defaults=defaults)
     for index, sent in enumerate(sentences):
         if attributed[index] is None:
             continue
@@ -114,12 +116,13 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0) -> list[Sta
             if merge and acts and acts[-1][3] == kind and acts[-1][4].name == part_speaker.name:
                 acts[-1] = (acts[-1][0], end, acts[-1][2], kind, part_speaker, acts[-1][5])  # one proposition
                 continue
+            made = tuple(r for r in defaults.rules[index] if part_speaker is speaker or r.startswith("attribution:"))
             parties = _joint_undertaking(content, part_verb, part_speaker)
             for party in parties:  # one pledge per party of a joint undertaking, on the same words
                 acts.append((start, end, quote, "pledge", party,
-                             ("kind:pledge-joint-undertaking", "speaker:joint-undertaking")))
+                             made + ("kind:pledge-joint-undertaking", "speaker:joint-undertaking")))
             if not parties:
-                acts.append((start, end, quote, kind, part_speaker, (rule,)))
+                acts.append((start, end, quote, kind, part_speaker, made + (rule,)))
         for start, end, quote, kind, act_speaker, rules in acts:
             paragraph = bisect.bisect_left(breaks, start)
             context = _place_context(index, sentences, mentions, para_of, text, last, act_speaker, paragraph)

@@ -17,24 +17,39 @@ UnannotatedOption = Annotated[
                                        "which to count how often each rule fires (e.g. the press corpora).",
                  show_default=False),
 ]
+TurnsOption = Annotated[
+    Optional[list[Path]],
+    typer.Option("--turns", help="Tables of transcripts (CSV or JSON Lines with a body column): the share of "
+                                 "statements inside a named speaker's turn credited to that speaker.",
+                 show_default=False),
+]
 
 
 @app.command("eval")
-def evaluate(corpora: Annotated[list[Path], typer.Argument(help="Folders with article files and gold.json.")],
+def evaluate(corpora: Annotated[Optional[list[Path]], typer.Argument(help="Folders with article files and gold.json.",
+                                                                     show_default=False)] = None,
              json_out: JsonOption = False,
              details: Annotated[bool, typer.Option("--details", help="List misses, false alarms and wrong fields "
                                                                      "per article.")] = False,
              rules: Annotated[bool, typer.Option("--rules", help="Per extraction rule: how often it fired on the "
                                                                  "gold corpora and how often it was right.")] = False,
-             unannotated: UnannotatedOption = None) -> None:
+             unannotated: UnannotatedOption = None,
+             turns: TurnsOption = None) -> None:
     """Score extraction against gold corpora: precision, recall, F1, speaker/actor/kind accuracy, places F1.
 
     Matching (docs/extraction.md, "Measuring it"): spans overlapping by half of the shorter; a further mention of an
     annotated proposition by the same speaker is neither hit nor false alarm; speakers compared as the same person or
-    body."""
+    body. ``--turns`` measures speaker turns of transcripts instead (docs/extraction.md, "Transcripts")."""
+    from saydo.errors import InputError
     from saydo.extract import extract_many
     from saydo.extract.score import merge_rule_counts, rule_rates, score_corpus
 
+    if turns:
+        _turns(turns, json_out, details)
+        if not corpora:
+            return
+    if not corpora:
+        raise InputError("nothing to score", hint="give corpus folders with gold.json, or --turns TABLE")
     results = [score_corpus(corpus, extract_many) for corpus in corpora]
     rates = None
     if rules and unannotated:
@@ -55,6 +70,28 @@ def evaluate(corpora: Annotated[list[Path], typer.Argument(help="Folders with ar
         _print_scores(result, details)
     if rules:
         _print_rules(merge_rule_counts([r["rules"] for r in results]), rates, [str(c) for c in corpora])
+
+
+def _turns(paths: list[Path], json_out: bool, details: bool) -> None:
+    from saydo.extract import extract_many
+    from saydo.extract.turn_score import score_turns
+    from saydo.ingest.articles import read_article_table
+
+    articles = [a for p in paths for a in read_article_table(p)[0]]
+    result = score_turns(articles, list(extract_many(articles))).to_json()
+    if json_out:
+        print_json({"turns": {k: v for k, v in result.items() if details or k != "not_credited"}})
+        return
+    share = "—" if result["share_credited"] is None else f"{result['share_credited']:.3f}"
+    console.print(f"Speaker turns in {', '.join(str(p) for p in paths)}: {result['named_turns']} named turns in "
+                  f"{result['texts_with_turns']} of {result['texts']} texts ({result['turn_sentences']} sentences "
+                  f"that are not questions); {result['statements_in_turns']} statements inside them, "
+                  f"{result['excluded_other_source']} set aside (their sentence gives the words to someone else); "
+                  f"credited to the turn's speaker: {result['credited']} of {result['counted']} = {share}")
+    if details:
+        for miss in result["not_credited"]:
+            console.print(f"  {miss['article']}: turn {miss['turn']}, predicted {miss['predicted']}: "
+                          f"{miss['text'][:90]}", markup=False)
 
 
 def _unannotated_rates(paths: list[Path], extract_many, rule_rates) -> dict:
