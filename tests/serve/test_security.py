@@ -161,3 +161,14 @@ def test_no_error_body_echoes_markup(client, path):
             assert r.json()["ok"] is False  # still the one error shape, values intact for JSON readers
     long = client.get("/nothing/" + "a" * 5000)
     assert long.status_code == 404 and len(long.json()["error"]) < 400
+
+
+
+def test_urls_in_a_description_become_links_and_nothing_else_does():
+    from saydo.serve.render import linked
+
+    html = str(linked('Shelling reported <img src=x onerror=alert(1)> https://news.example.org/a?b="1"&c=2'))
+    assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert html.count("<a ") == 1 and '<a href="https://news.example.org/a?b=" rel="noopener noreferrer">' in html
+    assert "&#34;1&#34;&amp;c=2" in html  # the quote ends the URL; the rest stays text
+    assert "href=" not in str(linked("Reported at javascript:alert(document.domain) by a local channel"))

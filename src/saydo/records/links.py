@@ -7,6 +7,7 @@ ClaimReview files pass every stored URL through ``http_url`` and show anything e
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 MAX_URL = 2048
@@ -26,3 +27,31 @@ def http_url(value) -> str | None:
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return None
     return text
+
+
+_URL_IN_TEXT = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
+_TRAILING = ".,;:!?)]}"
+
+
+def url_pieces(text: str | None) -> list[tuple[str, str | None]]:
+    """``text`` cut into pieces ``(words, url)``: ``url`` is the piece when it is an http(s) URL that ``http_url``
+    allows, else None. A source's description (GDELT's, a mapped CSV's) often ends with the article it came from;
+    punctuation closing a sentence after a URL stays text."""
+    if not text:
+        return []
+    pieces: list[tuple[str, str | None]] = []
+    at = 0
+    for found in _URL_IN_TEXT.finditer(text):
+        start, end = found.span()
+        while end > start and text[end - 1] in _TRAILING:
+            end -= 1
+        url = http_url(text[start:end])
+        if url is None:
+            continue
+        if start > at:
+            pieces.append((text[at:start], None))
+        pieces.append((url, url))
+        at = end
+    if at < len(text):
+        pieces.append((text[at:], None))
+    return pieces

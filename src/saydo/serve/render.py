@@ -10,11 +10,12 @@ from decimal import Decimal
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
 from starlette.requests import Request
 
 from saydo.errors import SaydoError, excerpt
 from saydo.export.cells import safe_cell
-from saydo.records.links import http_url
+from saydo.records.links import http_url, url_pieces
 
 FORMATS = ("html", "json", "csv")
 MEDIA = {"html": "text/html; charset=utf-8", "json": "application/json", "csv": "text/csv; charset=utf-8"}
@@ -107,8 +108,16 @@ def templates() -> Environment:
     env.globals.update(line_chart=svg.line_chart, series_chart=svg.series_chart, tile_map=svg.tile_map,
                        region_map=svg.region_map, map_credit=svg.map_credit,
                        timeline_chart=svg.timeline_chart)
-    env.filters.update(verdict_label=verdict_label, fmt_num=fmt_num, fmt_when=fmt_when, http_url=http_url)
+    env.filters.update(verdict_label=verdict_label, fmt_num=fmt_num, fmt_when=fmt_when, http_url=http_url,
+                       linked=linked)
     return env
+
+
+def linked(text: str | None) -> Markup:
+    """``text`` escaped, with each http(s) URL in it a link that opens no window back to this page."""
+    return Markup("").join(
+        Markup('<a href="{0}" rel="noopener noreferrer">{0}</a>').format(url) if url else escape(words)
+        for words, url in url_pieces(text))
 
 
 def verdict_label(verdict: str | None) -> str:
