@@ -54,7 +54,6 @@ WRONG_FROM_GOLD = {
 }
 WRONG_END_TO_END = {
     "christmas-order": "as from gold: the interval reaches θ by a hair",
-    "kyiv-regrouping": "extraction does not read the spokesman's announcement of the regrouping as a pledge",
 }
 
 
