@@ -13,8 +13,9 @@ counts:
   mostly inside that gold statement's span (one annotated statement split in two). For pledges, only a repeat of a
   gold pledge is forgiven.
 - **Speaker** is the same person or body, never a substring: persons by surname after folding transliteration
-  (Zelensky, Zelenskyy and Zelenskiy; Vereshchuk and Vereschuk; Lukashenko and Lukashenka), with given names, when
-  both have one, starting alike; bodies by their words after dropping titles, articles and nationality words and
+  (Zelensky, Zelenskyy and Zelenskiy; Vereshchuk and Vereschuk; Lukashenko and Lukashenka), with given names (the
+  word before the surname, so "President of Ukraine Volodymyr Zelensky" is Volodymyr Zelensky), when both have one,
+  starting alike; bodies by their words after dropping titles, articles and nationality words and
   folding spelling (defence/defense; "Ministry of Defense of the Russian Federation" = "Russian defense ministry";
   "Kremlin's press service" = "Kremlin"; an acronym in brackets = the name it abbreviates); a state by its name, its
   capital or "the X side" (Russia = Moscow = the Russian Federation). A person never equals a body.
@@ -179,7 +180,8 @@ def _speaker_key(name: str) -> tuple | None:
     names = [w for w in words if w not in _TITLES]
     if not names:
         return _body(words, aliases)
-    return ("person", _fold(names[0]) if len(names) > 1 else "", _fold(names[-1]))
+    # the given name is the word before the surname: "President of Ukraine Volodymyr Zelensky" is Volodymyr Zelensky
+    return ("person", _fold(names[-2]) if len(names) > 1 else "", _fold(names[-1]))
 
 
 def _titled_name(name: str) -> list[str]:
