@@ -39,6 +39,7 @@ class Store:
         else:
             self._check_read_only_schema()
         self._ibis = None
+        self._engine = None  # another engine for the observation queries (saydo.store.engine.attach)
 
     # -- lifecycle -------------------------------------------------------------------------------------------------
     def __enter__(self) -> "Store":
@@ -48,16 +49,30 @@ class Store:
         self.close()
 
     def close(self) -> None:
+        if self._engine is not None:
+            self._engine.close()
         self.con.close()
 
     @property
     def ibis(self):
-        """An Ibis backend over the same connection, for the engine-neutral queries in ``store.queries``."""
+        """The Ibis backend that holds the observations, for the engine-neutral queries (``store.grid``, ``alerts``,
+        ``queries``, ``coverage``): DuckDB over this connection, or the engine attached with ``attach_engine``
+        (Spark over a warehouse: ``saydo.store.engine``)."""
+        if self._engine is not None:
+            return self._engine.ibis()
         if self._ibis is None:
             import ibis
 
             self._ibis = ibis.duckdb.from_connection(self.con)
         return self._ibis
+
+    @property
+    def engine(self):
+        """The engine attached for the observation queries (``saydo.store.spark.SparkEngine``), or None: DuckDB."""
+        return self._engine
+
+    def attach_engine(self, engine) -> None:
+        self._engine = engine
 
     # -- schema ----------------------------------------------------------------------------------------------------
     def schema_version(self) -> int:
