@@ -167,11 +167,12 @@ def source_regions(store: Store, source: str) -> list[str]:
 
 
 def geo_methods(store: Store, file_sha256: str) -> dict[str, int]:
-    """How the rows of one file were placed in a region: by name, by a close spelling, by coordinates."""
-    rows = store.con.execute(
-        "SELECT geo_method, count(*) FROM observations WHERE file_sha256 = ? AND geo_method IS NOT NULL "
-        "GROUP BY geo_method ORDER BY geo_method", [file_sha256]).fetchall()
-    return {method: n for method, n in rows}
+    """How the rows of one file were placed in a region: by name, by a close spelling, by coordinates (on the
+    store's engine: ``store.ibis``)."""
+    t = store.ibis.table("observations")
+    rows = t.filter(t.file_sha256 == file_sha256, t.geo_method.notnull())
+    found = store.ibis.to_pyarrow(rows.group_by("geo_method").aggregate(n=rows.count()).order_by("geo_method"))
+    return {row["geo_method"]: int(row["n"]) for row in found.to_pylist()}
 
 
 def source_event_types(store: Store) -> dict[str, set[str]]:

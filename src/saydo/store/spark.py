@@ -168,6 +168,14 @@ class SparkEngine:
         stored = self.warehouse_observations()
         return local if stored is None else stored.unionByName(local)
 
+    def existing_ids(self, sources: list[str]):
+        """The ids of the stored rows of these sources (warehouse and DuckDB file): what a load must not add again."""
+        local = self.store.con.execute("SELECT id FROM observations WHERE list_contains(?, source)",
+                                       [list(sources)]).fetch_arrow_table()
+        ids = self.session.createDataFrame(local if local.num_rows else [], "id string")
+        stored = self.warehouse_observations(sources)
+        return ids if stored is None else ids.unionByName(stored.select("id"))
+
     def written(self) -> None:
         """Say that the warehouse changed: the view is made again before the next query."""
         self._writes += 1
