@@ -116,7 +116,7 @@ class SparkEngine:
     name = "spark"
 
     def __init__(self, store, *, master: str | None, warehouse: str) -> None:
-        self.store = store
+        self.store = store  # None for work that reads no observations (extraction)
         self.warehouse = _absolute(warehouse)
         self.session = spark_session(master).newSession()  # its own temporary views, the context shared
         self.master = self.session.sparkContext.master
@@ -176,6 +176,30 @@ class SparkEngine:
         stored = self.warehouse_observations(sources)
         return ids if stored is None else ids.unionByName(stored.select("id"))
 
+    # -- statements --------------------------------------------------------------------------------------------------
+    def append_statements(self, rows) -> None:
+        """Append extracted statements (the JSON contract's columns, ``article_id``, ``digest`` of the article's
+        statements) to ``statements/``, leaving out the articles whose latest extraction has the same digest."""
+        from pyspark.sql import functions as F
+
+        rows = rows.withColumn("extracted_at", F.current_timestamp())
+        latest = self.latest_statements()
+        if latest is not None:
+            rows = rows.join(latest.select("article_id", "digest").distinct(), ["article_id", "digest"], "left_anti")
+        rows.write.mode("append").parquet(self.path("statements"))
+
+    def latest_statements(self):
+        """Each article's statements as its latest extraction found them, or None when there are none."""
+        from pyspark.sql import Window
+        from pyspark.sql import functions as F
+
+        folder = self.path("statements")
+        if not self.exists(folder):
+            return None
+        found = self.session.read.parquet(folder)
+        latest = F.max("extracted_at").over(Window.partitionBy("article_id"))
+        return found.withColumn("_latest", latest).filter("extracted_at = _latest").drop("_latest")
+
     def written(self) -> None:
         """Say that the warehouse changed: the view is made again before the next query."""
         self._writes += 1
@@ -195,7 +219,8 @@ class SparkEngine:
         return self._backend
 
     def close(self) -> None:
-        self.session.catalog.dropTempView("observations")
+        if self._state is not None:
+            self.session.catalog.dropTempView("observations")
 
 
 def _absolute(warehouse: str) -> str:
