@@ -27,11 +27,12 @@ import json
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from saydo.errors import SaydoError
-from saydo.records import Article, Observation, Statement, Window
+from saydo.records import Article, Observation, Statement
+from saydo.store.spark import day, instant, statement_from_row
 
 # what a task gets: an article read on the driver, a file to read, or a Parquet row (as JSON)
 _IN = ("order long, sub long, item string, row string, id string, name string, path string, text string, "
@@ -226,7 +227,7 @@ def _read(row: dict, published: date | None):
     order, sub = int(row["order"]), int(row["sub"])
     if row.get("id"):  # read on the driver
         article = Article(id=row["id"], name=row["name"], path=row["path"], text=row["text"],
-                          published=_day(row["published"]), source_url=row["source_url"], title=row["title"],
+                          published=day(row["published"]), source_url=row["source_url"], title=row["title"],
                           format=row["format"])
         yield order, sub, article.name, article, (None, [NO_DATE] if article.published is None else [])
     elif row.get("row"):
@@ -264,16 +265,6 @@ def _contract_columns(data: dict) -> dict:
     return {**data, "corrected": None if data["corrected"] is None else json.dumps(data["corrected"])}
 
 
-def statement_from_row(row: dict, article_id: str) -> Statement:
-    """A statement back from its contract columns (the inverse of ``Statement.to_json`` for a machine extraction)."""
-    window = row["window"] or {}
-    return Statement(article=row["article"], article_id=article_id, published=_day(row["published"]),
-                     speaker=row["speaker"], actor=row["actor"], kind=row["kind"], quote=row["quote"],
-                     text=row["text"], start=row["start"], end=row["end"], places=tuple(row["places"] or ()),
-                     window=Window(_instant(window.get("start")), _instant(window.get("end"))),
-                     qualifies=row["qualifies"], rules=tuple(row["rules"] or ()))
-
-
 def _article_json(a: Article) -> dict:
     return {"id": a.id, "name": a.name, "path": a.path, "text": a.text,
             "published": a.published.isoformat() if a.published else None, "source_url": a.source_url,
@@ -281,7 +272,7 @@ def _article_json(a: Article) -> dict:
 
 
 def _article_from_json(data: dict) -> Article:
-    return Article(**{**data, "published": _day(data["published"])})
+    return Article(**{**data, "published": day(data["published"])})
 
 
 def _event_json(e: Observation) -> str:
@@ -292,8 +283,8 @@ def _event_json(e: Observation) -> str:
 
 
 def _event_from_json(data: dict) -> Observation:
-    return Observation(**{**data, "started_at": _instant(data["started_at"]),
-                          "finished_at": _instant(data["finished_at"])})
+    return Observation(**{**data, "started_at": instant(data["started_at"]),
+                          "finished_at": instant(data["finished_at"])})
 
 
 def _error_json(error: SaydoError) -> dict:
@@ -306,15 +297,3 @@ def _error_from_json(data: dict) -> SaydoError:
     kind = getattr(errors, data["type"], SaydoError)
     kind = kind if isinstance(kind, type) and issubclass(kind, SaydoError) else SaydoError
     return kind(data["message"], where=data["where"], hint=data["hint"])
-
-
-def _day(value) -> date | None:
-    if value is None or isinstance(value, date) and not isinstance(value, datetime):
-        return value
-    if isinstance(value, datetime):
-        return value.date()
-    return date.fromisoformat(str(value)[:10])
-
-
-def _instant(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None

@@ -21,10 +21,12 @@ from __future__ import annotations
 import os
 import re
 import sys
+from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
 
 from saydo.errors import ConfigError
+from saydo.records import Statement, Window
 from saydo.store.engine import DEFAULT_MASTER
 
 _SESSION = None  # one SparkSession per process (a JVM holds one SparkContext); each engine opens a child session
@@ -200,6 +202,14 @@ class SparkEngine:
         latest = F.max("extracted_at").over(Window.partitionBy("article_id"))
         return found.withColumn("_latest", latest).filter("extracted_at = _latest").drop("_latest")
 
+    def latest_pledges(self) -> list:
+        """The pledges of the warehouse's statements (each article's latest extraction), as records."""
+        found = self.latest_statements()
+        if found is None:
+            return []
+        rows = found.filter("kind = 'pledge'").orderBy("article_id", "start", "end").toArrow().to_pylist()
+        return [statement_from_row(row, row["article_id"]) for row in rows]
+
     def written(self) -> None:
         """Say that the warehouse changed: the view is made again before the next query."""
         self._writes += 1
@@ -221,6 +231,30 @@ class SparkEngine:
     def close(self) -> None:
         if self._state is not None:
             self.session.catalog.dropTempView("observations")
+
+
+def statement_from_row(row: dict, article_id: str) -> Statement:
+    """A statement back from its contract columns (the inverse of ``Statement.to_json`` for a machine extraction)."""
+    window = row["window"] or {}
+    return Statement(article=row["article"], article_id=article_id, published=day(row["published"]),
+                     speaker=row["speaker"], actor=row["actor"], kind=row["kind"], quote=row["quote"],
+                     text=row["text"], start=row["start"], end=row["end"], places=tuple(row["places"] or ()),
+                     window=Window(instant(window.get("start")), instant(window.get("end"))),
+                     qualifies=row["qualifies"], rules=tuple(row["rules"] or ()))
+
+
+def instant(value: str | None) -> datetime | None:
+    """An ISO 8601 time with its offset, as the JSON contract writes it."""
+    return datetime.fromisoformat(value) if value else None
+
+
+def day(value) -> date | None:
+    """A date from a date, a timestamp or ISO text."""
+    if value is None or isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, datetime):
+        return value.date()
+    return date.fromisoformat(str(value)[:10])
 
 
 def _absolute(warehouse: str) -> str:

@@ -74,7 +74,7 @@ def load_files(store, paths, *, fmt: str | None = None, source: str | None = Non
     errors of the files that could not be read, as the DuckDB engine's loop over ``load_observations`` does."""
     engine = store.engine
     reports: dict[int, LoadReport] = {}
-    errors: list[SaydoError] = []
+    errors: list[tuple[int, SaydoError]] = []  # by the file's place in ``paths``
     jobs: list[FileJob] = []
     later: list[tuple[int, Path]] = []  # a file given twice: it is loaded once, then reported as loaded before
     seen: set[str] = set()
@@ -82,7 +82,7 @@ def load_files(store, paths, *, fmt: str | None = None, source: str | None = Non
         try:
             job = _prepare(store, index, path, fmt=fmt, source=source, mapping=mapping, seen=seen)
         except SaydoError as exc:
-            errors.append(exc)
+            errors.append((index, exc))
             continue
         if isinstance(job, LoadReport):
             reports[index] = job
@@ -96,15 +96,15 @@ def load_files(store, paths, *, fmt: str | None = None, source: str | None = Non
             try:
                 _raise_if_nothing_loaded(store, job.report, Path(job.path))
             except SaydoError as exc:
-                errors.append(exc)
+                errors.append((job.index, exc))
                 continue
             reports[job.index] = job.report
     for index, path in later:
         try:
             reports[index] = load_observations(store, path, fmt=fmt, source=source, mapping=mapping)
         except SaydoError as exc:
-            errors.append(exc)
-    return [reports[i] for i in sorted(reports)], errors
+            errors.append((index, exc))
+    return [reports[i] for i in sorted(reports)], [exc for _, exc in sorted(errors, key=lambda pair: pair[0])]
 
 
 def _prepare(store, index: int, path, *, fmt, source, mapping, seen: set[str]):

@@ -11,8 +11,12 @@ from rich.table import Table
 from saydo.serve.cli import app, ingest_app
 from saydo.serve.cli.options import (
     DbOption,
+    EngineOption,
     JsonOption,
+    SparkMasterOption,
+    WarehouseOption,
     console,
+    engine_choice,
     err_console,
     finish,
     open_store,
@@ -36,7 +40,8 @@ def ingest_observations(
                                                                    "(implies --format csv).")] = None,
     boundaries: Annotated[Path | None, typer.Option("--boundaries", help="ADM1 GeoJSON (features with shapeISO) "
                                                                          "for point-in-oblast lookups.")] = None,
-    db: DbOption = None, json_out: JsonOption = False,
+    db: DbOption = None, json_out: JsonOption = False, engine: EngineOption = None,
+    spark_master: SparkMasterOption = None, warehouse: WarehouseOption = None,
 ) -> None:
     """Load observation files into the one observation table (a territory series into its own); print loaded /
     rejected / duplicate rows.
@@ -52,9 +57,14 @@ def ingest_observations(
             raise MissingFile("boundary file not found", where=str(boundaries), hint="give an ADM1 GeoJSON file")
         geo.configure(boundaries)
     reports, errors = [], []
+    choice = engine_choice(engine, spark_master, warehouse)
     try:
-        with open_store(db) as store:
-            for path in files:
+        with open_store(db, engine=choice) as store:
+            if choice.spark:  # every file in one Spark job (a file Spark does not read loads as on DuckDB)
+                from saydo.ingest.observations.spark import load_files
+
+                reports, errors = load_files(store, files, fmt=fmt, source=source, mapping=mapping)
+            for path in files if not choice.spark else ():
                 try:
                     reports.append(load_observations(store, path, fmt=fmt, source=source, mapping=mapping,
                                                      progress=_progress_for(path)))
@@ -93,11 +103,12 @@ def _progress_for(path: Path):
 
 
 @observations_app.command("summary")
-def summary(db: DbOption = None, json_out: JsonOption = False) -> None:
+def summary(db: DbOption = None, json_out: JsonOption = False, engine: EngineOption = None,
+            spark_master: SparkMasterOption = None, warehouse: WarehouseOption = None) -> None:
     """Per source: rows, period covered, regions covered and gaps (days with no rows)."""
     from saydo.store.coverage import coverage
 
-    with open_store(db) as store:
+    with open_store(db, engine=engine_choice(engine, spark_master, warehouse)) as store:
         found = coverage(store)
     if json_out:
         print_json([c.to_json() for c in found])
