@@ -180,7 +180,9 @@ def _run(store, engine, jobs: list[FileJob]) -> None:
         per_job = new.groupBy("_job", "geo_method").count().collect()
         if per_job:
             target = engine.path("observations")
-            (new.withColumn("month", F.date_format("started_at", "yyyy-MM")).drop("_job")
+            by_month = new.withColumn("month", F.date_format("started_at", "yyyy-MM")).drop("_job")
+            # one file per source and month from each load (not one per task and month): fewer, larger files
+            (by_month.repartition("source", "month").sortWithinPartitions("started_at")
              .write.mode("append").partitionBy("source", "month").parquet(target))
             engine.written()
         new.unpersist()
