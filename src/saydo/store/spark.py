@@ -191,7 +191,8 @@ class SparkEngine:
         rows.write.mode("append").parquet(self.path("statements"))
 
     def latest_statements(self):
-        """Each article's statements as its latest extraction found them, or None when there are none."""
+        """Each article's statements as its latest extraction found them (one extraction per article: the same text
+        given twice in one run, under two names, counts once), or None when there are none."""
         from pyspark.sql import Window
         from pyspark.sql import functions as F
 
@@ -199,8 +200,10 @@ class SparkEngine:
         if not self.exists(folder):
             return None
         found = self.session.read.parquet(folder)
-        latest = F.max("extracted_at").over(Window.partitionBy("article_id"))
-        return found.withColumn("_latest", latest).filter("extracted_at = _latest").drop("_latest")
+        chosen = F.max(F.struct("extracted_at", "digest")).over(Window.partitionBy("article_id"))
+        found = found.withColumn("_chosen", chosen)
+        return found.filter((F.col("extracted_at") == F.col("_chosen.extracted_at"))
+                            & (F.col("digest") == F.col("_chosen.digest"))).drop("_chosen")
 
     def latest_pledges(self) -> list:
         """The pledges of the warehouse's statements (each article's latest extraction), as records."""
