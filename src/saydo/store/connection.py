@@ -23,6 +23,8 @@ def default_db_path(explicit: str | os.PathLike | None = None) -> Path:
 class Store:
     """An open saydo database. Use as a context manager, or call ``close()``."""
 
+    _engine = None  # another engine for the observation queries (saydo.store.engine.attach); None: DuckDB
+
     def __init__(self, path: str | os.PathLike | None = None, *, read_only: bool = False) -> None:
         self.path = default_db_path(path) if path != ":memory:" else Path(":memory:")
         target = str(self.path)
@@ -39,7 +41,6 @@ class Store:
         else:
             self._check_read_only_schema()
         self._ibis = None
-        self._engine = None  # another engine for the observation queries (saydo.store.engine.attach)
 
     # -- lifecycle -------------------------------------------------------------------------------------------------
     def __enter__(self) -> "Store":

@@ -107,11 +107,13 @@ def export_cmd(
 
 @app.command("report")
 def report(out: Annotated[Path, typer.Option("--out", help="Folder for report.html.")] = Path("saydo-report"),
-           db: DbOption = None) -> None:
-    """Write a self-contained HTML report of all checks, charts inline, readable offline."""
+           db: DbOption = None, engine: EngineOption = None, spark_master: SparkMasterOption = None,
+           warehouse: WarehouseOption = None) -> None:
+    """Write a self-contained HTML report of all checks, charts inline, readable offline. With --engine spark the
+    charts' daily series are read from the warehouse too."""
     from saydo.export.report import write_report
 
-    with open_store(db) as store:
+    with open_store(db, engine=engine_choice(engine, spark_master, warehouse)) as store:
         target = write_report(store, out)
     console.print(f"Report: {target.resolve()}")
 
