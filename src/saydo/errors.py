@@ -71,6 +71,33 @@ class UnknownFormat(InputError):
     code = "SD107"
 
 
+class TooLong(InputError):
+    """A line, a header or an article longer than saydo reads (limits in docs/reliability.md)."""
+
+    code = "SD108"
+
+
+class NotRegularFile(InputError):
+    """A FIFO, a device or a socket: refused before it is opened (reading a pipe with no writer never ends)."""
+
+    code = "SD109"
+
+
+class UnreadableFile(InputError):
+    """The system refused to read a file that exists (permissions, an I/O error, a file gone mid-read)."""
+
+    code = "SD110"
+
+
+def excerpt(value: object, limit: int = 200) -> str:
+    """A value as an error message or a stored reason quotes it: its repr, cut to ``limit`` characters with the
+    length said, so a 50 MB field never becomes a 50 MB message."""
+    text = str(value)
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[:limit]!r}... ({len(text):,} characters)"
+
+
 class StoreError(SaydoError):
     code = "SD300"
     status = 500
@@ -78,6 +105,13 @@ class StoreError(SaydoError):
 
 class SchemaTooNew(StoreError):
     code = "SD301"
+
+
+class StoreLocked(StoreError):
+    """Another process holds the database for writing, and did not let go within the wait."""
+
+    code = "SD302"
+    status = 503
 
 
 class ModelMissing(SaydoError):
@@ -91,6 +125,12 @@ class CheckError(SaydoError):
 
 class ConfigError(SaydoError):
     code = "SD600"
+
+
+class WeakToken(ConfigError):
+    """A write token too short to protect anything."""
+
+    code = "SD601"
 
 
 class NotFound(SaydoError):

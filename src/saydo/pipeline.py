@@ -29,11 +29,13 @@ class RunResult:
     articles: list[Article] = field(default_factory=list)
     errors: list[SaydoError] = field(default_factory=list)  # files that could not be read (the rest still ran)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (input, what a reader should know)
+    verdicts: list[dict] = field(default_factory=list)  # one per checked pledge: the most direct source decides
 
     def to_json(self) -> dict:
         return {
             "statements": [s.to_json() for s in self.statements],
             "checks": [c.to_json() for c in self.checks],
+            "verdicts": self.verdicts,
             "untestable": [{"statement": s.id, "reason": reason} for s, reason in self.untestable],
         }
 
@@ -64,20 +66,13 @@ def extract_articles(store: Store | None, articles: list[Article], *, n_process:
     found: list[Statement] = []
     events: list = []
     for i, (article, statements) in enumerate(zip(articles, _extracted(store, articles, n_process, events)), 1):
-        if store is not None:
-            save_statements(store, article.id, statements)
+        if store is not None:  # statements, news events and the done mark: one transaction per article
+            save_statements(store, article.id, statements, [e for e in events if e.article_id == article.id])
         found.extend(statements)
         if each:
             each(article, statements)
         if progress:
             progress(i)
-    if store is not None and events:
-        from saydo.store.observations import insert_observations
-
-        for article in articles:  # one batch per article, keyed by the article so re-extraction adds nothing
-            rows = [e for e in events if e.article_id == article.id]
-            if rows:
-                insert_observations(store, rows, article.id)
     return found
 
 
@@ -95,6 +90,14 @@ def _extracted(store: Store | None, articles: list[Article], n_process: int, eve
     from saydo.extract import extract_many
 
     yield from extract_many(articles, n_process=n_process, events=events)
+
+
+def resume_articles(store: Store, *, progress: Callable[[int], None] | None = None) -> list[Statement]:
+    """Extract the articles an interrupted batch left without statements (read back from the store)."""
+    from saydo.store.articles import load_article, unfinished_articles
+
+    articles = [a for a in (load_article(store, row["id"]) for row in unfinished_articles(store)) if a is not None]
+    return extract_articles(store, articles, progress=progress) if articles else []
 
 
 def ingest_observation_files(store: Store, paths: Iterable[str | Path], *, fmt: str | None = None,
@@ -139,7 +142,35 @@ def check_and_store(store: Store, statements: list[Statement], *, window_days: i
     versions = save_checks(store, [c for c in checks if not c.reused], scenario=name)
     if name is None:
         save_untested(store, [(s.id, why) for s, why in untestable], [c.statement for c in checks])
+        refresh_pledge_verdicts(store)
     return checks, untestable, versions
+
+
+def refresh_pledge_verdicts(store: Store) -> int:
+    """One verdict per pledge and per proposition, from the latest published checks (``saydo.check.combine``);
+    returns how many pledges have one."""
+    from saydo.check.combine import pledge_verdict, proposition_verdicts, propositions
+    from saydo.store.checks import published_results, save_pledge_verdicts
+
+    per: dict[str, list[dict]] = {}
+    for r in published_results(store):
+        per.setdefault(r["statement"], []).append(r)
+    combined = {}
+    for statement, results in per.items():
+        template = results[0]["template"] or "reduce"
+        found = pledge_verdict(template, results)
+        combined[statement] = {**found, "statement": statement, "actor": results[0]["actor"],
+                               "places": results[0]["places"], "start": min(r["start"] for r in results)}
+    groups = propositions([{"id": k, "actor": v["actor"], "places": v["places"], "start": v["start"],
+                            "template": v["template"]} for k, v in combined.items()])
+    members: dict[str, list[dict]] = {}
+    for statement, prop in groups.items():
+        members.setdefault(prop, []).append(combined[statement])
+    verdicts = proposition_verdicts(members)
+    rows = [{**v, "proposition": groups[k], "proposition_verdict": verdicts[groups[k]]["verdict"],
+             "proposition_members": verdicts[groups[k]]["members"]} for k, v in combined.items()]
+    save_pledge_verdicts(store, rows)
+    return len(rows)
 
 
 def article_label(article: Article) -> str:
@@ -197,7 +228,23 @@ def run(store: Store, article_paths: list[str | Path], *, alert_paths: list[str 
         store, result.articles, progress=(lambda i: progress("extract", i, total)) if progress else None)
     pledges = [s for s in result.statements if s.kind == "pledge"]
     result.checks, result.untestable = check_statements(store, pledges, window_days=window_days)
+    result.verdicts = pledge_verdicts(store, sorted({c.statement for c in result.checks}))
     return result
+
+
+def pledge_verdicts(store: Store, statement_ids: list[str]) -> list[dict]:
+    """The one verdict of each of these pledges (``{"statement", "verdict", "decided_by", "sources",
+    "disagreements", "proposition", ...}``), in the order given."""
+    from saydo.store.checks import pledge_verdict_of
+
+    found = []
+    for statement_id in statement_ids:
+        row = pledge_verdict_of(store, statement_id)
+        if row is not None:
+            found.append({"statement": statement_id, **{k: row[k] for k in (
+                "verdict", "decided_by", "template", "sources", "disagreements", "proposition",
+                "proposition_verdict", "proposition_members")}})
+    return found
 
 
 def stored_statements(store: Store, kind: str | None = None) -> list[Statement]:
@@ -227,7 +274,9 @@ __all__ = [
     "ingest_observation_files",
     "pledges_to_check",
     "read_articles",
+    "refresh_pledge_verdicts",
     "reject_article",
+    "resume_articles",
     "run",
     "stored_statements",
 ]

@@ -71,6 +71,21 @@ def test_territory_kyiv_withdrawal_held_area_fell(founding):
     assert Check.from_json(check.to_json()) == check
 
 
+def test_territory_votes_on_a_withdrawal_by_russia(founding):
+    """The territory series gets its own check of a withdrawal: the area's change over the window against the
+    changes the series shows by itself, recomputed here from the CSV."""
+    store, area, _ = founding
+    checks = {c.source: c for c in check_pledges(store, [_withdrawal()])[0]}
+    vote = checks["territory.liveuamap"]
+    assert vote.template == "withdraw" and vote.verdict == "kept", vote.explanation
+    (m,) = vote.measures
+    assert m.before.value == pytest.approx(_area(area, date(2022, 3, 29)))
+    assert m.after.value == pytest.approx(_area(area, date(2022, 4, 12)))
+    fell = _area(area, date(2022, 4, 12)) - _area(area, date(2022, 3, 29))
+    assert vote.calibrated.metric == "area_km2" and vote.calibrated.ci[1] <= -vote.effect["theta"] * -1
+    assert f"fell by {-fell:,.0f} km²" in vote.explanation and "national total" in vote.explanation
+
+
 def test_territory_not_covered_says_so(founding):
     store, area, _ = founding
     check = check_pledges(store, [_withdrawal()], as_of=START + timedelta(days=7))[0][0]
@@ -90,9 +105,9 @@ def test_territory_not_covered_says_so(founding):
 ])
 def test_territory_only_for_withdrawals_by_russia(founding, statement):
     store, _, _ = founding
-    check = check_pledges(store, [statement])[0][0]
-    assert check.territory is None and check.to_json()["territory"] is None
-    assert "Territory" not in check.explanation
+    checks, _ = check_pledges(store, [statement])
+    assert all(c.territory is None and c.to_json()["territory"] is None for c in checks)
+    assert all("Territory" not in c.explanation and not c.source.startswith("territory") for c in checks)
 
 
 @pytest.mark.parametrize("text,template", [
@@ -131,8 +146,11 @@ def test_territory_gap_rise_and_recompute(store, tmp_path):
     (tmp_path / "area.csv").write_text("date,area\n" + "".join(f"{d},{100_000 + 100 * i}\n" for i, d in
                                                                 enumerate(days)), encoding="utf-8")
     load_observations(store, tmp_path / "area.csv", source="territory.test")
-    again = {c.template: c for c in check_pledges(store, [withdraw, reduce])[0]}
+    found = check_pledges(store, [withdraw, reduce])[0]
+    again = {c.template: c for c in found if not c.source.startswith("territory")}
     assert again["reduce"].reused and not again["withdraw"].reused
+    vote = next(c for c in found if c.source == "territory.test")
+    assert vote.template == "withdraw" and vote.verdict in ("insufficient_data", "broken")
     (t,) = again["withdraw"].territory
     assert t.source == "territory.test" and t.finding == "rose" and t.change_after_km2 == pytest.approx(1400)
     assert t.before_km2 is None and "(a gap in its series)" in t.note

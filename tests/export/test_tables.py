@@ -9,17 +9,6 @@ import duckdb
 import pytest
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    from saydo.serve.cli import main
-
-    out = tmp_path_factory.mktemp("demo")
-    with pytest.raises(SystemExit) as done:
-        main(["demo", "--out", str(out), "--json"])
-    assert done.value.code in (0, None)
-    return out / "saydo.duckdb", json.loads((out / "result.json").read_text(encoding="utf-8"))
-
-
 def test_tables_jsonl_csv_parquet_hold_every_statement(cli, demo_db, tmp_path):
     db, result = demo_db
     n = len(result["statements"])
@@ -48,7 +37,9 @@ def test_tables_claimreview_fields(cli, demo_db, tmp_path):
     assert review["itemReviewed"]["datePublished"] == pledge["published"]
     assert review["reviewRating"]["alternateName"].lower().replace(" ", "_") == result["checks"][0]["verdict"]
     evidence = json.loads((tmp_path / "cr" / review["url"]).read_text(encoding="utf-8"))
-    assert evidence["check"]["measures"] == result["checks"][0]["measures"]
+    assert evidence["checks"][0]["measures"] == result["checks"][0]["measures"]
+    assert evidence["verdict"]["verdict"] == result["checks"][0]["verdict"]
+    assert evidence["verdict"]["decided_by"] == result["checks"][0]["source"]
 
 
 def test_tables_unknown_format_is_coded_error(cli, demo_db, tmp_path):

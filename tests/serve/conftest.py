@@ -7,7 +7,7 @@ from contextlib import contextmanager
 
 import pytest
 
-TOKEN = "test-token-6f1c"
+TOKEN = "test-token-6f1c-long-enough"
 
 
 @pytest.fixture(scope="session")

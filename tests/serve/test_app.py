@@ -284,24 +284,25 @@ def test_evidence_rows_show_description_coordinates_and_source_id(client, ids):
 
 
 def test_untested_pledge_page_gives_the_stored_reason(tmp_path):
-    """A pledge over all of Ukraine has no control regions: the page says so instead of asking for more data."""
+    """A Ukrainian pledge can't be checked on air-raid alerts (they warn of Russian attacks): the page says so instead
+    of asking for more data."""
     from saydo import pipeline
     from saydo.store import Store
     from tests.conftest import shared_path
     from tests.serve.conftest import site_client
 
     article = tmp_path / "a.txt"
-    article.write_text("date 2022-04-01\n\nThe Russian defence ministry said its forces would reduce strikes "
-                       "across Ukraine over the next two weeks.\n", encoding="utf-8")
+    article.write_text("date 2022-04-01\n\nThe Ukrainian defence ministry said its forces would reduce shelling "
+                       "near Kharkiv over the next two weeks.\n", encoding="utf-8")
     db = tmp_path / "db.duckdb"
     with Store(db) as store:
         pipeline.run(store, [article], alert_paths=[shared_path("data", "air-raid-alerts",
                                                                 "volunteer_data_en.csv")])
         reasons = store.query("SELECT * FROM untested")
-    assert reasons and "all of Ukraine" in reasons[0]["reason"]
+    assert reasons and "air-raid alerts warn of Russian air attacks" in reasons[0]["reason"]
     with site_client(db, tmp_path) as client:
         page = client.get(f"/checks/{reasons[0]['statement_id']}").text
-    assert "Not tested — covers all of Ukraine" in page and "load observations" not in page
+    assert "Not tested — no loaded source measures what UKR does" in page and "load observations" not in page
 
 
 def test_actors_list_counts_pledges_as_the_actor_page_does(client):

@@ -33,24 +33,25 @@ def server(tmp_path_factory):
     if CHROMIUM is None:
         pytest.skip("Debian's chromium is not installed (scripts/ensure-chromium.sh installs it)")
     pytest.importorskip("playwright.sync_api", reason="playwright is in the browser extra")
-    import uvicorn
-
     from saydo.serve.app import create_app
     from saydo.serve.cli import main
     from saydo.serve.settings import Settings
+    from saydo.serve.timeouts import server as web_server
 
     article = shared_path("examples", "kyiv-2022-03-29.txt")
     alerts = shared_path("data", "air-raid-alerts", "volunteer_data_en.csv")
     folder = tmp_path_factory.mktemp("browser")
     db = folder / "saydo.duckdb"
-    with pytest.raises(SystemExit), contextlib.redirect_stdout(io.StringIO()):
-        main(["run", str(article), "--alerts", str(alerts), "--db", str(db), "--json"])
+    cir = shared_path("data", "events", "cir-eyes-on-russia.csv")
+    with pytest.raises(SystemExit), contextlib.redirect_stdout(io.StringIO()), \
+            contextlib.redirect_stderr(io.StringIO()):
+        main(["run", str(article), "--alerts", str(alerts), "--alerts", str(cir), "--db", str(db), "--json"])
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     settings = Settings.build(db, token=TOKEN, data_dir=folder / "data", base_url=f"http://127.0.0.1:{port}")
     app = create_app(settings)
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    srv = web_server(app, settings, host="127.0.0.1", port=port)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
@@ -95,20 +96,21 @@ def test_home_filter_check_and_article(server, page):
     assert page.locator("li.statement").count() >= 1
     page.screenshot(path=str(SHOTS / "home.png"), full_page=True)
 
-    # filter by actor and verdict through the form, as a user would
+    # filter by actor and by the verdict Fomin's pledge has, through the form, as a user would
+    stated = fomin(server)
+    assert stated["verdict"] in ("kept", "partly_kept", "broken", "insufficient_data")
     page.select_option("select[name=actor]", "RUS")
-    page.select_option("select[name=verdict]", "kept")
+    page.select_option("select[name=verdict]", stated["verdict"])
     page.click("form.filters button[type=submit]")
     page.wait_for_url("**actor=RUS**")
     items = page.locator("li.statement")
     assert items.count() >= 1
     for i in range(items.count()):
         expect(items.nth(i).locator(".who")).to_contain_text("(RUS)")
-        expect(items.nth(i).locator('.badge[data-verdict="kept"]').first).to_be_visible()
+        expect(items.nth(i).locator(f'.badge[data-verdict="{stated["verdict"]}"]').first).to_be_visible()
     page.screenshot(path=str(SHOTS / "home-filtered.png"), full_page=True)
 
     # open the check of Fomin's pledge
-    stated = fomin(server)
     page.click(f'li[data-statement="{stated["id"]}"] p a')
     page.wait_for_url(f"**/checks/{stated['id']}")
     api = page.request.get(f"{base}/api/statements/{stated['id']}").json()
@@ -187,6 +189,35 @@ def contrast(fg: str, bg: str) -> float:
     return (hi + 0.05) / (lo + 0.05)
 
 
+def test_event_data_check_has_its_chart(server, page):
+    from playwright.sync_api import expect
+
+    statement = fomin(server)
+    page.goto(f"{server['url']}/checks/{statement['id']}")
+    section = page.locator('section.result[data-source="cir"]')
+    expect(section).to_have_count(1)
+    expect(section.locator("svg.chart .line-pledge")).not_to_have_count(0)  # the lines drawn, not "no series"
+    expect(section.locator("svg.chart .line-control")).not_to_have_count(0)
+    expect(section.locator("figcaption").first).to_contain_text("Hostile events recorded per region per day")
+    section.screenshot(path=str(SHOTS / "check-event-data.png"))
+
+
+def test_figures_table_fits_a_phone(server, page):
+    """At 400 px every figure's numbers are on screen: no cell ends past the viewport's right edge."""
+    statement = fomin(server)
+    page.set_viewport_size({"width": 400, "height": 900})
+    try:
+        page.goto(f"{server['url']}/checks/{statement['id']}")
+        cells = page.locator("table.figures td.num")
+        assert cells.count() > 0
+        overflow = page.evaluate("""() => [...document.querySelectorAll('table.figures td.num')]
+            .filter(td => td.getBoundingClientRect().right > window.innerWidth + 1).length""")
+        assert overflow == 0
+        page.locator("table.figures").first.screenshot(path=str(SHOTS / "figures-400px.png"))
+    finally:
+        page.set_viewport_size({"width": 1280, "height": 900})
+
+
 def test_evidence_page_shows_description_coordinates_and_ids(server, page):
     from playwright.sync_api import expect
 
@@ -220,3 +251,18 @@ def test_upload_in_the_page_shows_progress_to_the_end(server, page, tmp_path):
     form.locator("input[name=token]").fill("wrong")
     form.locator("button[type=submit]").click()
     expect(form.locator("output.status")).to_contain_text("SD702")
+
+
+def test_the_report_is_styled_under_its_own_policy(server, page, tmp_path):
+    """The self-contained report carries the app's policy as a meta tag: its one stylesheet still applies (allowed
+    by hash), the chart images show, and the browser reports no violation."""
+    from saydo.export.report import write_report
+
+    report = write_report(server["app"].state.db.store(), tmp_path)
+    messages = []
+    page.on("console", lambda m: messages.append(m.text))
+    page.goto(report.as_uri())
+    assert page.evaluate("getComputedStyle(document.querySelector('.badge')).color") == "rgb(255, 255, 255)"
+    assert page.evaluate("[...document.images].every(i => i.complete && i.naturalWidth > 0)")
+    assert not [m for m in messages if "Content Security Policy" in m], messages
+    page.screenshot(path=str(SHOTS / "report.png"), full_page=False)

@@ -95,3 +95,67 @@ def test_settings_serve_only_regular_files_inside_the_data_folder(tmp_path):
     assert s.servable(data / "link.txt") is None  # a link pointing out is followed, then refused
     assert s.servable(data / ".." / "secret.txt") is None
     assert s.servable(data) is None
+
+
+SCHEMES = [b"javascript:alert(document.domain)", b"JaVaScRiPt:alert(1)", b"data:text/html,<b>x</b>",
+           b"vbscript:msgbox(1)", b"//evil.example/x"]
+
+
+@pytest.mark.parametrize("source", SCHEMES)
+def test_only_http_urls_become_links(writer, source, tmp_path):
+    article = b"date 2022-04-02\nsource " + source + b"\n\nThe defence minister Sergei Petrov said Moscow would " \
+                                                     b"reduce military activity near Kyiv.\n"
+    r = writer.post("/api/uploads/articles", files={"file": ("link.txt", article)}, headers=AUTH)
+    job = writer.app.state.jobs.wait(r.json()["id"], timeout=120)
+    assert job.state == "done", job.error
+    page = writer.get(job.result["article_url"]).text
+    assert "original</a>" not in page and 'href="javascript' not in page.lower() and 'href="data:' not in page
+    assert "source: " in page  # shown as text
+    for c in job.result["checks"]:
+        assert "original</a>" not in writer.get(c["url"]).text
+    from saydo.export.report import write_report
+
+    report = write_report(writer.app.state.db.store(), tmp_path).read_text(encoding="utf-8")
+    assert "javascript:" not in report.lower() and "data:text/html" not in report
+
+
+def test_an_http_source_is_a_link_and_the_report_carries_the_policy(writer, tmp_path):
+    article = (b"date 2022-04-02\nsource https://news.example.org/a?b=1&c=2\n\nThe defence minister Sergei Petrov "
+               b"said Moscow would reduce military activity near Kyiv.\n")
+    r = writer.post("/api/uploads/articles", files={"file": ("http.txt", article)}, headers=AUTH)
+    job = writer.app.state.jobs.wait(r.json()["id"], timeout=120)
+    assert job.state == "done", job.error
+    assert 'href="https://news.example.org/a?b=1&amp;c=2"' in writer.get(job.result["article_url"]).text
+    from saydo.export.report import STYLE, write_report
+    from saydo.serve.app import SECURITY_HEADERS
+
+    report = write_report(writer.app.state.db.store(), tmp_path).read_text(encoding="utf-8")
+    assert 'href="https://news.example.org/a?b=1&amp;c=2"' in report
+    import base64
+    import hashlib
+    import html
+
+    meta = html.unescape(report.split('<meta http-equiv="Content-Security-Policy" content="', 1)[1].split('"', 1)[0])
+
+    digest = base64.b64encode(hashlib.sha256(STYLE.encode()).digest()).decode()
+    app_policy = SECURITY_HEADERS["content-security-policy"]
+    for directive in app_policy.split("; "):
+        if directive.startswith("frame-ancestors"):
+            continue  # not honoured in a meta tag
+        assert directive in meta
+    assert f"'sha256-{digest}'" in meta and "script-src 'self'" in meta and "unsafe-inline" not in meta
+
+
+@pytest.mark.parametrize("path", ["/checks/<script>alert(1)</script>", "/api/jobs/<img src=x onerror=alert(1)>",
+                                  "/nothing/<svg onload=alert(1)>", "/?_format=<script>x</script>",
+                                  "/files/<script>/download", "/api/statements/\"><script>x"])
+def test_no_error_body_echoes_markup(client, path):
+    for accept in ("application/json", "text/html", "*/*"):
+        r = client.get(path, headers={"accept": accept})
+        assert r.status_code >= 400
+        body = r.text.replace('<script src="/static/saydo.js" defer></script>', "")  # the page's own script
+        assert "<script" not in body and "<img" not in body and "<svg" not in body, (path, accept)
+        if "json" in r.headers["content-type"]:
+            assert r.json()["ok"] is False  # still the one error shape, values intact for JSON readers
+    long = client.get("/nothing/" + "a" * 5000)
+    assert long.status_code == 404 and len(long.json()["error"]) < 400

@@ -54,8 +54,96 @@ def test_token_compare_is_constant_time(monkeypatch):
     calls = []
     real = hmac.compare_digest
     monkeypatch.setattr(hmac, "compare_digest", lambda a, b: calls.append((a, b)) or real(a, b))
-    s = Settings.build("x.duckdb", token="abc")
-    assert s.token_matches("abc") and not s.token_matches("abd") and len(calls) == 2
+    s = Settings.build("x.duckdb", token="abc-0123456789-xyz")
+    assert s.token_matches("abc-0123456789-xyz") and not s.token_matches("abd-0123456789-xyz") and len(calls) == 2
+
+
+@pytest.mark.parametrize("token", ["x", "short-token", " " * 20 + "abc"])
+def test_a_short_token_is_refused_at_start(token):
+    from saydo.errors import WeakToken
+    from saydo.serve.settings import Settings
+
+    with pytest.raises(WeakToken) as refused:
+        Settings.build("x.duckdb", token=token)
+    assert refused.value.code == "SD601" and "16" in str(refused.value)
+
+
+def _post_counting(app, path: str, headers: dict, chunks: list[bytes]) -> tuple[int, dict, int]:
+    """POST ``chunks`` to the real app over ASGI, one receive() each; the status, JSON body and chunks it read."""
+    import anyio
+
+    read, sent = [0], []
+
+    async def receive():
+        read[0] += 1
+        if read[0] <= len(chunks):
+            return {"type": "http.request", "body": chunks[read[0] - 1], "more_body": read[0] < len(chunks)}
+        return {"type": "http.disconnect"}
+
+    async def send(message):
+        sent.append(message)
+
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST", "scheme": "http",
+             "path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "",
+             "headers": [(k.encode(), v.encode()) for k, v in headers.items()], "client": ("127.0.0.1", 1),
+             "server": ("127.0.0.1", 80)}
+    anyio.run(app, scope, receive, send)
+    status = next(m["status"] for m in sent if m["type"] == "http.response.start")
+    body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+    import json
+
+    return status, json.loads(body), read[0]
+
+
+def test_the_token_is_checked_before_the_body_is_read(writer):
+    """A write with a wrong or missing token is refused having read no more than the form fields before the file."""
+    app = writer.app
+    boundary = "b0undary"
+    form = {"content-type": f"multipart/form-data; boundary={boundary}"}
+    file_part = f'--{boundary}\r\ncontent-disposition: form-data; name="file"; filename="a.txt"\r\n\r\n'.encode()
+    rest = [b"z" * 4096] * 50
+
+    status, body, read = _post_counting(app, "/api/uploads/articles", form, [file_part, *rest])
+    assert (status, body["code"], read) == (401, "SD702", 1) and "before any file" in body["error"]
+
+    wrong = {**form, "authorization": "Bearer " + "w" * 30}
+    status, body, read = _post_counting(app, "/api/uploads/articles", wrong, [file_part, *rest])
+    assert (status, body["code"], read) == (401, "SD702", 0)
+
+    token_first = f'--{boundary}\r\ncontent-disposition: form-data; name="token"\r\n\r\n'.encode()
+    status, body, read = _post_counting(app, "/api/uploads/articles", form,
+                                        [token_first, b"not-the-", b"token\r\n", file_part, *rest])
+    assert (status, body["code"], read) == (401, "SD702", 4)  # up to the next part's delimiter, none of the file
+
+    status, body, read = _post_counting(app, "/api/statements/0123456789abcdef/notes",
+                                        {"content-type": "application/json"}, [b'{"token": "x"}'])
+    assert (status, body["code"]) == (401, "SD702")
+    assert writer.get("/api/jobs").json()["jobs"] == []
+
+
+def test_the_token_field_is_found_in_a_form_read_so_far():
+    from saydo.serve.guard import UNDECIDED, form_token
+
+    kind = "multipart/form-data; boundary=XY"
+    date = b'--XY\r\ncontent-disposition: form-data; name="date"\r\n\r\n2022-03-29\r\n'
+    token = b'--XY\r\nContent-Disposition: form-data; name="token"\r\n\r\nsecret-value\r\n'
+    upload = b'--XY\r\ncontent-disposition: form-data; name="file"; filename="f.txt"\r\n\r\nbody\r\n--XY--\r\n'
+    assert form_token(kind, date + token + upload, complete=True) == "secret-value"
+    assert form_token(kind, date + token[:60], complete=False) is UNDECIDED
+    assert form_token(kind, date + token, complete=False) is UNDECIDED  # the value may continue
+    assert form_token(kind, date + token + b"--XY", complete=False) == "secret-value"
+    assert form_token(kind, date + upload + token, complete=True) is None
+    assert form_token(kind, date + b"--XY--\r\n", complete=True) is None
+    assert form_token("application/x-www-form-urlencoded", b"why=x&token=t%C3%A9st", complete=True) == "t\u00e9st"
+    assert form_token("application/x-www-form-urlencoded", b"why=x&tok", complete=False) is UNDECIDED
+    assert form_token("text/plain", b"token=x", complete=True) is None
+
+
+def test_a_form_with_the_token_first_uploads(writer):
+    files = {"file": ("a.txt", ARTICLE)}
+    r = writer.post("/api/uploads/articles", data={"token": TOKEN}, files=files, headers={"accept": "application/json"})
+    assert r.status_code == 202, r.text
+    assert writer.app.state.jobs.wait(r.json()["id"], timeout=120).state == "done"
 
 
 def test_article_upload_runs_the_pipeline(writer):

@@ -34,6 +34,22 @@ class Binned:
     def index(self, when: datetime) -> int:
         return (int(when.timestamp()) - self.origin) // self.size
 
+    def cumulative(self, metric: str) -> np.ndarray:
+        """(regions, bins + 1): the running total of ``metric`` before each bin (cached)."""
+        cache = self.__dict__.setdefault("_cum", {})
+        if metric not in cache:
+            values = self.values[metric]
+            cache[metric] = np.concatenate([np.zeros((values.shape[0], 1)), np.cumsum(values, axis=1)], axis=1)
+        return cache[metric]
+
+    def sums_at(self, metric: str, weights: np.ndarray, bounds: np.ndarray) -> np.ndarray:
+        """Running totals of ``metric`` over a weighted set of regions at bin boundaries, for many checks at once:
+        ``weights`` (n, regions), ``bounds`` (n, m) bin indices; returns (n, m). A window's total is the difference of
+        two of them; a boundary outside the data holds the total at the data's edge (callers keep windows inside)."""
+        cum = self.cumulative(metric)
+        idx = np.clip(np.asarray(bounds), 0, cum.shape[1] - 1)
+        return np.einsum("rnm,nr->nm", cum[:, idx], np.asarray(weights, dtype=float), optimize=True)
+
     def take(self, metric: str, first: np.ndarray, length: int) -> np.ndarray:
         """Values of ``length`` bins from each ``first`` index: (len(first), regions, length); zero outside the data."""
         values = self.values[metric]

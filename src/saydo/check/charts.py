@@ -14,16 +14,33 @@ import pandas as pd
 from saydo.store import Store
 from saydo.store.queries import daily_series
 
-METRIC_TITLES = {"alerts": "alerts started per region per day", "alert_hours": "alert-hours per region per day"}
+METRIC_TITLES = {"alerts": "alerts started per region per day", "alert_hours": "alert-hours per region per day",
+                 "events": "hostile events recorded per region per day"}
 
 
-def chart_frame(store: Store, check: dict, metric: str = "alerts") -> pd.DataFrame:
-    """Daily per-region means for the pledge group and the control group of a stored check."""
+def chart_metric(check: dict) -> str | None:
+    """The metric a check's chart shows: alerts for an alert log, events for an event dataset (None: no measures
+    of a pledge and a control group to draw)."""
+    present = {m["metric"] for m in check.get("measures", []) if m["group"] in ("pledge", "control")}
+    return next((m for m in ("alerts", "events") if m in present), None)
+
+
+def chart_frame(store: Store, check: dict, metric: str | None = None) -> pd.DataFrame:
+    """Daily per-region means for the pledge group and the control group of a stored check (alerts started, or
+    events of the hostile types the rules name for an event dataset)."""
+    metric = metric or chart_metric(check) or "alerts"
     groups = {m["group"]: m["regions"] for m in check["measures"] if m["metric"] == metric and
               m["group"] in ("pledge", "control")}
     start = datetime.fromisoformat(check["start"])
+    kinds = {}
+    if metric == "events":
+        from saydo.check.rules import load_rules
+
+        kinds = {"event_type": tuple(load_rules().event_types)}
     frame = daily_series(store, source=check["source"], start=start, window_days=check["window_days"],
-                         regions=sorted(set(groups.get("pledge", [])) | set(groups.get("control", []))))
+                         regions=sorted(set(groups.get("pledge", [])) | set(groups.get("control", []))), **kinds)
+    if metric == "events":
+        frame = frame.rename(columns={"alerts": "events"})
     rows = []
     for group, regions in groups.items():
         part = frame[frame["region"].isin(regions)]
@@ -35,10 +52,11 @@ def chart_frame(store: Store, check: dict, metric: str = "alerts") -> pd.DataFra
     return pd.DataFrame(rows)
 
 
-def chart_spec(check: dict, frame: pd.DataFrame, metric: str = "alerts") -> dict:
+def chart_spec(check: dict, frame: pd.DataFrame, metric: str | None = None) -> dict:
     """A Vega-Lite spec (built with Altair): lines per group, before and after windows shaded."""
     import altair as alt
 
+    metric = metric or chart_metric(check) or "alerts"
     start = datetime.fromisoformat(check["start"])
     days = check["window_days"]
     windows = pd.DataFrame([

@@ -22,10 +22,11 @@ from saydo.check.batch import Batch, day_aligned
 from saydo.check.binned import ActivityGrid, base_bin_seconds
 from saydo.check.ceasefire import bin_size, check_ceasefire_batch
 from saydo.check.hypotheses import Hypothesis, hypothesis_for
+from saydo.check.nationwide import check_nationwide_batch
 from saydo.check.no_strike import check_no_strike_batch
 from saydo.check.reduce import check_reduce_batch
 from saydo.check.rules import ReduceRules, load_rules
-from saydo.check.territory import applies, territory_figures
+from saydo.check.territory import applies, territory_checks, territory_figures
 from saydo.records import Check, Statement
 from saydo.resolve.regions import all_codes
 from saydo.store import Store
@@ -62,7 +63,7 @@ def check_pledges(store: Store, statements: list[Statement], *, window_days: int
     hypos: list[Hypothesis] = []
     untestable: list[tuple[Statement, str]] = []
     for statement in statements:
-        hypo = hypothesis_for(statement, frozenset(all_codes()))
+        hypo = hypothesis_for(statement, frozenset(all_codes()), truce_hours=rules.ceasefire.default_hours)
         if isinstance(hypo, str):
             untestable.append((statement, hypo))
         elif not profiles:
@@ -70,14 +71,21 @@ def check_pledges(store: Store, statements: list[Statement], *, window_days: int
                                           "observations)"))
         else:
             hypos.append(hypo)
-    tasks = {s: [h for h in hypos if s != NEWS or h.template == "no_strike"] for s in profiles}
+    tasks = {s: [h for h in hypos if (s != NEWS or h.template == "no_strike")
+                 and _measures_actor(rules, s, ALERT in kinds[s], h.statement.actor)] for s in profiles}
+    measured = {id(h) for hs in tasks.values() for h in hs}
+    for h in hypos:
+        if id(h) not in measured:
+            untestable.append((h.statement, _no_source_reason(rules, profiles, kinds, h.statement.actor)))
+    hypos = [h for h in hypos if id(h) in measured]
     tasks = {s: hs for s, hs in tasks.items() if hs}
     if not tasks:
         return [], untestable
     base = base_bin_seconds(_edges(hypos))
     hypos_aligned = {id(h): _align(h, base) for h in hypos}
     wanted = {s: (ALERT,) if ALERT in kinds[s] else tuple(sorted(kinds[s] & set(rules.event_types))) for s in tasks}
-    grid = ActivityGrid(activity_grid(store, wanted, base, as_of=as_of), base)
+    within = _reach(hypos, window_days, rules)
+    grid = ActivityGrid(activity_grid(store, wanted, base, as_of=as_of, within=within), base)
     extents = source_extents(store, wanted, as_of=as_of)
     previous = stored_fingerprints(store, as_of=as_of) if reuse else {}
     territory = _territory(store, hypos, window_days, as_of, rules)
@@ -93,8 +101,42 @@ def check_pledges(store: Store, statements: list[Statement], *, window_days: int
         aligned = [hypos_aligned[id(h)] for h in hs]
         for k, check in _run_templates(store, batch, aligned, alerts):
             found[(position[id(hs[k])], source)] = check
+    votes = territory_checks(hypos, _series(store, hypos, as_of), window_days, rules, as_of=as_of)
+    for h, check in votes:  # a withdrawal's vote of each territory series, beside its alert and event checks
+        found[(position[id(h)], check.source)] = check
     order = {s: i for i, s in enumerate(tasks)}
+    order.update({c.source: len(order) + i for i, (_, c) in enumerate(votes)})
     return [found[key] for key in sorted(found, key=lambda kv: (kv[0], order[kv[1]]))], untestable
+
+
+def _series(store: Store, hypos: list[Hypothesis], as_of: datetime | None) -> dict:
+    return territory_series(store, as_of=as_of) if any(applies(h) for h in hypos) else {}
+
+
+def _measures_actor(rules: ReduceRules, source: str, alerts: bool, actor: str | None) -> bool:
+    """Whether the source measures what the pledging actor does (rules.toml [actors])."""
+    measured = rules.actors.measured_by(source, alerts)
+    return measured is None or actor in measured
+
+
+def _no_source_reason(rules: ReduceRules, profiles: dict, kinds: dict, actor: str | None) -> str:
+    who = actor or "an unknown actor"
+    alerts = [s for s in profiles if ALERT in kinds[s]]
+    return (f"no loaded source measures what {who} does: "
+            + ("air-raid alerts warn of Russian air attacks, not of " + who + "'s conduct; " if alerts else "")
+            + "load an event dataset that records both sides (UCDP, ACLED, GDELT) to check it")
+
+
+def _reach(hypos: list[Hypothesis], window_days: int, rules: ReduceRules) -> tuple[datetime, datetime]:
+    """The span of time the checks read: every pledge's windows and its history for calibration, and no more, so the
+    engine's memory is bounded by the pledges, never by how far the data's dates run."""
+    from datetime import timedelta
+
+    history = timedelta(weeks=rules.calibration.history_weeks + rules.ceasefire.baseline_weeks + 2)
+    window = timedelta(days=2 * window_days + 2)
+    first = min(h.start for h in hypos) - history - window
+    last = max((h.end or h.start) for h in hypos) + history + window
+    return first, last
 
 
 def _territory(store: Store, hypos: list[Hypothesis], window_days: int, as_of: datetime | None,
@@ -110,10 +152,12 @@ def _territory(store: Store, hypos: list[Hypothesis], window_days: int, as_of: d
 
 def _run_templates(store: Store, batch: Batch, hypos: list[Hypothesis], alerts: bool):
     """(index in ``hypos``, check) for every hypothesis, each template run once over all of its pledges."""
-    groups: dict[str, list[int]] = {"ceasefire": [], "no_strike": [], "did": []}
+    groups: dict[str, list[int]] = {"ceasefire": [], "no_strike": [], "did": [], "nationwide": []}
     for k, h in enumerate(hypos):
         if h.template == "ceasefire":
             groups["ceasefire"].append(k)
+        elif h.template in ("national", "massive"):
+            groups["nationwide"].append(k)
         elif h.template == "no_strike" and not alerts:
             groups["no_strike"].append(k)  # strike records: any strike contradicts; alert logs get the DiD instead
         else:
@@ -122,6 +166,8 @@ def _run_templates(store: Store, batch: Batch, hypos: list[Hypothesis], alerts: 
         chosen = [hypos[k] for k in picked]
         if name == "ceasefire":
             checks = check_ceasefire_batch(batch, chosen)
+        elif name == "nationwide":
+            checks = check_nationwide_batch(batch, chosen)
         elif name == "no_strike":
             checks = check_no_strike_batch(store, batch, chosen)
         else:

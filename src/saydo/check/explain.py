@@ -32,9 +32,12 @@ def change_words(ratio: float | None) -> str:
 
 def explain(*, verdict: str, reason: str, source: str, regions: tuple[str, ...], window_days: int,
             measures: list[Measure], dids: list[Did], rules_text: str, placebo: Did | None = None,
-            territory: tuple[Territory, ...] | None = None) -> str:
+            territory: tuple[Territory, ...] | None = None, calibrated: Did | None = None) -> str:
     names = ", ".join(region_name(r) for r in regions)
     parts = [f"Verdict: {verdict.replace('_', ' ')} — {reason}"]
+    if calibrated is not None and calibrated.ci is not None:
+        parts.append(f"Deciding figure: {calibrated.metric.replace('_', '-')} relative to control, "
+                     f"{fmt_ratio(calibrated.ratio, calibrated.ci)} — {calibrated.method}.")
     pledge = {m.metric: m for m in measures if m.group == "pledge"}
     control = {m.metric: m for m in measures if m.group == "control"}
     primary = "alerts" if "alerts" in pledge else "events"
@@ -49,7 +52,8 @@ def explain(*, verdict: str, reason: str, source: str, regions: tuple[str, ...],
         )
     for did in dids:
         parts.append(f"Relative to control, {did.metric.replace('_', '-')} {change_words(did.ratio)}: "
-                     f"difference-in-differences ratio {fmt_ratio(did.ratio, did.ci)}.")
+                     f"difference-in-differences ratio {fmt_ratio(did.ratio, did.ci)} (model-based, shown beside "
+                     f"the deciding figure).")
     if placebo is not None and placebo.ci is not None:
         steady = placebo.ci[0] <= 1 <= placebo.ci[1]
         verdict_note = (" — no divergence beyond chance before the pledge." if steady else
@@ -103,14 +107,18 @@ def territory_text(figures: tuple[Territory, ...], names: str, window_days: int)
 
 
 def explain_ceasefire(*, verdict: str, reason: str, source: str, regions: tuple[str, ...], measures: list[Measure],
-                      weeks: int, rules_text: str) -> str:
+                      weeks: int, rules_text: str, after: bool = False, calibrated: Did | None = None) -> str:
     where = "every comparable region" if len(regions) > 6 else ", ".join(region_name(r) for r in regions)
     parts = [f"Verdict: {verdict.replace('_', ' ')} — {reason}"]
+    if calibrated is not None and calibrated.ci is not None:
+        figure = fmt_ratio(calibrated.ratio, calibrated.ci)
+        parts.append(f"Deciding figure: {calibrated.metric.replace('_', '-')}, {figure} — {calibrated.method}.")
+    side = "after (the data do not reach far enough before it)" if after else "before"
     for m in measures:
         label = {"alerts": "air-raid alerts", "alert_hours": "alert-hours"}.get(m.metric, "recorded hostile events")
         parts.append(f"During the ceasefire window, {label} in {where} numbered {m.after.value:.0f} against "
-                     f"{m.before.value:.1f} on average in the same hours of the {weeks} weeks before: "
-                     f"{change_words(m.ratio)} (ratio {fmt_ratio(m.ratio, m.ci)}).")
+                     f"{m.before.value:.1f} on average in the same hours of the weeks {side}: "
+                     f"{change_words(m.ratio)} (model-based ratio {fmt_ratio(m.ratio, m.ci)}).")
     if any(m.metric == "alerts" for m in measures):
         parts.append("Alerts are weaker evidence than strike reports: they also sound for missiles passing over and "
                      "for reconnaissance flights, and a quiet window can be chance.")

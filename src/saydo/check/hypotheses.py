@@ -11,17 +11,22 @@ Templates:
   *from an agreement* (the grain deal, talks) is not a withdrawal of forces and stays ``reduce``;
 - ``no_strike``: a promise not to strike a named place or target ("no attacks on the grain ports") is contradicted
   by any strike event recorded there in the window; alert data are only weaker evidence, checked as ``reduce``;
-- ``ceasefire``: a ceasefire or truce with a stated window (start and end) predicts fewer alerts inside the window
-  than in the same clock window of the previous weeks (a seasonal baseline), in the named regions or, when it names
-  none or the whole front, in every comparable region. A pledge that fits no template, or
-whose regions or start can't be resolved, is untestable and the reason says why.
+- ``ceasefire``: a ceasefire or truce with a stated start (and end; a truce with no end lasts the rules' default
+  hours) predicts fewer alerts inside the window than in the same clock window of the previous weeks (a seasonal
+  baseline), in the named regions or, when it names none or the whole front, in every comparable region;
+- ``massive``: "no (need for) massive strikes" across Ukraine predicts fewer days of massive strikes (days with alerts
+  in most regions) after the pledge than before, against the source's own history;
+- ``national``: a pledge to reduce or stop hostilities across all of Ukraine, with no window, predicts fewer alerts
+  in all of Ukraine after than before, against the source's own history (there is no region left to compare with).
+
+A pledge that fits no template, or whose regions or start can't be resolved, is untestable and the reason says why.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, time, timezone
+from datetime import datetime, time, timedelta, timezone
 
 from saydo.records import Statement
 
@@ -36,7 +41,8 @@ _REDUCE = re.compile(
 
 
 # Words that make a pledge one about withdrawing forces, and the withdrawals from agreements that are not that.
-_WITHDRAW = re.compile(r"\b(withdr[ae]w\w*|pull\w* (?:[\w-]+ ){0,3}?(?:back|out)|pull-?back)\b", re.I)
+_WITHDRAW = re.compile(r"\b(withdr[ae]w\w*|pull\w* (?:[\w-]+ ){0,3}?(?:back|out)|pull-?back|regroup\w*|"
+                       r"re-?deploy\w* (?:[\w-]+ ){0,3}?from)\b", re.I)
 _FROM_AGREEMENT = re.compile(r"\bwithdr[ae]w\w* from (?:the |these |this |that |an? |its |our )?(?:[\w-]+ ){0,2}"
                              r"(?:agreements?|deals?|treat(?:y|ies)|accords?|talks|negotiations?|initiative|"
                              r"convention|memorandum)\b", re.I)
@@ -48,6 +54,9 @@ _NO_STRIKE = re.compile(r"\b(?:not|never|no longer|refrain\w* from)\s+(?:to\s+)?
 # Words that make a pledge one about shifting effort to regions ("to the liberation of Donbas").
 _SHIFT = re.compile(r"\b(shift\w*|focus\w*|concentrat\w*|redeploy\w*|refocus\w*|main goal|liberation of|"
                     r"(?:move|moving|moved) (?:forces|troops|units))\b", re.I)
+# "no need for massive strikes", "no large-scale attacks": strikes at scale across the country.
+_MASSIVE = re.compile(r"\b(massive|massed|mass|large-scale|large scale|wide-scale|sweeping)\s+(?:missile\s+|air\s+)?"
+                      r"(strikes?|attacks?|bombing|shelling|blows?)\b", re.I)
 _CEASEFIRE = re.compile(r"\b(ceasefire|cease-fire|cease fire|truce|silence regime|regime of silence|hold fire|"
                         r"stop (the )?fir\w*)\b", re.I)
 
@@ -61,10 +70,17 @@ class Hypothesis:
     end: datetime | None = None
 
 
-def hypothesis_for(statement: Statement, known_regions: frozenset[str]) -> Hypothesis | str:
+def hypothesis_for(statement: Statement, known_regions: frozenset[str], *, truce_hours: int = 72
+                   ) -> Hypothesis | str:
     """A hypothesis for a pledge, or the reason it can't be tested."""
     if statement.kind != "pledge":
         return f"a {statement.kind}, not a pledge"
+    named = tuple(sorted(p for p in statement.places if p in known_regions))
+    if _MASSIVE.search(statement.text) and not named:
+        start = pledge_start(statement)
+        if start is None:
+            return "has no date: neither a window nor a publication date"
+        return Hypothesis(statement=statement, template="massive", regions=tuple(sorted(known_regions)), start=start)
     template = "reduce"
     if _NO_STRIKE.search(statement.text):
         template = "no_strike"
@@ -75,16 +91,23 @@ def hypothesis_for(statement: Statement, known_regions: frozenset[str]) -> Hypot
     elif not _REDUCE.search(statement.text):
         return "not a pledge to reduce or stop hostilities (no template for it yet)"
     window = statement.window
-    if _CEASEFIRE.search(statement.text) and window.start is not None and window.end is not None:
+    if _CEASEFIRE.search(statement.text) and window.start is not None:
         # a ceasefire names no place when it holds everywhere ("along the entire line of contact")
-        named = tuple(sorted(p for p in statement.places if p in known_regions))
         regions = named if named and "UA" not in statement.places else tuple(sorted(known_regions))
-        return Hypothesis(statement=statement, template="ceasefire", regions=regions, start=_utc(window.start),
-                          end=_utc(window.end))
-    regions = tuple(sorted(p for p in statement.places if p in known_regions))
+        start = _utc(window.start)
+        end = _utc(window.end) if window.end is not None else start + timedelta(hours=truce_hours)
+        return Hypothesis(statement=statement, template="ceasefire", regions=regions, start=start, end=end)
+    regions = named
     if not regions:
+        if "UA" in statement.places and template in ("reduce", "no_strike"):
+            start = pledge_start(statement)
+            if start is None:
+                return "has no date: neither a window nor a publication date"
+            return Hypothesis(statement=statement, template="national", regions=tuple(sorted(known_regions)),
+                              start=start)
         if "UA" in statement.places:
-            return "covers all of Ukraine: no control regions to compare with"
+            return ("covers all of Ukraine, and a shift or withdrawal across the whole country has nothing to compare "
+                    "with")
         if statement.places:
             return f"its places ({', '.join(statement.places)}) are not Ukrainian regions with observations"
         return "names no region"

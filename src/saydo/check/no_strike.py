@@ -47,6 +47,9 @@ def _one(store: Store, batch: Batch, h: Hypothesis, daily: np.ndarray, fp: str) 
     gate = data_gate(batch.extent, source, before, end, "the window", "the window before")
     if gate:
         return finish(*gate)
+    gap = batch.gap(before, end)
+    if gap:
+        return finish("insufficient_data", gap)
     b, a = daily[:w], daily[w:]
     est = rate_ratios(b[None], a[None], counts=True)
     kind = int(est["kind"][0])

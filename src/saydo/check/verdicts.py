@@ -1,11 +1,42 @@
-"""The verdict rules of ``rules.toml`` applied to a check's figures: gates, classification, combination."""
+"""The verdict rule: the calibrated interval of the activity ratio against the pledged effect θ.
+
+With ``[L, U]`` the calibrated 95% interval of the ratio (activity with the pledge over what the source's history
+says it would have been) and θ the pledged effect (``rules.toml`` ``[effects]``):
+
+- **kept** when ``U <= θ``: the data show at least the pledged cut;
+- **broken** when ``L > θ``: the data rule out the pledged cut. For a graded pledge (to reduce by some amount) only
+  when no real reduction is shown either (``U >= 1``);
+- **partly kept** when a real reduction is shown (``U < 1``) but not the pledged size;
+- **insufficient data** otherwise: the interval holds both the pledged cut and no cut at all.
+
+A pledge to shift effort *to* regions (``increase``) is judged on the inverse ratio with θ inverted. A significant
+pre-trend (the placebo one window before the pledge, beyond chance) downgrades kept to partly kept and broken to
+insufficient data. Gates decided before the outcome (data coverage, gaps, the source measuring the pledging actor,
+enough history to calibrate) give too early or insufficient data with the reason.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
-from saydo.check.rules import ReduceRules
-from saydo.records import Did, Measure
+
+@dataclass(frozen=True)
+class Effect:
+    """The pledged effect of one pledge: θ, the words it came from, and whether the pledge is graded."""
+
+    theta: float
+    label: str  # "a ceasefire", "a radical reduction", "a reduction", ...
+    graded: bool  # a pledge to reduce by some amount (partly kept is possible) rather than to stop
+    increase: bool = False
+
+    def implied(self) -> str:
+        if self.increase:
+            return f"{self.label} implies a rise of at least {100 * (self.theta - 1):.0f}%"
+        return f"{self.label} implies a cut of at least {100 * (1 - self.theta):.0f}%"
+
+    def to_json(self) -> dict:
+        return {"theta": self.theta, "label": self.label, "graded": self.graded, "increase": self.increase}
 
 
 def data_gate(extent, source: str, first: datetime, last: datetime, last_name: str, first_name: str
@@ -23,63 +54,57 @@ def data_gate(extent, source: str, first: datetime, last: datetime, last_name: s
     return None
 
 
-def classify(did: Did, rules) -> str:
-    if did.ratio is None or did.ci is None:
-        return "undefined"
-    if did.ci[1] < 1:
-        return "reduced"
-    if did.ci[0] >= rules.meaningful_reduction:
-        return "not_reduced"
-    return "unclear"
+def _pct(x: float) -> str:
+    return f"{100 * x:.0f}%"
 
 
-def combine(status: dict[str, str], primary: str, meaningful: float, kept_reason: str) -> tuple[str, str]:
-    """Metrics into one verdict: all reduced = kept, some = partly kept, primary not reduced and none reduced =
-    broken, an undefined metric or anything else = insufficient data."""
-    if any(s == "undefined" for s in status.values()):
-        missing = ", ".join(m for m, s in status.items() if s == "undefined")
-        return "insufficient_data", f"the ratio is undefined for {missing}."
-    reduced = [m for m, s in status.items() if s == "reduced"]
-    if len(reduced) == len(status):
-        return "kept", kept_reason + " on every metric."
-    if reduced:
-        return "partly_kept", f"a decrease beyond chance on {', '.join(reduced)} only."
-    if status[primary] == "not_reduced":
-        return "broken", (f"no decrease: the interval for {primary} rules out a reduction of "
-                          f"{100 * (1 - meaningful):.0f}% or more.")
-    return "insufficient_data", "the change is within what chance allows: the data can't decide."
+def decide(effect: Effect, ratio: float, lo: float, hi: float, *, pretrend: bool = False,
+           what: str = "activity") -> tuple[str, str]:
+    """(verdict, reason in words) from the calibrated ratio and interval, printing the flip point."""
+    if effect.increase:  # judged on the inverse: a rise of a quarter mirrors a cut of a fifth
+        inverse = Effect(1 / effect.theta, effect.label, effect.graded)
+        verdict, _ = decide(inverse, 1 / ratio, 1 / hi, 1 / lo, pretrend=pretrend, what=what)
+        span = f"{lo:.2f}–{hi:.2f}"
+        reason = {
+            "kept": f"{what} rose by at least {_pct(lo - 1)} (calibrated 95% interval of the ratio {span}), and "
+                    f"{effect.implied()}.",
+            "broken": f"the data rule out a rise above {_pct(max(hi - 1, 0))} (interval {span}) and show no real rise; "
+                      f"{effect.implied()}.",
+            "partly_kept": f"a real rise (at least {_pct(lo - 1)}; interval {span}) but not shown to reach the "
+                           f"pledged size: {effect.implied()}.",
+            "insufficient_data": f"the interval {span} holds both the pledged rise and no rise: the data can't "
+                                 "decide.",
+        }[verdict]
+        return _pretrend(verdict, reason, pretrend)
+    span = f"{lo:.2f}–{hi:.2f}"
+    if hi <= effect.theta:
+        verdict, reason = "kept", (f"{what} fell by at least {_pct(1 - hi)} (ratio {ratio:.2f}, calibrated 95% "
+                                   f"interval {span}), and {effect.implied()}.")
+    elif lo > effect.theta and (not effect.graded or hi >= 1):
+        verdict, reason = "broken", (f"the data rule out any cut larger than {_pct(max(1 - lo, 0))} (ratio "
+                                     f"{ratio:.2f}, calibrated 95% interval {span}), and {effect.implied()}.")
+    elif hi < 1:
+        verdict, reason = "partly_kept", (f"{what} fell by at least {_pct(1 - hi)} (ratio {ratio:.2f}, calibrated "
+                                          f"95% interval {span}), a real reduction, but not shown to reach the "
+                                          f"pledged size: {effect.implied()}.")
+    else:
+        verdict, reason = "insufficient_data", (f"the calibrated 95% interval {span} of the ratio holds both the "
+                                                f"pledged cut and no cut at all: the data can't decide "
+                                                f"({effect.implied()}).")
+    return _pretrend(verdict, reason, pretrend)
 
 
-def inverse(did: Did) -> Did:
-    """An increase pledge is judged on 1/DiD with the same thresholds (a rise of 25% mirrors a cut of 20%)."""
-    if did.ratio is None or did.ci is None or did.ratio == 0 or did.ci[0] == 0:
-        return Did(did.metric, None, None, did.method)
-    return Did(did.metric, 1 / did.ratio, (1 / did.ci[1], 1 / did.ci[0]), did.method)
+def _pretrend(verdict: str, reason: str, pretrend: bool) -> tuple[str, str]:
+    if not pretrend or verdict not in ("kept", "broken"):
+        return verdict, reason
+    downgraded = "partly_kept" if verdict == "kept" else "insufficient_data"
+    return downgraded, (reason.rstrip(".") + f"; but the comparison already moved beyond chance in the window before "
+                        f"the pledge (a pre-trend), so it reads {downgraded.replace('_', ' ')} rather than "
+                        f"{verdict}.")
 
 
-def decide(measures: list[Measure], dids: list[Did], rules: ReduceRules, *, increase: bool = False
-           ) -> tuple[str, str]:
-    """Apply the verdict rules to the figures of a DiD check; returns (verdict, reason in words)."""
-    primary = rules.primary_metric
-    pledge_before = next((m.before.value for m in measures if m.group == "pledge" and m.metric == primary), 0) or 0
-    control_regions = next((len(m.regions) for m in measures if m.group == "control" and m.metric == primary), 0)
-    label = primary.replace("_", "-")
-    if pledge_before < rules.min_before_alerts:
-        return "insufficient_data", (f"only {pledge_before} {label} in the pledge regions before the pledge "
-                                     f"(at least {rules.min_before_alerts} needed).")
-    if control_regions < rules.min_control_regions:
-        return "insufficient_data", (f"only {control_regions} control regions with {label} "
-                                     f"(at least {rules.min_control_regions} needed).")
-    what = "alerts" if primary != "events" else "recorded hostile events"
-    if increase:
-        status = {d.metric: classify(inverse(d), rules) for d in dids if d.metric in rules.metrics}
-        verdict, reason = combine(status, primary, rules.meaningful_reduction,
-                                  f"{what} rose in the regions effort was to shift to, relative to the rest of "
-                                  "Ukraine")
-        return verdict, reason.replace("decrease", "increase").replace("a reduction", "an increase")
-    status = {d.metric: classify(d, rules) for d in dids if d.metric in rules.metrics}  # reported ones never vote
-    verdict, reason = combine(status, primary, rules.meaningful_reduction,
-                              f"{what} fell in the pledge regions relative to the rest of Ukraine")
-    if verdict in ("partly_kept", "broken"):
-        reason = reason.rstrip(".") + ", relative to the rest of Ukraine."
-    return verdict, reason
+def flip_point(effect: Effect, lo: float, hi: float) -> dict:
+    """The figures a reader needs to see why the verdict is what it is: the smallest cut the data show and the
+    largest they allow, against the pledged one."""
+    return {"theta": effect.theta, "least_cut": max(0.0, 1 - hi), "most_cut": max(0.0, 1 - lo),
+            "pledged_cut": max(0.0, 1 - effect.theta)}

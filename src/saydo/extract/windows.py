@@ -48,10 +48,14 @@ def kyiv_offset(day: date) -> timezone:
     return timezone(timedelta(hours=3 if summer else 2))
 
 
+# publication dates whose windows stay inside datetime's range (a year's roll-over plus 999 days, with room to spare)
+_SAFE = (date.min + timedelta(days=1500), date.max - timedelta(days=1500))
+
+
 def find_window(text: str, published: date | None, actor: str | None = None) -> tuple[datetime | None,
                                                                                        datetime | None]:
     """(start, end) of the time a pledge names, or (None, None)."""
-    if published is None:
+    if published is None or not _SAFE[0] <= published <= _SAFE[1]:  # date arithmetic below stays in range
         return None, None
     zone = _zone(text, published, actor)
     m = _RANGE.search(text)

@@ -16,9 +16,14 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from saydo.errors import BadHeader, BadValue, EmptyFile, MissingFile
+from saydo.errors import BadHeader, BadValue, EmptyFile, MissingFile, TooLong
 from saydo.ingest.files import check_text_file, guess_encoding
 from saydo.records import Article
+from saydo.records.observation import EARLIEST_DAY, date_range_text, plausible_day
+
+# The longest text read as one article. A long report is a few hundred thousand characters; past this a file is a
+# dump (or a 50 MB line of junk, which the extractor would chew on for minutes), to be split into articles first.
+MAX_ARTICLE_CHARS = 2_000_000
 
 _HEADER = re.compile(r"\A[ \t]*(?:(date)[ \t]+(\S+)|(source)[ \t]+(\S+))[ \t]*\n?")
 _BLANK = re.compile(r"\A[ \t]*\n")
@@ -29,10 +34,28 @@ _HTML = re.compile(r"<(?:!doctype\s+html|html|body|article|p|div)\b", re.I)
 def read_article(path: str | Path, *, published: date | None = None) -> Article:
     """Read one article file. ``published`` is used when the file names no date of its own."""
     p = check_text_file(path)
+    check_date(published, where=str(p), what="--date")
+    if p.stat().st_size > 4 * MAX_ARTICLE_CHARS:  # more characters than that even in UTF-32
+        raise _too_long(p, p.stat().st_size, "bytes")
     raw = p.read_text(encoding=guess_encoding(p), errors="replace")
+    if len(raw) > MAX_ARTICLE_CHARS:
+        raise _too_long(p, len(raw), "characters")
     if p.suffix.lower() in (".html", ".htm") or _HTML.search(raw[:2000]):
         return _from_html(p, raw, published)
     return parse_text(raw, name=p.name, path=str(p), published=published)
+
+
+def check_date(day: date | None, *, where: str, what: str = "the date") -> date | None:
+    """The day, when it is one an article can have (``EARLIEST_DAY`` to a year after today); a coded error else."""
+    if day is not None and not plausible_day(day):
+        raise BadValue(f"{what} {day.isoformat()} is outside the dates saydo accepts ({date_range_text()})",
+                       where=where, hint=f"give the article's publication date, on or after {EARLIEST_DAY}")
+    return day
+
+
+def _too_long(p: Path, size: int, unit: str) -> TooLong:
+    return TooLong(f"{size:,} {unit} is too long for one article (at most {MAX_ARTICLE_CHARS:,} characters)",
+                   where=str(p), hint="split the document into its articles")
 
 
 def parse_text(raw: str, *, name: str, path: str = "", published: date | None = None) -> Article:
@@ -64,7 +87,7 @@ def _split_header(raw: str, *, where: str) -> tuple[date | None, str | None, str
                 except ValueError:
                     raise BadValue(f"{value!r} is not a calendar date", where=where,
                                    hint="write the first line as 'date 2022-03-29'") from None
-                found_date = found_date or parsed
+                found_date = found_date or check_date(parsed, where=where)
             else:
                 source = source or m.group(4)
             rest = rest[m.end():]
@@ -97,6 +120,8 @@ def article_from_html(raw: str, *, name: str, path: str, published: date | None 
             page_date = date.fromisoformat(str(meta_date)[:10])
         except ValueError:
             page_date = None
+        if page_date is not None and not plausible_day(page_date):
+            page_date = None  # a page's metadata is often wrong: an impossible date counts as none
     return Article(
         id=Article.make_id(text), name=name, path=path, text=text, published=page_date or published,
         source_url=getattr(extracted, "url", None), title=getattr(extracted, "title", None), format="html",
@@ -133,6 +158,8 @@ def article_from_row(row: dict, *, name: str, path: str) -> Article | str:
         return f"no text: the row has no {' or '.join(_BODY_KEYS)} value"
     text = body.replace("\r\n", "\n")
     published = _row_date(row.get("date"))
+    if published is not None and not plausible_day(published):
+        return f"the date {published.isoformat()} is outside the dates saydo accepts ({date_range_text()})"
     link = next((str(row[k]) for k in _LINK_KEYS if row.get(k)), None)
     title = next((str(row[k]) for k in _TITLE_KEYS if row.get(k)), None)
     return Article(id=Article.make_id(text), name=name, path=path, text=text, published=published,

@@ -10,7 +10,7 @@ METRICS = ("alerts", "alert_hours")
 GROUPS = ("region", "pledge", "control")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # thousands per run: slots make them cheap to build
 class Period:
     """A half-open window [start, end) and the value measured in it."""
 
@@ -22,7 +22,7 @@ class Period:
         return {"start": self.start.isoformat(), "end": self.end.isoformat(), "value": self.value}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # thousands per run: slots make them cheap to build
 class Measure:
     """One metric for one group of regions, before and after, with the after/before ratio and its 95% interval."""
 
@@ -48,7 +48,7 @@ class Measure:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # thousands per run: slots make them cheap to build
 class Did:
     """Difference in differences: (pledge after/before) / (control after/before)."""
 
@@ -143,6 +143,13 @@ class Check:
     # a withdrawal by Russia: the held area from each territory series (empty when none is loaded); None otherwise
     territory: tuple[Territory, ...] | None = None
     reused: bool = False  # taken from the store, not recomputed (not part of the JSON)
+    # The deciding figure: the metric that decides, its ratio (with the pledge against the source's own history) and
+    # the calibrated 95% interval, with how many placebo windows calibrated it; None for checks decided otherwise.
+    calibrated: Did | None = None
+    # The pledged effect the verdict was decided against: {"theta", "label", "graded", "increase"}.
+    effect: dict | None = None
+    # The comparison already moved beyond chance in the window before the pledge (None: not measured).
+    pretrend: bool | None = None
 
     @classmethod
     def from_json(cls, data: dict, *, reused: bool = False) -> Check:
@@ -166,6 +173,7 @@ class Check:
             placebo=did(data.get("placebo")), fingerprint=data.get("fingerprint"), reused=reused,
             territory=(tuple(Territory.from_json(t) for t in data["territory"])
                        if data.get("territory") is not None else None),
+            calibrated=did(data.get("calibrated")), effect=data.get("effect"), pretrend=data.get("pretrend"),
         )
 
     def to_json(self) -> dict:
@@ -185,4 +193,7 @@ class Check:
             "as_of": self.as_of.isoformat() if self.as_of else None,
             "fingerprint": self.fingerprint,
             "territory": [t.to_json() for t in self.territory] if self.territory is not None else None,
+            "calibrated": self.calibrated.to_json() if self.calibrated else None,
+            "effect": self.effect,
+            "pretrend": self.pretrend,
         }

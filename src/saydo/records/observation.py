@@ -3,7 +3,25 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
+
+# The dates an observation or an article may have: from the first year any source saydo reads could cover, to a year
+# after today (a schedule published ahead). A date outside is a typo or a broken export, and one such row once made
+# every later check allocate a day grid from year 1 to year 9999.
+EARLIEST_DAY = date(1990, 1, 1)
+
+
+def latest_day(today: date | None = None) -> date:
+    """The last plausible day: a year (366 days) after today."""
+    return (today or date.today()) + timedelta(days=366)
+
+
+def plausible_day(day: date) -> bool:
+    return EARLIEST_DAY <= day <= latest_day()
+
+
+def date_range_text() -> str:
+    return f"{EARLIEST_DAY.isoformat()} to {latest_day().isoformat()}"
 
 
 @dataclass(frozen=True)

@@ -18,23 +18,24 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
-from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from starlette.responses import FileResponse, HTMLResponse, Response
 
 from saydo import __version__
 from saydo.errors import NotFound, SaydoError
+from saydo.export.policy import CONTENT_SECURITY_POLICY
 from saydo.serve.database import Database
+from saydo.serve.guard import WriteGuard
 from saydo.serve.jobs import Jobs
 from saydo.serve.limits import BodyLimit
 from saydo.serve.params import FileSha
-from saydo.serve.render import error_json, templates, wants_html
+from saydo.serve.render import error_json, excerpt, templates, to_json, wants_html
 from saydo.serve.routes import add_view_routes
 from saydo.serve.settings import Settings
 from saydo.serve.views import load
 
 SECURITY_HEADERS = {
     # Everything the pages use comes from this server; inline scripts and styles are not allowed either.
-    "content-security-policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-                               "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+    "content-security-policy": CONTENT_SECURITY_POLICY,
     "x-content-type-options": "nosniff",
     "referrer-policy": "no-referrer",
     "x-frame-options": "DENY",
@@ -65,6 +66,7 @@ def create_app(settings: Settings, *, database: Database | None = None) -> FastA
                               "`{ok: false, error, errors, status, code}`.")
     app.state.db, app.state.site, app.state.jobs = db, settings, jobs
     app.state.templates = templates()
+    app.add_middleware(WriteGuard, site=settings)
     app.add_middleware(BodyLimit, max_bytes=settings.max_upload)
     app.add_middleware(DropEmptyQuery)
     app.add_middleware(FormatSuffix)
@@ -98,9 +100,11 @@ def create_app(settings: Settings, *, database: Database | None = None) -> FastA
     def healthz() -> dict:
         return {"ok": True, "version": __version__, "read_only": settings.read_only}
 
+    from saydo.serve.editing import add_editing_routes
     from saydo.serve.uploads import add_upload_routes
 
     add_upload_routes(app)
+    add_editing_routes(app)
     add_view_routes(app, load())
     return app
 
@@ -177,7 +181,7 @@ def _error_handlers(app: FastAPI) -> None:
                 error=body, title=STATUS_WORDS.get(status, "Error"), site=request.app.state.site,
                 path=request.url.path, links={}, params={})
             return HTMLResponse(html, status_code=status, headers=headers)
-        return JSONResponse(body, status_code=status, headers=headers)
+        return Response(to_json(body), status_code=status, headers=headers, media_type="application/json")
 
     @app.exception_handler(SaydoError)
     async def saydo_error(request: Request, exc: SaydoError) -> Response:
@@ -197,7 +201,7 @@ def _error_handlers(app: FastAPI) -> None:
         code = {404: "SD704", 405: "SD707", 413: "SD713"}.get(exc.status_code, "SD700")
         detail = exc.detail if isinstance(exc.detail, str) else STATUS_WORDS.get(exc.status_code, "error")
         if exc.status_code == 404 and detail == "Not Found":
-            detail = f"nothing at {request.url.path} (see / for the pages, /docs for the API)"
+            detail = f"nothing at {excerpt(request.url.path)} (see / for the pages, /docs for the API)"
         return respond(request, error_json(f"[{code}] {detail}", status=exc.status_code, code=code))
 
     @app.exception_handler(Exception)

@@ -23,7 +23,7 @@ KEEP_JOBS = 200
 @dataclass
 class Job:
     id: str
-    kind: str  # "article" or "observations"
+    kind: str  # "article", "observations" or "edit" (an editor's correction, merge or note)
     name: str  # the uploaded file's name
     path: Path
     options: dict = field(default_factory=dict)
@@ -34,6 +34,7 @@ class Job:
     message: str = "waiting for the jobs before it"
     result: dict | None = None
     error: str | None = None
+    exception: SaydoError | None = field(default=None, repr=False)  # the coded error of a failed edit, re-raised
     created_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
     finished_at: datetime | None = None
 
@@ -90,6 +91,19 @@ class Jobs:
             time.sleep(0.05)
         return job
 
+    def call(self, name: str, fn, timeout: float = 60.0):
+        """Run ``fn(store)`` on the writer thread (after the jobs before it) and return its result; a coded error it
+        raises is raised here. For small writes a request waits for: an editor's correction, merge or note."""
+        job = self.submit("edit", name, Path("."), call=fn)
+        done = self.wait(job.id, timeout)
+        if done.exception is not None:
+            raise done.exception
+        if done.state != "done":
+            from saydo.errors import StoreError
+
+            raise StoreError(done.error or "the edit did not finish in time", hint="try again in a moment")
+        return done.result
+
     def close(self) -> None:
         if self._worker is not None and self._worker.is_alive():
             self._queue.put(None)
@@ -104,10 +118,14 @@ class Jobs:
             job.state, job.message = "running", "started"
             store = self.db.writer()
             try:
-                job.result = (run_article if job.kind == "article" else run_observations)(store, job)
+                if job.kind == "edit":
+                    job.result = job.options["call"](store)
+                else:
+                    job.result = (run_article if job.kind == "article" else run_observations)(store, job)
                 job.state, job.stage, job.message = "done", "done", "finished"
             except SaydoError as exc:
                 job.state, job.error, job.message = "failed", exc.line(), exc.line()
+                job.exception = exc
             except Exception as exc:  # noqa: BLE001 (a job must never take the worker down; the page says why)
                 import logging
 

@@ -13,6 +13,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.requests import Request
 
 from saydo.errors import SaydoError
+from saydo.export.cells import safe_cell
+from saydo.records.links import http_url
 
 FORMATS = ("html", "json", "csv")
 MEDIA = {"html": "text/html; charset=utf-8", "json": "application/json", "csv": "text/csv; charset=utf-8"}
@@ -35,12 +37,24 @@ def plain(value):
     raise TypeError(f"can't write {type(value).__name__} as JSON")
 
 
+_HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
 def to_json(data) -> bytes:
-    return json.dumps(data, ensure_ascii=False, default=plain, allow_nan=False).encode("utf-8")
+    """JSON with ``<``, ``>`` and ``&`` written as ``\\u`` escapes: the same values to any JSON reader, and no markup
+    in the bytes even if a client ignores the content type (a 404 for ``/checks/<script>`` names the path so)."""
+    text = json.dumps(data, ensure_ascii=False, default=plain, allow_nan=False)
+    return text.translate(_HTML_SAFE).encode("utf-8")
+
+
+def excerpt(value: str, limit: int = 200) -> str:
+    """At most ``limit`` characters of a value a client sent, to quote in an error."""
+    return value if len(value) <= limit else value[:limit] + f"… ({len(value):,} characters)"
 
 
 def to_csv(rows: list[dict]) -> bytes:
-    """A table as CSV: columns in first-seen order, lists and objects as JSON text."""
+    """A table as CSV: columns in first-seen order, lists and objects as JSON text, formula-like text neutralised
+    (``saydo.export.cells``)."""
     columns: dict[str, None] = {}
     for row in rows:
         columns.update(dict.fromkeys(row))
@@ -53,6 +67,10 @@ def to_csv(rows: list[dict]) -> bytes:
 
 
 def _cell(value) -> str:
+    return safe_cell(_text(value))
+
+
+def _text(value) -> str:
     if value is None:
         return ""
     if isinstance(value, (list, dict)):
@@ -65,7 +83,8 @@ def _cell(value) -> str:
 def output_format(request: Request, default: str) -> str:
     fmt = request.query_params.get("_format") or default
     if fmt not in FORMATS:
-        raise BadFormat(f"_format={fmt!r} is not one of {', '.join(FORMATS)}", hint="ask for json, csv or html")
+        raise BadFormat(f"_format={excerpt(fmt, 40)!r} is not one of {', '.join(FORMATS)}",
+                        hint="ask for json, csv or html")
     return fmt
 
 
@@ -92,7 +111,7 @@ def templates() -> Environment:
     env.globals.update(line_chart=svg.line_chart, series_chart=svg.series_chart, tile_map=svg.tile_map,
                        region_map=svg.region_map, map_credit=svg.map_credit,
                        timeline_chart=svg.timeline_chart)
-    env.filters.update(verdict_label=verdict_label, fmt_num=fmt_num, fmt_when=fmt_when)
+    env.filters.update(verdict_label=verdict_label, fmt_num=fmt_num, fmt_when=fmt_when, http_url=http_url)
     return env
 
 

@@ -1,4 +1,8 @@
-"""The server's settings, from arguments or the environment: SAYDO_DB, SAYDO_TOKEN, SAYDO_DATA, SAYDO_MAX_UPLOAD_MB."""
+"""The server's settings, from arguments or the environment: SAYDO_DB, SAYDO_TOKEN, SAYDO_DATA, SAYDO_MAX_UPLOAD_MB,
+SAYDO_HEADER_TIMEOUT and SAYDO_BODY_TIMEOUT (seconds).
+
+A token shorter than ``MIN_TOKEN_LENGTH`` characters is refused at start: a guessable token is no protection, and
+the server would otherwise accept it silently."""
 
 from __future__ import annotations
 
@@ -7,10 +11,13 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from saydo.errors import ConfigError
+from saydo.errors import ConfigError, WeakToken
 from saydo.store import default_db_path
 
 DEFAULT_MAX_UPLOAD_MB = 10
+MIN_TOKEN_LENGTH = 16
+DEFAULT_HEADER_TIMEOUT = 10.0  # seconds (saydo.serve.timeouts)
+DEFAULT_BODY_TIMEOUT = 120.0
 
 
 @dataclass(frozen=True)
@@ -20,12 +27,21 @@ class Settings:
     data_dir: Path  # uploads are saved here; only files inside it can be downloaded
     max_upload: int  # bytes a request body may hold
     base_url: str = "http://127.0.0.1:8008"
+    header_timeout: float = DEFAULT_HEADER_TIMEOUT  # seconds a request's headers may take to arrive
+    body_timeout: float = DEFAULT_BODY_TIMEOUT  # seconds its body may take after the headers
 
     @classmethod
     def build(cls, db_path=None, *, token: str | None = None, data_dir=None, max_upload: int | None = None,
-              base_url: str | None = None) -> "Settings":
+              base_url: str | None = None, header_timeout: float | None = None,
+              body_timeout: float | None = None) -> "Settings":
         db = default_db_path(db_path).resolve()
         token = token if token is not None else os.environ.get("SAYDO_TOKEN") or None
+        token = token or None
+        if token is not None and len(token.strip()) < MIN_TOKEN_LENGTH:
+            raise WeakToken(f"SAYDO_TOKEN has {len(token.strip())} characters; a token needs at least "
+                            f"{MIN_TOKEN_LENGTH}",
+                            hint="choose a long random one, e.g. `python -c \"import secrets; "
+                                 "print(secrets.token_urlsafe(24))\"`")
         data = Path(data_dir or os.environ.get("SAYDO_DATA") or db.parent / "saydo-data").resolve()
         if max_upload is None:
             raw = os.environ.get("SAYDO_MAX_UPLOAD_MB", str(DEFAULT_MAX_UPLOAD_MB))
@@ -34,7 +50,9 @@ class Settings:
             except ValueError:
                 raise ConfigError(f"SAYDO_MAX_UPLOAD_MB={raw!r} is not a number", hint="e.g. 10") from None
         return cls(db_path=db, token=token, data_dir=data, max_upload=max_upload,
-                   base_url=base_url or "http://127.0.0.1:8008")
+                   base_url=base_url or "http://127.0.0.1:8008",
+                   header_timeout=_seconds(header_timeout, "SAYDO_HEADER_TIMEOUT", DEFAULT_HEADER_TIMEOUT),
+                   body_timeout=_seconds(body_timeout, "SAYDO_BODY_TIMEOUT", DEFAULT_BODY_TIMEOUT))
 
     @property
     def read_only(self) -> bool:
@@ -54,3 +72,19 @@ class Settings:
         if not resolved.is_file() or not resolved.is_relative_to(self.data_dir):
             return None
         return resolved
+
+
+def _seconds(given: float | None, variable: str, default: float) -> float:
+    if given is not None:
+        value, raw = given, str(given)
+    else:
+        raw = os.environ.get(variable, "")
+        if not raw:
+            return default
+        try:
+            value = float(raw)
+        except ValueError:
+            value = -1.0
+    if not value > 0:
+        raise ConfigError(f"{variable}={raw!r} is not a number of seconds above 0", hint=f"e.g. {default:g}")
+    return float(value)

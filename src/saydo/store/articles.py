@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from saydo.records import Article, Statement, Window
+from saydo.records import Article, Observation, Statement, Window
 from saydo.store.connection import Store
 
 
@@ -14,7 +14,7 @@ def save_article(store: Store, article: Article) -> bool:
     if exists:
         return False
     store.con.execute(
-        "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, now())",
+        "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, now(), NULL)",
         [article.id, article.name, article.path, article.published, article.source_url, article.title,
          article.format, article.text],
     )
@@ -33,8 +33,13 @@ def set_published(store: Store, article_id: str, published: date) -> None:
                       [published, article_id])
 
 
-def save_statements(store: Store, article_id: str, statements: list[Statement]) -> int:
-    """Replace the statements of one article (re-extraction with a better extractor replaces, never duplicates)."""
+def save_statements(store: Store, article_id: str, statements: list[Statement],
+                    events: list[Observation] | None = None) -> int:
+    """Replace the statements of one article (re-extraction with a better extractor replaces, never duplicates),
+    store the events it reports (source ``news``) and mark it extracted, all in one transaction: an article is
+    either done or still unfinished (``unfinished_articles``), never half done."""
+    from saydo.store.observations import insert_observations
+
     con = store.con
     con.execute("BEGIN")
     try:
@@ -50,6 +55,10 @@ def save_statements(store: Store, article_id: str, statements: list[Statement]) 
                     for s in statements
                 ],
             )
+        rows = [e for e in events or () if e.article_id == article_id]
+        if rows:  # keyed by the article, so extracting it again adds nothing
+            insert_observations(store, rows, article_id)
+        con.execute("UPDATE articles SET extracted_at = now() WHERE id = ?", [article_id])
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
@@ -67,6 +76,13 @@ def save_warehouse_pledges(store: Store, pledges: list[Statement]) -> int:
         if pledge.article_id not in known:
             by_article.setdefault(pledge.article_id, []).append(pledge)
     return sum(save_statements(store, article_id, found) for article_id, found in by_article.items())
+
+
+def unfinished_articles(store: Store) -> list[dict]:
+    """Articles stored without their statements yet: an article batch stopped between reading and extraction
+    (``saydo ingest articles --resume`` finishes it). Empty when the store holds no unfinished batch."""
+    return store.query("SELECT id, name, path, loaded_at FROM articles WHERE extracted_at IS NULL "
+                       "ORDER BY loaded_at, name")
 
 
 def load_article(store: Store, article_id: str) -> Article | None:

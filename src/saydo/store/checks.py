@@ -183,3 +183,47 @@ def save_untested(store: Store, untested: list[tuple[str, str]], tested: list[st
 def untested_reason(store: Store, statement_id: str) -> str | None:
     row = store.con.execute("SELECT reason FROM untested WHERE statement_id = ?", [statement_id]).fetchone()
     return row[0] if row else None
+
+
+def published_results(store: Store) -> list[dict]:
+    """The newest published result of every (statement, source), as ``{"statement", "source", "verdict",
+    "template", "start"}``, with the statement's actor and places when it is stored (statements an editor hid are
+    left out; checks of statements never stored, as a library caller may run, keep their verdict)."""
+    return store.query(
+        """
+        SELECT c.statement_id AS statement, c.source, c.verdict, c.template, c.start_at AS start, s.actor, s.places
+        FROM checks c LEFT JOIN statements_current s ON s.id = c.statement_id
+        WHERE c.scenario IS NULL AND NOT coalesce(s.hidden, false)
+        QUALIFY row_number() OVER (PARTITION BY c.statement_id, c.source
+                                   ORDER BY c.version DESC NULLS LAST, c.run_at DESC) = 1
+        ORDER BY c.statement_id, c.source
+        """)
+
+
+def save_pledge_verdicts(store: Store, rows: list[dict]) -> None:
+    """Replace the table of one verdict per pledge (see ``saydo.check.combine``)."""
+    now = datetime.now(timezone.utc)
+    con = store.con
+    con.execute("BEGIN")
+    try:
+        con.execute("DELETE FROM pledge_verdicts")
+        if rows:
+            con.executemany(
+                "INSERT INTO pledge_verdicts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [[r["statement"], r["verdict"], r["decided_by"], r["template"], json.dumps(r["sources"]),
+                  json.dumps(r["disagreements"]), r["proposition"], r["proposition_verdict"],
+                  json.dumps(r["proposition_members"]), now] for r in rows])
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+
+
+def pledge_verdict_of(store: Store, statement_id: str) -> dict | None:
+    rows = store.query("SELECT * FROM pledge_verdicts WHERE statement_id = ?", [statement_id])
+    if not rows:
+        return None
+    row = rows[0]
+    for key in ("sources", "disagreements", "proposition_members"):
+        row[key] = json.loads(row[key]) if isinstance(row[key], str) else row[key]
+    return row

@@ -33,10 +33,13 @@ STARTED, ENDED = 0, 1
 
 
 def selected_rows(store: Store, wanted: dict[str, tuple[str, ...]], *, as_of: datetime | None = None,
-                  merge_sources: frozenset[str] = frozenset()) -> ibis.Table:
+                  merge_sources: frozenset[str] = frozenset(),
+                  within: tuple[datetime, datetime] | None = None) -> ibis.Table:
     """The observation rows a check may read: per source, the wanted event types; with ``as_of``, only rows that
-    started before it, with ends after it cut at it (what was known then). Sources in ``merge_sources`` mix oblast and
-    sub-oblast rows, so their overlapping rows are merged into one period per region first.
+    started before it, with ends after it cut at it (what was known then); with ``within`` (first, last), only rows
+    that overlap that span, their starts and ends clipped to it, so what is read is bounded by the checks' windows
+    and not by how far the data's dates run. Sources in ``merge_sources`` mix oblast and sub-oblast rows, so their
+    overlapping rows are merged into one period per region first.
 
     Columns out: source, region, started_at, ended_at, fatalities."""
     t = store.ibis.table("observations")
@@ -50,7 +53,16 @@ def selected_rows(store: Store, wanted: dict[str, tuple[str, ...]], *, as_of: da
     ended = rows.finished_at.coalesce(rows.started_at)
     if as_of is not None:
         ended = ibis.least(ended, ibis.literal(as_of, type="timestamp('UTC')"))
-    rows = rows.select("source", "region", "started_at", "level", ended_at=ended,
+    started = rows.started_at
+    if within is not None:
+        first = ibis.literal(within[0], type="timestamp('UTC')")
+        last = ibis.literal(within[1], type="timestamp('UTC')")
+        rows = rows.filter((rows.started_at < last) & (ended >= first))
+        ended = ibis.least(rows.finished_at.coalesce(rows.started_at), last)
+        if as_of is not None:
+            ended = ibis.least(ended, ibis.literal(as_of, type="timestamp('UTC')"))
+        started = ibis.greatest(rows.started_at, first)
+    rows = rows.select("source", "region", "level", started_at=started, ended_at=ended,
                        fatalities=rows.fatalities.coalesce(0))
     if not merge_sources:
         return rows.drop("level")
@@ -82,12 +94,14 @@ def grid_expr(rows: ibis.Table, bin_seconds: int) -> ibis.Table:
 
 
 def activity_grid(store: Store, wanted: dict[str, tuple[str, ...]], bin_seconds: int, *,
-                  as_of: datetime | None = None) -> pa.Table:
-    """The grid for every wanted source in one query (columns ``GRID_COLUMNS``; only non-empty bins), as Arrow."""
+                  as_of: datetime | None = None, within: tuple[datetime, datetime] | None = None) -> pa.Table:
+    """The grid for every wanted source in one query (columns ``GRID_COLUMNS``; only non-empty bins), as Arrow;
+    ``within`` bounds it to the span the checks read (see ``selected_rows``)."""
     if not wanted:
         return pa.table({c: pa.array([], pa.string() if c in ("source", "region") else pa.int64())
                          for c in GRID_COLUMNS})  # the engine reads no row of an empty grid
-    rows = selected_rows(store, wanted, as_of=as_of, merge_sources=sources_to_merge(store, sorted(wanted)))
+    rows = selected_rows(store, wanted, as_of=as_of, merge_sources=sources_to_merge(store, sorted(wanted)),
+                         within=within)
     return store.ibis.to_pyarrow(grid_expr(rows, bin_seconds))
 
 

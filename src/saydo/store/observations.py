@@ -21,8 +21,10 @@ _OBS_SCHEMA = pa.schema([
 ])
 _COLUMNS = [f.name for f in _OBS_SCHEMA]
 
-# What makes two rows the same observation: a second file of the same source with the same alert adds nothing.
-# A source's own row id, when it has one, decides alone. Times are written as CAST(TIMESTAMPTZ AS VARCHAR) wrote them
+# What makes two rows the same observation: a second file of the same source with the same alert adds nothing, and
+# one with the same alert corrected revises it. A source's own row id, when it has one, decides alone; else the natural
+# key: region, type, start, level and subregion (and the article and span of a news event) - not the end, which a
+# re-export corrects. Times are written as CAST(TIMESTAMPTZ AS VARCHAR) wrote them
 # in a UTC session ('2022-03-15 16:10:34+00', fractions as stored), but through a naive timestamp: the same text
 # without a time-zone conversion per row (a third of the key's cost), and whatever the session's time zone.
 def _utc_text(column: str) -> str:
@@ -36,34 +38,47 @@ def key_sql(**given: str) -> str:
         return given.get(name, name)
 
     return (f"md5(concat_ws('|', {c('source')}, coalesce({c('row_id')}, concat_ws('|', {c('region')}, "
-            f"{c('event_type')}, {_utc_text(c('started_at'))}, coalesce({_utc_text(c('finished_at'))}, ''), "
+            f"{c('event_type')}, {_utc_text(c('started_at'))}, "
             f"coalesce({c('subregion')}, ''), coalesce({c('level')}, ''), coalesce({c('article_id')}, ''), "
             f"coalesce(CAST({c('span_start')} AS VARCHAR), '')))))")
+
+
+# the values a revision may change (the rest is the key, or where the row came from)
+VALUES = ("region", "event_type", "started_at", "finished_at", "level", "subregion", "actor", "lat", "lon",
+          "fatalities", "description")
 
 
 _OBS_KEY = key_sql()
 
 
 def insert_observations(store: Store, rows: list[Observation], file_sha256: str) -> tuple[int, int]:
-    """Insert rows, skipping ones already stored; return (inserted, duplicates)."""
+    """Insert rows, skipping ones already stored; return (inserted, duplicates). Revised rows count as inserted."""
+    return insert_observations_counted(store, rows, file_sha256)[:2]
+
+
+def insert_observations_counted(store: Store, rows: list[Observation], file_sha256: str) -> tuple[int, int, int]:
+    """Insert rows; return (inserted, duplicates, revisions among the inserted)."""
     if not rows:
-        return 0, 0
+        return 0, 0, 0
     table = pa.Table.from_pydict({c: [getattr(r, c) for r in rows] for c in _COLUMNS}, schema=_OBS_SCHEMA)
     return insert_arrow(store, table, file_sha256)
 
 
-def insert_arrow(store: Store, table: pa.Table, file_sha256: str) -> tuple[int, int]:
-    """Bulk path for readers that build Arrow batches themselves (same columns as ``_OBS_SCHEMA``)."""
+def insert_arrow(store: Store, table: pa.Table, file_sha256: str) -> tuple[int, int, int]:
+    """Bulk path for readers that build Arrow batches themselves (same columns as ``_OBS_SCHEMA``); returns
+    (inserted, duplicates, revisions among the inserted)."""
     store.con.register("_incoming", table)
     try:
-        inserted = insert_staged(store, "SELECT * FROM _incoming", [], file_sha256, with_article=True)
+        revised: list[int] = []
+        inserted = insert_staged(store, "SELECT * FROM _incoming", [], file_sha256, with_article=True,
+                                 revised=revised)
     finally:
         store.con.unregister("_incoming")
-    return inserted, table.num_rows - inserted
+    return inserted, table.num_rows - inserted, sum(revised)
 
 
 def insert_staged(store: Store, select_sql: str, params: list, file_sha256: str, *,
-                  with_article: bool = False) -> int:
+                  with_article: bool = False, revised: list[int] | None = None) -> int:
     """Insert the rows a SELECT yields (columns source, region, event_type, started_at, finished_at, level,
     subregion, actor, row_id, lat, lon, fatalities, description, geo_method, file, line; and article_id, span_start,
     span_end ``with_article``), skipping rows already stored and repeats inside the batch (the first line wins);
@@ -84,24 +99,58 @@ def insert_staged(store: Store, select_sql: str, params: list, file_sha256: str,
         FROM (SELECT *{article} FROM ({select_sql}))
         """, params)
     try:
-        return insert_keyed(store, "_keyed")
+        inserted, changed = insert_revising(store, "_keyed", sha)
+        if revised is not None:
+            revised.append(changed)
+        return inserted
     finally:
         con.execute("DROP TABLE IF EXISTS _keyed")
 
 
 def insert_keyed(store: Store, relation: str) -> int:
+    """``insert_revising`` without revisions: skip ids already stored; return how many were inserted."""
+    return insert_revising(store, relation, None)[0]
+
+
+def insert_revising(store: Store, relation: str, file_sha256: str | None) -> tuple[int, int]:
     """Insert the rows of a table or subquery that has the observation columns in table order, ``id`` computed by
-    ``key_sql``, skipping ids already stored and repeats inside it (the first line wins); return how many."""
+    ``key_sql``; return (inserted, revisions among them). A repeat inside it is skipped (the first line wins). An id
+    already stored from another file is a duplicate when its values (``VALUES``) are the same, and a revision when
+    they differ: the stored row moves to ``observation_history`` (with when, and which file replaced it) and the new
+    one takes its place, so checks read the latest values. Loading files in the order they were published keeps
+    each row's latest version.
+
+    The table has no unique index (schema migration 4): this anti-join is what keeps ``id`` unique, so every insert
+    into ``observations`` goes through here. A batch whose ids are all new (a first load) costs no more than
+    before: revisions are looked for only when some id was already stored."""
     con = store.con
     rows, keys = con.execute(f"SELECT count(*), count(DISTINCT id) FROM {relation}").fetchone()
     # repeats inside the batch are rare: rank rows by line only when there are some
     first_only = "QUALIFY row_number() OVER (PARTITION BY id ORDER BY line) = 1" if keys < rows else ""
-    return con.execute(
+    inserted = con.execute(
         f"""
         INSERT INTO observations
         SELECT * FROM {relation} k WHERE NOT EXISTS (SELECT 1 FROM observations o WHERE o.id = k.id)
         {first_only}
         """).fetchone()[0]
+    if file_sha256 is None or inserted == keys:
+        return inserted, 0
+    sha = file_sha256.replace("'", "")
+    changed = " OR ".join(f"o.{c} IS DISTINCT FROM k.{c}" for c in VALUES)
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE _revised AS
+        SELECT k.* FROM (SELECT * FROM {relation} {first_only}) k JOIN observations o ON o.id = k.id
+        WHERE o.file_sha256 <> '{sha}' AND ({changed})""")
+    try:
+        revised = con.execute("SELECT count(*) FROM _revised").fetchone()[0]
+        if revised:
+            con.execute(f"""INSERT INTO observation_history SELECT o.*, now(), '{sha}' FROM observations o
+                            WHERE o.id IN (SELECT id FROM _revised)""")
+            con.execute("DELETE FROM observations WHERE id IN (SELECT id FROM _revised)")
+            con.execute("INSERT INTO observations SELECT * FROM _revised")
+    finally:
+        con.execute("DROP TABLE IF EXISTS _revised")
+    return inserted + revised, revised
 
 
 def insert_staged_rejects(store: Store, select_sql: str, params: list, file_sha256: str | None) -> int:

@@ -263,6 +263,80 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    (
+        "one verdict per pledge (the most direct source that decided) and per proposition (the same pledge reported "
+        "by several articles), from the published checks",
+        """
+        CREATE TABLE IF NOT EXISTS pledge_verdicts (
+            statement_id VARCHAR PRIMARY KEY,
+            verdict VARCHAR NOT NULL,
+            decided_by VARCHAR NOT NULL,
+            template VARCHAR,
+            sources JSON NOT NULL,
+            disagreements JSON NOT NULL,
+            proposition VARCHAR NOT NULL,
+            proposition_verdict VARCHAR NOT NULL,
+            proposition_members JSON NOT NULL,
+            updated_at TIMESTAMPTZ NOT NULL
+        );
+        """,
+    ),
+    (
+        "articles say when their statements were stored: an article with none yet belongs to an unfinished batch",
+        # Storing the statements, the news events and this mark is one transaction per article
+        # (saydo.store.articles.save_statements); articles stored before this migration count as extracted.
+        """
+        ALTER TABLE articles ADD COLUMN IF NOT EXISTS extracted_at TIMESTAMPTZ;
+        UPDATE articles SET extracted_at = loaded_at;
+        """,
+    ),
+    (
+        "implausible rows an older saydo stored move to rejects; stored reasons and raw text are cut to a length",
+        # Rows dated before 1990 or more than a year ahead were let in (a row in year 20000 made `saydo check` and
+        # `observations summary` fail for good, and no command removed it); the loaders now refuse them. Reasons that
+        # quoted a whole bad value (50 MB once) are cut, so `saydo rejects` answers.
+        """
+        CREATE TEMP TABLE _implausible AS
+        SELECT * FROM observations
+        WHERE started_at < TIMESTAMPTZ '1990-01-01' OR started_at >= now() + INTERVAL 367 DAY
+           OR finished_at < TIMESTAMPTZ '1990-01-01' OR finished_at >= now() + INTERVAL 368 DAY;
+        INSERT OR IGNORE INTO rejects
+        SELECT md5(concat_ws('|', source, file, file_sha256, CAST(line AS VARCHAR), 'implausible ' || id)), source,
+               file, file_sha256, line,
+               'moved out of the observations (stored by an older saydo): the start '
+               || CAST(CAST(started_at AS DATE) AS VARCHAR) || ' or the end is outside the dates saydo accepts '
+               || '(1990-01-01 to a year from today)', NULL
+        FROM _implausible;
+        DELETE FROM observations WHERE id IN (SELECT id FROM _implausible);
+        UPDATE files SET rows_loaded = rows_loaded - m.n, rows_rejected = rows_rejected + m.n
+        FROM (SELECT file_sha256, count(*) AS n FROM _implausible GROUP BY ALL) m WHERE files.sha256 = m.file_sha256;
+        DROP TABLE _implausible;
+        UPDATE rejects SET reason = left(reason, 1000) || '... (cut)' WHERE length(reason) > 1000;
+        UPDATE rejects SET raw = left(raw, 500) WHERE length(raw) > 500;
+        """,
+    ),
+    (
+        "revisions: an observation's id leaves out its end; replaced rows are kept in observation_history",
+        # A re-exported alert log in which one end time was corrected stored the corrected row beside the old one
+        # (saydo.store.observations.insert_revising). The id below is key_sql() of that module, written out: a test
+        # checks they agree. Two stored rows that now share an id: the one loaded last stands, the other is history.
+        """
+        CREATE TABLE IF NOT EXISTS observation_history AS
+        SELECT *, CAST(NULL AS TIMESTAMPTZ) AS replaced_at, CAST(NULL AS VARCHAR) AS replaced_by
+        FROM observations WHERE false;
+        ALTER TABLE files ADD COLUMN IF NOT EXISTS rows_revised BIGINT;
+        UPDATE observations SET id = md5(concat_ws('|', source, coalesce(row_id, concat_ws('|', region, event_type,
+            (CAST(make_timestamp(epoch_us(started_at)) AS VARCHAR) || '+00'), coalesce(subregion, ''),
+            coalesce(level, ''), coalesce(article_id, ''), coalesce(CAST(span_start AS VARCHAR), '')))));
+        CREATE TEMP TABLE _older AS
+        SELECT o.rowid AS rid FROM observations o LEFT JOIN files f ON f.sha256 = o.file_sha256
+        QUALIFY row_number() OVER (PARTITION BY o.id ORDER BY f.loaded_at DESC NULLS LAST, o.line) > 1;
+        INSERT INTO observation_history SELECT *, now(), NULL FROM observations
+        WHERE rowid IN (SELECT rid FROM _older);
+        DELETE FROM observations WHERE rowid IN (SELECT rid FROM _older);
+        DROP TABLE _older;
+        """,
+    ),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

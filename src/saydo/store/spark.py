@@ -144,8 +144,9 @@ class SparkEngine:
     def columns(self) -> list[tuple[str, str]]:
         return table_columns(self.store, "observations")
 
-    def warehouse_observations(self, sources: list[str] | None = None):
-        """The warehouse's observation rows (the table's columns, in order), or None when it has none yet."""
+    def warehouse_observations(self, sources: list[str] | None = None, *, month: bool = False):
+        """The warehouse's observation rows (the table's columns, in order; with ``month`` its partition too), or
+        None when it has none yet."""
         from pyspark.sql import functions as F
 
         folder = self.path("observations")
@@ -156,7 +157,7 @@ class SparkEngine:
             found = found.filter(F.col("source").isin(list(sources)))
         present = set(found.columns)
         return found.select(*[(F.col(name) if name in present else F.lit(None)).cast(kind).alias(name)
-                              for name, kind in self.columns()])
+                              for name, kind in self.columns()], *(["month"] if month else []))
 
     def duckdb_observations(self):
         """The rows the DuckDB file holds, as a Spark DataFrame (shipped through Arrow)."""
@@ -170,13 +171,49 @@ class SparkEngine:
         stored = self.warehouse_observations()
         return local if stored is None else stored.unionByName(local)
 
-    def existing_ids(self, sources: list[str]):
-        """The ids of the stored rows of these sources (warehouse and DuckDB file): what a load must not add again."""
-        local = self.store.con.execute("SELECT id FROM observations WHERE list_contains(?, source)",
+    def stored_rows(self, sources: list[str]):
+        """The stored rows of these sources, warehouse and DuckDB file, with ``_origin`` (``warehouse``/``duckdb``)
+        and the warehouse ``month`` they are in: what a load compares its rows with (duplicates, revisions)."""
+        from pyspark.sql import functions as F
+
+        local = self.store.con.execute("SELECT * FROM observations WHERE list_contains(?, source)",
                                        [list(sources)]).fetch_arrow_table()
-        ids = self.session.createDataFrame(local if local.num_rows else [], "id string")
-        stored = self.warehouse_observations(sources)
-        return ids if stored is None else ids.unionByName(stored.select("id"))
+        rows = self.session.createDataFrame(local if local.num_rows else [], schema=ddl(self.columns()))
+        rows = rows.withColumn("_origin", F.lit("duckdb")).withColumn("month", F.lit(None).cast("string"))
+        stored = self.warehouse_observations(sources, month=True)
+        if stored is None:
+            return rows
+        return stored.withColumn("_origin", F.lit("warehouse")).unionByName(rows)
+
+    def drop_rows(self, removed) -> None:
+        """Take rows (``id``, ``file_sha256``, ``source``, ``month``) out of the warehouse: each partition they are in
+        is written again without them (through a staging folder: Spark can't overwrite what it reads)."""
+        import uuid
+
+        from pyspark.sql import functions as F
+
+        touched = [(r["source"], r["month"]) for r in removed.select("source", "month").distinct().collect()]
+        if not touched:
+            return
+        folder = self.path("observations")
+        stored = self.warehouse_observations(sorted({source for source, _ in touched}), month=True)
+        keep = stored.join(F.broadcast(removed.select("id", "file_sha256", "source", "month")),
+                           ["id", "file_sha256", "source", "month"], "left_anti")
+        keep = keep.join(F.broadcast(self.session.createDataFrame(touched, "source string, month string")),
+                         ["source", "month"], "left_semi")
+        staging = self.path("_staging", uuid.uuid4().hex)
+        try:
+            keep.write.partitionBy("source", "month").parquet(staging)
+            kept = {(r["source"], r["month"]) for r in keep.select("source", "month").distinct().collect()}
+            for source, month in touched:
+                self.delete(f"{folder}/source={self._escape(source)}/month={month}")
+            if kept:
+                (self.session.read.option("basePath", staging).parquet(staging)
+                 .write.mode("append").partitionBy("source", "month").parquet(folder))
+        finally:
+            if self.exists(staging):
+                self.delete(staging)
+        self.written()
 
     # -- statements --------------------------------------------------------------------------------------------------
     def append_statements(self, rows) -> None:
@@ -212,6 +249,11 @@ class SparkEngine:
             return []
         rows = found.filter("kind = 'pledge'").orderBy("article_id", "start", "end").toArrow().to_pylist()
         return [statement_from_row(row, row["article_id"]) for row in rows]
+
+    def _escape(self, value: str) -> str:
+        """A partition value as Spark writes it in a folder name."""
+        utils = self.session.sparkContext._jvm.org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils
+        return utils.escapePathName(value)
 
     def written(self) -> None:
         """Say that the warehouse changed: the view is made again before the next query."""

@@ -11,6 +11,7 @@ from datetime import date, datetime
 
 import pyarrow as pa
 
+from saydo.records.observation import EARLIEST_DAY, date_range_text, latest_day
 from saydo.store.connection import Store
 from saydo.store.observations import insert_staged_rejects
 
@@ -19,7 +20,8 @@ UKRAINE_KM2 = 603_628
 _DAY_FORMATS = "['%Y-%m-%d %H:%M:%S', '%Y-%m-%d']"
 
 
-def load_days(store: Store, chunk: pa.Table, *, source: str, file: str, sha: str) -> tuple[int, int, int]:
+def load_days(store: Store, chunk: pa.Table, *, source: str, file: str, sha: str,
+              delimiter: str = ",") -> tuple[int, int, int]:
     """Parse a chunk of ``date,area`` rows (an Arrow table ``(line, f)``), store the good days and reject the others
     with line and reason. Returns (loaded, rejected, duplicate); a day already stored for the source (from this file
     or an earlier one) is a duplicate and the stored area stands."""
@@ -36,13 +38,15 @@ def load_days(store: Store, chunk: pa.Table, *, source: str, file: str, sha: str
                                       || '2022-03-29 00:00:00)'
                 WHEN CAST(_ts AS TIME) <> TIME '00:00:00' THEN 'date ' || {date_raw} || ' has a time of day: the '
                                       || 'series is daily, one area per day at 00:00'
+                WHEN _ts < DATE '{EARLIEST_DAY}' OR _ts > DATE '{latest_day()}' THEN 'date ' || {date_raw}
+                                      || ' is outside the dates saydo accepts ({date_range_text()})'
                 WHEN _area IS NULL THEN 'area ' || {area_raw} || ' is not a number (km²)'
                 WHEN NOT isfinite(_area) OR _area < 0 THEN 'area ' || {area_raw} || ' is not an area in km²'
                 WHEN _area > {UKRAINE_KM2} THEN 'area ' || {area_raw} || ' km² is larger than Ukraine '
                                       || '({UKRAINE_KM2:,} km²)'
-            END AS reason, CASE WHEN reason IS NOT NULL THEN left(array_to_string(f, ','), 500) END AS raw
+            END AS reason, CASE WHEN reason IS NOT NULL THEN left(array_to_string(f, '{delimiter}'), 500) END AS raw
             FROM (SELECT line, f, try_strptime(trim(f[1]), {_DAY_FORMATS}) AS _ts,
-                         TRY_CAST(trim(f[2]) AS DOUBLE) AS _area FROM _chunk)
+                         TRY_CAST(replace(trim(f[2]), ',', '.') AS DOUBLE) AS _area FROM _chunk)
         """)
     finally:
         con.unregister("_chunk")

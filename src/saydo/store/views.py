@@ -55,9 +55,9 @@ def _statement_filters(*, actor=None, kind=None, verdict=None, region=None, date
         pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         params += [pattern, pattern]
     if verdict == "unchecked":
-        where.append("NOT EXISTS (SELECT 1 FROM checks c WHERE c.statement_id = s.id AND c.scenario IS NULL)")
-    elif verdict:
-        where.append("EXISTS (SELECT 1 FROM latest l2 WHERE l2.statement_id = s.id AND l2.verdict = ?)")
+        where.append("NOT EXISTS (SELECT 1 FROM pledge_verdicts v WHERE v.statement_id = s.id)")
+    elif verdict:  # the pledge's one verdict (the most direct source that decided), not any source's
+        where.append("EXISTS (SELECT 1 FROM pledge_verdicts v WHERE v.statement_id = s.id AND v.verdict = ?)")
         params.append(verdict)
     return where, params
 
@@ -74,11 +74,13 @@ def list_statements(store: Store, *, actor: str | None = None, kind: str | None 
     sql = f"""
         WITH latest AS ({_LATEST})
         SELECT s.id, s.published, s.speaker, s.actor, s.kind, s.quote, s.text, s.places, s.article_id, s.article,
-               s.start_char, s.window_start, s.window_end,
+               s.start_char, s.window_start, s.window_end, any_value(pv.verdict) AS verdict,
+               any_value(pv.decided_by) AS decided_by, any_value(pv.proposition) AS proposition,
                coalesce(list({{'source': l.source, 'verdict': l.verdict}} ORDER BY l.source)
                             FILTER (WHERE l.source IS NOT NULL), []) AS verdicts,
                count(*) OVER () AS _total
         FROM statements_shown s LEFT JOIN latest l ON l.statement_id = s.id
+        LEFT JOIN pledge_verdicts pv ON pv.statement_id = s.id
         {clause}
         GROUP BY ALL
         ORDER BY {order}, s.id
@@ -104,7 +106,7 @@ _FACETS = {
     "kind": ("s.kind", "s"),
     "region": ("unnest(s.places)", "s"),
     "month": ("strftime(s.published, '%Y-%m')", "s"),
-    "verdict": ("coalesce(l.verdict, 'unchecked')", "l"),
+    "verdict": ("coalesce(pv.verdict, 'unchecked')", "pv"),
 }
 
 
@@ -116,7 +118,7 @@ def statement_facets(store: Store, **filters) -> dict[str, list[dict]]:
         others = {k: v for k, v in filters.items() if k != name}
         where, params = _statement_filters(**others)
         clause = _where(where)
-        join = "LEFT JOIN latest l ON l.statement_id = s.id" if name == "verdict" else ""
+        join = "LEFT JOIN pledge_verdicts pv ON pv.statement_id = s.id" if name == "verdict" else ""
         counted = "count(DISTINCT s.id)"
         rows = store.con.execute(
             f"""WITH latest AS ({_LATEST})
@@ -141,6 +143,18 @@ def latest_results(store: Store, statement_id: str) -> list[dict]:
         ORDER BY source
         """, [statement_id]).fetchall()
     return [{**json.loads(r[0]), "version": r[1], "run_at": r[2], "check_id": r[3]} for r in rows]
+
+
+def scenario_results(store: Store, statement_id: str) -> list[dict]:
+    """The newest result of each scenario (exploratory run) and source of one statement, for the check page to show
+    beside the published verdicts."""
+    rows = store.con.execute(
+        """
+        SELECT result, scenario, run_at FROM checks WHERE statement_id = ? AND scenario IS NOT NULL
+        QUALIFY row_number() OVER (PARTITION BY scenario, source ORDER BY version DESC NULLS LAST, run_at DESC) = 1
+        ORDER BY scenario, source
+        """, [statement_id]).fetchall()
+    return [{**json.loads(r[0]), "scenario": r[1], "run_at": r[2]} for r in rows]
 
 
 def list_articles(store: Store, *, limit: int = 50, offset: int = 0) -> tuple[list[dict], int]:
@@ -176,27 +190,21 @@ def article_statements(store: Store, article_id: str) -> list[dict]:
 
 
 def actors(store: Store) -> list[dict]:
-    """Every actor with statements, and its pledges counted the way its own page counts them: one outcome per pledge
-    (kept, partly kept or broken when every source that decided agrees; mixed when they disagree; pending when none
-    decided)."""
+    """Every actor with statements, and its pledges counted the way its own page counts them: one verdict per
+    pledge (``pledge_verdicts``: the most direct source that decided); pending when none decided."""
     return store.query(
-        f"""
-        WITH latest AS ({_LATEST}),
-        per AS (
-            SELECT s.actor, s.id, s.kind, s.published,
-                   list(DISTINCT l.verdict) FILTER (WHERE l.verdict IN ('kept', 'partly_kept', 'broken')) AS decided
-            FROM statements_shown s LEFT JOIN latest l ON l.statement_id = s.id
-            GROUP BY ALL)
-        SELECT coalesce(actor, '') AS actor, count(*) AS statements,
-               count(*) FILTER (WHERE kind = 'pledge') AS pledges,
-               count(*) FILTER (WHERE kind = 'pledge' AND len(decided) = 1 AND decided[1] = 'kept') AS kept,
-               count(*) FILTER (WHERE kind = 'pledge' AND len(decided) = 1 AND decided[1] = 'partly_kept')
-                   AS partly_kept,
-               count(*) FILTER (WHERE kind = 'pledge' AND len(decided) = 1 AND decided[1] = 'broken') AS broken,
-               count(*) FILTER (WHERE kind = 'pledge' AND len(decided) > 1) AS mixed,
-               count(*) FILTER (WHERE kind = 'pledge' AND coalesce(len(decided), 0) = 0) AS pending,
-               min(published) AS first, max(published) AS last
-        FROM per GROUP BY 1 ORDER BY pledges DESC, statements DESC, actor
+        """
+        SELECT coalesce(s.actor, '') AS actor, count(*) AS statements,
+               count(*) FILTER (WHERE s.kind = 'pledge') AS pledges,
+               count(*) FILTER (WHERE s.kind = 'pledge' AND pv.verdict = 'kept') AS kept,
+               count(*) FILTER (WHERE s.kind = 'pledge' AND pv.verdict = 'partly_kept') AS partly_kept,
+               count(*) FILTER (WHERE s.kind = 'pledge' AND pv.verdict = 'broken') AS broken,
+               count(*) FILTER (WHERE s.kind = 'pledge' AND json_array_length(pv.disagreements) > 0) AS mixed,
+               count(*) FILTER (WHERE s.kind = 'pledge' AND coalesce(pv.verdict, '') NOT IN
+                                ('kept', 'partly_kept', 'broken')) AS pending,
+               min(s.published) AS first, max(s.published) AS last
+        FROM statements_shown s LEFT JOIN pledge_verdicts pv ON pv.statement_id = s.id
+        GROUP BY 1 ORDER BY pledges DESC, statements DESC, actor
         """)
 
 
@@ -206,9 +214,11 @@ def actor_pledges(store: Store, actor: str) -> list[dict]:
         f"""
         WITH latest AS ({_LATEST})
         SELECT s.id, s.published, s.speaker, s.text, s.places, s.article_id, s.article, s.start_char, s.window_start,
+               any_value(pv.verdict) AS verdict, any_value(pv.decided_by) AS decided_by,
                coalesce(list({{'source': l.source, 'verdict': l.verdict}} ORDER BY l.source)
                             FILTER (WHERE l.source IS NOT NULL), []) AS verdicts
         FROM statements_shown s LEFT JOIN latest l ON l.statement_id = s.id
+        LEFT JOIN pledge_verdicts pv ON pv.statement_id = s.id
         WHERE s.kind = 'pledge' AND coalesce(s.actor, '') = ?
         GROUP BY ALL ORDER BY s.published NULLS LAST, s.window_start NULLS LAST, s.article, s.start_char
         """, [actor])
@@ -297,6 +307,36 @@ def list_checks(store: Store, *, verdict: str | None = None, source: str | None 
             FROM checks c LEFT JOIN statements_shown s ON s.id = c.statement_id {clause}
             ORDER BY c.run_at DESC, c.statement_id, c.source, c.version DESC LIMIT ? OFFSET ?""",
         params + [limit, offset])
+    return rows, total
+
+
+def latest_checks_listed(store: Store, *, verdict: str | None = None, source: str | None = None,
+                         template: str | None = None, actor: str | None = None, region: str | None = None,
+                         date_from: date | None = None, date_to: date | None = None, scenario: str | None = None,
+                         limit: int = 50, offset: int = 0) -> tuple[list[dict], int]:
+    """The newest result per (statement, source) — the published ones, or one scenario's — with the statement's
+    speaker, actor, places and text, filtered; returns (rows, total matching). Newest pledge first."""
+    where, params = _conditions(("c.verdict = ?", verdict), ("c.source = ?", source), ("c.template = ?", template),
+                                ("s.actor = ?", actor), ("list_contains(s.places, ?)", region),
+                                ("s.published >= ?", date_from), ("s.published <= ?", date_to))
+    where.insert(0, "c.scenario IS NOT DISTINCT FROM ?")
+    params.insert(0, scenario)
+    clause = _where(where)
+    rows = store.query(
+        f"""WITH c AS (SELECT * FROM checks QUALIFY row_number() OVER (
+                PARTITION BY statement_id, source, scenario ORDER BY version DESC NULLS LAST, run_at DESC) = 1)
+            SELECT c.id, c.statement_id, c.source, c.verdict, c.template, c.start_at, c.window_days, c.as_of,
+                   c.scenario, c.version, c.run_at, c.result->>'$.did.ratio' AS did_ratio,
+                   c.result->'$.did.ci' AS did_ci, c.result->>'$.did.metric' AS did_metric,
+                   s.speaker, s.actor, s.kind, s.places, s.published, s.text, count(*) OVER () AS _total
+            FROM c JOIN statements_shown s ON s.id = c.statement_id {clause}
+            ORDER BY s.published DESC NULLS LAST, c.start_at DESC, c.statement_id, c.source
+            LIMIT ? OFFSET ?""", params + [limit, offset])
+    total = rows[0]["_total"] if rows else 0
+    for r in rows:
+        r.pop("_total", None)
+        r["did_ratio"] = float(r["did_ratio"]) if r["did_ratio"] is not None else None
+        r["did_ci"] = json.loads(r["did_ci"]) if isinstance(r["did_ci"], str) else r["did_ci"]
     return rows, total
 
 

@@ -87,3 +87,22 @@ def test_correct_bad_values_are_one_coded_line(cli, db, args, needle):
 def test_correct_unknown_statement_is_not_found(cli, db):
     code, _, err = cli("correct", "ffffffffffff", "--kind", "claim", "--why", "x", "--db", db)
     assert code == 2 and "[SD704]" in err
+
+
+def test_correct_csv_and_claimreview_say_an_editor_changed_it(cli, db, tmp_path):
+    import csv
+
+    fomin = next(s for s in _pledges(cli, db) if "Fomin" in s["speaker"] and s["kind"] == "pledge")
+    assert cli("correct", fomin["id"], "--speaker", "Alexander V. Fomin", "--why", "full name", "--editor",
+               "Desk editor", "--db", db)[0] == 0
+    out = tmp_path / "x.csv"
+    assert cli("export", "--format", "csv", "--out", out, "--db", db)[0] == 0
+    with out.open(encoding="utf-8") as fh:
+        row = next(r for r in csv.DictReader(fh) if r["id"] == fomin["id"])
+    assert row["speaker"] == "Alexander V. Fomin" and row["corrected_by"] == "Desk editor"
+    assert row["corrected_fields"] == "speaker"
+    folder = tmp_path / "cr"
+    assert cli("export", "--format", "claimreview", "--out", folder, "--db", db)[0] == 0
+    review = json.loads(next(folder.glob(f"{fomin['id']}*.claimreview.json")).read_text(encoding="utf-8"))
+    assert review["itemReviewed"]["author"]["name"] == "Alexander V. Fomin"
+    assert "An editor (Desk editor) corrected the extracted speaker" in review["reviewBody"]

@@ -70,3 +70,25 @@ def test_listing_fits_80_columns_without_breaking_words(cli, db, monkeypatch):
 def test_listing_bad_filter_is_one_coded_line(cli, db, args):
     code, _, err = cli("statements", "--db", db, *args)
     assert code == 2 and "[SD105]" in err and "Traceback" not in err
+
+
+def test_listing_checks_with_filters_and_one_whole(cli, db):
+    code, out, _ = cli("checks", "--db", db, "--json")
+    listed = json.loads(out)
+    assert code == 0 and listed["total"] >= 1 and all(c["scenario"] is None for c in listed["checks"])
+    first = listed["checks"][0]
+    code, out, _ = cli("checks", "--db", db, "--json", "--verdict", first["verdict"], "--source", first["source"])
+    assert all(c["verdict"] == first["verdict"] for c in json.loads(out)["checks"])
+    code, out, _ = cli("checks", first["id"][:8], "--db", db, "--json")
+    assert code == 0 and json.loads(out)["statement"] == first["statement_id"]
+    code, out, _ = cli("checks", "--db", db, "--csv")
+    assert code == 0 and out.splitlines()[0].startswith("id,statement_id,source,verdict")
+
+
+def test_listing_exports_take_the_same_filters(cli, db, tmp_path):
+    out = tmp_path / "x.jsonl"
+    code, _, err = cli("export", "--format", "jsonl", "--out", out, "--db", db, "--kind", "pledge", "--actor", "RUS")
+    assert code == 0, err
+    exported = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    code, listed, _ = cli("statements", "--db", db, "--json", "--kind", "pledge", "--actor", "RUS", "--limit", "999")
+    assert {s["id"] for s in exported} == {s["id"] for s in json.loads(listed)["statements"]} != set()

@@ -68,7 +68,7 @@ class AlertLog:
                 f"|| len(f) END")
 
     def plan(self, path: Path, header: list[str] | None) -> Plan:
-        expect_header(path, self.header, self.name)
+        expect_header(path, self.header, self.name, header)
         return self._plan()
 
     def _plan(self) -> Plan:

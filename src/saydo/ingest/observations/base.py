@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from saydo.errors import BadHeader, NoRowsLoaded, UnknownFormat
-from saydo.ingest.files import check_text_file, guess_encoding, sha256_file
+from saydo.errors import BadHeader, BadValue, NoRowsLoaded, UnknownFormat, UnreadableFile, excerpt
+from saydo.ingest import scratch
+from saydo.ingest.files import check_text_file, guess_encoding
 from saydo.records import Observation, Reject
 
 BATCH = 50_000
@@ -59,30 +60,63 @@ class LoadReport:
     detected: bool = False
     geo_methods: dict[str, int] | None = None  # rows placed by name, by spelling, by coordinates
     out_of_scope: int = 0  # well-formed rows the format leaves out (e.g. GDELT rows that are not conflict)
+    revised: int = 0  # rows that replaced a stored row of the same id with other values (counted in loaded)
+    encoding: str = "utf-8"  # how the file was decoded (saydo.ingest.decode), with bytes replaced if any
+    delimiter: str = ","
+    line_ends: str = "LF"  # LF, CRLF, CR or mixed
 
     def to_json(self) -> dict:
         return dict(self.__dict__)
 
 
+DELIMITERS = (",", ";", "\t")  # what spreadsheets write: comma, semicolon (European defaults), tab
+
+
 def read_header(path: Path, delimiter: str = ",") -> list[str]:
+    from saydo.ingest.decode import LINE_LIMIT
+
+    csv.field_size_limit(LINE_LIMIT * 4)
     with path.open(newline="", encoding=guess_encoding(path), errors="replace") as fh:
-        first = fh.readline()
-    return [c.strip().lstrip("\ufeff") for c in next(csv.reader([first], delimiter=delimiter), [])]
+        first = fh.readline(LINE_LIMIT)
+    try:
+        fields = next(csv.reader([first.rstrip("\r\n")], delimiter=delimiter), [])
+    except csv.Error:
+        fields = first.split(delimiter)
+    return [c.strip().lstrip("\ufeff") for c in fields]
 
 
-def detect_format(path: str | Path) -> str:
-    """The name of the one registered format whose header matches the file's first line."""
+def detect_format(path: str | Path, delimiter: str | None = None) -> str:
+    """The name of the one registered format whose header matches the file's first line (with any of the usual
+    delimiters, or the one given)."""
     p = check_text_file(path)
+    return detect_dialect(p, delimiter)[0]
+
+
+def detect_dialect(p: Path, delimiter: str | None = None) -> tuple[str, str]:
+    """(format, delimiter) of a UTF-8 file: the first format whose header matches with a delimiter."""
     _ensure_registered()
     for name, reader in READERS.items():
         sniff = getattr(reader, "sniff", None)
         if sniff is not None and sniff(p):
-            return name
-        if reader.matches(read_header(p, getattr(reader, "delimiter", ","))):
-            return name
+            return name, delimiter or getattr(reader, "delimiter", ",")
+        for candidate in ([delimiter] if delimiter else DELIMITERS):
+            if reader.matches(read_header(p, candidate)):
+                return name, candidate
     known = ", ".join(sorted(READERS))
     raise UnknownFormat("the header matches no known observation format", where=str(p),
                         hint=f"name one with --format ({known})")
+
+
+def sniff_delimiter(p: Path, reader) -> str:
+    """The delimiter of a file whose format is known: the one its header matches with, else the one that splits the
+    first line into the most fields (the header check then says what is wrong)."""
+    if not getattr(reader, "has_header", True):
+        return getattr(reader, "delimiter", ",")
+    headers = {d: read_header(p, d) for d in DELIMITERS}
+    for d, header in headers.items():
+        if reader.matches(header) or (hasattr(reader, "fits") and reader.fits(header)):
+            return d
+    return max(DELIMITERS, key=lambda d: (len(headers[d]), d == getattr(reader, "delimiter", ",")))
 
 
 def format_names() -> list[str]:
@@ -98,25 +132,43 @@ def reader_for(name: str) -> Reader:
     return READERS[name]
 
 
-def expect_header(path: Path, expected: list[str], fmt: str) -> None:
-    header = read_header(path)
+def expect_header(path: Path, expected: list[str], fmt: str, header: list[str] | None = None) -> None:
+    header = read_header(path) if header is None else header
     if header != expected:
         raise BadHeader(
-            f"header is {','.join(header)!r}, expected {','.join(expected)!r} for the {fmt} format",
+            f"header is {excerpt(','.join(header))}, expected {','.join(expected)!r} for the {fmt} format",
             where=str(path), hint="check the file is this format, or pass the right --format",
         )
 
 
 def load_observations(store, path: str | Path, *, fmt: str | None = None, source: str | None = None,
-                      mapping: str | Path | None = None,
+                      mapping: str | Path | None = None, delimiter: str | None = None,
                       progress: Callable[[int], None] | None = None) -> LoadReport:
     """Read one file into the store. Loading the same file again changes nothing and says so. ``fmt="csv"`` (or
-    a ``mapping``) reads any CSV through a TOML mapping file."""
-    from saydo.store import observations as obs_store
+    a ``mapping``) reads any CSV through a TOML mapping file. The encoding, the line ends and (unless ``delimiter``
+    forces one) the delimiter are detected (``saydo.ingest.decode``) and stated in the report."""
+    from saydo.ingest.decode import prepare, scan
 
+    scratch.sweep()  # temporary files of loads that were killed
     p = check_text_file(path)
+    if delimiter is not None and delimiter not in DELIMITERS:
+        raise BadValue(f"--delimiter {delimiter!r} is not one saydo reads", hint="use ',', ';' or tab")
     if mapping is not None and fmt in (None, "csv"):
         fmt = "csv"
+    try:
+        facts = scan(p)
+    except OSError as exc:
+        raise UnreadableFile(f"can't read the file: {exc.strerror}", where=str(p)) from None
+    with scratch.folder() as tmp:
+        text = prepare(p, facts, Path(tmp))
+        reader, name, detected, delimiter = choose_reader(p, text.path, fmt=fmt, mapping=mapping,
+                                                          delimiter=delimiter)
+        return _load_prepared(store, p, text, facts.sha256, reader, name, detected, delimiter, source, progress)
+
+
+def choose_reader(p: Path, read: Path, *, fmt: str | None, mapping, delimiter: str | None):
+    """(reader, format name, whether it was detected, delimiter) of a file (``read``: its UTF-8 text), from
+    ``--format``/``--mapping``/``--delimiter`` or the header. Shared by both engines' loaders."""
     if fmt == "csv":
         if mapping is None:
             raise UnknownFormat("the csv format needs a mapping file", where=str(p),
@@ -124,37 +176,78 @@ def load_observations(store, path: str | Path, *, fmt: str | None = None, source
         from saydo.ingest.observations.mapped import MappedCsv
 
         reader = MappedCsv(mapping)
-        name, detected = "csv", False
-    else:
-        detected = fmt is None
-        name = fmt or detect_format(p)
-        reader = reader_for(name)
+        return reader, "csv", False, delimiter or reader.given_delimiter or sniff_delimiter(read, reader)
+    if fmt is None:
+        name, delimiter = detect_dialect(read, delimiter)
+        return reader_for(name), name, True, delimiter
+    reader = reader_for(fmt)
+    return reader, fmt, False, delimiter or sniff_delimiter(read, reader)
+
+
+def _load_prepared(store, p: Path, text, sha: str, reader, name: str, detected: bool, delimiter: str,
+                   source: str | None, progress) -> LoadReport:
+    from saydo.ingest.observations.bulk import WholeReadFailed
+    from saydo.store import observations as obs_store
+
     source = source or reader.source
-    sha = sha256_file(p)
-    report = LoadReport(file=str(p), format=name, source=source, detected=detected)
+    report = LoadReport(file=str(p), format=name, source=source, detected=detected, encoding=text.describe(),
+                        delimiter=delimiter, line_ends=text.line_ends)
     previous = store.file_loaded(sha, "observations")
     if previous:
         report.already_loaded = True
-        report.loaded, report.rejected, report.duplicate = (
-            previous["loaded"] or 0, previous["rejected"] or 0, previous["duplicate"] or 0)
+        report.loaded, report.rejected, report.duplicate, report.revised = (
+            previous["loaded"] or 0, previous["rejected"] or 0, previous["duplicate"] or 0, previous["revised"] or 0)
         report.geo_methods = obs_store.geo_methods(store, sha) or None
         _raise_if_nothing_loaded(store, report, p)  # the same answer as the first load gave
         return report
     try:
-        if hasattr(reader, "load"):
-            reader.load(store, p, source, sha, report, progress)
-        elif hasattr(reader, "plan"):
-            _load_bulk(store, p, reader, source, sha, report, progress)
-        else:
-            _load_records(store, p, reader, source, sha, report, progress)
+        try:
+            report = _load_file(store, p, text, reader, source, sha, report, progress, whole=True)
+        except WholeReadFailed:  # DuckDB's reader failed and aborted the transaction: start again, streaming
+            report = _load_file(store, p, text, reader, source, sha, report, progress, whole=False)
     finally:
         stop = getattr(progress, "stop", None)
         if stop:
             stop()
-    store.record_file(sha, str(p), "observations", source, report.loaded, report.rejected, report.duplicate)
     report.geo_methods = obs_store.geo_methods(store, sha) or None
     _raise_if_nothing_loaded(store, report, p)
     return report
+
+
+def _load_file(store, p: Path, text, reader, source: str, sha: str, report: LoadReport, progress, *,
+               whole: bool) -> LoadReport:
+    """Load one file in one transaction: its rows, its rejects and its ``files`` record become visible together, and
+    an interrupted load (an error, Ctrl-C, ``kill -9``) leaves nothing of it. One transaction costs less than a
+    staging table copied in afterwards: the rows are written once. ``text`` is what to read (the file or its
+    normalised copy); ``p`` is what rows cite."""
+    from saydo.store import observations as obs_store
+
+    fresh = LoadReport(**{k: v for k, v in report.__dict__.items()
+                          if k in ("file", "format", "source", "detected", "encoding", "delimiter", "line_ends")})
+    con = store.con
+    con.execute("BEGIN TRANSACTION")
+    try:
+        if hasattr(reader, "load"):
+            reader.load(store, text.path, source, sha, fresh, progress, file=str(p), delimiter=fresh.delimiter)
+        elif hasattr(reader, "plan"):
+            _load_bulk(store, p, text.path, reader, source, sha, fresh, progress, whole=whole)
+        else:
+            _load_records(store, p, reader, source, sha, fresh, progress)
+        if text.long_lines:  # lines over the limit: blank in the copy, one reject each
+            from saydo.ingest.decode import LINE_LIMIT
+
+            obs_store.insert_rejects(store, [Reject(
+                source=source, file=str(p), line=long.line, raw=long.start,
+                reason=f"the line is {long.size:,} bytes long, over the {LINE_LIMIT:,} a row may have")
+                for long in text.long_lines], sha)
+            fresh.rejected += len(text.long_lines)
+        store.record_file(sha, str(p), "observations", source, fresh.loaded, fresh.rejected, fresh.duplicate,
+                          fresh.revised)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return fresh
 
 
 def first_reject_text(store, file: str) -> str:
@@ -174,34 +267,41 @@ def _raise_if_nothing_loaded(store, report: LoadReport, p: Path) -> None:
                            hint=f"see `saydo rejects --file {report.file}` for the reasons")
 
 
-def _load_bulk(store, p: Path, reader, source: str, sha: str, report: LoadReport, progress) -> None:
-    from saydo.ingest.observations.bulk import Loader, chunks, pieces, read_whole
+def _load_bulk(store, p: Path, read: Path, reader, source: str, sha: str, report: LoadReport, progress, *,
+               whole: bool = True) -> None:
+    import duckdb
+
+    from saydo.ingest.observations.bulk import Loader, WholeReadFailed, chunks, pieces, read_whole
     from saydo.store import observations as obs_store
 
-    header = read_header(p, reader.delimiter) if reader.has_header else None
+    delimiter = report.delimiter
+    header = read_header(read, delimiter) if reader.has_header else None
     plan = reader.plan(p, header)
-    loader = Loader(store, plan, source=source, file=str(p), sha=sha, delimiter=reader.delimiter)
+    loader = Loader(store, plan, source=source, file=str(p), sha=sha, delimiter=delimiter)
     fields = len(header) if header else getattr(reader, "field_count", None)
-    options = dict(delimiter=reader.delimiter, encoding=guess_encoding(p), quoting=reader.quoting)
+    options = dict(delimiter=delimiter, encoding="utf-8", quoting=reader.quoting)  # ``read`` is UTF-8 (decode)
     seen = 0
-    try:
-        for piece, first_line, header in pieces(p, header=reader.has_header, quoting=reader.quoting):
-            whole = read_whole(store.con, piece, fields=fields, header=header, keep=plan.fields_used(), **options)
-            if whole is not None:  # DuckDB read it, every line one row: no need to cut it up in Python
-                loader.load_whole(whole, fields, first_line=first_line + header, piece=piece,
-                                  piece_line=first_line, encoding=options["encoding"], quoting=reader.quoting)
-                seen += whole
-                if progress:
-                    progress(seen)
-                continue
-            for chunk in chunks(piece, header=header, first_line=first_line, **options):
-                loader.load(chunk)
-                seen += len(chunk)
-                if progress:
-                    progress(seen)
-    finally:
-        loader.close()
+    for piece, first_line, header in pieces(read, header=reader.has_header, quoting=reader.quoting):
+        try:
+            rows = (read_whole(store.con, piece, fields=fields, header=header, keep=plan.fields_used(), **options)
+                    if whole else None)
+        except duckdb.Error as exc:
+            raise WholeReadFailed(str(piece)) from exc
+        if rows is not None:  # DuckDB read it, every line one row: no need to cut it up in Python
+            loader.load_whole(rows, fields, first_line=first_line + header, piece=piece,
+                              piece_line=first_line, encoding=options["encoding"], quoting=reader.quoting)
+            seen += rows
+            if progress:
+                progress(seen)
+            continue
+        for chunk in chunks(piece, header=header, first_line=first_line, **options):
+            loader.load(chunk)
+            seen += len(chunk)
+            if progress:
+                progress(seen)
+    loader.close()  # on an error the rollback drops the temporary tables
     report.loaded, report.rejected, report.duplicate = loader.loaded, loader.rejected, loader.duplicate
+    report.revised = loader.revised
     report.out_of_scope = loader.out_of_scope
     if loader.out_of_scope:
         scope = getattr(reader, "scope", "not what the format loads")
@@ -218,8 +318,9 @@ def _load_records(store, p: Path, reader, source: str, sha: str, report: LoadRep
     seen = 0
 
     def flush() -> None:
-        inserted, dup = obs_store.insert_observations(store, batch_obs, sha)
+        inserted, dup, revised = obs_store.insert_observations_counted(store, batch_obs, sha)
         report.loaded += inserted
+        report.revised += revised
         report.duplicate += dup
         obs_store.insert_rejects(store, batch_rej, sha)
         report.rejected += sum(1 for r in batch_rej if not r.out_of_scope)
@@ -237,23 +338,6 @@ def _load_records(store, p: Path, reader, source: str, sha: str, report: LoadRep
     flush()
     if progress:
         progress(seen)
-
-
-def csv_rows(path: Path, delimiter: str = ",", *, header: bool = True) -> Iterator[tuple[int, list[str], str]]:
-    """(line number, fields, raw line) for each data row (after the header, if any); 1-based file lines."""
-    csv.field_size_limit(1 << 24)
-    with path.open(newline="", encoding=guess_encoding(path), errors="replace") as fh:
-        reader = csv.reader(fh, delimiter=delimiter, quoting=csv.QUOTE_NONE if delimiter == "\t" else
-                            csv.QUOTE_MINIMAL)
-        if header:
-            next(reader, None)
-        line = reader.line_num
-        for fields in reader:
-            start = line + 1
-            line = reader.line_num
-            if not fields:
-                continue
-            yield start, fields, delimiter.join(fields)
 
 
 def _ensure_registered() -> None:

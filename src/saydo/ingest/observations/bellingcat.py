@@ -15,9 +15,11 @@ from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from saydo.errors import BadHeader
+from saydo.errors import BadHeader, excerpt
+from saydo.ingest.files import guess_encoding
 from saydo.ingest.observations.base import RowError, register
 from saydo.records import Observation, Reject
+from saydo.records.observation import date_range_text, plausible_day
 from saydo.resolve.geo import locate
 
 WEAPONS = (  # in order of precedence when an event lists several
@@ -44,7 +46,7 @@ class CivilianHarm:
 
     def read(self, path: Path, source: str) -> Iterator[Observation | Reject]:
         try:
-            events = json.loads(path.read_text(encoding="utf-8"))
+            events = json.loads(path.read_text(encoding=guess_encoding(path), errors="replace"))
         except ValueError as exc:
             raise BadHeader(f"not valid JSON ({exc})", where=str(path),
                             hint="give Bellingcat's export_events.json") from None
@@ -62,7 +64,7 @@ class CivilianHarm:
                 yield self.row(event, by_id, sources, placed.get(number - 1), file=str(path), source=source,
                                line=number)
             except (RowError, KeyError, TypeError, AttributeError) as exc:
-                reason = str(exc) if isinstance(exc, RowError) else f"event is missing a field ({exc})"
+                reason = str(exc) if isinstance(exc, RowError) else f"event is missing a field ({str(exc)[:200]})"
                 yield Reject(source=source, file=str(path), line=number, reason=reason,
                              raw=json.dumps(event)[:500] if isinstance(event, dict) else str(event)[:500])
 
@@ -71,8 +73,8 @@ class CivilianHarm:
         started, finished = _day(event["date"])
         lat, lon = _float(event.get("latitude")), _float(event.get("longitude"))
         if place is None:
-            raise RowError(f"coordinates ({event.get('latitude')}, {event.get('longitude')}) are not near a known "
-                           f"place in Ukraine")
+            raise RowError(f"coordinates ({excerpt(event.get('latitude'), 40)}, {excerpt(event.get('longitude'), 40)}) "
+                           f"are not near a known place in Ukraine")
         paths = [associations.get(a, []) for a in event.get("associations") or []]
         areas = [p[-1] for p in paths if p and p[0] == "Type of area affected"]
         weapons = [p[-1] for p in paths if p and p[0] == "Weapon System"]
@@ -98,7 +100,9 @@ def _day(value: str) -> tuple[datetime, datetime]:
     except ValueError:
         day = None
     if day is None:
-        raise RowError(f"date {value!r} is not a date as MM/DD/YYYY")
+        raise RowError(f"date {excerpt(value)} is not a date as MM/DD/YYYY")
+    if not plausible_day(day):
+        raise RowError(f"the date {day.isoformat()} is outside the dates saydo accepts ({date_range_text()})")
     start = datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
     return start, start + timedelta(days=1)
 
@@ -114,8 +118,8 @@ def _load(path: Path, kind: type):
     if not path.exists():
         return kind()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except ValueError:
+        data = json.loads(path.read_text(encoding=guess_encoding(path), errors="replace"))
+    except (ValueError, OSError):
         return kind()
     return data if isinstance(data, kind) else kind()
 

@@ -20,9 +20,9 @@ from __future__ import annotations
 import csv
 import itertools
 import re
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 import duckdb
@@ -30,6 +30,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from saydo.ingest import scratch
+from saydo.records.observation import EARLIEST_DAY, date_range_text, latest_day
 from saydo.resolve.geo import locate
 
 CHUNK_BYTES = 32 << 20
@@ -37,6 +39,10 @@ WHOLE_FILE_BYTES = 256 << 20  # larger files stream in chunks, so memory stays b
 CHUNK_ROWS = 200_000
 NULL = "NULL::VARCHAR"
 _FIELD = re.compile(r"\bf\[(\d+)\]")  # a field of the row in a plan's SQL
+
+
+class WholeReadFailed(Exception):
+    """DuckDB's CSV reader failed inside a load's transaction (the error aborted it): load the file streamed."""
 
 
 @dataclass
@@ -86,11 +92,12 @@ def chunks(path: Path, *, delimiter: str, encoding: str, header: bool, quoting: 
 def pieces(path: Path, *, header: bool, quoting: bool) -> Iterator[tuple[Path, int, bool]]:
     """``(piece, number of its first line, whether it starts with the header)``: a file larger than
     ``WHOLE_FILE_BYTES`` without quoted fields is copied a piece at a time (about half that size, cut after a
-    newline) into a temporary folder, so that DuckDB can read each piece whole; any other file is its own piece."""
+    newline) into a scratch folder (``saydo.ingest.scratch``), so that DuckDB can read each piece whole; any other file
+    is its own piece."""
     if path.stat().st_size <= WHOLE_FILE_BYTES or (quoting and not _quote_free(path)):
         yield path, 1, header
         return
-    with tempfile.TemporaryDirectory(prefix="saydo-pieces-") as tmp, path.open("rb") as fh:
+    with scratch.folder() as tmp, path.open("rb") as fh:
         piece, line, first, block = Path(tmp) / "piece", 1, True, b""
         step = min(1 << 22, max(1, WHOLE_FILE_BYTES // 8))
         while True:
@@ -131,7 +138,10 @@ def read_whole(con, path: Path, *, delimiter: str, encoding: str, header: bool, 
                 force_not_null=[{", ".join(f"'{n}'" for n in names)}], null_padding=false, ignore_errors=true,
                 encoding='utf-8')""", [str(path), delimiter])
     except duckdb.Error:  # e.g. line endings that change inside the file: the streamed path copes
-        con.execute("DROP TABLE IF EXISTS _whole")
+        try:
+            con.execute("DROP TABLE IF EXISTS _whole")
+        except duckdb.Error:  # the error aborted the load's transaction: the load starts again, streaming
+            raise WholeReadFailed(str(path)) from None
         return None
     rows = con.execute("SELECT count(*) FROM _whole").fetchone()[0]
     if rows != lines:
@@ -225,7 +235,7 @@ class Loader:
     def __init__(self, store, plan: Plan, *, source: str, file: str, sha: str, delimiter: str) -> None:
         self.store, self.plan, self.source, self.file, self.sha = store, plan, source, file, sha
         self.delimiter = delimiter
-        self.loaded = self.rejected = self.duplicate = self.out_of_scope = 0
+        self.loaded = self.rejected = self.duplicate = self.out_of_scope = self.revised = 0
         self.names: dict[str, tuple[str, str] | None] = {}
         self.points: dict[tuple[float, float], tuple[str, str] | None] = {}
         con = store.con
@@ -246,15 +256,18 @@ class Loader:
         its first row is on line ``first_line``. It may hold only the fields the plan reads, so a rejected row's
         text is read back from its line."""
         try:
-            self._load(f"(SELECT rowid + {int(first_line)} AS line, * FROM _whole)", rows, fields,
+            # row ids count from 0, except in a table made inside a transaction (the load's), where they count from
+            # a large offset: numbered from the first row either way
+            start = int(first_line) - (self.store.con.execute("SELECT min(rowid) FROM _whole").fetchone()[0] or 0)
+            self._load(f"(SELECT rowid + {start} AS line, * FROM _whole)", rows, fields,
                        raw_lines=lambda wanted: _line_texts(piece, piece_line, wanted, encoding=encoding,
                                                             delimiter=self.delimiter, quoting=quoting))
         finally:
-            self.store.con.execute("DROP TABLE IF EXISTS _whole")
+            _quietly(self.store.con, "DROP TABLE IF EXISTS _whole")
 
     def _load(self, relation: str, n: int, fields: int | None,
               raw_lines: Callable[[set[int]], dict[int, str]] | None = None) -> None:
-        from saydo.store.observations import insert_keyed, insert_staged_rejects, key_sql
+        from saydo.store.observations import insert_revising, insert_staged_rejects, key_sql
 
         con, plan = self.store.con, self.plan
         sql = (lambda text: columnar(text, fields)) if fields else (lambda text: text)
@@ -277,8 +290,8 @@ class Loader:
             self._resolve_points()
             first = " ".join(f"WHEN {sql(cond)} THEN {sql(reason)}" for cond, reason in plan.first)
             checks = " ".join(f"WHEN {sql(cond)} THEN {sql(reason)}" for cond, reason in plan.checks)
-            reason = (f"CASE WHEN _shape IS NOT NULL THEN _shape {first} WHEN code IS NULL THEN {sql(plan.no_region)} "
-                      f"{checks} END")
+            reason = (f"CASE WHEN _shape IS NOT NULL THEN _shape {bounds_sql()} {first} "
+                      f"WHEN code IS NULL THEN {sql(plan.no_region)} {checks} END")
             key = key_sql(source=sql_str(self.source), region="code", article_id="NULL", span_start="NULL", **absent)
             points = ("LEFT JOIN _points pt ON pt.lat = p.lat AND pt.lon = p.lon" if self.points_used else
                       "LEFT JOIN (SELECT NULL::VARCHAR AS code, NULL::VARCHAR AS method) pt ON FALSE")
@@ -296,7 +309,7 @@ class Loader:
                         WHERE _shape IS NOT NULL OR _scope))
             """)
         finally:
-            con.execute("DROP VIEW IF EXISTS _parsed")
+            _quietly(con, "DROP VIEW IF EXISTS _parsed")
         kept, good = con.execute("SELECT count(*), count(*) FILTER (WHERE _reason IS NULL) FROM _rows").fetchone()
         self.out_of_scope += n - kept
         if raw_lines is not None and kept > good:  # the rejected rows' text, from their lines
@@ -306,11 +319,14 @@ class Loader:
             con.execute("DROP TABLE _raw_lines")
         out = {name: absent.get(name, name) for name in _OUT} | {"geo_method": "geo_method"}
         select = ", ".join(["id", f"{sql_str(self.source)} AS source", "code AS region",
-                            *(out[name] for name in _TABLE_ORDER), f"{sql_str(self.file)} AS file",
-                            f"{sql_str(self.sha)} AS file_sha256", "line", *(out[name] for name in _TABLE_ORDER_2),
-                            "NULL::VARCHAR", "NULL::INTEGER", "NULL::INTEGER"])
-        inserted = insert_keyed(self.store, f"(SELECT {select} FROM _rows WHERE _reason IS NULL)")
+                            *(f"{out[name]} AS {name}" for name in _TABLE_ORDER), f"{sql_str(self.file)} AS file",
+                            f"{sql_str(self.sha)} AS file_sha256", "line",
+                            *(f"{out[name]} AS {name}" for name in _TABLE_ORDER_2), "NULL::VARCHAR AS article_id",
+                            "NULL::INTEGER AS span_start", "NULL::INTEGER AS span_end"])
+        inserted, revised = insert_revising(self.store, f"(SELECT {select} FROM _rows WHERE _reason IS NULL)",
+                                            self.sha)
         self.loaded += inserted
+        self.revised += revised
         self.duplicate += good - inserted
         self.rejected += insert_staged_rejects(
             self.store, "SELECT ?::VARCHAR AS source, ?::VARCHAR AS file, line, _reason AS reason, _raw AS raw "
@@ -356,6 +372,15 @@ class Loader:
             self.store.con.execute(f"DROP TABLE IF EXISTS {table}")
 
 
+def _quietly(con, sql: str) -> None:
+    """Clean up after a statement that may have failed: an error aborts the load's transaction, whose rollback
+    drops the temporary tables anyway, and the first error is the one to report."""
+    try:
+        con.execute(sql)
+    except duckdb.Error:
+        pass
+
+
 def _insert_rows(con, table: str, names: tuple[str, ...], rows: list[tuple], *, create: bool = False) -> None:
     """Insert Python rows through Arrow (``executemany`` costs a statement per row); ``create`` makes the table."""
     con.register("_new_rows", pa.table({name: [r[i] for r in rows] for i, name in enumerate(names)}))
@@ -375,9 +400,12 @@ def _line_texts(path: Path, first: int, wanted: set[int], *, encoding: str, deli
     with path.open("rb") as fh:
         for number, line in enumerate(fh, start=first):
             if number in wanted:
-                text = line.decode(encoding, errors="replace").rstrip("\r\n")
+                text = line[:2000].decode(encoding, errors="replace").rstrip("\r\n")
                 if quoting:
-                    text = delimiter.join(next(csv.reader([text], delimiter=delimiter), []))
+                    try:  # a field cut above, a stray quote: the line as it is then
+                        text = delimiter.join(next(csv.reader([text.replace("\r", " ")], delimiter=delimiter), []))
+                    except csv.Error:
+                        pass
                 found[number] = text[:500]
             if number >= last:
                 break
@@ -393,9 +421,28 @@ def sql_str(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
+EXCERPT = 200  # characters of a bad value a reason quotes
+
+
 def sql_repr(expr: str) -> str:
-    """SQL for Python's repr of a string value (how reasons quote what they found)."""
-    return f"('''' || coalesce({expr}, '') || '''')"
+    """SQL for Python's repr of a string value (how reasons quote what they found), cut to ``EXCERPT`` characters
+    with the length said: a rejected 50 MB field once became a 50 MB reason, and ``saydo rejects`` hung on it."""
+    return (f"(CASE WHEN length({expr}) > {EXCERPT} THEN '''' || left({expr}, {EXCERPT}) || '''... (' || "
+            f"format('{{:,}}', length({expr})) || ' characters)' ELSE '''' || coalesce({expr}, '') || '''' END)")
+
+
+def bounds_sql() -> str:
+    """``WHEN ... THEN reason`` for a row whose start or end is outside the plausible dates (``EARLIEST_DAY`` to a
+    year after today), over the columns ``started_at`` and ``finished_at``. The end of a whole-day event is the
+    midnight after its last day, so an end may be a day later than a start."""
+    first = EARLIEST_DAY.isoformat()
+    cases = []
+    for column, word, days in (("started_at", "start", 1), ("finished_at", "end", 2)):
+        stop = (latest_day() + timedelta(days=days)).isoformat()
+        cases.append(f"WHEN {column} < TIMESTAMPTZ '{first}' OR {column} >= TIMESTAMPTZ '{stop}' THEN 'the {word} ' "
+                     f"|| CAST(CAST({column} AS DATE) AS VARCHAR) || ' is outside the dates saydo accepts "
+                     f"({date_range_text()})'")
+    return " ".join(cases)
 
 
 def day_sql(expr: str, formats: list[str] | None = None) -> str:

@@ -68,7 +68,9 @@ def day_check(column: str, raw: str, day: str) -> tuple[str, str]:
 
 
 def coordinates(col: Columns, lat: str | None, lon: str | None) -> dict[str, str]:
-    return {"lat": f"TRY_CAST({col(lat)} AS DOUBLE)", "lon": f"TRY_CAST({col(lon)} AS DOUBLE)"}
+    """Latitude and longitude; a decimal comma (what `;`-separated European exports write) reads as a point."""
+    return {"lat": f"TRY_CAST(replace({col(lat)}, ',', '.') AS DOUBLE)",
+            "lon": f"TRY_CAST(replace({col(lon)}, ',', '.') AS DOUBLE)"}
 
 
 __all__ = ["Columns", "HeaderCsv", "day_check", "day_sql", "no_region", "region_name", "coordinates"]

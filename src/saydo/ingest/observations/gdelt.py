@@ -87,7 +87,7 @@ class GdeltEvents:
 
     def sniff(self, path: Path) -> bool:
         with path.open(encoding="utf-8", errors="replace") as fh:
-            first = fh.readline().rstrip("\r\n").split("\t")
+            first = fh.readline(1 << 16).lstrip("\ufeff").rstrip("\r\n").split("\t")
         return len(first) == COLUMNS and first[0].isdigit() and len(first[1]) == 8 and first[1].isdigit()
 
     def plan(self, path: Path, header: list[str] | None) -> Plan:

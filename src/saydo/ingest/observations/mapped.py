@@ -44,7 +44,8 @@ class MappedCsv(HeaderCsv):
         self.types: dict[str, str] = {str(k): str(v) for k, v in data.get("types", {}).items() if k != "event_type"}
         self.constant_type = data.get("types", {}).get("event_type") or data.get("event_type")
         self.source = data.get("source") or ""
-        self.delimiter = data.get("delimiter", ",")
+        self.given_delimiter = data.get("delimiter")  # else sniffed from the header
+        self.delimiter = self.given_delimiter or ","
         problems = []
         if not self.source:
             problems.append("'source' (the name rows are stored under)")
@@ -61,6 +62,10 @@ class MappedCsv(HeaderCsv):
 
     def matches(self, header: list[str]) -> bool:
         return False
+
+    def fits(self, header: list[str]) -> bool:
+        """Every column the mapping names is in the header (how the delimiter is sniffed)."""
+        return all(c in header for key, c in self.columns.items() if key != "date_format")
 
     def check_header(self, path: Path, header: list[str]) -> None:
         missing = [c for key, c in self.columns.items() if key != "date_format" and c not in header]

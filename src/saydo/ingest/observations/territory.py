@@ -16,8 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from saydo.ingest.files import guess_encoding
-from saydo.ingest.observations.base import LoadReport, expect_header, register
+from saydo.ingest.observations.base import LoadReport, expect_header, read_header, register
 from saydo.ingest.observations.bulk import chunks
 
 HEADER = ["date", "area"]
@@ -31,14 +30,17 @@ class TerritoryArea:
     def matches(self, header: list[str]) -> bool:
         return header == HEADER
 
-    def load(self, store, path: Path, source: str, sha: str, report: LoadReport, progress) -> None:
-        """Write the file's days to the territory table (not to observations) and count them in ``report``."""
+    def load(self, store, path: Path, source: str, sha: str, report: LoadReport, progress, *, file: str | None = None,
+             delimiter: str = ",") -> None:
+        """Write the days of ``path`` (UTF-8: ``saydo.ingest.decode``) to the territory table (not to observations)
+        and count them in ``report``; rows cite ``file``."""
         from saydo.store.territory import load_days
 
-        expect_header(path, HEADER, self.name)
+        expect_header(path, HEADER, self.name, read_header(path, delimiter))
         seen = 0
-        for chunk in chunks(path, delimiter=",", encoding=guess_encoding(path), header=True, quoting=True):
-            loaded, rejected, duplicate = load_days(store, chunk, source=source, file=str(path), sha=sha)
+        for chunk in chunks(path, delimiter=delimiter, encoding="utf-8", header=True, quoting=True):
+            loaded, rejected, duplicate = load_days(store, chunk, source=source, file=file or str(path), sha=sha,
+                                                    delimiter=delimiter)
             report.loaded += loaded
             report.rejected += rejected
             report.duplicate += duplicate

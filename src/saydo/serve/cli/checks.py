@@ -10,6 +10,7 @@ import typer
 
 from saydo import pipeline
 from saydo.serve.cli import app
+from saydo.serve.cli.listing import ActorOpt, FromOpt, RegionOpt, ToOpt, filtered_ids
 from saydo.serve.cli.options import (
     DbOption,
     EngineOption,
@@ -83,6 +84,17 @@ def export_cmd(
     scenario: Annotated[Optional[str], typer.Option("--scenario", help="Export this scenario's results instead of "
                                                                        "the published verdicts.",
                                                     show_default=False)] = None,
+    actor: ActorOpt = None,
+    kind: Annotated[Optional[str], typer.Option("--kind", help="Only statements of this kind.",
+                                                show_default=False)] = None,
+    verdict: Annotated[Optional[str], typer.Option("--verdict", help="Only statements with this latest verdict on "
+                                                                     "a source (or unchecked).",
+                                                   show_default=False)] = None,
+    region: RegionOpt = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    search: Annotated[Optional[str], typer.Option("--search", help="Only statements with these words.",
+                                                  show_default=False)] = None,
     db: DbOption = None,
 ) -> None:
     """Export statements with their latest published checks (or a scenario's), or ClaimReview JSON-LD per checked
@@ -97,7 +109,12 @@ def export_cmd(
         if scenario is not None and scenario not in {r["scenario"] for r in scenarios(store)}:
             known = ", ".join(repr(r["scenario"]) for r in scenarios(store)) or "none"
             raise NotFound(f"no scenario {scenario!r}", hint=f"stored scenarios: {known}")
-        written = export(store, fmt, out or Path(default.get(fmt, "saydo.out")), scenario=scenario)
+        ids = None
+        if any(v is not None for v in (actor, kind, verdict, region, date_from, date_to, search)):
+            ids = filtered_ids(store, actor=actor, kind=kind, verdict=verdict, region=region, date_from=date_from,
+                               date_to=date_to, search=search)
+        written = export(store, fmt, out or Path(default.get(fmt, "saydo.out")), scenario=scenario,
+                         statement_ids=ids)
     target = (out or Path(default[fmt])).resolve()
     if fmt == "claimreview":
         console.print(f"{len(written)} ClaimReview file(s) written under {target}")
@@ -127,7 +144,7 @@ def history_cmd(statement: Annotated[str, typer.Argument(help="Statement id (fro
     from saydo.errors import NotFound
     from saydo.store.checks import history
 
-    with open_store(db) as store:
+    with open_store(db, read_only=True) as store:
         rows = history(store, statement)
     if not rows:
         raise NotFound(f"no check stored for statement {statement!r}", hint="run `saydo check` first, or see the "

@@ -57,9 +57,24 @@ def engine_choice(engine: str | None, master: str | None = None, warehouse: str 
     return choice
 
 
+def lock_wait() -> float:
+    """Seconds a command waits for a database another process holds: ``SAYDO_LOCK_WAIT``, else 10."""
+    import os
+
+    try:
+        return max(0.0, float(os.environ.get("SAYDO_LOCK_WAIT", "10")))
+    except ValueError:
+        return 10.0
+
+
 def open_store(db: Path | None, *, read_only: bool = False, engine=None) -> Store:
-    """The DuckDB store, with the chosen engine (``engine_choice``) attached for its observation queries."""
-    store = Store(default_db_path(db), read_only=read_only)
+    """The store for a command: read-only commands open it read-only (so they run beside other readers, such as
+    a read-only server); both wait ``lock_wait()`` seconds for a writer and say so on stderr. With the chosen engine
+    (``engine_choice``) attached for its observation queries."""
+    def tell(message: str) -> None:
+        err_console.print(f"saydo: {message}", highlight=False, markup=False)
+
+    store = Store(default_db_path(db), read_only=read_only, lock_wait=lock_wait(), on_wait=tell)
     if engine is not None and engine.spark:
         from saydo.store.engine import attach
 

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from rich.console import Group
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
 from saydo.check.explain import fmt_ratio
@@ -46,38 +45,44 @@ def loads_table(loads) -> Group:
     return Group(*lines)
 
 
-def checks_table(checks: list[Check], statements: dict[str, Statement]) -> Table:
-    table = Table(title=f"Checks ({len(checks)})", expand=True)
-    for col in ("speaker", "pledge", "source", "window", "pledge regions before → after", "ratio (95% CI)",
-                "DiD vs control (95% CI)", "verdict"):
-        table.add_column(col, overflow="fold")
+def checks_table(checks: list[Check], statements: dict[str, Statement]) -> Group:
+    """The checks of a run, two lines each (verdict, source, who; the pledge regions' counts and the deciding
+    figure), cut at the terminal's edge; the explanations follow in panels that wrap at word boundaries."""
+    lines: list = [Text(f"Checks ({len(checks)})", style="bold")]
     for c in checks:
         s = statements.get(c.statement)
-        pledge = next((m for m in c.measures if m.group == "pledge" and m.metric == "alerts"), None)
-        counts = f"{pledge.before.value:.0f} → {pledge.after.value:.0f} alerts" if pledge else "–"
-        table.add_row(
-            s.speaker if s else c.statement, (s.text[:80] + "…") if s and len(s.text) > 80 else (s.text if s else ""),
-            c.source, f"{c.start:%Y-%m-%d} ±{c.window_days}d", counts,
-            fmt_ratio(pledge.ratio, pledge.ci) if pledge else "–",
-            fmt_ratio(c.did.ratio, c.did.ci) if c.did else "–",
-            f"[{VERDICT_STYLE.get(c.verdict, '')}]{c.verdict}[/]",
-        )
-    return table
+        pledge = next((m for m in c.measures if m.group == "pledge" and m.metric in ("alerts", "events")), None)
+        head = Text(no_wrap=True, overflow="ellipsis")
+        head.append(verdict_label(c.verdict), style=VERDICT_STYLE.get(c.verdict, ""))
+        head.append(f"  {c.source}  {c.template or 'reduce'}  ")
+        head.append(s.speaker if s else c.statement, style="bold")
+        head.append(f" ({(s.actor if s else None) or '?'})  from {c.start:%Y-%m-%d} ±{c.window_days}d")
+        figures = []
+        if pledge:
+            figures.append(f"pledge regions {pledge.before.value:.0f} → {pledge.after.value:.0f} {pledge.metric}")
+        if c.did:
+            figures.append(f"DiD {fmt_ratio(c.did.ratio, c.did.ci)}")
+        body = Text("    " + "; ".join(figures) + ("  " if figures else "") + (" ".join(s.text.split()) if s else ""),
+                    no_wrap=True, overflow="ellipsis")
+        lines.extend([head, body])
+    return Group(*lines)
 
 
 def explanation_panels(checks: list[Check]) -> list[Panel]:
-    return [Panel(c.explanation, title=f"{c.verdict} · {c.source} · statement {c.statement}",
-                  border_style=VERDICT_STYLE.get(c.verdict, "")) for c in checks]
+    """Each check's explanation in a panel; its text wraps at word boundaries to the terminal's width."""
+    return [Panel(Text(c.explanation), title=f"{verdict_label(c.verdict)} · {c.source} · statement {c.statement}",
+                  title_align="left", border_style=VERDICT_STYLE.get(c.verdict, "")) for c in checks]
 
 
-def untestable_table(items: list[tuple[Statement, str]]) -> Table:
-    table = Table(title=f"Pledges not tested ({len(items)})", expand=True)
-    table.add_column("speaker", max_width=22)
-    table.add_column("pledge", ratio=1, overflow="fold")
-    table.add_column("why not", ratio=1, overflow="fold")
+def untestable_table(items: list[tuple[Statement, str]]) -> Group:
+    """Pledges not tested: who, why not, and the pledge, two lines each."""
+    lines: list = [Text(f"Pledges not tested ({len(items)})", style="bold")]
     for s, why in items:
-        table.add_row(s.speaker, s.text[:120], why)
-    return table
+        head = Text(no_wrap=True, overflow="ellipsis")
+        head.append(s.speaker, style="bold")
+        head.append(f" ({s.actor or '?'}): {why}")
+        lines.extend([head, Text("    " + " ".join(s.text.split()), no_wrap=True, overflow="ellipsis")])
+    return Group(*lines)
 
 
 def verdict_label(verdict: str) -> str:
@@ -93,12 +98,54 @@ def record_lines(row: dict) -> list[Text]:
     head.append(f"  {str(row.get('published') or ''):10}  ")
     head.append(str(row.get("speaker") or "?"), style="bold")
     head.append(f" ({row.get('actor') or '?'})  {row.get('kind')}")
-    for v in row.get("verdicts") or []:
+    if row.get("verdict"):  # the pledge's one verdict, from the most direct source that decided
         head.append("  ")
-        head.append(verdict_label(v["verdict"]), style=VERDICT_STYLE.get(v["verdict"], ""))
-        head.append(f" ({v['source']})", style="dim")
+        head.append(verdict_label(row["verdict"]), style=VERDICT_STYLE.get(row["verdict"], ""))
+        others = len(row.get("verdicts") or [])
+        head.append(f" ({row.get('decided_by')}" + (f"; {others} sources" if others > 1 else "") + ")", style="dim")
+    else:
+        for v in row.get("verdicts") or []:
+            head.append("  ")
+            head.append(verdict_label(v["verdict"]), style=VERDICT_STYLE.get(v["verdict"], ""))
+            head.append(f" ({v['source']})", style="dim")
     places = row.get("places") or []
     if places:
         head.append("  " + ",".join(places))
     body = Text("    " + " ".join(str(row.get("text") or "").split()), no_wrap=True, overflow="ellipsis")
     return [head, body]
+
+
+def check_lines(row: dict) -> list[Text]:
+    """One stored check in two lines: verdict, source, template, who and when; then the deciding figure and the
+    pledge's text, cut at the terminal's edge."""
+    head = Text(no_wrap=True, overflow="ellipsis")
+    head.append(str(row["id"])[:10], style="dim")
+    head.append("  ")
+    head.append(verdict_label(row["verdict"]), style=VERDICT_STYLE.get(row["verdict"], ""))
+    head.append(f"  {row['source']}  {row.get('template') or 'reduce'}  ")
+    head.append(str(row.get("speaker") or "?"), style="bold")
+    head.append(f" ({row.get('actor') or '?'})  {str(row.get('start_at') or '')[:10]}")
+    places = row.get("places") or []
+    if places:
+        head.append("  " + ",".join(places))
+    figure = ""
+    if row.get("did_ratio") is not None:
+        figure = f"{row.get('did_metric') or 'alerts'} DiD {fmt_ratio(row['did_ratio'], row.get('did_ci'))}  "
+    body = Text("    " + figure + " ".join(str(row.get("text") or "").split()), no_wrap=True, overflow="ellipsis")
+    return [head, body]
+
+
+def verdict_lines(verdicts: list[dict], statements: dict[str, Statement]) -> Group:
+    """One verdict per pledge: the most direct source that decided, the others beside it."""
+    lines: list = [Text(f"Verdict per pledge ({len(verdicts)})", style="bold")]
+    for v in verdicts:
+        s = statements.get(v["statement"])
+        head = Text(no_wrap=True, overflow="ellipsis")
+        head.append(verdict_label(v["verdict"]), style=VERDICT_STYLE.get(v["verdict"], ""))
+        head.append(f"  {s.speaker if s else v['statement']}  decided by {v['decided_by']}")
+        others = [o for o in v["sources"] if o["source"] != v["decided_by"]]
+        if others:
+            head.append("; " + ", ".join(f"{o['source']} {verdict_label(o['verdict'])}" for o in others),
+                        style="dim")
+        lines.append(head)
+    return Group(*lines)

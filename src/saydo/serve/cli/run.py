@@ -26,7 +26,14 @@ from saydo.serve.cli.options import (
     print_json,
     rejected_rows_notes,
 )
-from saydo.serve.cli.render import checks_table, explanation_panels, loads_table, statements_table, untestable_table
+from saydo.serve.cli.render import (
+    checks_table,
+    explanation_panels,
+    loads_table,
+    statements_table,
+    untestable_table,
+    verdict_lines,
+)
 
 Files = Annotated[list[Path], typer.Argument(help="Article files (.txt or .html).", show_default=False)]
 Inputs = Annotated[list[str], typer.Argument(help="Article files (.txt, .html), folders, tables of articles (.csv, "
@@ -44,10 +51,13 @@ AlertsOption = Annotated[Optional[list[Path]], typer.Option("--alerts", help="Ob
 def _parse_date(value: str | None, option: str = "--date") -> date | None:
     if value is None:
         return None
+    from saydo.ingest.articles import check_date
+
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise BadValue(f"{option} {value!r} is not a date", hint="use YYYY-MM-DD") from None
+    return check_date(day, where=option, what="the date")
 
 
 @app.command()
@@ -85,13 +95,14 @@ def _print_result(result: pipeline.RunResult, db_path: Path, out: Path | None) -
         console.print(checks_table(result.checks, by_id))
         for panel in explanation_panels(result.checks):
             console.print(panel)
+        console.print(verdict_lines(result.verdicts, by_id))
     elif not [s for s in result.statements if s.kind == "pledge"]:
         console.print("No pledges found, so nothing to check.")
     if result.untestable:
         console.print(untestable_table(result.untestable))
-    console.print(f"Database: {db_path.resolve()}")
+    console.print(f"Database: {db_path.resolve()}", soft_wrap=True)  # a path is printed whole, never folded
     if out:
-        console.print(f"JSON result: {out.resolve()}")
+        console.print(f"JSON result: {out.resolve()}", soft_wrap=True)
 
 
 @app.command()
@@ -132,17 +143,24 @@ def _extract_on_spark(inputs: list[str], choice, published, fetch: bool):
 
 
 @ingest_app.command("articles")
-def ingest_articles(inputs: Inputs, db: DbOption = None, json_out: JsonOption = False, date_: DateOption = None,
-                    fetch: FetchOption = False, engine: EngineOption = None, spark_master: SparkMasterOption = None,
+def ingest_articles(inputs: Annotated[Optional[list[str]], Inputs.__metadata__[0]] = None, db: DbOption = None,
+                    json_out: JsonOption = False, date_: DateOption = None, fetch: FetchOption = False,
+                    resume: Annotated[bool, typer.Option("--resume", help="Also extract the articles an interrupted "
+                                                                          "batch stored without statements.")] = False,
+                    engine: EngineOption = None, spark_master: SparkMasterOption = None,
                     warehouse: WarehouseOption = None) -> None:
     """Store articles and the statements extracted from them (same text twice changes nothing).
 
     Takes files, folders (recursively, by extension), CSV or JSON Lines tables of articles, RSS/Atom feeds and, with
     --fetch, URLs. Warns per article (no date, no statement found); an input that can't be read is kept in rejects
-    and the others still load; exit 2 when any input was rejected, else 0."""
+    and the others still load; exit 2 when any input was rejected, else 0. Each article's statements are stored in
+    one step; a batch stopped half way (`saydo observations summary` says so) is finished by `--resume` (with the
+    same inputs, or none), or by giving the same inputs again."""
     from saydo.extract import extraction_note
 
     published = _parse_date(date_)
+    if not inputs and not resume:
+        raise BadValue("no article inputs given", hint="name them, or pass --resume to finish an interrupted batch")
     empty: list[tuple[str, str]] = []
 
     def note_empty(article, extracted) -> None:
@@ -153,19 +171,26 @@ def ingest_articles(inputs: Inputs, db: DbOption = None, json_out: JsonOption = 
     choice = engine_choice(engine, spark_master, warehouse)
     with open_store(db, engine=choice) as store, Steps() as steps:
         steps.start("reading articles")
-        articles, errors, warnings = pipeline.read_articles(store, inputs, published=published, fetch=fetch,
+        articles, errors, warnings = pipeline.read_articles(store, inputs or [], published=published, fetch=fetch,
                                                             progress=lambda _label: steps.advance())
         steps.start("extracting statements", total=len(articles))
         statements = pipeline.extract_articles(store, articles, progress=lambda _i: steps.advance(),
                                                each=note_empty) if articles else []
+        resumed: list[str] = []
+        if resume:
+            from saydo.store.articles import unfinished_articles
+
+            resumed = sorted(row["name"] for row in unfinished_articles(store))
+            statements += pipeline.resume_articles(store)
     warnings += empty
     if json_out:
         print_json({"articles": [a.name for a in articles], "statements": len(statements),
                     "warnings": [{"input": label, "warning": text} for label, text in warnings],
-                    "errors": [e.line() for e in errors]})
+                    "errors": [e.line() for e in errors], "resumed": resumed})
     else:
         console.print(f"{len(articles)} article(s) stored, {len(statements)} statement(s) extracted, "
-                      f"{len(errors)} input(s) rejected, {len(warnings)} warning(s).", markup=False)
+                      f"{len(errors)} input(s) rejected, {len(warnings)} warning(s)"
+                      f"{f', {len(resumed)} unfinished article(s) resumed' if resume else ''}.", markup=False)
     warn(warnings)
     finish(errors)
 
@@ -218,7 +243,7 @@ def demo(out_dir: Annotated[Path, typer.Option("--out", help="Folder for the dem
     for leftover in (db_path, Path(f"{db_path}.wal")):
         leftover.unlink(missing_ok=True)  # a demo starts from nothing, so its output is always the same
     with resources.as_file(data.joinpath("istanbul-2022-03-29.txt")) as article, \
-            resources.as_file(data.joinpath("alerts-volunteer-2022-03.csv")) as alerts:
+            resources.as_file(data.joinpath("alerts-volunteer-2022.csv")) as alerts:
         if not json_out:
             console.print(f"[bold]saydo demo[/]: example article {article.name} (written for saydo from the public "
                           f"facts of 29 March 2022) and {alerts.name} (reduced from the MIT-licensed volunteer alert "
@@ -226,4 +251,5 @@ def demo(out_dir: Annotated[Path, typer.Option("--out", help="Folder for the dem
         run(files=[article], alerts=[alerts], db=db_path, json_out=json_out, date_=None, window_days=14,
             out=out_dir / "result.json")
     if not json_out:
-        console.print(f"Browse it: .venv/bin/saydo serve --db {db_path} (then open http://127.0.0.1:8008/)")
+        console.print(f"Browse it: .venv/bin/saydo serve --db {db_path}", soft_wrap=True)
+        console.print("then open http://127.0.0.1:8008/")

@@ -28,15 +28,20 @@ def serve(
     boundaries: Annotated[Optional[Path], typer.Option(
         "--boundaries", help="ADM1 boundary GeoJSON for the map (default: $SAYDO_BOUNDARIES, else the file in "
                              "../shared beside a checkout, else a schematic tile map).", show_default=False)] = None,
+    header_timeout: Annotated[Optional[float], typer.Option(
+        "--header-timeout", help="Seconds a request's headers may take to arrive (default: $SAYDO_HEADER_TIMEOUT, "
+                                 "else 10).", show_default=False, min=0.1)] = None,
+    body_timeout: Annotated[Optional[float], typer.Option(
+        "--body-timeout", help="Seconds a request's body may take after its headers (default: $SAYDO_BODY_TIMEOUT, "
+                               "else 120).", show_default=False, min=0.1)] = None,
     log_level: Annotated[str, typer.Option("--log-level", help="uvicorn log level.")] = "warning",
 ) -> None:
     """Start the web app and JSON API (pages at /, API docs at /docs). Uploads need SAYDO_TOKEN in the
     environment; without it the server is read-only."""
     try:
-        import uvicorn
-
         from saydo.serve.app import create_app
         from saydo.serve.settings import Settings
+        from saydo.serve.timeouts import server
     except ImportError as exc:  # the web extra is not installed
         raise ConfigError(f"the web server needs a package that is missing ({exc.name})",
                           hint="install saydo[web], or run `make demo`") from None
@@ -49,7 +54,8 @@ def serve(
         configure(boundaries)
     settings = Settings.build(db, data_dir=data_dir,
                               max_upload=int(max_upload_mb * 1024 * 1024) if max_upload_mb else None,
-                              base_url=f"http://{host}:{port}")
+                              base_url=f"http://{host}:{port}", header_timeout=header_timeout,
+                              body_timeout=body_timeout)
     application = create_app(settings)
     mode = "read-only (no SAYDO_TOKEN)" if settings.read_only else "uploads allowed with the token"
     err_console.print(f"saydo serve: http://{host}:{port}/ over {settings.db_path} — {mode}; "
@@ -57,4 +63,4 @@ def serve(
     if os.environ.get("SAYDO_TOKEN") and host not in ("127.0.0.1", "localhost", "::1"):
         err_console.print("saydo serve: the token travels in clear over plain HTTP; put TLS in front of a public "
                           "address")
-    uvicorn.run(application, host=host, port=port, log_level=log_level, access_log=False)
+    server(application, settings, host=host, port=port, log_level=log_level).run()

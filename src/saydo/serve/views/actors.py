@@ -26,20 +26,17 @@ def actor(store, actor: ActorPath) -> dict:
         raise NotFound(f"no statements by actor {actor}", hint="see /actors")
     record = Counter()
     for p in pledges:
-        p["outcome"] = outcome(p["verdicts"])
+        p["outcome"] = outcome(p["verdict"])
         record[p["outcome"]] += 1
     return {"actor": actor,
             "record": {"made": len(pledges), **{k: record[k] for k in DECIDED}, "pending": record["pending"]},
             "pledges": pledges, "timeline": timeline(pledges)}
 
 
-def outcome(verdicts: list[dict]) -> str:
-    """One word for a pledge: the decided verdict when every source that decided agrees; ``mixed`` when sources
-    disagree (they are never added together); ``pending`` when none has decided (unchecked, too early, no data)."""
-    decided = {v["verdict"] for v in verdicts if v["verdict"] in DECIDED}
-    if not decided:
-        return "pending"
-    return decided.pop() if len(decided) == 1 else "mixed"
+def outcome(verdict: str | None) -> str:
+    """One word for a pledge: its one verdict when decided (the most direct source that decided, see
+    ``saydo.check.combine``); ``pending`` when none has decided (unchecked, too early, no data)."""
+    return verdict if verdict in DECIDED else "pending"
 
 
 def timeline(pledges: list[dict]) -> list[dict]:

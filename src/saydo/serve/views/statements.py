@@ -24,7 +24,8 @@ from saydo.serve.params import (
 )
 from saydo.serve.views import page, view
 from saydo.store import views as sv
-from saydo.store.checks import history, untested_reason
+from saydo.store.checks import history, pledge_verdict_of, untested_reason
+from saydo.store.corrections import edits_of, notes
 
 CONTEXT_CHARS = 400
 
@@ -97,7 +98,17 @@ def check(store, statement_id: StatementId, site=None, memo=None) -> dict:
         "figures": figures,
         "history": history(store, statement_id),
         "untested": untested_reason(store, statement_id) if not results else None,
+        "edits": [e.to_json() for e in edits_of(store, [statement_id]).get(statement_id, ())],
+        "notes": notes(store, statement_id),
+        "scenarios": [_scenario(r) for r in sv.scenario_results(store, statement_id)],
+        "verdict": pledge_verdict_of(store, statement_id),
     }
+
+
+def _scenario(result: dict) -> dict:
+    return {"scenario": result["scenario"], "source": result["source"], "verdict": result["verdict"],
+            "as_of": result.get("as_of"), "window_days": result.get("window_days"), "run_at": result.get("run_at"),
+            "explanation": result.get("explanation", "")}
 
 
 def _context(text: str, start: int, end: int) -> dict:
@@ -119,15 +130,18 @@ def _result(store, statement: dict, result: dict, site, memo=None) -> dict:
                                               if m["group"] == "region"]
     return {
         "source": result["source"], "verdict": result["verdict"], "version": result.get("version"),
+        "check_id": result.get("check_id"),
         "run_at": result.get("run_at"), "as_of": result.get("as_of"), "template": result.get("template"),
         "start": result["start"], "end": result.get("end"), "window_days": result["window_days"],
         "hypothesis": hypothesis_words(result, pledge_regions),
+        "effect": result.get("effect"), "pretrend": result.get("pretrend"),
         "explanation": result["explanation"],
         "figures": _figures(result),
         "territory": result.get("territory") or [],
         "regions": {"pledge": list(pledge_regions), "control": list(groups.get("control", []))},
         # the chart is recomputed from the stored rows; once per stored result and data generation
         "chart": memo(f"chart:{result['check_id']}", lambda: _chart(store, result)) if memo else _chart(store, result),
+        "chart_caption": _chart_caption(result),
         "evidence": _evidence(result, pledge_regions),
         "files": [{"sha256": f["sha256"], "path": f["path"], "rows_loaded": f["rows_loaded"]}
                   for f in sv.list_files(store) if f["source"] == result["source"]],
@@ -171,6 +185,11 @@ def _figures(result: dict) -> list[dict]:
                      "before": m["before"]["value"], "after": m["after"]["value"], "ratio": m["ratio"],
                      "ci_low": (m.get("ci") or [None, None])[0], "ci_high": (m.get("ci") or [None, None])[1],
                      "method": m.get("method", "")})
+    cal = result.get("calibrated")
+    if cal and cal.get("ci"):
+        rows.append({"kind": "deciding figure (calibrated)", "metric": cal["metric"], "group": "pledge",
+                     "regions": "", "before": None, "after": None, "ratio": cal["ratio"], "ci_low": cal["ci"][0],
+                     "ci_high": cal["ci"][1], "method": cal.get("method", "")})
     for label, dids in (("difference in differences", result.get("dids") or
                          ([result["did"]] if result.get("did") else [])),
                         ("placebo", [result["placebo"]] if result.get("placebo") else [])):
@@ -183,12 +202,23 @@ def _figures(result: dict) -> list[dict]:
 
 
 def _chart(store, result: dict) -> list[dict]:
-    """Daily per-region means of the pledge and control groups, recomputed from the stored rows."""
-    if not {"pledge", "control"} <= {m["group"] for m in result.get("measures", []) if m["metric"] == "alerts"}:
-        return []
-    from saydo.check.charts import chart_frame
+    """Daily per-region means of the pledge and control groups, recomputed from the stored rows (alerts for an alert
+    log, recorded hostile events for an event dataset)."""
+    from saydo.check.charts import chart_frame, chart_metric
 
-    return chart_frame(store, result, "alerts").to_dict("records")
+    metric = chart_metric(result)
+    if metric is None or not {"pledge", "control"} <= {m["group"] for m in result.get("measures", [])
+                                                       if m["metric"] == metric}:
+        return []
+    return chart_frame(store, result, metric).to_dict("records")
+
+
+def _chart_caption(result: dict) -> str:
+    from saydo.check.charts import METRIC_TITLES, chart_metric
+
+    what = METRIC_TITLES.get(chart_metric(result) or "alerts")
+    return (f"{what[0].upper()}{what[1:]} (mean of the pledge regions and of the control regions), from the stored "
+            f"rows; the shaded bands are the before and after windows.")
 
 
 def _evidence(result: dict, regions: list[str]) -> list[dict]:
