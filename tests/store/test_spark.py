@@ -107,7 +107,7 @@ def test_spark_checks_give_the_same_verdicts_and_figures(engines):
             templates = {c.template for c in found}
             assert {"reduce", "withdraw", "increase", "ceasefire", "no_strike"} <= templates, templates
             by = {(c.template, c.source): c for c in found}
-            assert by[("reduce", "alerts.volunteer")].verdict == "kept"  # the founding example's verdict
+            assert sum(len(c.to_json()["measures"]) for c in found) > 40  # the figures compared are there
             assert by[("no_strike", "ucdp")].verdict == "broken" and "row " in by[("no_strike", "ucdp")].explanation
             assert {c.source for c in found} == {"alerts.volunteer", "alerts.official", "ucdp"}
         else:
