@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+SPARK := $(VENV)/.installed-spark
 
 .PHONY: demo test check bench eval clean
 
@@ -12,14 +13,19 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,web,charts,browser]'
 	@touch $(STAMP)
 
+# the spark extra (pyspark, ~400 MB) only for the tests and benchmarks, so `make demo` stays light
+$(SPARK): $(STAMP)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[spark]'
+	@touch $(SPARK)
+
 demo: $(STAMP)
 	$(BIN)/saydo demo
 
-test: $(STAMP)
+test: $(STAMP) $(SPARK)
 	sh scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest -q
 
-bench: $(STAMP)
+bench: $(STAMP) $(SPARK)
 	$(BIN)/python -m bench
 
 check: $(STAMP)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -49,3 +51,31 @@ def nlp():
     from saydo.extract import load_nlp
 
     return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def spark_master():
+    """The Spark master the tests run on: two local cores, one SparkSession for the whole test session (each engine
+    opens a child session of it). Skips with the reason when pyspark or Java is missing (`make test` installs the
+    spark extra; Java 17 is on the machines)."""
+    pytest.importorskip("pyspark", reason="the spark extra is not installed (make test installs it)")
+    if not shutil.which("java") and not os.environ.get("JAVA_HOME"):
+        pytest.skip("Spark needs Java 17 (no java on PATH and no JAVA_HOME)")
+    return "local[2]"
+
+
+def assert_parity(duck, spark, where: str = "") -> None:
+    """Two results that must be the same figure for figure: counts, texts and verdicts exactly, other numbers (ratios,
+    intervals, hours) to 1e-9."""
+    if isinstance(duck, float) or isinstance(spark, float):
+        assert duck == pytest.approx(spark, rel=1e-9, abs=1e-9), where
+    elif isinstance(duck, dict) and isinstance(spark, dict):
+        assert duck.keys() == spark.keys(), where
+        for key in duck:
+            assert_parity(duck[key], spark[key], f"{where}.{key}")
+    elif isinstance(duck, list | tuple) and isinstance(spark, list | tuple):
+        assert len(duck) == len(spark), where
+        for i, (a, b) in enumerate(zip(duck, spark)):
+            assert_parity(a, b, f"{where}[{i}]")
+    else:
+        assert duck == spark, where

@@ -63,12 +63,9 @@ def extract_articles(store: Store | None, articles: list[Article], *, n_process:
                      each: Callable[[Article, list[Statement]], None] | None = None) -> list[Statement]:
     """Extract statements from each article; with a store, replace the article's stored statements. ``progress``
     gets the number of articles done, ``each`` every article with its statements."""
-    from saydo.extract import extract_many
-
     found: list[Statement] = []
     events: list = []
-    for i, (article, statements) in enumerate(zip(articles, extract_many(articles, n_process=n_process,
-                                                                          events=events)), 1):
+    for i, (article, statements) in enumerate(zip(articles, _extracted(store, articles, n_process, events)), 1):
         if store is not None:  # statements, news events and the done mark: one transaction per article
             save_statements(store, article.id, statements, [e for e in events if e.article_id == article.id])
         found.extend(statements)
@@ -77,6 +74,22 @@ def extract_articles(store: Store | None, articles: list[Article], *, n_process:
         if progress:
             progress(i)
     return found
+
+
+def _extracted(store: Store | None, articles: list[Article], n_process: int, events: list):
+    """Each article's statements, in order (events appended to ``events``): on the store's Spark engine when it has
+    one (``saydo.extract.spark``: the same extraction, on the executors), else here."""
+    engine = store.engine if store is not None else None
+    if engine is not None and engine.name == "spark":
+        from saydo.extract.spark import extract_articles as on_spark
+
+        for result in on_spark(engine, articles):
+            events.extend(result.events)
+            yield result.statements
+        return
+    from saydo.extract import extract_many
+
+    yield from extract_many(articles, n_process=n_process, events=events)
 
 
 def resume_articles(store: Store, *, progress: Callable[[int], None] | None = None) -> list[Statement]:
@@ -89,6 +102,15 @@ def resume_articles(store: Store, *, progress: Callable[[int], None] | None = No
 
 def ingest_observation_files(store: Store, paths: Iterable[str | Path], *, fmt: str | None = None,
                              source: str | None = None) -> list[LoadReport]:
+    """Load observation files; the first that can't be read stops the run with its error. On a store with the Spark
+    engine, the files load on Spark (``saydo.ingest.observations.spark``)."""
+    if store.engine is not None and store.engine.name == "spark":
+        from saydo.ingest.observations.spark import load_files
+
+        reports, errors = load_files(store, list(paths), fmt=fmt, source=source)
+        if errors:
+            raise errors[0]
+        return reports
     return [load_observations(store, p, fmt=fmt, source=source) for p in paths]
 
 
@@ -229,6 +251,18 @@ def stored_statements(store: Store, kind: str | None = None) -> list[Statement]:
     return load_statements(store, kind=kind)
 
 
+def pledges_to_check(store: Store) -> list[Statement]:
+    """The stored pledges; on a store with the Spark engine also the pledges extracted into its warehouse
+    (``saydo extract --engine spark``) of articles the DuckDB file has no statement of, which are stored first so that
+    their checks show beside them (``saydo serve``, exports)."""
+    engine = store.engine
+    if engine is not None and engine.name == "spark":
+        from saydo.store.articles import save_warehouse_pledges
+
+        save_warehouse_pledges(store, engine.latest_pledges())
+    return stored_statements(store, kind="pledge")
+
+
 __all__ = [
     "RunResult",
     "SaydoError",
@@ -238,6 +272,7 @@ __all__ = [
     "extract_articles",
     "ingest_articles",
     "ingest_observation_files",
+    "pledges_to_check",
     "read_articles",
     "refresh_pledge_verdicts",
     "reject_article",

@@ -43,7 +43,7 @@ def test_inputs_folder_is_read_recursively_by_extension(tmp_path):
     files, notes = expand([tmp_path / "news"])
     assert [f.rsplit("/", 1)[1] for f in files] == ["a.txt", "b.txt"]
     assert notes == [f"1 .png file(s) skipped in {tmp_path / 'news'}/ (saydo reads "
-                     ".txt, .text, .html, .htm, .csv, .jsonl, .ndjson, .rss, .atom, .xml)"]
+                     ".txt, .text, .html, .htm, .csv, .jsonl, .ndjson, .parquet, .rss, .atom, .xml)"]
     items = list(read_inputs(files))
     assert all(i.article is not None and not i.warnings for i in items)
 

@@ -16,7 +16,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from saydo.errors import BadHeader, BadValue, EmptyFile, TooLong
+from saydo.errors import BadHeader, BadValue, EmptyFile, MissingFile, TooLong
 from saydo.ingest.files import check_text_file, guess_encoding
 from saydo.records import Article
 from saydo.records.observation import EARLIEST_DAY, date_range_text, plausible_day
@@ -128,37 +128,68 @@ def article_from_html(raw: str, *, name: str, path: str, published: date | None 
     )
 
 
-TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson")
+TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".parquet")
 _BODY_KEYS = ("body", "text", "content")
 _LINK_KEYS = ("link", "url", "source_url", "source")
 _TITLE_KEYS = ("headline", "title")
 
 
 def read_article_table(path: str | Path) -> tuple[list[Article], list[tuple[int, str]]]:
-    """The articles of a CSV or JSON Lines file, one per row, and the rows that are not articles as (line, reason).
-    An article is named ``FILE#LINE``; its date is the row's ``date`` when it starts with YYYY-MM-DD."""
-    p = check_text_file(path)
-    rows = _csv_rows(p) if p.suffix.lower() == ".csv" else _jsonl_rows(p)
+    """The articles of a CSV, JSON Lines or Parquet file, one per row, and the rows that are not articles as (line,
+    reason). An article is named ``FILE#LINE`` (a Parquet file's rows are numbered from 1); its date is the row's
+    ``date`` when it starts with YYYY-MM-DD."""
+    p = check_text_file(path) if Path(path).suffix.lower() != ".parquet" else _check_parquet(path)
+    suffix = p.suffix.lower()
+    rows = _csv_rows(p) if suffix == ".csv" else _parquet_rows(p) if suffix == ".parquet" else _jsonl_rows(p)
     articles, problems = [], []
     for line, row in rows:
-        if isinstance(row, str):
-            problems.append((line, row))
-            continue
-        body = next((str(row[k]) for k in _BODY_KEYS if row.get(k)), "")
-        if not body.strip():
-            problems.append((line, f"no text: the row has no {' or '.join(_BODY_KEYS)} value"))
-            continue
-        text = body.replace("\r\n", "\n")
-        published = _row_date(row.get("date"))
-        if published is not None and not plausible_day(published):
-            problems.append((line, f"the date {published.isoformat()} is outside the dates saydo accepts "
-                                   f"({date_range_text()})"))
-            continue
-        link = next((str(row[k]) for k in _LINK_KEYS if row.get(k)), None)
-        title = next((str(row[k]) for k in _TITLE_KEYS if row.get(k)), None)
-        articles.append(Article(id=Article.make_id(text), name=f"{p.name}#{line}", path=str(p), text=text,
-                                published=published, source_url=link, title=title, format="table"))
+        found = row if isinstance(row, str) else article_from_row(row, name=f"{p.name}#{line}", path=str(p))
+        if isinstance(found, str):
+            problems.append((line, found))
+        else:
+            articles.append(found)
     return articles, problems
+
+
+def article_from_row(row: dict, *, name: str, path: str) -> Article | str:
+    """One row of a table of articles (keys in lower case) as an article, or the reason it is none."""
+    body = next((str(row[k]) for k in _BODY_KEYS if row.get(k)), "")
+    if not body.strip():
+        return f"no text: the row has no {' or '.join(_BODY_KEYS)} value"
+    text = body.replace("\r\n", "\n")
+    published = _row_date(row.get("date"))
+    if published is not None and not plausible_day(published):
+        return f"the date {published.isoformat()} is outside the dates saydo accepts ({date_range_text()})"
+    link = next((str(row[k]) for k in _LINK_KEYS if row.get(k)), None)
+    title = next((str(row[k]) for k in _TITLE_KEYS if row.get(k)), None)
+    return Article(id=Article.make_id(text), name=name, path=path, text=text, published=published,
+                   source_url=link, title=title, format="table")
+
+
+def _check_parquet(path: str | Path) -> Path:
+    p = Path(path)
+    if not p.exists():
+        raise MissingFile("file not found", where=str(p), hint="check the path")
+    return p
+
+
+def _parquet_rows(p: Path):
+    import pyarrow.parquet as pq
+
+    try:
+        table = pq.ParquetFile(p)
+    except Exception as exc:  # pyarrow's own errors: not a Parquet file, a cut-off one
+        raise BadValue(f"not a readable Parquet file ({str(exc)[:200]})", where=str(p),
+                       hint="give a Parquet file with a body column") from None
+    names = [n.strip().lower() for n in table.schema_arrow.names]
+    if not set(_BODY_KEYS) & set(names):
+        raise BadHeader(f"no {' or '.join(_BODY_KEYS)} column", where=str(p),
+                        hint="a table of articles needs a body column (link,headline,date,body)")
+    number = 0
+    for batch in table.iter_batches(batch_size=1000):
+        for row in batch.to_pylist():
+            number += 1
+            yield number, {k.strip().lower(): v for k, v in row.items()}
 
 
 def _csv_rows(p: Path):

@@ -66,6 +66,18 @@ def save_statements(store: Store, article_id: str, statements: list[Statement],
     return len(statements)
 
 
+def save_warehouse_pledges(store: Store, pledges: list[Statement]) -> int:
+    """Store pledges extracted into a Spark warehouse whose article has no statement in this file (an article the file
+    knows keeps its own statements and their corrections). Only the pledges are stored, not the article's text.
+    Returns how many were stored."""
+    known = {row[0] for row in store.con.execute("SELECT DISTINCT article_id FROM statements").fetchall()}
+    by_article: dict[str, list[Statement]] = {}
+    for pledge in pledges:
+        if pledge.article_id not in known:
+            by_article.setdefault(pledge.article_id, []).append(pledge)
+    return sum(save_statements(store, article_id, found) for article_id, found in by_article.items())
+
+
 def unfinished_articles(store: Store) -> list[dict]:
     """Articles stored without their statements yet: an article batch stopped between reading and extraction
     (``saydo ingest articles --resume`` finishes it). Empty when the store holds no unfinished batch."""

@@ -38,6 +38,8 @@ class Store:
     the file, the open is tried again for up to ``lock_wait`` seconds; ``on_wait`` is told once (with the holder's
     process id when DuckDB names it), and when the wait runs out the error says who holds the file."""
 
+    _engine = None  # another engine for the observation queries (saydo.store.engine.attach); None: DuckDB
+
     def __init__(self, path: str | os.PathLike | None = None, *, read_only: bool = False, lock_wait: float = 0.0,
                  on_wait: Callable[[str], None] | None = None) -> None:
         self.path = default_db_path(path) if path != ":memory:" else Path(":memory:")
@@ -109,16 +111,30 @@ class Store:
         self.close()
 
     def close(self) -> None:
+        if self._engine is not None:
+            self._engine.close()
         self.con.close()
 
     @property
     def ibis(self):
-        """An Ibis backend over the same connection, for the engine-neutral queries in ``store.queries``."""
+        """The Ibis backend that holds the observations, for the engine-neutral queries (``store.grid``, ``alerts``,
+        ``queries``, ``coverage``): DuckDB over this connection, or the engine attached with ``attach_engine``
+        (Spark over a warehouse: ``saydo.store.engine``)."""
+        if self._engine is not None:
+            return self._engine.ibis()
         if self._ibis is None:
             import ibis
 
             self._ibis = ibis.duckdb.from_connection(self.con)
         return self._ibis
+
+    @property
+    def engine(self):
+        """The engine attached for the observation queries (``saydo.store.spark.SparkEngine``), or None: DuckDB."""
+        return self._engine
+
+    def attach_engine(self, engine) -> None:
+        self._engine = engine
 
     # -- schema ----------------------------------------------------------------------------------------------------
     def schema_version(self) -> int:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime
+from datetime import datetime, timezone
 
 import pyarrow as pa
 
@@ -216,31 +216,37 @@ def source_regions(store: Store, source: str) -> list[str]:
 
 
 def geo_methods(store: Store, file_sha256: str) -> dict[str, int]:
-    """How the rows of one file were placed in a region: by name, by a close spelling, by coordinates."""
-    rows = store.con.execute(
-        "SELECT geo_method, count(*) FROM observations WHERE file_sha256 = ? AND geo_method IS NOT NULL "
-        "GROUP BY geo_method ORDER BY geo_method", [file_sha256]).fetchall()
-    return {method: n for method, n in rows}
+    """How the rows of one file were placed in a region: by name, by a close spelling, by coordinates (on the
+    store's engine: ``store.ibis``)."""
+    t = store.ibis.table("observations")
+    rows = t.filter(t.file_sha256 == file_sha256, t.geo_method.notnull())
+    found = store.ibis.to_pyarrow(rows.group_by("geo_method").aggregate(n=rows.count()).order_by("geo_method"))
+    return {row["geo_method"]: int(row["n"]) for row in found.to_pylist()}
 
 
 def source_event_types(store: Store) -> dict[str, set[str]]:
-    """Each source and the event types its rows have."""
-    rows = store.con.execute("SELECT DISTINCT source, event_type FROM observations").fetchall()
+    """Each source and the event types its rows have (on the store's engine: ``store.ibis``)."""
+    t = store.ibis.table("observations")
     found: dict[str, set[str]] = {}
-    for source, kind in rows:
-        found.setdefault(source, set()).add(kind)
+    for row in store.ibis.to_pyarrow(t.select("source", "event_type").distinct()).to_pylist():
+        found.setdefault(row["source"], set()).add(row["event_type"])
     return found
 
 
 def event_rows(store: Store, *, source: str, regions: list[str], start: datetime, end: datetime,
                event_types: tuple[str, ...], limit: int = 5) -> list[dict]:
-    """The first rows of a source in regions and a time range: the evidence a verdict cites."""
-    return store.query(
-        "SELECT started_at, region, event_type, row_id, line, file, description FROM observations "
-        "WHERE source = ? AND list_contains(?, region) AND started_at >= ? AND started_at < ? "
-        "AND list_contains(?, event_type) ORDER BY started_at, line LIMIT ?",
-        [source, regions, start, end, list(event_types), limit],
-    )
+    """The first rows of a source in regions and a time range: the evidence a verdict cites (on the store's engine:
+    ``store.ibis``; times as UTC instants)."""
+    t = store.ibis.table("observations")
+    picked = t.filter(t.source == source, t.region.isin(list(regions)), t.started_at >= start, t.started_at < end,
+                      t.event_type.isin(list(event_types)))
+    picked = picked.order_by(["started_at", "line"]).limit(limit)
+    rows = store.ibis.to_pyarrow(picked.select("started_at", "region", "event_type", "row_id", "line", "file",
+                                               "description")).to_pylist()
+    for row in rows:
+        if row["started_at"].tzinfo is None:  # Spark gives instants without their zone (always UTC here)
+            row["started_at"] = row["started_at"].replace(tzinfo=timezone.utc)
+    return rows
 
 
 def data_fingerprint(store: Store, source: str, first: datetime, last: datetime) -> str:

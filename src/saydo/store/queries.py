@@ -52,7 +52,7 @@ def daily_expr(observations: ibis.Table, bins: ibis.Table, *, source: str, event
     seconds = (clip_end.epoch_seconds() - clip_start.epoch_seconds()).clip(lower=0)
     return joined.group_by(["region", "day"]).aggregate(
         alerts=started_inside.ifelse(1, 0).sum(),
-        alert_hours=seconds.sum() / 3600.0,
+        alert_hours=seconds.sum().cast("float64") / 3600,  # a float literal would be a decimal on Spark
     )
 
 

@@ -161,23 +161,27 @@ def load_observations(store, path: str | Path, *, fmt: str | None = None, source
         raise UnreadableFile(f"can't read the file: {exc.strerror}", where=str(p)) from None
     with scratch.folder() as tmp:
         text = prepare(p, facts, Path(tmp))
-        if fmt == "csv":
-            if mapping is None:
-                raise UnknownFormat("the csv format needs a mapping file", where=str(p),
-                                    hint="pass --mapping FILE.toml (see docs/observations.md)")
-            from saydo.ingest.observations.mapped import MappedCsv
-
-            reader = MappedCsv(mapping)
-            name, detected = "csv", False
-            delimiter = delimiter or reader.given_delimiter or sniff_delimiter(text.path, reader)
-        elif fmt is None:
-            detected = True
-            name, delimiter = detect_dialect(text.path, delimiter)
-            reader = reader_for(name)
-        else:
-            detected, name, reader = False, fmt, reader_for(fmt)
-            delimiter = delimiter or sniff_delimiter(text.path, reader)
+        reader, name, detected, delimiter = choose_reader(p, text.path, fmt=fmt, mapping=mapping,
+                                                          delimiter=delimiter)
         return _load_prepared(store, p, text, facts.sha256, reader, name, detected, delimiter, source, progress)
+
+
+def choose_reader(p: Path, read: Path, *, fmt: str | None, mapping, delimiter: str | None):
+    """(reader, format name, whether it was detected, delimiter) of a file (``read``: its UTF-8 text), from
+    ``--format``/``--mapping``/``--delimiter`` or the header. Shared by both engines' loaders."""
+    if fmt == "csv":
+        if mapping is None:
+            raise UnknownFormat("the csv format needs a mapping file", where=str(p),
+                                hint="pass --mapping FILE.toml (see docs/observations.md)")
+        from saydo.ingest.observations.mapped import MappedCsv
+
+        reader = MappedCsv(mapping)
+        return reader, "csv", False, delimiter or reader.given_delimiter or sniff_delimiter(read, reader)
+    if fmt is None:
+        name, delimiter = detect_dialect(read, delimiter)
+        return reader_for(name), name, True, delimiter
+    reader = reader_for(fmt)
+    return reader, fmt, False, delimiter or sniff_delimiter(read, reader)
 
 
 def _load_prepared(store, p: Path, text, sha: str, reader, name: str, detected: bool, delimiter: str,

@@ -11,7 +11,17 @@ import typer
 from saydo import pipeline
 from saydo.serve.cli import app
 from saydo.serve.cli.listing import ActorOpt, FromOpt, RegionOpt, ToOpt, filtered_ids
-from saydo.serve.cli.options import DbOption, JsonOption, console, open_store, print_json
+from saydo.serve.cli.options import (
+    DbOption,
+    EngineOption,
+    JsonOption,
+    SparkMasterOption,
+    WarehouseOption,
+    console,
+    engine_choice,
+    open_store,
+    print_json,
+)
 from saydo.serve.cli.render import checks_table, explanation_panels, untestable_table
 from saydo.serve.cli.run import WindowOption, _parse_date
 
@@ -24,7 +34,8 @@ ScenarioOption = Annotated[Optional[str], typer.Option(
 def check(db: DbOption = None, json_out: JsonOption = False, window_days: WindowOption = 14,
           as_of: Annotated[Optional[str], typer.Option("--as-of", help="Use only data up to this date "
                                                                          "(YYYY-MM-DD).")] = None,
-          scenario: ScenarioOption = None) -> None:
+          scenario: ScenarioOption = None, engine: EngineOption = None, spark_master: SparkMasterOption = None,
+          warehouse: WarehouseOption = None) -> None:
     """Check every stored pledge against every observation source loaded.
 
     Without options the results are the published verdicts (all data, default windows). With --as-of or
@@ -41,8 +52,9 @@ def check(db: DbOption = None, json_out: JsonOption = False, window_days: Window
                                                                    "without them is the published one")
     if scenario is not None and not scenario.strip():
         raise BadValue("--scenario is empty", hint="give a name, e.g. --scenario 'first week'")
-    with open_store(db) as store:
-        pledges = pipeline.stored_statements(store, kind="pledge")
+    choice = engine_choice(engine, spark_master, warehouse)
+    with open_store(db, engine=choice) as store:
+        pledges = pipeline.pledges_to_check(store)
         checks, untestable = pipeline.check_statements(store, pledges, window_days=window_days, as_of=as_of_dt,
                                                        scenario=scenario and scenario.strip())
         result = pipeline.RunResult(statements=pledges, checks=checks, untestable=untestable)
@@ -112,11 +124,13 @@ def export_cmd(
 
 @app.command("report")
 def report(out: Annotated[Path, typer.Option("--out", help="Folder for report.html.")] = Path("saydo-report"),
-           db: DbOption = None) -> None:
-    """Write a self-contained HTML report of all checks, charts inline, readable offline."""
+           db: DbOption = None, engine: EngineOption = None, spark_master: SparkMasterOption = None,
+           warehouse: WarehouseOption = None) -> None:
+    """Write a self-contained HTML report of all checks, charts inline, readable offline. With --engine spark the
+    charts' daily series are read from the warehouse too."""
     from saydo.export.report import write_report
 
-    with open_store(db, read_only=True) as store:
+    with open_store(db, read_only=True, engine=engine_choice(engine, spark_master, warehouse)) as store:
         target = write_report(store, out)
     console.print(f"Report: {target.resolve()}")
 

@@ -10,8 +10,12 @@ import typer
 from saydo.serve.cli import app, ingest_app
 from saydo.serve.cli.options import (
     DbOption,
+    EngineOption,
     JsonOption,
+    SparkMasterOption,
+    WarehouseOption,
     console,
+    engine_choice,
     err_console,
     finish,
     open_store,
@@ -37,7 +41,8 @@ def ingest_observations(
                                                                       "sniffed from the header when omitted.")] = None,
     boundaries: Annotated[Path | None, typer.Option("--boundaries", help="ADM1 GeoJSON (features with shapeISO) "
                                                                          "for point-in-oblast lookups.")] = None,
-    db: DbOption = None, json_out: JsonOption = False,
+    db: DbOption = None, json_out: JsonOption = False, engine: EngineOption = None,
+    spark_master: SparkMasterOption = None, warehouse: WarehouseOption = None,
 ) -> None:
     """Load observation files into the one observation table (a territory series into its own); print loaded /
     rejected / duplicate rows.
@@ -59,9 +64,15 @@ def ingest_observations(
             raise MissingFile("boundary file not found", where=str(boundaries), hint="give an ADM1 GeoJSON file")
         geo.configure(boundaries)
     reports, errors = [], []
+    choice = engine_choice(engine, spark_master, warehouse)
     try:
-        with open_store(db) as store:
-            for path in files:
+        with open_store(db, engine=choice) as store:
+            if choice.spark:  # every file in one Spark job (a file Spark does not read loads as on DuckDB)
+                from saydo.ingest.observations.spark import load_files
+
+                reports, errors = load_files(store, files, fmt=fmt, source=source, mapping=mapping,
+                                             delimiter=delimiter)
+            for path in files if not choice.spark else ():
                 try:
                     reports.append(load_observations(store, path, fmt=fmt, source=source, mapping=mapping,
                                                      delimiter=delimiter, progress=_progress_for(path)))
@@ -102,12 +113,13 @@ def _progress_for(path: Path):
 
 
 @observations_app.command("summary")
-def summary(db: DbOption = None, json_out: JsonOption = False) -> None:
+def summary(db: DbOption = None, json_out: JsonOption = False, engine: EngineOption = None,
+            spark_master: SparkMasterOption = None, warehouse: WarehouseOption = None) -> None:
     """Per source: rows, period covered, regions covered and gaps (days with no rows)."""
     from saydo.store.articles import unfinished_articles
     from saydo.store.coverage import coverage
 
-    with open_store(db, read_only=True) as store:
+    with open_store(db, read_only=True, engine=engine_choice(engine, spark_master, warehouse)) as store:
         found = coverage(store)
         unfinished = unfinished_articles(store)
     if unfinished:  # on stderr, so the JSON on stdout keeps its shape

@@ -31,9 +31,30 @@ DbOption = Annotated[
     typer.Option("--db", help="DuckDB file to use (default: $SAYDO_DB, else ./saydo.duckdb).", show_default=False),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON instead of tables.")]
+EngineOption = Annotated[Optional[str], typer.Option(
+    "--engine", help="duckdb (default) or spark: where observations are loaded and queried, and extraction runs "
+                     "(default: $SAYDO_ENGINE, else duckdb).", show_default=False)]
+SparkMasterOption = Annotated[Optional[str], typer.Option(
+    "--spark-master", help="Spark master for --engine spark, e.g. local[4], spark://host:7077, yarn (default: "
+                           "$SAYDO_SPARK_MASTER, else spark-submit's, else local[*]).", show_default=False)]
+WarehouseOption = Annotated[Optional[str], typer.Option(
+    "--warehouse", help="Folder or URI (s3a://...) of the Parquet warehouse for --engine spark (default: "
+                        "$SAYDO_WAREHOUSE, else ./saydo-warehouse).", show_default=False)]
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
+
+
+def engine_choice(engine: str | None, master: str | None = None, warehouse: str | None = None):
+    """The engine a verb runs on (``saydo.store.engine.choose``); Spark options without Spark are a mistake."""
+    from saydo.errors import BadValue
+    from saydo.store.engine import choose
+
+    choice = choose(engine, master=master, warehouse=warehouse)
+    if not choice.spark and (master or warehouse):
+        given = "--spark-master" if master else "--warehouse"
+        raise BadValue(f"{given} is for the spark engine", hint="add --engine spark (or set SAYDO_ENGINE=spark)")
+    return choice
 
 
 def lock_wait() -> float:
@@ -46,13 +67,23 @@ def lock_wait() -> float:
         return 10.0
 
 
-def open_store(db: Path | None, *, read_only: bool = False) -> Store:
+def open_store(db: Path | None, *, read_only: bool = False, engine=None) -> Store:
     """The store for a command: read-only commands open it read-only (so they run beside other readers, such as
-    a read-only server); both wait ``lock_wait()`` seconds for a writer and say so on stderr."""
+    a read-only server); both wait ``lock_wait()`` seconds for a writer and say so on stderr. With the chosen engine
+    (``engine_choice``) attached for its observation queries."""
     def tell(message: str) -> None:
         err_console.print(f"saydo: {message}", highlight=False, markup=False)
 
-    return Store(default_db_path(db), read_only=read_only, lock_wait=lock_wait(), on_wait=tell)
+    store = Store(default_db_path(db), read_only=read_only, lock_wait=lock_wait(), on_wait=tell)
+    if engine is not None and engine.spark:
+        from saydo.store.engine import attach
+
+        try:
+            attach(store, engine)
+        except BaseException:
+            store.close()
+            raise
+    return store
 
 
 def print_json(obj) -> None:

@@ -13,7 +13,19 @@ import typer
 from saydo import pipeline
 from saydo.errors import BadValue
 from saydo.serve.cli import app, ingest_app
-from saydo.serve.cli.options import DbOption, JsonOption, console, finish, open_store, print_json, rejected_rows_notes
+from saydo.serve.cli.options import (
+    DbOption,
+    EngineOption,
+    JsonOption,
+    SparkMasterOption,
+    WarehouseOption,
+    console,
+    engine_choice,
+    finish,
+    open_store,
+    print_json,
+    rejected_rows_notes,
+)
 from saydo.serve.cli.render import (
     checks_table,
     explanation_panels,
@@ -52,10 +64,12 @@ def _parse_date(value: str | None, option: str = "--date") -> date | None:
 def run(files: Inputs, alerts: AlertsOption = None, db: DbOption = None, json_out: JsonOption = False,
         date_: DateOption = None, window_days: WindowOption = 14,
         out: Annotated[Optional[Path], typer.Option("--out", help="Also write the JSON result to this file.")] = None,
+        engine: EngineOption = None, spark_master: SparkMasterOption = None, warehouse: WarehouseOption = None,
         ) -> None:
     """Ingest articles and alert logs, extract statements, check every testable pledge."""
     published = _parse_date(date_)
-    with open_store(db) as store:
+    choice = engine_choice(engine, spark_master, warehouse)
+    with open_store(db, engine=choice) as store:
         result = pipeline.run(store, files, alert_paths=alerts or [], published=published, window_days=window_days)
         notes = rejected_rows_notes(store, result.loads)
         if not result.articles:
@@ -92,13 +106,19 @@ def _print_result(result: pipeline.RunResult, db_path: Path, out: Path | None) -
 
 
 @app.command()
-def extract(files: Inputs, json_out: JsonOption = False, date_: DateOption = None, fetch: FetchOption = False
+def extract(files: Inputs, json_out: JsonOption = False, date_: DateOption = None, fetch: FetchOption = False,
+            engine: EngineOption = None, spark_master: SparkMasterOption = None, warehouse: WarehouseOption = None
             ) -> None:
-    """Extract statements from articles without storing anything; --json prints one JSON object per line."""
+    """Extract statements from articles without storing anything; --json prints one JSON object per line. With
+    --engine spark the articles are read and extracted on Spark and the statements also written to the warehouse."""
     published = _parse_date(date_)
-    articles, errors, warnings = pipeline.read_articles(None, files, published=published, fetch=fetch)
-    warn(warnings)
-    statements = pipeline.extract_articles(None, articles) if articles else []
+    choice = engine_choice(engine, spark_master, warehouse)
+    if choice.spark:
+        statements, errors = _extract_on_spark(files, choice, published, fetch)
+    else:
+        articles, errors, warnings = pipeline.read_articles(None, files, published=published, fetch=fetch)
+        warn(warnings)
+        statements = pipeline.extract_articles(None, articles) if articles else []
     if json_out:
         for s in statements:
             print_json(s.to_json())
@@ -107,12 +127,28 @@ def extract(files: Inputs, json_out: JsonOption = False, date_: DateOption = Non
     finish(errors)
 
 
+def _extract_on_spark(inputs: list[str], choice, published, fetch: bool):
+    """``saydo extract --engine spark``: statements in input order and the inputs' errors (warnings printed)."""
+    from saydo.errors import BadValue
+    from saydo.extract.spark import extract_inputs
+    from saydo.store.spark import SparkEngine
+
+    if fetch:
+        raise BadValue("--fetch is not for the spark engine", hint="fetch the pages with the duckdb engine, or save "
+                                                                  "them as files first")
+    engine = SparkEngine(None, master=choice.master, warehouse=choice.warehouse)
+    results, notes = extract_inputs(engine, inputs, published=published, write=True)
+    warn([("", note) for note in notes] + [(r.label, w) for r in results for w in r.warnings])
+    return [s for r in results for s in r.statements], [r.error for r in results if r.error is not None]
+
+
 @ingest_app.command("articles")
 def ingest_articles(inputs: Annotated[Optional[list[str]], Inputs.__metadata__[0]] = None, db: DbOption = None,
                     json_out: JsonOption = False, date_: DateOption = None, fetch: FetchOption = False,
                     resume: Annotated[bool, typer.Option("--resume", help="Also extract the articles an interrupted "
                                                                           "batch stored without statements.")] = False,
-                    ) -> None:
+                    engine: EngineOption = None, spark_master: SparkMasterOption = None,
+                    warehouse: WarehouseOption = None) -> None:
     """Store articles and the statements extracted from them (same text twice changes nothing).
 
     Takes files, folders (recursively, by extension), CSV or JSON Lines tables of articles, RSS/Atom feeds and, with
@@ -132,7 +168,8 @@ def ingest_articles(inputs: Annotated[Optional[list[str]], Inputs.__metadata__[0
             why = extraction_note(article, [])
             empty.append((pipeline.article_label(article), f"no statement found{': ' + why if why else ''}"))
 
-    with open_store(db) as store, Steps() as steps:
+    choice = engine_choice(engine, spark_master, warehouse)
+    with open_store(db, engine=choice) as store, Steps() as steps:
         steps.start("reading articles")
         articles, errors, warnings = pipeline.read_articles(store, inputs or [], published=published, fetch=fetch,
                                                             progress=lambda _label: steps.advance())
