@@ -144,3 +144,29 @@ def test_commitments_the_sides_agreed_announced_by_one_side_is_its_pledge(nlp):
 def test_commitments_a_joint_obligation_is_a_demand_not_an_undertaking(nlp):
     found = _statements(nlp, "The UN said Russia and Ukraine must agree to a ceasefire.")
     assert [s.kind for s in found] == ["demand"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "said reservists with combat experience will be called up first.",  # a verb with a particle is no naming
+    "said she had set a task for every regional office to reopen the service centres within a week.",
+    "said the government consented to host the inspectors at the plant.",
+])
+def test_commitments_orders_consent_and_phrasal_passives_are_pledges(nlp, sentence):
+    assert _kinds(nlp, sentence) == ["pledge"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "said the new bridge will be called the Bridge of Friendship.",  # naming
+    "said those who give orders to shell the city will answer for it.",  # orders given by others
+])
+def test_commitments_naming_and_others_orders_are_no_pledges(nlp, sentence):
+    assert _kinds(nlp, sentence) != ["pledge"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The satellite company Orbitview said it would release the new images on Friday.", ["pledge"]),
+    ("The Red Cross said it would send two more convoys to the city next week.", ["pledge"]),
+    ("Local residents said they would leave the village tomorrow.", ["opinion"]),  # a group, not an organisation
+])
+def test_commitments_an_organisation_commits_for_itself(nlp, text, expected):
+    assert _kinds(nlp, text, speaker="") == expected

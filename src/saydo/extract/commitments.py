@@ -129,7 +129,9 @@ def _impersonal(verb: Token, future: bool, other_side) -> bool:
     if lemma in NON_ACTS:
         return False  # "independence will be lost"
     if future:
-        return lemma not in NAMING_VERBS  # "will be returned", not "will be called Freedom Square"
+        # "will be returned", not "will be called Freedom Square"; a verb with a particle is another verb ("will be
+        # called up", "will be seen off")
+        return lemma not in NAMING_VERBS or any(c.dep_ == "prt" for c in verb.children)
     if any(c.dep_ == "prt" for c in verb.children):
         return False  # "centres have been set up": done, not arranged
     if lemma in ARRANGING_VERBS:  # "has been agreed", "was decided"; "are agreed with each partner" is a routine

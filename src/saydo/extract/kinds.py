@@ -56,6 +56,7 @@ class Cues:
     own_side: bool
     other_side: bool = False
     state_speaker: bool = False
+    body_speaker: bool = False  # a named organisation that is no party (a company, an agency): commits for itself only
     imperative: bool = False
     # what the parse tells about the futures in what was said (see saydo.extract.commitments): whether one commits
     # an agent acting ("we will open") rather than predicting (a non-agent subject such as "it" or "our victory", a
@@ -133,8 +134,8 @@ def pledge_rule(lemma: str, content: str, cues: Cues, commitments: str | None = 
     """Which rule makes this a pledge (a short name), or None when none does."""
     words = content if commitments is None else commitments
     committing = COMMISSIVE.search(words)
-    if not cues.state_speaker and lemma not in PLEDGE_VERBS:
-        return None  # a private person's plans are not a party's commitment
+    if not cues.state_speaker and lemma not in PLEDGE_VERBS and not (cues.body_speaker and cues.own_side):
+        return None  # a private person's plans are not a party's commitment; an organisation's own acts are
     if cues.imperative:
         if YOUR.search(content):
             return None  # "withdraw your troops": addressed to the other party, a demand

@@ -33,6 +33,7 @@ _HEDGE = lexicon("kinds", "hedges")
 _POSSESSIVES = {"our": "we", "my": "i", "his": "he", "her": "she", "their": "they", "its": "it", "your": "you"}
 _OWN_INSTITUTION = lexicon("kinds", "own_institution_words")
 _OTHER_PARTY = lexicon("kinds", "other_party_words")
+ORGANISATION_ROLES = lexicon("kinds", "organisation_roles").words
 
 
 def extract(article: Article, nlp=None) -> list[Statement]:
@@ -225,6 +226,9 @@ def _commits(verb: Token) -> bool:
 def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = False) -> Cues:
     """Who acts in what was said: the speaker's own side, another party, or nobody named."""
     state = speaker.actor not in (None, "CIV")
+    # a named organisation that is no party of the war (a company, an agency, a charity) commits itself too ("the
+    # company said it would publish new images"); a group named by a common noun ("residents") or a person does not
+    body = not state and _named_body(speaker)
     own = other = False
     subjects = [t for t in content if t.dep_ in ("nsubj", "nsubjpass")]
     # "people will be evacuated to X, from where they would be flown on", "if they attack, we will": a subordinate
@@ -233,7 +237,7 @@ def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = Fa
     subjects.sort(key=lambda t: not _commits(t.head))
     in_person = False
     for subject in subjects[:2]:
-        side = _side(subject, speaker, state, quoted)
+        side = _side(subject, speaker, state or body, quoted)
         if side is not None:
             own, other, in_person = side == "own", side == "other", side == "speaker"
             break
@@ -244,12 +248,12 @@ def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = Fa
     first = next((t for t in content if not t.is_punct and not t.is_space), None)
     imperative = bool(root is not None and first is not None and root.tag_ == "VB" and root.i == first.i
                       and not any(c.dep_ in ("nsubj", "aux") for c in root.children))
-    future = futures(content, verb, institution=state and speaker.person is None, quoted=quoted,
+    future = futures(content, verb, institution=(state and speaker.person is None) or body, quoted=quoted,
                      person=speaker.person is not None,
-                     other_side=lambda t: _side(t, speaker, state, quoted) == "other")
+                     other_side=lambda t: _side(t, speaker, state or body, quoted) == "other")
     if in_person and state and future.agent_acts:
         own = True  # "the minister said he would vote for it": an official committing in person to an act
-    return Cues(own_side=own, other_side=other, state_speaker=state, imperative=imperative,
+    return Cues(own_side=own, other_side=other, state_speaker=state, body_speaker=body, imperative=imperative,
                 agent_future=future.agent_acts, belief=future.believed, impersonal=future.impersonal,
                 arrangement=future.arrangement, under_way=future.under_way, not_made=not_made(verb, content),
                 stative=stative(content, future, verb))
@@ -267,7 +271,8 @@ def _side(subject: Token, speaker: Speaker, state: bool, quoted: bool) -> str | 
         return "own"
     if named and named != speaker.actor:
         return "other"
-    if word == "it" and state and speaker.person is None and not quoted and subject.head.lemma_ != "be":
+    if word == "it" and state and (speaker.person is None or _named_body(speaker)) and not quoted and \
+            subject.head.lemma_ != "be":
         return "own"  # "Russia said it had pulled its forces": an institution speaking of itself
     if word in ("they", "he", "she", "you") or _OTHER_PARTY.search(phrase):
         # in indirect speech "he" is usually the speaker; inside a quotation it is someone else
@@ -277,6 +282,15 @@ def _side(subject: Token, speaker: Speaker, state: bool, quoted: bool) -> str | 
     if state and _OWN_INSTITUTION.search(phrase):
         return "own"
     return None
+
+
+def _named_body(speaker: Speaker) -> bool:
+    """A speaker named as an organisation is ("the Red Cross", "the satellite company Orbitview"), not a group of
+    people ("local residents") or a person."""
+    if speaker.person is not None:
+        return any(w in ORGANISATION_ROLES for w in re.findall(r"[a-z]+", (speaker.person.role or "").lower()))
+    words = [w for w in speaker.name.split() if w.lower() not in ("the", "a", "an")]
+    return bool(words) and (words[0][:1].isupper() or any(w.lower() in ORGANISATION_ROLES for w in words))
 
 
 def _bare_phrase(subject: Token) -> str:
