@@ -151,3 +151,16 @@ def test_attribution_relayed_commitment_binds_the_party_that_made_it(nlp):
     assert "defence ministry" in approved.speaker
     refused = _extract(nlp, "Ukraine's deputy prime minister, Olha Savchenko, said Russia never approved the route.")[1]
     assert refused[0].speaker == "Olha Savchenko"
+
+
+def test_attribution_inverted_reporting_verb_with_its_speaker_as_object(nlp):
+    _, found = _extract(nlp, (
+        "The evacuation from the port has been postponed to Monday morning, reported the Ukrainian city council. "
+        "The army left the town on Monday, reported the local newspaper. "
+        "The council repaired the bridge, then informed the residents."))
+    postponed = _by_start(found, "The evacuation from the port")
+    assert postponed is not None and postponed.speaker == "Ukrainian city council" and postponed.kind == "pledge"
+    assert "attribution:inverted" in postponed.rules
+    army = _by_start(found, "The army left")
+    assert army is not None and army.speaker == "local newspaper" and army.kind == "claim"
+    assert _by_start(found, "The council repaired") is None  # "then informed": a narrated act, no report

@@ -231,7 +231,7 @@ def _attribution(sent: Span, quotes, registry: Registry, group: Speaker | None =
     candidates.sort(key=lambda t: (not (tails[t.i] is not None or _reporting_tail(t, sent)), t.dep_ != "ROOT", t.i))
     for verb in candidates:
         tail = tails[verb.i]
-        subject = tail.root if tail is not None else _subject_of(verb)
+        subject = tail.root if tail is not None else (inverted_speaker(verb, sent) or _subject_of(verb))
         if subject is None:
             continue
         speaker = speaker_from_subject(subject, registry, sent.start, span=tail)
@@ -363,6 +363,22 @@ def _reporting_tail(verb: Token, sent: Span) -> bool:
     doc = sent.doc
     return left > sent.start + 2 and doc[left - 1].text in (",", "”", '"') and \
         not any(t.text == "," for t in doc[left:verb.i])
+
+
+def inverted_speaker(verb: Token, sent: Span) -> Token | None:
+    """"..., informed the city council." / "...," reported the ministry on Monday: a reporting verb right after a comma
+    or a closing quote with its speaker after it, which the parser takes for the verb's object. Only when the verb
+    ends the sentence's clauses (no verb after it) and the phrase names someone (a noun, not a pronoun)."""
+    doc = sent.doc
+    if verb.i <= sent.start + 2 or doc[verb.i - 1].text not in (",", "”", '"') or verb.tag_ not in ("VBD", "VBZ"):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[verb.i + 1:sent.end]) or \
+            any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children):
+        return None
+    after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "attr", "dative")]
+    if not after or after[0].pos_ not in ("NOUN", "PROPN") or after[0].i > verb.i + 6:
+        return None
+    return after[0]
 
 
 def _expletive(subject: Token) -> bool:

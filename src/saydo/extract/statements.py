@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from saydo.extract.attribution import attribute, speech_acts, trim
+from saydo.extract.attribution import attribute, inverted_speaker, speech_acts, trim
 from saydo.extract.commitments import commitment_text, futures, joint_parties, not_made, stative
 from saydo.extract.events import events_from_doc
 from saydo.extract.kinds import Cues, classify_rule
@@ -118,6 +118,8 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0) -> list[Sta
                 acts[-1] = (acts[-1][0], end, acts[-1][2], kind, part_speaker, acts[-1][5])  # one proposition
                 continue
             made = tuple(r for r in defaults.rules[index] if part_speaker is speaker or r.startswith("attribution:"))
+            if part_verb is not None and inverted_speaker(part_verb, sent) is not None:
+                made += ("attribution:inverted",)  # "..., reported the city council"
             parties = _joint_undertaking(content, part_verb, part_speaker)
             for party in parties:  # one pledge per party of a joint undertaking, on the same words
                 acts.append((start, end, quote, "pledge", party,
@@ -208,6 +210,9 @@ def _same_speaker(a: str, b: str) -> bool:
 def _content(sent: Span, verb: Token | None) -> Span:
     """What was said: the verb's clausal complement when there is one, else the whole sentence (or part of one)."""
     if verb is not None and sent.start <= verb.i < sent.end:
+        speaker = inverted_speaker(verb, sent)  # "..., reported the city council": the object is who spoke
+        if speaker is not None:
+            return sent.doc[sent.start:verb.i - 1] if verb.i - 1 > sent.start + 2 else sent
         for child in verb.children:
             if child.dep_ in ("ccomp", "xcomp", "dobj") and child.i > verb.i - 40:
                 tokens = [t for t in child.subtree if sent.start <= t.i < sent.end]
