@@ -164,3 +164,15 @@ def test_attribution_inverted_reporting_verb_with_its_speaker_as_object(nlp):
     army = _by_start(found, "The army left")
     assert army is not None and army.speaker == "local newspaper" and army.kind == "claim"
     assert _by_start(found, "The council repaired") is None  # "then informed": a narrated act, no report
+
+
+def test_attribution_a_participle_that_reports_on_its_own(nlp):
+    _, found = _extract(nlp, (
+        "Russia's deputy defence minister Ivan Petrov said the talks had been useful, adding that Russian forces "
+        "would reduce activity near the capital. "
+        "Ukraine's defence ministry said a missile hit the depot, killing two workers."))
+    pledge = _by_start(found, "adding that Russian forces")
+    assert pledge is not None and pledge.kind == "pledge" and pledge.speaker == "Ivan Petrov"
+    assert "attribution:participle" in pledge.rules
+    assert _by_start(found, "Russia's deputy defence minister").kind != "pledge"
+    assert len([s for s in found if "depot" in s.text or "killing" in s.text]) == 1  # no speech in "killing"

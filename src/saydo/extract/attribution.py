@@ -263,7 +263,9 @@ def speech_acts(sent: Span, verb: Token | None, speaker: Speaker, quotes, regist
     - an adverbial clause with a speech verb and a subject of its own ("... since Russia announced it would ease
       off") is that subject's statement;
     - a second complement of the same verb ("It says A, and that B") is a separate statement only when its kind
-      differs from the first (``merge`` is True).
+      differs from the first (``merge`` is True);
+    - a participle after a comma that reports on its own ("X condemned A, adding that B") is the same speaker's
+      separate statement when its kind differs (``merge``).
 
     Without such a break the sentence is one act."""
     relayed = _relayed_commitment(sent, verb, speaker, registry)
@@ -283,6 +285,13 @@ def speech_acts(sent: Span, verb: Token | None, speaker: Speaker, quotes, regist
             own = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if own is None:
                 cuts.append((_before_comma(doc, t.i - 1), t.i, t, speaker, False))
+            continue
+        if t.tag_ == "VBG" and before.text == "," and t.i > verb.i and \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and \
+                any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
+            # "X thanked the rescuers, adding that the convoy would leave at nine": a participle that reports on its
+            # own, the same speaker's; one statement again when both parts are of one kind
+            cuts.append((_before_comma(doc, t.i), t.i, t, speaker, True))
             continue
         mark = next((c for c in t.children if c.dep_ == "mark" and c.i < t.i), None)
         subject = next((c for c in t.children if c.dep_ == "nsubj"), None)

@@ -120,6 +120,8 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0) -> list[Sta
             made = tuple(r for r in defaults.rules[index] if part_speaker is speaker or r.startswith("attribution:"))
             if part_verb is not None and inverted_speaker(part_verb, sent) is not None:
                 made += ("attribution:inverted",)  # "..., reported the city council"
+            elif part_verb is not None and part_verb.tag_ == "VBG" and part.start == part_verb.i and len(parts) > 1:
+                made += ("attribution:participle",)  # "..., adding that ...": its own statement
             parties = _joint_undertaking(content, part_verb, part_speaker)
             for party in parties:  # one pledge per party of a joint undertaking, on the same words
                 acts.append((start, end, quote, "pledge", party,
