@@ -176,3 +176,13 @@ def test_attribution_a_participle_that_reports_on_its_own(nlp):
     assert "attribution:participle" in pledge.rules
     assert _by_start(found, "Russia's deputy defence minister").kind != "pledge"
     assert len([s for s in found if "depot" in s.text or "killing" in s.text]) == 1  # no speech in "killing"
+
+
+def test_attribution_labelling_is_a_speech_act_of_its_own(nlp):
+    _, found = _extract(nlp, (
+        "Ukraine's interior minister, Taras Melnyk, labelled the attackers cowards and vowed to find every one of "
+        "them."))
+    vow = _by_start(found, "vowed to find")
+    assert vow is not None and vow.kind == "pledge" and vow.speaker == "Taras Melnyk"
+    label = _by_start(found, "Ukraine's interior minister")
+    assert label is not None and label.kind != "pledge"
