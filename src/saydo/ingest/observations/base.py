@@ -147,23 +147,32 @@ def load_observations(store, path: str | Path, *, fmt: str | None = None, source
     """Read one file into the store. Loading the same file again changes nothing and says so. ``fmt="csv"`` (or
     a ``mapping``) reads any CSV through a TOML mapping file. The encoding, the line ends and (unless ``delimiter``
     forces one) the delimiter are detected (``saydo.ingest.decode``) and stated in the report."""
-    from saydo.ingest.decode import prepare, scan
+    from saydo.ingest.decode import prepare
 
     scratch.sweep()  # temporary files of loads that were killed
+    p, fmt, facts = open_input(path, fmt=fmt, mapping=mapping, delimiter=delimiter)
+    with scratch.folder() as tmp:
+        text = prepare(p, facts, Path(tmp))
+        reader, name, detected, delimiter = choose_reader(p, text.path, fmt=fmt, mapping=mapping,
+                                                          delimiter=delimiter)
+        return _load_prepared(store, p, text, facts.sha256, reader, name, detected, delimiter, source, progress)
+
+
+def open_input(path: str | Path, *, fmt: str | None, mapping, delimiter: str | None):
+    """The checks every load makes before reading a file, on either engine: a readable text file, a delimiter saydo
+    reads, the mapped CSV format when a mapping is given; then the file's facts (size, hash, encoding: ``scan``).
+    Returns (path, format, facts)."""
+    from saydo.ingest.decode import scan
+
     p = check_text_file(path)
     if delimiter is not None and delimiter not in DELIMITERS:
         raise BadValue(f"--delimiter {delimiter!r} is not one saydo reads", hint="use ',', ';' or tab")
     if mapping is not None and fmt in (None, "csv"):
         fmt = "csv"
     try:
-        facts = scan(p)
+        return p, fmt, scan(p)
     except OSError as exc:
         raise UnreadableFile(f"can't read the file: {exc.strerror}", where=str(p)) from None
-    with scratch.folder() as tmp:
-        text = prepare(p, facts, Path(tmp))
-        reader, name, detected, delimiter = choose_reader(p, text.path, fmt=fmt, mapping=mapping,
-                                                          delimiter=delimiter)
-        return _load_prepared(store, p, text, facts.sha256, reader, name, detected, delimiter, source, progress)
 
 
 def choose_reader(p: Path, read: Path, *, fmt: str | None, mapping, delimiter: str | None):

@@ -36,16 +36,15 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from saydo.errors import BadValue, SaydoError, UnreadableFile
+from saydo.errors import SaydoError
 from saydo.ingest import scratch
-from saydo.ingest.files import check_text_file
 from saydo.ingest.observations.base import (
-    DELIMITERS,
     LoadReport,
     _load_prepared,
     _raise_if_nothing_loaded,
     choose_reader,
     load_observations,
+    open_input,
     read_header,
 )
 from saydo.ingest.observations.bulk import Plan, _quote_free
@@ -121,18 +120,10 @@ def load_files(store, paths, *, fmt: str | None = None, source: str | None = Non
 def _prepare(store, index: int, path, *, fmt, source, mapping, delimiter, seen: set[str], folders: ExitStack):
     """A ``FileJob``; or the report of a file loaded through the DuckDB engine (loaded before, or a format Spark does
     not read); or None for a second copy of a file in this load. The same steps as ``load_observations``."""
-    from saydo.ingest.decode import prepare, scan
+    from saydo.ingest.decode import prepare
     from saydo.resolve import geo
 
-    p = check_text_file(path)
-    if delimiter is not None and delimiter not in DELIMITERS:
-        raise BadValue(f"--delimiter {delimiter!r} is not one saydo reads", hint="use ',', ';' or tab")
-    if mapping is not None and fmt in (None, "csv"):
-        fmt = "csv"
-    try:
-        facts = scan(p)
-    except OSError as exc:
-        raise UnreadableFile(f"can't read the file: {exc.strerror}", where=str(p)) from None
+    p, fmt, facts = open_input(path, fmt=fmt, mapping=mapping, delimiter=delimiter)
     if facts.sha256 in seen:
         return None
     seen.add(facts.sha256)
