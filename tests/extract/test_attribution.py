@@ -186,3 +186,17 @@ def test_attribution_labelling_is_a_speech_act_of_its_own(nlp):
     assert vow is not None and vow.kind == "pledge" and vow.speaker == "Taras Melnyk"
     label = _by_start(found, "Ukraine's interior minister")
     assert label is not None and label.kind != "pledge"
+
+
+def test_attribution_an_outlet_citing_a_source_gives_the_source_the_words(nlp):
+    _, found = _extract(nlp, (
+        "The corridor will open at nine, the agency reported, citing Ukraine's defence ministry. "
+        "The agency, citing the Kremlin spokesman, reported that the talks would resume on Monday. "
+        "The agency reported, citing sources, that the delegations had met twice."))
+    corridor = _by_start(found, "The corridor will open")
+    assert corridor is not None and corridor.speaker == "Ukraine's defence ministry" and corridor.actor == "UKR"
+    assert "speaker:cited" in corridor.rules
+    talks = _by_start(found, "The agency, citing the Kremlin")
+    assert talks is not None and talks.speaker == "Kremlin spokesman" and talks.actor == "RUS"
+    unnamed = _by_start(found, "The agency reported, citing sources")
+    assert unnamed is not None and unnamed.speaker == "agency"  # no one named: the outlet's report

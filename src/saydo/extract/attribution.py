@@ -234,6 +234,9 @@ def _attribution(sent: Span, quotes, registry: Registry, group: Speaker | None =
         subject = tail.root if tail is not None else (inverted_speaker(verb, sent) or _subject_of(verb))
         if subject is None:
             continue
+        cited = _cited_source(verb, registry, sent)
+        if cited is not None:
+            return verb, cited  # "the agency reported, citing the defence ministry": the ministry's words
         speaker = speaker_from_subject(subject, registry, sent.start, span=tail)
         if speaker is None and group is not None and subject.lower_ in ("it", "they"):
             speaker = group
@@ -372,6 +375,28 @@ def _reporting_tail(verb: Token, sent: Span) -> bool:
     doc = sent.doc
     return left > sent.start + 2 and doc[left - 1].text in (",", "”", '"') and \
         not any(t.text == "," for t in doc[left:verb.i])
+
+
+CITING_VERBS = {"cite", "quote"}
+
+
+def cites(verb: Token) -> bool:
+    """Whether a speech verb relays a source it names ("reported, citing the ministry")."""
+    return any(c.lemma_.lower() in CITING_VERBS and c.tag_ == "VBG" and c.dep_ in ("advcl", "xcomp", "conj")
+               for c in verb.children)
+
+
+def _cited_source(verb: Token, registry: Registry, sent: Span) -> Speaker | None:
+    """"X reported, citing Y", "X, quoting Y, said that ...": the words are Y's, relayed by X (an outlet, a channel, an
+    official). The participle of citing hangs on the speech verb; its object is the source."""
+    for child in verb.children:
+        if child.lemma_.lower() in CITING_VERBS and child.tag_ == "VBG" and child.dep_ in ("advcl", "xcomp", "conj"):
+            source = next((c for c in child.children if c.dep_ == "dobj"), None)
+            if source is not None:
+                cited = speaker_from_subject(source, registry, sent.start)
+                if cited is not None:
+                    return cited
+    return None
 
 
 def inverted_speaker(verb: Token, sent: Span) -> Token | None:
