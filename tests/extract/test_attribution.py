@@ -200,3 +200,15 @@ def test_attribution_an_outlet_citing_a_source_gives_the_source_the_words(nlp):
     assert talks is not None and talks.speaker == "Kremlin spokesman" and talks.actor == "RUS"
     unnamed = _by_start(found, "The agency reported, citing sources")
     assert unnamed is not None and unnamed.speaker == "agency"  # no one named: the outlet's report
+
+
+def test_attribution_a_report_an_outlet_relays_is_the_named_speakers(nlp):
+    _, found = _extract(nlp, (
+        "In Moscow, the Russian defence ministry said its forces had not hit the school and instead blamed "
+        "Ukrainian units, the state news agency said. "
+        "Ukraine's defence ministry will open the corridor at nine, the agency said."))
+    relayed = _by_start(found, "In Moscow")
+    assert relayed is not None and relayed.speaker == "Russian defence ministry" and relayed.actor == "RUS"
+    assert "speaker:relayed-by-outlet" in relayed.rules
+    own = _by_start(found, "Ukraine's defence ministry will open")
+    assert own is not None and own.speaker == "agency"  # no speech verb inside: the outlet's own report

@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from saydo.extract.lexicon import lexicon
 from saydo.extract.quotes import inside_quote, quoted_words
 from saydo.extract.speakers import Registry, Speaker, speaker_from_subject
 from saydo.extract.turns import Defaults, apply_defaults
@@ -238,6 +239,10 @@ def _attribution(sent: Span, quotes, registry: Registry, group: Speaker | None =
         if cited is not None:
             return verb, cited  # "the agency reported, citing the defence ministry": the ministry's words
         speaker = speaker_from_subject(subject, registry, sent.start, span=tail)
+        if speaker is not None and _outlet(speaker):
+            inner = _relayed_report(sent, verb, quotes, registry)
+            if inner is not None:
+                return inner  # "the ministry said ..., the agency said": the ministry's words, relayed
         if speaker is None and group is not None and subject.lower_ in ("it", "they"):
             speaker = group
         if speaker is None and subject.lower_ == "it" and not _expletive(subject):
@@ -378,6 +383,41 @@ def _reporting_tail(verb: Token, sent: Span) -> bool:
 
 
 CITING_VERBS = {"cite", "quote"}
+OUTLETS = lexicon("speakers", "news_outlets")
+
+
+def _outlet(speaker: Speaker) -> bool:
+    """A news outlet (an agency, a channel, a paper): it relays what others said."""
+    words = re.findall(r"[\w.]+", speaker.name.lower())
+    return any(w in OUTLETS.words for w in words)
+
+
+def relayed_by_outlet(verb: Token, sent: Span) -> bool:
+    """Whether the report of ``verb`` is relayed by an outlet's speech verb later in the sentence (for naming the
+    rule that gave the words to the relayed speaker)."""
+    for t in sent:
+        if t.i > verb.i and t.lemma_.lower() in SPEECH and t.pos_ == "VERB":
+            subject = _subject_of(t)
+            if subject is not None and any(w in OUTLETS.words for w in
+                                           re.findall(r"[\w.]+", " ".join(x.text for x in subject.subtree).lower())):
+                return True
+    return False
+
+
+def _relayed_report(sent: Span, verb: Token, quotes, registry: Registry) -> tuple[Token, Speaker] | None:
+    """The report an outlet relays: a speech verb inside what it said, with a subject of its own that names a speaker
+    who is no outlet ("In Moscow, the ministry said ... and accused ..., the agency said")."""
+    for t in sent:
+        if t.i == verb.i or t.lemma_.lower() not in SPEECH or t.pos_ != "VERB" or inside_quote(quotes, t.idx) or \
+                _hypothetical(t) or not any(a.i == verb.i for a in t.ancestors) and t.i > verb.i:
+            continue
+        subject = _subject_of(t)
+        if subject is None or subject.lower_ in ("it", "they", "he", "she", "i", "we", "who", "which", "that"):
+            continue
+        inner = speaker_from_subject(subject, registry, sent.start)
+        if inner is not None and not _outlet(inner):
+            return t, inner
+    return None
 
 
 def cites(verb: Token) -> bool:

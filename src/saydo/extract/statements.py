@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from saydo.extract.attribution import attribute, cites, inverted_speaker, speech_acts, trim
+from saydo.extract.attribution import attribute, cites, inverted_speaker, relayed_by_outlet, speech_acts, trim
 from saydo.extract.commitments import commitment_text, futures, joint_parties, not_made, stative
 from saydo.extract.events import events_from_doc
 from saydo.extract.kinds import Cues, classify_rule
@@ -122,6 +122,8 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0) -> list[Sta
                 made += ("attribution:inverted",)  # "..., reported the city council"
             if part_verb is not None and cites(part_verb) and part_speaker is speaker:
                 made += ("speaker:cited",)  # "the agency reported, citing the ministry": the ministry's words
+            elif part_verb is not None and part_speaker is speaker and relayed_by_outlet(part_verb, sent):
+                made += ("speaker:relayed-by-outlet",)  # "the ministry said ..., the agency said": the ministry's
             elif part_verb is not None and part_verb.tag_ == "VBG" and part.start == part_verb.i and len(parts) > 1:
                 made += ("attribution:participle",)  # "..., adding that ...": its own statement
             parties = _joint_undertaking(content, part_verb, part_speaker)
