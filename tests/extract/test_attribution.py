@@ -212,3 +212,12 @@ def test_attribution_a_report_an_outlet_relays_is_the_named_speakers(nlp):
     assert "speaker:relayed-by-outlet" in relayed.rules
     own = _by_start(found, "Ukraine's defence ministry will open")
     assert own is not None and own.speaker == "agency"  # no speech verb inside: the outlet's own report
+
+
+def test_attribution_the_institution_named_again_is_the_latest_of_its_kind(nlp):
+    _, found = _extract(nlp, (
+        "Russia's defence ministry said its units had left the village on Tuesday. "
+        "Hundreds of people were sheltering in the school, Ukraine's foreign ministry said on Wednesday.\n\n"
+        "The ministry said the number of casualties was not yet known."))
+    again = _by_start(found, "The ministry said the number")
+    assert again is not None and again.actor == "UKR" and "foreign" in again.speaker

@@ -37,7 +37,7 @@ class Registry:
     def __init__(self, doc: Doc, quotes: list[tuple[int, int]] = ()) -> None:
         self.doc = doc
         self.quotes = list(quotes)
-        self.institutions: dict[str, Speaker] = {}  # head noun -> the institution first named with it
+        self.institutions: dict[str, Speaker] = {}  # head noun -> the institution last named with it
         self.last_speaker: Speaker | None = None  # set by attribution as it goes through the article
         self.last_institution: Speaker | None = None  # the latest institution that spoke ("It says ...")
         self.people: list[Person] = []
@@ -384,7 +384,7 @@ def speaker_from_subject(subject: Token, registry: Registry, sentence_start: int
             actor = registry.last_speaker.actor  # "the defence ministry said" right after Moscow spoke: its ministry
     speaker = Speaker(name, actor)
     if actor is not None and subject.pos_ in ("NOUN", "PROPN"):
-        registry.institutions.setdefault(head, speaker)
+        registry.institutions[head] = speaker  # the latest named: "the ministry" is the nearest one before
     return speaker
 
 
