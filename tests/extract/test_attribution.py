@@ -221,3 +221,11 @@ def test_attribution_the_institution_named_again_is_the_latest_of_its_kind(nlp):
         "The ministry said the number of casualties was not yet known."))
     again = _by_start(found, "The ministry said the number")
     assert again is not None and again.actor == "UKR" and "foreign" in again.speaker
+
+
+def test_attribution_an_institution_named_with_another_modifier_is_another_one(nlp):
+    _, found = _extract(nlp, (
+        "Hundreds of people were sheltering in the school, Ukraine's foreign ministry said on Wednesday.\n\n"
+        "In Moscow, the defence ministry said its units had not fired on the school."))
+    moscow = _by_start(found, "In Moscow")
+    assert moscow is not None and "foreign" not in moscow.speaker and "defence" in moscow.speaker

@@ -368,9 +368,11 @@ def speaker_from_subject(subject: Token, registry: Registry, sentence_start: int
             return Speaker(person.name, person.actor or actor_in_phrase(text), person)
     actor = actor_of_name(text) or actor_in_phrase(text) or actor_for_role(text, span)
     head = subject.lemma_.lower()
-    if actor is None and head in registry.institutions:
-        # "The Embassy added": the institution named in full earlier ("the Russian Embassy in India")
-        return registry.institutions[head]
+    named = registry.institutions.get(head)
+    if actor is None and named is not None and _words_of(text) <= _words_of(named.name):
+        # "The Embassy added": the institution named in full earlier ("the Russian Embassy in India"); "the defence
+        # ministry" is not the foreign ministry named last
+        return named
     if actor is None and looks_civilian(text):
         actor = "CIV"
     if actor is None and not looks_official(text):
@@ -386,6 +388,10 @@ def speaker_from_subject(subject: Token, registry: Registry, sentence_start: int
     if actor is not None and subject.pos_ in ("NOUN", "PROPN"):
         registry.institutions[head] = speaker  # the latest named: "the ministry" is the nearest one before
     return speaker
+
+
+def _words_of(name: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", name.lower()) if w not in ("the", "a", "an", "s")}
 
 
 def ents_in(doc: Doc, start: int, end: int) -> list[Span]:
