@@ -178,6 +178,17 @@ def test_attribution_a_participle_that_reports_on_its_own(nlp):
     assert len([s for s in found if "depot" in s.text or "killing" in s.text]) == 1  # no speech in "killing"
 
 
+def test_attribution_a_participle_after_a_closing_quotation_mark_without_that(nlp):
+    _, found = _extract(nlp, (
+        'Russia\'s deputy defence minister Ivan Petrov claimed that "the first phase near the capital is over," '
+        'adding Russian units were pulling back to "concentrate on the east".'))
+    pledge = _by_start(found, "adding Russian units")
+    assert pledge is not None and pledge.kind == "pledge" and pledge.speaker == "Ivan Petrov"
+    assert "attribution:participle" in pledge.rules
+    claim = _by_start(found, "Russia's deputy defence minister")
+    assert claim is not None and claim.kind == "claim" and "adding" not in claim.text
+
+
 def test_attribution_labelling_is_a_speech_act_of_its_own(nlp):
     _, found = _extract(nlp, (
         "Ukraine's interior minister, Taras Melnyk, labelled the attackers cowards and vowed to find every one of "

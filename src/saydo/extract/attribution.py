@@ -294,12 +294,12 @@ def speech_acts(sent: Span, verb: Token | None, speaker: Speaker, quotes, regist
             if own is None:
                 cuts.append((_before_comma(doc, t.i - 1), t.i, t, speaker, False))
             continue
-        if t.tag_ == "VBG" and before.text == "," and t.i > verb.i and \
+        if t.tag_ == "VBG" and _after_comma(doc, t.i) and t.i > verb.i and \
                 not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and \
                 any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
             # "X thanked the rescuers, adding that the convoy would leave at nine": a participle that reports on its
             # own, the same speaker's; one statement again when both parts are of one kind
-            cuts.append((_before_comma(doc, t.i), t.i, t, speaker, True))
+            cuts.append((_before_comma(doc, t.i - 1 if before.is_quote else t.i), t.i, t, speaker, True))
             continue
         mark = next((c for c in t.children if c.dep_ == "mark" and c.i < t.i), None)
         subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
@@ -361,6 +361,15 @@ def _relayed_commitment(sent: Span, verb: Token | None, speaker: Speaker, regist
     return None
 
 
+def _after_comma(doc, i: int) -> bool:
+    """Does a comma come right before token ``i``, or a comma and the closing mark of a quotation ('completed,"
+    adding')?"""
+    before = doc[i - 1] if i > 0 else None
+    if before is not None and before.is_quote and i > 1:
+        before = doc[i - 2]
+    return before is not None and before.text == ","
+
+
 def _before_comma(doc, i: int) -> int:
     """The end of the part before a coordinator at ``i``, without the comma before it."""
     return i - 1 if i > 0 and doc[i - 1].text == "," else i
@@ -375,6 +384,8 @@ def _reporting_tail(verb: Token, sent: Span) -> bool:
     the rest of the sentence, whatever the parser made its root."""
     if any(c.dep_ == "mark" for c in verb.children):
         return False  # "... since Russia announced": a subordinate clause, not the reporting clause
+    if verb.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False  # '...," adding that': a participle goes on from the clause before it, it does not report it
     reported = {t.i for c in verb.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree}
     left = min((t.i for t in verb.subtree if t.i not in reported), default=verb.i)
     doc = sent.doc
