@@ -51,6 +51,27 @@ def test_commitments_undertakings_without_a_commitment_verb_are_pledges(nlp, sen
 
 
 @pytest.mark.parametrize("sentence", [
+    "said his soldiers would leave the village by Sunday.",  # indirect speech: his forces are the speaker's
+    "said her ministry would pay the families within a month.",
+    "said the evacuation buses will leave the square at seven.",  # the vehicles of an operation on schedule
+    "said two trains would depart for the border every morning.",
+    "said Ukrainian units were pulling back from the bridgehead.",  # a pullback announced as it goes on, backshifted
+])
+def test_commitments_possessed_forces_schedules_and_backshifted_pullbacks_are_pledges(nlp, sentence):
+    assert _kinds(nlp, sentence) == ["pledge"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "said their soldiers would run out of shells by spring.",  # another party's forces: a prediction
+    "said his partners would send more shells.",  # partners are not one's own side
+    'said: "His soldiers will leave the village by Sunday."',  # inside a quotation "his" is someone else
+    "said the price of their gas would double.",  # "their" of a thing, not of a party
+])
+def test_commitments_other_parties_forces_are_not_the_speakers_pledge(nlp, sentence):
+    assert _kinds(nlp, sentence) != ["pledge"]
+
+
+@pytest.mark.parametrize("sentence", [
     "said the grain arrangement had ceased to be in force.",  # a retraction
     "said Ukraine will suspend its participation in the transit deal.",  # a retraction announced
     "said the opportunities the new corridor offers are enormous.",  # "offer" of a thing, in a relative clause

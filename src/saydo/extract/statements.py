@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc, Span, Token
 
 from saydo.extract.attribution import attribute, cites, inverted_speaker, relayed_by_outlet, speech_acts, trim
-from saydo.extract.commitments import commitment_text, futures, joint_parties, not_made, stative
+from saydo.extract.commitments import AGENT_NOUNS, commitment_text, futures, joint_parties, not_made, stative
 from saydo.extract.events import events_from_doc
 from saydo.extract.kinds import Cues, classify_rule
 from saydo.extract.lexicon import lexicon
@@ -274,7 +274,16 @@ def _side(subject: Token, speaker: Speaker, state: bool, quoted: bool) -> str | 
     """Whose side a subject is: "own" (the speaker's), "other" (another party's), "speaker" (the speaker in person, in
     indirect speech) or None (nobody named)."""
     phrase = _bare_phrase(subject)
-    word = _POSSESSIVES.get(subject.lower_, subject.lower_)  # "our decision", "his readiness": the possessor's side
+    word = subject.lower_
+    owner = next((c.lower_ for c in subject.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVES), None)
+    # a possessed party is on the possessor's side: "our troops" the speaker's, "their army" another party's; in
+    # indirect speech "he said his fighters would hand over" names the speaker's own forces, inside a quotation "his
+    # troops" are someone else's
+    if owner is not None and subject.lower_ in AGENT_NOUNS:
+        if owner in ("their", "your") or (owner in ("his", "her") and quoted):
+            return "other"
+        if owner in ("our", "my", "his", "her") and subject.lower_ not in ("partners", "allies"):
+            return "own"
     if word in ("we", "i", "us"):
         return "own"
     named = actor_of_name(phrase) or actor_in_phrase(phrase)
