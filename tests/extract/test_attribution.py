@@ -153,6 +153,37 @@ def test_attribution_relayed_commitment_binds_the_party_that_made_it(nlp):
     assert refused[0].speaker == "Olha Savchenko"
 
 
+def test_attribution_an_agreement_relayed_by_another_party_is_the_agreeing_partys(nlp):
+    _, found = _extract(nlp, (
+        "The Turkish foreign minister, Kemal Aydin, said Russian President Vladimir Putin had agreed to let the "
+        "grain ships pass. "
+        "Kemal Aydin said Putin agreed with him that the talks had been hard."))
+    agreed = _by_start(found, "The Turkish foreign minister")
+    assert agreed.speaker == "Vladimir Putin" and agreed.actor == "RUS" and agreed.kind == "pledge"
+    assert "speaker:relayed-commitment" in agreed.rules
+    shared = _by_start(found, "Kemal Aydin said Putin agreed with him")
+    assert shared.speaker == "Kemal Aydin"  # an opinion shared, nothing committed to
+
+
+def test_attribution_a_leaders_order_relayed_by_his_own_office_is_his(nlp):
+    _, found = _extract(nlp, (
+        "Russian President Vladimir Putin ordered a pause in the shelling of the port from noon on Friday, "
+        "the Kremlin said. "
+        "Ukraine's foreign ministry said Vladimir Putin ordered the shelling of the port."))
+    order = _by_start(found, "Russian President Vladimir Putin ordered a pause")
+    assert order.speaker == "Vladimir Putin" and order.kind == "pledge"
+    accusation = _by_start(found, "Ukraine's foreign ministry")
+    assert accusation.actor == "UKR" and accusation.kind != "pledge"  # another party's report of his order
+
+
+def test_attribution_insisting_on_ones_own_future_conduct_is_an_assurance(nlp):
+    _, found = _extract(nlp, (
+        "Ukraine's foreign minister, Olena Marchuk, insisted that Ukraine would never trade the occupied towns "
+        "for a truce. "
+        "Olena Marchuk insisted that Russia must pay for the damage."))
+    assert [s.kind for s in found] == ["pledge", "demand"]
+
+
 def test_attribution_inverted_reporting_verb_with_its_speaker_as_object(nlp):
     _, found = _extract(nlp, (
         "The evacuation from the port has been postponed to Monday morning, reported the Ukrainian city council. "

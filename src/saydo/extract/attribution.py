@@ -338,7 +338,19 @@ def speech_acts(sent: Span, verb: Token | None, speaker: Speaker, quotes, regist
     return acts
 
 
-RELAYING_VERBS = {"approve", "promise", "pledge", "guarantee", "vow", "undertake"}
+RELAYING_VERBS = {"approve", "promise", "pledge", "guarantee", "vow", "undertake", "agree", "offer", "propose"}
+# acts by which a side's leader commits it ("the Kremlin said Putin ordered a truce"): relayed by the same side, the
+# leader's commitment; relayed by another party, a report of what the leader did
+ORDERING_VERBS = {"order", "declare", "announce", "instruct", "decide"}
+
+
+def _commits_to_something(verb: Token) -> bool:
+    """'agreed to stop', 'agreed to a truce', 'offered talks': the verb has what is committed to, not 'agreed with
+    Macron that the talks were useful' (an opinion shared)."""
+    if verb.lemma_.lower() not in ("agree", "offer", "propose"):
+        return True
+    return any(c.dep_ in ("xcomp", "dobj") or c.dep_ == "prep" and c.lower_ in ("to", "on") and
+               any(o.dep_ == "pobj" for o in c.children) for c in verb.children)
 
 
 def _relayed_commitment(sent: Span, verb: Token | None, speaker: Speaker, registry: Registry
@@ -347,17 +359,21 @@ def _relayed_commitment(sent: Span, verb: Token | None, speaker: Speaker, regist
     by someone else: the commitment binds the party that approved or promised it, not the one relaying it (inside a
     quotation too)."""
     for t in sent:
-        if t.lemma_.lower() not in RELAYING_VERBS or t.pos_ != "VERB" or t is verb or _hypothetical(t) or \
-                any(c.dep_ == "neg" for c in t.children):
+        lemma = t.lemma_.lower()
+        if lemma not in RELAYING_VERBS | ORDERING_VERBS or t.pos_ != "VERB" or t is verb or _hypothetical(t) or \
+                any(c.dep_ == "neg" for c in t.children) or not _commits_to_something(t):
             continue
         agent = next((p for c in t.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
         subject = agent or next((c for c in t.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.lower_ in ("he", "she", "it", "they", "i", "we", "who", "which", "that"):
             continue
         other = speaker_from_subject(subject, registry, sent.start)
-        if other is not None and other.actor not in (None, "CIV") and other.name != speaker.name and \
-                other.actor != speaker.actor:
+        if other is None or other.actor in (None, "CIV") or other.name == speaker.name:
+            continue
+        if lemma in RELAYING_VERBS and other.actor != speaker.actor:
             return t, other
+        if other.actor == speaker.actor and other.person is not None and speaker.person is None:
+            return t, other  # "the Kremlin said Putin had ordered a truce": the leader's own commitment
     return None
 
 

@@ -118,6 +118,8 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0) -> list[Sta
                 acts[-1] = (acts[-1][0], end, acts[-1][2], kind, part_speaker, acts[-1][5])  # one proposition
                 continue
             made = tuple(r for r in defaults.rules[index] if part_speaker is speaker or r.startswith("attribution:"))
+            if len(parts) == 1 and part_speaker is not speaker:
+                made += ("speaker:relayed-commitment",)  # "A said B had agreed to ...": B's commitment
             if part_verb is not None and inverted_speaker(part_verb, sent) is not None:
                 made += ("attribution:inverted",)  # "..., reported the city council"
             if part_verb is not None and cites(part_verb) and part_speaker is speaker:
