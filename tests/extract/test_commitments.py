@@ -56,6 +56,8 @@ def test_commitments_undertakings_without_a_commitment_verb_are_pledges(nlp, sen
     "said the evacuation buses will leave the square at seven.",  # the vehicles of an operation on schedule
     "said two trains would depart for the border every morning.",
     "said Ukrainian units were pulling back from the bridgehead.",  # a pullback announced as it goes on, backshifted
+    "said Ukraine had no intention of striking the reactor.",  # negative intent
+    "said the local truce will take effect at dawn.",  # an arrangement set going
 ])
 def test_commitments_possessed_forces_schedules_and_backshifted_pullbacks_are_pledges(nlp, sentence):
     assert _kinds(nlp, sentence) == ["pledge"]

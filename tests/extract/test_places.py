@@ -80,3 +80,19 @@ def test_places_lowercase_town_after_a_preposition(nlp):
 ])
 def test_places_sites_epithets_and_other_transliterations(nlp, text, name, codes):
     assert _codes(nlp, text)[name] == codes
+
+
+def test_places_a_town_named_for_its_river_is_the_river(nlp):
+    doc = nlp("The brigade crossed the Dnipro at night and reached the Irpin River by dawn, far from Dnipro city.")
+    assert [s.text for s in doc.spans["places"]] == ["Dnipro"]
+    assert doc.spans["places"][0].start > 12  # the town, not the river
+    regions = nlp("The Kherson and Zaporizhzhia regions and the Dnipro region were shelled.")
+    assert [s.text for s in regions.spans["places"]][:2] == ["Kherson", "Zaporizhzhia"]
+
+
+def test_places_a_dateline_is_a_sentence_of_its_own(nlp):
+    doc = nlp("ODESA, May 2 (Wire) - The port will reopen on Friday, the ministry said.")
+    starts = [s.text for s in doc.sents]
+    assert starts[-1].startswith("The port will reopen")
+    plain = nlp("NATO is ready to help - the ministry said so on Friday.")
+    assert len(list(plain.sents)) == 1  # an acronym opening a sentence is no dateline

@@ -148,3 +148,19 @@ def test_statements_both_sides_are_the_speakers_own(nlp):
     text = "The Turkish side said both sides had agreed to keep the shipping lane clear of mines."
     found = extract(parse_text(text, name="s.txt", published=date(2022, 7, 1)), nlp=nlp)
     assert found[0].kind == "pledge" and found[0].actor == "TUR"
+
+
+def test_statements_the_deal_takes_no_place_from_the_last_town_named(nlp):
+    text = ("Zaporizhzhia's governor, Petro Ivanenko, said the shelters in Zaporizhzhia would stay open.\n\n"
+            "Moscow is ready to extend the deal for another 90 days, Russia's deputy foreign minister, "
+            "Pavel Orlov, said.")
+    found = extract(parse_text(text, name="d.txt", published=date(2023, 3, 1)), nlp=nlp)
+    extension = next(s for s in found if "extend the deal" in s.text)
+    assert extension.kind == "pledge" and extension.places == ()
+
+
+def test_statements_a_dateline_is_never_a_party_to_what_follows(nlp):
+    text = "KYIV, March 3 (Wire) - Russia will pause strikes on the dam for a week, the Kremlin said."
+    found = extract(parse_text(text, name="k.txt", published=date(2023, 3, 3)), nlp=nlp)
+    assert len(found) == 1 and found[0].text.startswith("Russia will pause")
+    assert found[0].kind == "pledge" and found[0].speaker == "Kremlin"

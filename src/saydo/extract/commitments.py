@@ -168,8 +168,8 @@ def _arrangement_onset(verb: Token, future: bool) -> bool:
     if lemma in ("be", "remain", "stay") and not any(c.dep_ == "prep" or c.dep_ == "acomp" and c.lemma_ in IN_FORCE
                                                      for c in verb.children):
         return False  # "will stay open until Sunday", "will be in force", not "will be difficult"
-    if lemma == "take" and not any(c.dep_ == "dobj" and c.lemma_ == "place" for c in verb.children):
-        return False  # "will take place", not "will take months"
+    if lemma == "take" and not any(c.dep_ == "dobj" and c.lemma_ in ("place", "effect") for c in verb.children):
+        return False  # "will take place", "will take effect", not "will take months"
     if lemma in ("come", "enter") and not any(c.dep_ == "prep" and c.lower_ in ("into", "in") for c in verb.children):
         return False  # "will come into force"
     subject = _subject(verb)

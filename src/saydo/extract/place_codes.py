@@ -185,8 +185,8 @@ def _referent(classes: set[str], context: Context, kind: str, nearest: bool = Tr
                                                                             or "site" in m.kinds)), None)
         if focus is not None:
             return focus.codes
-    if not nearest:
-        return None
+    if not nearest or classes <= {"deal"}:
+        return None  # "the deal" refers to an agreement named before, never to the last town named
     for mention in context.earlier:
         if kind == "opinion" and mention.deal:
             return ()
@@ -209,6 +209,8 @@ def _same_class(classes: set[str], mention: Mention) -> bool:
     if "settlement" in classes and (mention.kinds & (_TOWN_KINDS | {"oblast"}) or "settlement" in mention.nouns):
         return True
     if "site" in classes and ("site" in mention.kinds or "site" in mention.nouns):
+        return True
+    if "deal" in classes and mention.deal:
         return True
     return "incident" in classes and "incident" in mention.nouns
 
@@ -233,7 +235,7 @@ def references(sent: Span, topics: bool = False) -> set[str]:
             found.add("any")
         possessed = any(c.dep_ == "poss" for c in token.children)
         for name, cls in (("settlement_nouns", "settlement"), ("site_nouns", "site"), ("incident_nouns", "incident"),
-                          ("corridor_nouns", "any"), ("deal_nouns", "any")):
+                          ("corridor_nouns", "any"), ("deal_nouns", "deal")):
             if (word in _words(name) or token.lower_ in _words(name)) and (cls == "site" or not possessed):
                 # "its port" is a place, "their territory" or "its offensive" a party's
                 if cls == "settlement" and token.tag_ in ("NNS", "NNPS"):

@@ -60,6 +60,8 @@ class Gazetteer:
             place = self.places.get(span.text.lower())
             if place is None or not (place.kind in _LOWER_KINDS or _capitalised(span) or _lower_as_place(span)):
                 continue
+            if _river(span):
+                continue
             found.append(span)
         kept = filter_spans(found)  # the longest match wins ("Kyiv region" over "Kyiv")
         kept = kept + self._variants(doc, kept, named)
@@ -165,7 +167,9 @@ _SITE_WORDS = {"prison", "colony", "centre", "center", "detention", "camp", "com
 
 
 _WATER = {"river", "sea", "lake", "reservoir", "canal", "bay", "estuary", "delta"}
-_RIVERS = {"dnieper", "dniester", "danube", "donets", "inhulets", "desna", "southern bug"}
+_RIVERS = {"dnieper", "dniester", "danube", "donets", "inhulets", "desna", "southern bug",
+           # rivers that share their name with a town on them
+           "dnipro", "irpin", "oskil", "kalmius", "psel", "vorskla"}
 _LOCATIVE = {"in", "near", "at", "to", "from", "around", "outside", "towards", "toward", "via", "through", "into",
              "across", "over", "on", "outskirts", "beyond", "behind", "inside"}
 
@@ -205,6 +209,18 @@ def _starts_name(span: Span, person: Span | None) -> bool:
             and span.doc[span.end].lower_ not in _PLACE_WORDS and span.doc[span.end].text[:1].isupper())
 
 
+def _river(span: Span) -> bool:
+    """A town's name used for the river it stands on: "the left bank of the Dnipro", "the Irpin River" (towns take no
+    article in English: "the Dnipro" alone is the river, "the Dnipro region" is not)."""
+    doc = span.doc
+    after = doc[span.end].text if span.end < len(doc) else ""
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if span.text.lower() not in _RIVERS:
+        return False
+    return after.lower() in _WATER or (before == "the" and after.lower() not in _PLACE_WORDS and
+                                       not after[:1].isupper())
+
+
 def _capitalised(span: Span) -> bool:
     """Names of towns and oblasts are capitalised in English ("the city of Kyiv" by its name)."""
     return any(t.text[:1].isupper() for t in span if t.is_alpha and len(t) > 2)
@@ -219,7 +235,29 @@ class LineBreaks:
             prev = doc[token.i - 1]
             if "\n" in prev.text_with_ws or "\n" in prev.whitespace_:
                 token.is_sent_start = True
+        for token in doc:
+            if token.i == 0 or token.is_sent_start:  # a line's first word
+                end = _dateline_end(doc, token.i)
+                if end is not None:
+                    doc[end].is_sent_start = True
         return doc
+
+
+_DASHES = {"-", "--", "—", "–", ":"}
+
+
+def _dateline_end(doc: Doc, start: int) -> int | None:
+    """The first token after a dateline opening a line ("KYIV, March 18 (Reuters) -", "MOSCOW:"), or None: a dateline
+    says where a report was filed, so what follows is a sentence of its own (and never spoken by the place)."""
+    first = doc[start]
+    if not (first.is_alpha and first.is_upper and len(first) >= 3):
+        return None
+    for token in doc[start + 1:min(start + 12, len(doc) - 1)]:
+        if token.text in _DASHES:
+            return token.i + 1 if "\n" not in token.whitespace_ else None
+        if "\n" in token.text_with_ws or not (token.is_punct or token.like_num or token.text[:1].isupper()):
+            return None
+    return None
 
 
 @Language.factory("saydo_linebreaks_v1", assigns=["token.is_sent_start"])
