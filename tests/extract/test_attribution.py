@@ -184,6 +184,17 @@ def test_attribution_insisting_on_ones_own_future_conduct_is_an_assurance(nlp):
     assert [s.kind for s in found] == ["pledge", "demand"]
 
 
+def test_attribution_an_unnamed_aide_speaks_for_the_principal(nlp):
+    _, found = _extract(nlp, (
+        "Ukraine's foreign minister, Olena Marchuk, met the Polish foreign minister, Jan Nowicki, in Lublin. "
+        "Nowicki will visit Kharkiv on Monday, his spokeswoman said. "
+        "Marchuk will travel to Ankara next week, her spokesman, Taras Bondar, said."))
+    visit = _by_start(found, "Nowicki will visit")
+    assert visit.speaker == "Jan Nowicki" and visit.kind == "pledge"
+    travel = _by_start(found, "Marchuk will travel")
+    assert travel.speaker == "Taras Bondar"  # a named aide is the one named
+
+
 def test_attribution_inverted_reporting_verb_with_its_speaker_as_object(nlp):
     _, found = _extract(nlp, (
         "The evacuation from the port has been postponed to Monday morning, reported the Ukrainian city council. "

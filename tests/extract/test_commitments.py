@@ -58,6 +58,8 @@ def test_commitments_undertakings_without_a_commitment_verb_are_pledges(nlp, sen
     "said Ukrainian units were pulling back from the bridgehead.",  # a pullback announced as it goes on, backshifted
     "said Ukraine had no intention of striking the reactor.",  # negative intent
     "said the local truce will take effect at dawn.",  # an arrangement set going
+    "said Ukraine would allow the inspectors to reach the reactor.",  # a party permitting an act
+    "said Ukraine would respond to any provocation at the border.",  # own future conduct, not a rejected allegation
 ])
 def test_commitments_possessed_forces_schedules_and_backshifted_pullbacks_are_pledges(nlp, sentence):
     assert _kinds(nlp, sentence) == ["pledge"]
@@ -68,6 +70,7 @@ def test_commitments_possessed_forces_schedules_and_backshifted_pullbacks_are_pl
     "said his partners would send more shells.",  # partners are not one's own side
     'said: "His soldiers will leave the village by Sunday."',  # inside a quotation "his" is someone else
     "said the price of their gas would double.",  # "their" of a thing, not of a party
+    "said the new radars would allow the army to see further.",  # a thing allowing: an outcome predicted
 ])
 def test_commitments_other_parties_forces_are_not_the_speakers_pledge(nlp, sentence):
     assert _kinds(nlp, sentence) != ["pledge"]

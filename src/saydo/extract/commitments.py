@@ -243,6 +243,18 @@ def _is_agent(subject: Token | None, *, institution: bool, reported: bool, quote
     return any(t.pos_ == "PROPN" and t.dep_ in ("compound", "conj", "appos") for t in subject.children)
 
 
+PERMITTING = {"allow", "permit", "enable"}
+
+
+def _permits(verb: Token) -> bool:
+    """"Russia will allow civilians to leave": a party permitting someone an act commits to it; "this will allow us to
+    rebuild" (a thing as subject) predicts an outcome."""
+    subject = _subject(verb)
+    return verb.lemma_ in PERMITTING and subject is not None and \
+        subject.lower_ not in ("it", "this", "that", "which", "what") and \
+        (subject.pos_ in ("PROPN", "PRON") or subject.lemma_.lower() in AGENT_NOUNS)
+
+
 def _is_act(verb: Token) -> bool:
     """Is the verb an act someone can commit to? Through infinitives: "will have to create" and "will be ready to
     help" are acts, "will continue to be" is not; an ability ("will be able to use it") predicts, and a wish
@@ -258,7 +270,7 @@ def _is_act(verb: Token) -> bool:
                 if infinitive is None:
                     return True
         if infinitive is None:
-            return verb.lemma_ not in NON_ACTS
+            return verb.lemma_ not in NON_ACTS or _permits(verb)
         verb = infinitive
     return verb.lemma_ not in NON_ACTS
 

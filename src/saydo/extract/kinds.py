@@ -89,7 +89,9 @@ def classify_rule(verb_lemma: str | None, content: str, cues: Cues, *, negated_v
     lemma = (verb_lemma or "").lower()
     if lemma in DENIAL_VERBS or (negated_verb and lemma in {"confirm", "admit"}):
         return "denial", "kind:denial-verb"
-    if DENIAL_CONTENT.search(content) and not COMMISSIVE.search(content if commitments is None else commitments):
+    own_future = cues.own_side and cues.agent_future and FUTURE.search(content)  # "we will respond to provocations"
+    if DENIAL_CONTENT.search(content) and not own_future and \
+            not COMMISSIVE.search(content if commitments is None else commitments):
         return "denial", "kind:denial-content"
     # demanding guarantees that one's own forces will be spared is a demand; insisting that one's own side will act
     # ("insisted that Ukraine would never recognise ...") is an assurance

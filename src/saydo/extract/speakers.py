@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from saydo.extract.lexicon import lexicon
 from saydo.resolve.actors import actor_in_phrase, actor_of_name, actor_of_person, looks_civilian, looks_official
 
 _TITLES = re.compile(r"^(mr|mrs|ms|miss|dr|prof|gen|col|lt|maj|capt|sgt|president|minister|general)\.?\s+", re.I)
@@ -309,6 +310,27 @@ class Speaker:
     person: Person | None = None
 
 
+AIDES = lexicon("speakers", "aides").words
+
+
+def _principal(subject: Token, registry: Registry) -> Person | None:
+    """"Guterres will travel to Kyiv, his spokesman said": an unnamed aide speaks for the principal "his" points to,
+    the person named in the same sentence before it, else the one a pronoun would mean (GUIDELINES.md: an
+    institution or person and its spokesperson are one speaker). A named aide ("his spokesman, Stephane Dujarric") is
+    the named person."""
+    if subject.lemma_.lower() not in AIDES or not any(c.dep_ == "poss" and c.lower_ in ("his", "her")
+                                                      for c in subject.children):
+        return None
+    if any(c.dep_ == "appos" for c in subject.children) or \
+            any(e.label_ == "PERSON" and e.start > subject.i for e in subject.sent.ents if e.start <= subject.i + 3):
+        return None
+    sent = subject.sent
+    before = [(at, p) for p in registry.people for at in p.mentions if sent.start <= at < subject.i]
+    if before:
+        return min(before, key=lambda item: item[0])[1]  # the sentence's first person: the one the report is about
+    return registry.latest_before(subject.i)
+
+
 def speaker_from_subject(subject: Token, registry: Registry, sentence_start: int, span: Span | None = None
                          ) -> Speaker | None:
     """Resolve the subject of a speech verb to a speaker (``span``: the subject's words when the parse is broken)."""
@@ -323,6 +345,9 @@ def speaker_from_subject(subject: Token, registry: Registry, sentence_start: int
         return Speaker(person.name, person.actor or _default_actor(person), person)
     if lowered in ("i", "we"):
         return None
+    principal = _principal(subject, registry)
+    if principal is not None:
+        return Speaker(principal.name, principal.actor or _default_actor(principal), principal)
     persons = [e for e in ents_in(doc, span.start, span.end)
                if e.label_ == "PERSON" or registry.find(e.text)]
     if not persons:

@@ -288,6 +288,8 @@ def _side(subject: Token, speaker: Speaker, state: bool, quoted: bool) -> str | 
             return "own"
     if word in ("we", "i", "us"):
         return "own"
+    if subject.pos_ == "PROPN" and speaker.name.split() and subject.text == speaker.name.split()[-1]:
+        return "speaker"  # "Nowicki will visit Kharkiv, his spokeswoman said": the speaker named in person
     named = actor_of_name(phrase) or actor_in_phrase(phrase)
     if named and speaker.actor and named == speaker.actor:
         return "own"
