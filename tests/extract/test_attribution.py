@@ -40,6 +40,20 @@ def test_attribution_this_was_stated_by_gives_the_sentence_before(nlp):
     assert _by_start(found, "This was stated") is None
 
 
+def test_attribution_he_said_this_gives_the_paragraph_before(nlp):
+    _, found = _extract(nlp, (
+        "Ukraine's prime minister, Marta Koval, spoke late on Sunday.\n\n"
+        "Every damaged boiler house will be repaired. I have instructed the regional heads to report daily. "
+        "Trains will be allowed to run at night again.\n\n"
+        "She said this in her evening video address.\n\n"
+        "The minister said that today the budget is tight."))
+    said = [s for s in found if s.speaker == "Marta Koval"]
+    assert [s.text.split()[0] for s in said] == ["Every", "I", "Trains", "The"]
+    assert [s.kind for s in said[:3]] == ["pledge", "pledge", "pledge"]
+    assert _by_start(found, "She said this") is None
+    assert _by_start(found, "The minister said that today").text.endswith("tight.")  # "that" opens a clause here
+
+
 def test_attribution_introduction_covers_following_paragraphs(nlp):
     _, found = _extract(nlp, (
         "The Ukrainian delegation has made a number of statements after the talks.\n\n"

@@ -82,7 +82,14 @@ def attribute(sentences: list[Span], text: str, quotes, registry: Registry, brea
                 previous = (speaker, paragraph)
             continue
         if _refers_back(verb) and index > 0 and usable[index - 1] and found[index - 1] is None:
-            found[index - 1] = (None, speaker, False)
+            # the unattributed sentences right before it, back to the start of their paragraph ("He said this in
+            # his video address" after a paragraph of the address)
+            j, block = index - 1, paragraphs[index - 1]
+            while j >= 0 and index - j <= REFERRED_REACH and paragraphs[j] == block and found[j] is None and \
+                    not meta[j] and not text[spans[j][0]:spans[j][1]].rstrip().endswith(":"):  # a turn's label
+                if usable[j]:
+                    found[j] = (None, speaker, False)
+                j -= 1
             meta[index] = True
         elif _states(verb):
             meta[index] = True
@@ -196,10 +203,21 @@ def _future(sent: Span) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in sent.root.children)
 
 
+REFERRED_REACH = 8  # sentences back that "He said this" can take
+
+
 def _refers_back(verb: Token | None) -> bool:
-    """"This was stated by X", "That was announced by X": the statement is the sentence before."""
-    return verb is not None and any(c.dep_ == "nsubjpass" and c.lower_ in ("this", "that", "it") for c in verb.children
-                                    ) and any(c.dep_ == "agent" for c in verb.children)
+    """"This was stated by X", "That was announced by X", "He said this in his address": the statement is what came
+    right before."""
+    if verb is None or verb.dep_ in ("relcl", "acl"):
+        return False  # "the days that were announced by the Government": a relative clause
+    if any(c.dep_ == "nsubjpass" and c.lower_ in ("this", "that", "it") for c in verb.children):
+        return any(c.dep_ == "agent" for c in verb.children)
+    doc = verb.doc
+    return any(c.dep_ == "dobj" and not list(c.children) and
+               (c.lower_ == "this" or c.lower_ == "that" and c.i + 1 < len(doc) and
+                (doc[c.i + 1].is_punct or doc[c.i + 1].pos_ == "ADP"))  # "said that in", not "said that today ..."
+               for c in verb.children) and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
 
 
 def _document_source(sentences: list[Span], index: int, quotes, registry: Registry) -> Speaker | None:

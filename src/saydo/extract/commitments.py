@@ -126,8 +126,8 @@ def _impersonal(verb: Token, future: bool, other_side) -> bool:
     if patient is not None and patient.tag_ in ("WP", "WDT"):
         return False  # "about what is planned": a thing talked about, not a plan announced
     lemma = verb.lemma_.lower()
-    if lemma in NON_ACTS:
-        return False  # "independence will be lost"
+    if lemma in NON_ACTS and lemma not in PERMITTING:
+        return False  # "independence will be lost"; "ships will be allowed to leave" is the announcer's permission
     if future:
         # "will be returned", not "will be called Freedom Square"; a verb with a particle is another verb ("will be
         # called up", "will be seen off")

@@ -42,8 +42,10 @@ class Registry:
         self.last_speaker: Speaker | None = None  # set by attribution as it goes through the article
         self.last_institution: Speaker | None = None  # the latest institution that spoke ("It says ...")
         self.people: list[Person] = []
+        # not a plural common noun the small model took for a name at a sentence's start ("Trains will run")
         spans = [ent for ent in doc.ents
-                 if ent.label_ == "PERSON" or (ent.label_ in ("ORG", "NORP") and looks_like_person(ent))]
+                 if (ent.label_ == "PERSON" and not (len(ent) == 1 and ent.root.tag_ == "NNS"))
+                 or (ent.label_ in ("ORG", "NORP") and looks_like_person(ent))]
         covered = {i for ent in spans for i in range(ent.start, ent.end)}
         spans += [run for run in name_runs(doc) if not any(i in covered for i in range(run.start, run.end))]
         for ent in sorted(spans, key=lambda e: e.start):
