@@ -60,6 +60,9 @@ def test_commitments_undertakings_without_a_commitment_verb_are_pledges(nlp, sen
     "said the local truce will take effect at dawn.",  # an arrangement set going
     "said Ukraine would allow the inspectors to reach the reactor.",  # a party permitting an act
     "said Ukraine would respond to any provocation at the border.",  # own future conduct, not a rejected allegation
+    "said Ukraine was ready for a new round of talks.",  # readiness for an arrangement
+    "said the next prisoner swap is expected to take place in July.",  # a schedule in the passive
+    "announced a two-day truce around the plant from Saturday.",  # an arrangement announced, no subject
 ])
 def test_commitments_possessed_forces_schedules_and_backshifted_pullbacks_are_pledges(nlp, sentence):
     assert _kinds(nlp, sentence) == ["pledge"]
@@ -71,6 +74,8 @@ def test_commitments_possessed_forces_schedules_and_backshifted_pullbacks_are_pl
     'said: "His soldiers will leave the village by Sunday."',  # inside a quotation "his" is someone else
     "said the price of their gas would double.",  # "their" of a thing, not of a party
     "said the new radars would allow the army to see further.",  # a thing allowing: an outcome predicted
+    "said she expected the frost to last until March.",  # a belief about the weather
+    "announced a sharp rise in bread prices.",  # an announced fact, no arrangement
 ])
 def test_commitments_other_parties_forces_are_not_the_speakers_pledge(nlp, sentence):
     assert _kinds(nlp, sentence) != ["pledge"]

@@ -164,3 +164,9 @@ def test_statements_a_dateline_is_never_a_party_to_what_follows(nlp):
     found = extract(parse_text(text, name="k.txt", published=date(2023, 3, 3)), nlp=nlp)
     assert len(found) == 1 and found[0].text.startswith("Russia will pause")
     assert found[0].kind == "pledge" and found[0].speaker == "Kremlin"
+
+
+def test_statements_kyiv_ready_to_act_is_the_government_not_the_city(nlp):
+    text = "Ukraine's foreign minister, Olena Marchuk, said Kyiv was prepared to accept a full truce."
+    found = extract(parse_text(text, name="k.txt", published=date(2025, 3, 1)), nlp=nlp)
+    assert found[0].kind == "pledge" and "UA-30" not in found[0].places

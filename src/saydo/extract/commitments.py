@@ -155,6 +155,9 @@ def _pullback_under_way(verb: Token, future: bool, other_side) -> bool:
     return verb.lemma_.lower() in ("begin", "start", "commence") and verb.tag_ in ("VBZ", "VBD", "VBN")
 
 
+SCHEDULE_HEADS = {"expect", "schedule", "set", "due", "plan", "slate"}
+
+
 def _arrangement_onset(verb: Token, future: bool) -> bool:
     """"The truce will start at noon", "the talks are to begin in an hour", "the corridor should open on Tuesday",
     "the agreement will remain in place": an arrangement set going on schedule. A copula counts only with a place or
@@ -163,7 +166,9 @@ def _arrangement_onset(verb: Token, future: bool) -> bool:
     if lemma not in ONSET_VERBS or _passive(verb):
         return False
     should = any(c.dep_ == "aux" and c.lower_ == "should" for c in verb.children)
-    if not (future or should):  # "the meeting is taking place" describes the present
+    # "the next round is expected to take place in June", "the talks are due to resume": set on a schedule
+    scheduled = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in SCHEDULE_HEADS
+    if not (future or should or scheduled):  # "the meeting is taking place" describes the present
         return False
     if lemma in ("be", "remain", "stay") and not any(c.dep_ == "prep" or c.dep_ == "acomp" and c.lemma_ in IN_FORCE
                                                      for c in verb.children):
@@ -284,7 +289,8 @@ def _under_belief(verb: Token, content: Span) -> bool:
         if ancestor.i < content.start - 1 or ancestor.i >= content.end:
             break
         if ancestor.lemma_.lower() in BELIEF or ancestor.lower_ in BELIEF:
-            return True
+            # "the round is expected to take place in June": a schedule in the passive, nobody's belief
+            return not (_passive(ancestor) and ancestor.lemma_.lower() in SCHEDULE_HEADS)
         if ancestor.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in BELIEF
                                            for c in ancestor.children):
             return True

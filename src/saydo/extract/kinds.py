@@ -148,7 +148,8 @@ def pledge_rule(lemma: str, content: str, cues: Cues, commitments: str | None = 
     if lemma in PLEDGE_VERBS and (cues.own_side or cues.state_speaker) and \
             not (lemma in ASSURANCE_VERBS and cues.stative and not committing):
         return "pledge-verb"  # not "assured that he is doing everything possible": an assurance about the present
-    if lemma in ("announce", "declare", "confirm") and cues.own_side and MILITARY_ACTION.search(content):
+    if lemma in ("announce", "declare", "confirm") and cues.own_side and \
+            (MILITARY_ACTION.search(content) or ARRANGEMENT.search(content)):
         return "announced-action"  # the first announcement of a withdrawal or ceasefire, even when phrased as under way
     if cues.own_side and FUTURE.search(content) and cues.agent_future is not False:
         return "future"  # "we will open", "Moscow would ease off": the side as agent of a future act

@@ -495,6 +495,9 @@ def _in_list(span: Span, spans: Sequence[Span]) -> bool:
     return False
 
 
+_READINESS = {"ready", "prepared", "willing", "unwilling", "determined", "open", "eager", "reluctant", "keen"}
+
+
 def _means_government(span: Span) -> bool:
     """"Kyiv" as the Ukrainian government (a speaker, a party, "Kyiv's proposals") rather than the city."""
     root = span.root
@@ -503,6 +506,8 @@ def _means_government(span: Span) -> bool:
         return True
     if root.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and head.lemma_ not in _words("kyiv_city_verbs"):
         return True  # "if Kyiv pulls its troops back": the city does not act
+    if root.dep_ == "nsubj" and any(c.dep_ == "acomp" and c.lemma_.lower() in _READINESS for c in head.children):
+        return True  # "Kyiv was prepared to accept": a party's readiness
     if root.dep_ == "dobj" and head.lemma_ in _words("kyiv_pressure_verbs"):
         return True  # "Moscow blamed Kyiv", "pushing Kyiv to shift the fighting"
     if root.dep_ == "pobj" and head.head.lemma_ in _words("kyiv_pressure_verbs") and head.lower_ in ("on", "upon"):

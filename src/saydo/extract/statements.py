@@ -15,7 +15,15 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc, Span, Token
 
 from saydo.extract.attribution import attribute, cites, inverted_speaker, relayed_by_outlet, speech_acts, trim
-from saydo.extract.commitments import AGENT_NOUNS, commitment_text, futures, joint_parties, not_made, stative
+from saydo.extract.commitments import (
+    AGENT_NOUNS,
+    ARRANGEMENT_HEADS,
+    commitment_text,
+    futures,
+    joint_parties,
+    not_made,
+    stative,
+)
 from saydo.extract.events import events_from_doc
 from saydo.extract.kinds import Cues, classify_rule
 from saydo.extract.lexicon import lexicon
@@ -257,6 +265,9 @@ def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = Fa
     if not subjects and verb is not None and verb.lemma_ in ("order", "instruct", "promise", "pledge", "vow",
                                                              "agree", "offer", "propose"):
         own = True
+    if not subjects and verb is not None and verb.lemma_ in ("announce", "declare") and len(content) and \
+            content.root.lemma_.lower() in ARRANGEMENT_HEADS:
+        own = True  # "Putin announced a three-day ceasefire from May 8": the announcer's own arrangement
     root = content.root if len(content) else None
     first = next((t for t in content if not t.is_punct and not t.is_space), None)
     imperative = bool(root is not None and first is not None and root.tag_ == "VB" and root.i == first.i
