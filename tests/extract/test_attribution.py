@@ -209,6 +209,23 @@ def test_attribution_an_unnamed_aide_speaks_for_the_principal(nlp):
     assert travel.speaker == "Taras Bondar"  # a named aide is the one named
 
 
+def test_attribution_a_role_of_one_side_is_never_an_official_of_the_other(nlp):
+    _, found = _extract(nlp, (
+        "Russia's energy minister, Pavel Sorokin, spoke on Monday.\n\n"
+        "Ukraine's energy minister said the country would buy electricity from Poland this winter."))
+    buying = _by_start(found, "Ukraine's energy minister")
+    assert buying.actor == "UKR" and buying.speaker != "Pavel Sorokin" and buying.kind == "pledge"
+
+
+def test_attribution_they_of_the_speakers_own_group_named_before(nlp):
+    _, found = _extract(nlp, (
+        "The Ukrainian commander in the town, Ostap Hrytsenko, said his fighters were exhausted. "
+        "Hrytsenko said they would leave the village on Sunday. "
+        "Hrytsenko said the Russian troops were massing and that they would attack again."))
+    assert _by_start(found, "Hrytsenko said they would leave").kind == "pledge"
+    assert _by_start(found, "Hrytsenko said the Russian troops").kind != "pledge"
+
+
 def test_attribution_inverted_reporting_verb_with_its_speaker_as_object(nlp):
     _, found = _extract(nlp, (
         "The evacuation from the port has been postponed to Monday morning, reported the Ukrainian city council. "

@@ -63,6 +63,11 @@ def test_commitments_undertakings_without_a_commitment_verb_are_pledges(nlp, sen
     "said Ukraine was ready for a new round of talks.",  # readiness for an arrangement
     "said the next prisoner swap is expected to take place in July.",  # a schedule in the passive
     "announced a two-day truce around the plant from Saturday.",  # an arrangement announced, no subject
+    "said Ukraine had signed the transit agreement with Moldova.",  # an agreement entered
+    "said the Ukrainian navy had set up a temporary route for cargo ships.",  # an arrangement set up
+    "said Ukrainian units had completed the withdrawal from the island.",  # a pullback announced when done
+    "said Ukraine's inspectors would remain at the dam for a month.",  # staying somewhere is an act
+    "said Ukraine would study the proposal carefully.",  # taking up what was put forward
 ])
 def test_commitments_possessed_forces_schedules_and_backshifted_pullbacks_are_pledges(nlp, sentence):
     assert _kinds(nlp, sentence) == ["pledge"]
@@ -76,6 +81,8 @@ def test_commitments_possessed_forces_schedules_and_backshifted_pullbacks_are_pl
     "said the new radars would allow the army to see further.",  # a thing allowing: an outcome predicted
     "said she expected the frost to last until March.",  # a belief about the weather
     "announced a sharp rise in bread prices.",  # an announced fact, no arrangement
+    "said the price of bread would remain high in winter.",  # a state, not an act
+    "said Ukraine would consider it an act of war.",  # regarding, not taking up
 ])
 def test_commitments_other_parties_forces_are_not_the_speakers_pledge(nlp, sentence):
     assert _kinds(nlp, sentence) != ["pledge"]

@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from saydo.extract.commitments import joint_parties
 from saydo.extract.lexicon import lexicon
 from saydo.extract.quotes import inside_quote, quoted_words
 from saydo.extract.speakers import Registry, Speaker, speaker_from_subject
@@ -265,6 +266,10 @@ def _attribution(sent: Span, quotes, registry: Registry, group: Speaker | None =
             speaker = group
         if speaker is None and subject.lower_ == "it" and not _expletive(subject):
             speaker = registry.last_institution  # "It says ..." a few paragraphs on: an institution, never a person
+        if speaker is None and subject.pos_ in ("NOUN", "PROPN") and len(joint_parties(sent)) >= 2:
+            # "Russia and Ukraine agreed to swap prisoners, the heads of both delegations said": whoever reports it,
+            # the undertaking is the parties' own (one pledge each, saydo.extract.statements)
+            speaker = Speaker(" ".join(t.text for t in subject.subtree), None)
         if speaker is not None:
             return verb, speaker
     for tok in sent:

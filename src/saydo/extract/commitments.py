@@ -260,6 +260,23 @@ def _permits(verb: Token) -> bool:
         (subject.pos_ in ("PROPN", "PRON") or subject.lemma_.lower() in AGENT_NOUNS)
 
 
+def _stays_put(verb: Token) -> bool:
+    """"Our experts will remain at the plant": staying somewhere is an act, unlike "prices will remain high"."""
+    return verb.lemma_ in ("remain", "stay") and any(c.dep_ == "prep" and c.lower_ in ("at", "in", "on", "inside")
+                                                     for c in verb.children)
+
+
+def _takes_up(verb: Token) -> bool:
+    """"Moscow will consider the proposal": taking up what was put forward, not "will consider it an attack"."""
+    return verb.lemma_ in ("consider", "study", "review", "examine") and \
+        any(c.dep_ == "dobj" and c.lemma_.lower() in PROPOSALS for c in verb.children) and \
+        not any(c.dep_ in ("oprd", "ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+
+
+PROPOSALS = {"proposal", "offer", "plan", "request", "initiative", "draft", "idea", "option", "proposition", "appeal",
+             "question", "issue", "matter"}
+
+
 def _is_act(verb: Token) -> bool:
     """Is the verb an act someone can commit to? Through infinitives: "will have to create" and "will be ready to
     help" are acts, "will continue to be" is not; an ability ("will be able to use it") predicts, and a wish
@@ -275,7 +292,7 @@ def _is_act(verb: Token) -> bool:
                 if infinitive is None:
                     return True
         if infinitive is None:
-            return verb.lemma_ not in NON_ACTS or _permits(verb)
+            return verb.lemma_ not in NON_ACTS or _permits(verb) or _stays_put(verb) or _takes_up(verb)
         verb = infinitive
     return verb.lemma_ not in NON_ACTS
 

@@ -103,8 +103,8 @@ class Registry:
 
     def by_role(self, words: str, token_index: int) -> Person | None:
         """The person a role noun means ("the minister", "the Russian leader", "the head of state"): the latest one
-        before ``token_index`` whose role shares a role word; else the latest official of the side the words name;
-        else the latest official mentioned."""
+        before ``token_index`` whose role shares a role word (of the side the words name, when they name one); else
+        the latest official of that side; else, when they name no side, the latest official mentioned."""
         keys = {w for w in re.findall(r"[a-z]+", words.lower()) if w not in {"the", "a", "an", "of", "s"}}
         side = actor_in_phrase(words)
 
@@ -120,9 +120,11 @@ class Registry:
         if not _PERSON_ROLE.search(words):
             return None  # "the staff", "the ministry": an institution, not a person's role
         generic = {"russia", "ukraine", "russian", "ukrainian", "head", "state", "leader", "new"}
-        return (latest(lambda p: bool(keys & set(re.findall(r"[a-z]+", p.role.lower())) - generic))
+        # "Ukraine's energy minister" is never an official of another side, however the roles read
+        fits = (lambda p: p.actor in (side, None)) if side else (lambda p: True)
+        return (latest(lambda p: fits(p) and bool(keys & set(re.findall(r"[a-z]+", p.role.lower())) - generic))
                 or (latest(lambda p: p.actor == side) if side else None)
-                or latest(lambda p: p.actor not in (None, "CIV")))
+                or (latest(lambda p: p.actor not in (None, "CIV")) if not side else None))
 
 
 _PERSON_ROLE = re.compile(r"\b(minister|president|premier|leader|spokes\w+|official|head|chief|adviser|advisor|"

@@ -309,6 +309,12 @@ def _side(subject: Token, speaker: Speaker, state: bool, quoted: bool) -> str | 
     if word == "it" and state and (speaker.person is None or _named_body(speaker)) and not quoted and \
             subject.head.lemma_ != "be":
         return "own"  # "Russia said it had pulled its forces": an institution speaking of itself
+    if word == "they" and not quoted and not _OTHER_PARTY.search(phrase):
+        # in indirect speech "they" may mean the speaker's own group named just before ("his fighters were
+        # exhausted; he said they would withdraw"); otherwise, as always, another party
+        group = _antecedent_group(subject)
+        if group is not None and _side(group, speaker, state, quoted) == "own":
+            return "own"
     if word in ("they", "he", "she", "you") or _OTHER_PARTY.search(phrase):
         # in indirect speech "he" is usually the speaker; inside a quotation it is someone else
         if word not in ("he", "she") or speaker.person is None or quoted:
@@ -316,6 +322,17 @@ def _side(subject: Token, speaker: Speaker, state: bool, quoted: bool) -> str | 
         return "speaker"  # the speaker in person: neither a side's institution nor another party
     if state and _OWN_INSTITUTION.search(phrase):
         return "own"
+    return None
+
+
+def _antecedent_group(pronoun: Token) -> Token | None:
+    """The plural party a "they" refers back to: the nearest plural noun for people acting together ("troops",
+    "fighters", "the sides") or plural nationality ("the Russians") in the 40 words before it."""
+    doc = pronoun.doc
+    for token in reversed(doc[max(pronoun.i - 40, 0):pronoun.i]):
+        if token.tag_ in ("NNS", "NNPS") and (token.lemma_.lower() in AGENT_NOUNS or token.lower_ in AGENT_NOUNS or
+                                              token.ent_type_ == "NORP"):
+            return token
     return None
 
 
