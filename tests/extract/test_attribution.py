@@ -226,6 +226,17 @@ def test_attribution_they_of_the_speakers_own_group_named_before(nlp):
     assert _by_start(found, "Hrytsenko said the Russian troops").kind != "pledge"
 
 
+def test_attribution_an_official_of_no_named_side_speaks_for_the_side_that_just_spoke(nlp):
+    _, found = _extract(nlp, (
+        "The Russian defence ministry offered the defenders of the plant a way out on Sunday.\n\n"
+        "Lt. Gen. Pavel Zorin said that all Ukrainian soldiers who lay down their arms will be guaranteed safe "
+        "passage. He added that civilians will be free to leave the plant."))
+    guarantee = _by_start(found, "Lt. Gen. Pavel Zorin")
+    assert guarantee.actor == "RUS" and guarantee.kind == "pledge"  # not "Ukrainian", which is what he spoke of
+    free = _by_start(found, "He added")
+    assert free.actor == "RUS" and free.kind == "pledge"
+
+
 def test_attribution_inverted_reporting_verb_with_its_speaker_as_object(nlp):
     _, found = _extract(nlp, (
         "The evacuation from the port has been postponed to Monday morning, reported the Ukrainian city council. "

@@ -119,8 +119,9 @@ def _impersonal(verb: Token, future: bool, other_side) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in OBLIGATIONS for c in verb.children):
         return False
     by, patient = _by_agent(verb), _subject(verb)
-    if (by is not None and other_side(by)) or (patient is not None and other_side(patient)):
-        return False
+    if (by is not None and other_side(by)) or \
+            (patient is not None and other_side(patient) and verb.lemma_.lower() not in GRANTING):
+        return False  # "they will be defeated" is about the other side; "they will be guaranteed safety" is a grant
     if by is not None and (by.lemma_.lower() in POPULACE or by.ent_type_ == "NORP" and by.tag_ in ("NNS", "NNPS")):
         return False  # "will be decided by the voters": no party acts
     if patient is not None and patient.tag_ in ("WP", "WDT"):
@@ -249,6 +250,10 @@ def _is_agent(subject: Token | None, *, institution: bool, reported: bool, quote
 
 
 PERMITTING = {"allow", "permit", "enable"}
+# verbs of granting: "the soldiers who surrender will be guaranteed their lives" grants something to the patient, who
+# may be the other party; the grantor is the announcing side
+GRANTING = {"guarantee", "give", "grant", "offer", "provide", "allow", "permit", "promise", "assure", "afford",
+            "supply", "ensure"}
 
 
 def _permits(verb: Token) -> bool:

@@ -164,9 +164,16 @@ def actor_near(ent: Span, quotes: list[tuple[int, int]], reach: int = 12) -> str
     Deputy Defence Minister X said" -> RUS); for roles that do not say whose official the person is."""
     sent = ent.sent
     best, best_distance = None, reach + 1
+    # what the verb after the name reports is what was said, not who says it ("X said Ukrainian soldiers ...")
+    verb = next((t for t in sent if t.i >= ent.end and t.pos_ in ("VERB", "AUX")), None)
+    said = {x.i for c in (verb.children if verb is not None else ()) if c.dep_ in ("ccomp", "xcomp", "dobj")
+            for x in c.subtree}
     for token in sent:
         if ent.start <= token.i < ent.end or token.pos_ not in ("ADJ", "PROPN", "NOUN"):
             continue
+        if token.i in said and token.i > ent.end and not (token.dep_ in ("nsubj", "nsubjpass") and
+                                                          token.pos_ == "PROPN"):
+            continue  # in what was said only a state named as its subject ("said Russia would") tells the side
         if any(s <= token.idx < e for s, e in quotes):
             continue
         distance = ent.start - token.i if token.i < ent.start else token.i - ent.end + 1
@@ -346,12 +353,12 @@ def speaker_from_subject(subject: Token, registry: Registry, sentence_start: int
         person = registry.latest_before(subject.i)
         if person is None:
             return registry.last_speaker  # "he said" with no person named yet: the source quoted before
-        return Speaker(person.name, person.actor or _default_actor(person), person)
+        return Speaker(person.name, person.actor or _default_actor(person, registry), person)
     if lowered in ("i", "we"):
         return None
     principal = _principal(subject, registry)
     if principal is not None:
-        return Speaker(principal.name, principal.actor or _default_actor(principal), principal)
+        return Speaker(principal.name, principal.actor or _default_actor(principal, registry), principal)
     persons = [e for e in ents_in(doc, span.start, span.end)
                if e.label_ == "PERSON" or registry.find(e.text)]
     if not persons:
@@ -378,14 +385,14 @@ def speaker_from_subject(subject: Token, registry: Registry, sentence_start: int
             actor = person.actor or actor_for_role(text.replace(persons[-1].text, ""))
             if person.actor is None and actor:
                 person.actor = actor
-            return Speaker(person.name, actor or _default_actor(person), person)
+            return Speaker(person.name, actor or _default_actor(person, registry), person)
         name = persons[-1].text
         return Speaker(name, actor_for_role(text) or actor_of_person(name))
     if subject.pos_ == "PROPN" and (subject.ent_type_ not in ("GPE", "LOC", "FAC") or not doc.spans.get("places")
                                     or not any(p.start <= subject.i < p.end for p in doc.spans["places"])):
         person = registry.find(subject.text)
         if person:
-            return Speaker(person.name, person.actor or _default_actor(person), person)
+            return Speaker(person.name, person.actor or _default_actor(person, registry), person)
     if lowered in GROUP_PRONOUNS:
         return None
     # a role ("the minister", "Moscow's lead negotiator") that names a registered person
@@ -440,11 +447,19 @@ def ents_in(doc: Doc, start: int, end: int) -> list[Span]:
     return found
 
 
-def _default_actor(person: Person) -> str | None:
-    """A named person with no affiliation anywhere in the article speaks as a private citizen."""
+def _default_actor(person: Person, registry: Registry | None = None) -> str | None:
+    """A named person with no affiliation anywhere in the article speaks as a private citizen; an official whose
+    side nothing names ("Col. Gen. X said") speaks for the side whose institution or official spoke last (the
+    report goes on about that side's statement), else for no side known."""
     if person.actor:
         return person.actor
-    return None if looks_official(person.role) else "CIV"
+    if not looks_official(person.role):
+        return "CIV"
+    last = registry.last_speaker if registry is not None else None
+    if last is not None and last.actor not in (None, "CIV") and last.name != person.name:
+        person.actor = last.actor  # later mentions ("he added") keep the side found here
+        return last.actor
+    return None
 
 
 def _subject_span(subject: Token) -> Span:

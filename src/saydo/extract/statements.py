@@ -18,6 +18,7 @@ from saydo.extract.attribution import attribute, cites, inverted_speaker, relaye
 from saydo.extract.commitments import (
     AGENT_NOUNS,
     ARRANGEMENT_HEADS,
+    GRANTING,
     commitment_text,
     futures,
     joint_parties,
@@ -251,7 +252,8 @@ def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = Fa
     # company said it would publish new images"); a group named by a common noun ("residents") or a person does not
     body = not state and _named_body(speaker)
     own = other = False
-    subjects = [t for t in content if t.dep_ in ("nsubj", "nsubjpass")]
+    # the one granted something ("the soldiers will be guaranteed safe passage") is not who acts
+    subjects = [t for t in content if t.dep_ == "nsubj" or t.dep_ == "nsubjpass" and t.head.lemma_ not in GRANTING]
     # "people will be evacuated to X, from where they would be flown on", "if they attack, we will": a subordinate
     # clause's subject is not the one who commits
     subjects = [t for t in subjects if t.head.dep_ not in ("relcl", "pcomp", "acl", "advcl")] or subjects
@@ -286,6 +288,8 @@ def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = Fa
 def _side(subject: Token, speaker: Speaker, state: bool, quoted: bool) -> str | None:
     """Whose side a subject is: "own" (the speaker's), "other" (another party's), "speaker" (the speaker in person, in
     indirect speech) or None (nobody named)."""
+    if subject.tag_ in ("WP", "WDT"):
+        return None  # "who", "which": a relative pronoun (not the World Health Organization)
     phrase = _bare_phrase(subject)
     word = subject.lower_
     owner = next((c.lower_ for c in subject.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVES), None)
