@@ -68,6 +68,12 @@ def test_commitments_undertakings_without_a_commitment_verb_are_pledges(nlp, sen
     "said Ukrainian units had completed the withdrawal from the island.",  # a pullback announced when done
     "said Ukraine's inspectors would remain at the dam for a month.",  # staying somewhere is an act
     "said Ukraine would study the proposal carefully.",  # taking up what was put forward
+    "said Ukraine and Moldova will soon open a joint border post.",  # a joint subject with the speaker's side
+    "said the two sides would present their drafts next week.",
+    "said the sides had reached an understanding on the return of children.",
+    "said all ships sailing to the occupied ports would be treated as legitimate targets.",  # coercive
+    "said the next round of talks is expected to be held in Geneva.",  # a schedule in the passive
+    "said all departments of the regional administration would move to Lutsk.",
 ])
 def test_commitments_possessed_forces_schedules_and_backshifted_pullbacks_are_pledges(nlp, sentence):
     assert _kinds(nlp, sentence) == ["pledge"]
@@ -83,6 +89,7 @@ def test_commitments_possessed_forces_schedules_and_backshifted_pullbacks_are_pl
     "announced a sharp rise in bread prices.",  # an announced fact, no arrangement
     "said the price of bread would remain high in winter.",  # a state, not an act
     "said Ukraine would consider it an act of war.",  # regarding, not taking up
+    "said Russia and Belarus would hold their drills near the border.",  # a joint subject of other parties
 ])
 def test_commitments_other_parties_forces_are_not_the_speakers_pledge(nlp, sentence):
     assert _kinds(nlp, sentence) != ["pledge"]

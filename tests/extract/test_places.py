@@ -96,3 +96,8 @@ def test_places_a_dateline_is_a_sentence_of_its_own(nlp):
     assert starts[-1].startswith("The port will reopen")
     plain = nlp("NATO is ready to help - the ministry said so on Friday.")
     assert len(list(plain.sents)) == 1  # an acronym opening a sentence is no dateline
+
+
+def test_places_a_name_cut_at_its_particle_runs_on(nlp):
+    doc = nlp("The commissioner, Greta van der Berg, said the fund would open in May.")
+    assert "Greta van der Berg" in [e.text for e in doc.ents if e.label_ == "PERSON"]

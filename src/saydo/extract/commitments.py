@@ -129,6 +129,8 @@ def _impersonal(verb: Token, future: bool, other_side) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in NON_ACTS and lemma not in PERMITTING:
         return False  # "independence will be lost"; "ships will be allowed to leave" is the announcer's permission
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in SCHEDULE_HEADS and _passive(verb.head):
+        future = True  # "the next round is expected to be held soon": set on a schedule
     if future:
         # "will be returned", not "will be called Freedom Square"; a verb with a particle is another verb ("will be
         # called up", "will be seen off")

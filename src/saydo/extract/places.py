@@ -74,7 +74,7 @@ class Gazetteer:
             labelled = Span(doc, span.start, span.end, label="GPE")
             places.append((labelled, place))
         doc.spans["places"] = [s for s, _ in places]
-        others = [e for e in doc.ents if not any(e.start < p.end and p.start < e.end for p, _ in places)]
+        others = [_whole_name(e) for e in doc.ents if not any(e.start < p.end and p.start < e.end for p, _ in places)]
         doc.set_ents(filter_spans(others + [s for s, _ in places]))
         for span, place in zip(doc.spans["places"], (p for _, p in places)):
             span._.codes = place.codes
@@ -207,6 +207,21 @@ def _starts_name(span: Span, person: Span | None) -> bool:
     """"Volodymyr Zelensky": a town's name that opens a personal name the model recognised is the first name."""
     return (person is not None and person.end > span.end
             and span.doc[span.end].lower_ not in _PLACE_WORDS and span.doc[span.end].text[:1].isupper())
+
+
+_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "la", "le", "bin", "al", "ter", "zu"}
+
+
+def _whole_name(ent: Span) -> Span:
+    """A person's name the small model cut at a particle ("Ursula von der" of "Ursula von der Leyen") runs on to the
+    capitalised word after it."""
+    doc = ent.doc
+    if ent.label_ != "PERSON" or ent[-1].lower_ not in _PARTICLES or ent.end >= len(doc):
+        return ent
+    after = doc[ent.end]
+    if not (after.is_alpha and after.text[:1].isupper()):
+        return ent
+    return Span(doc, ent.start, ent.end + 1, label="PERSON")
 
 
 def _river(span: Span) -> bool:

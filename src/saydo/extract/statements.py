@@ -267,8 +267,10 @@ def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = Fa
     if not subjects and verb is not None and verb.lemma_ in ("order", "instruct", "promise", "pledge", "vow",
                                                              "agree", "offer", "propose"):
         own = True
-    if not subjects and verb is not None and verb.lemma_ in ("announce", "declare") and len(content) and \
-            content.root.lemma_.lower() in ARRANGEMENT_HEADS:
+    announced = content.root if len(content) and content.root is not verb else \
+        next((c for c in verb.children if c.dep_ in ("dobj", "npadvmod", "attr")), None) if verb is not None else None
+    if verb is not None and verb.lemma_ in ("announce", "declare") and announced is not None and \
+            announced.pos_ == "NOUN" and announced.lemma_.lower() in ARRANGEMENT_HEADS:
         own = True  # "Putin announced a three-day ceasefire from May 8": the announcer's own arrangement
     root = content.root if len(content) else None
     first = next((t for t in content if not t.is_punct and not t.is_space), None)
@@ -303,6 +305,12 @@ def _side(subject: Token, speaker: Speaker, state: bool, quoted: bool) -> str | 
             return "own"
     if word in ("we", "i", "us"):
         return "own"
+    if word in ("sides", "parties") and any(c.lower_ in ("both", "two", "the") for c in subject.children):
+        return "own"  # "the two sides will ...": the speaker's side is one of them (a joint undertaking)
+    conjuncts = [subject, *subject.conjuncts]
+    if len(conjuncts) > 1 and not quoted:
+        if "own" in {_side_alone(c, speaker) for c in conjuncts}:
+            return "own"  # "Russia and Ukraine will create channels", said by one of them: its own undertaking too
     if subject.pos_ == "PROPN" and speaker.name.split() and subject.text == speaker.name.split()[-1]:
         return "speaker"  # "Nowicki will visit Kharkiv, his spokeswoman said": the speaker named in person
     named = actor_of_name(phrase) or actor_in_phrase(phrase)
@@ -327,6 +335,16 @@ def _side(subject: Token, speaker: Speaker, state: bool, quoted: bool) -> str | 
     if state and _OWN_INSTITUTION.search(phrase):
         return "own"
     return None
+
+
+def _side_alone(subject: Token, speaker: Speaker) -> str | None:
+    """The side of one conjunct's own words ("Russia" of "Russia and Ukraine")."""
+    skip = {x.i for c in subject.children if c.dep_ in ("conj", "cc", "punct") for x in c.subtree}
+    words = " ".join(t.text for t in subject.subtree if t.i not in skip)
+    named = actor_of_name(words) or actor_in_phrase(words)
+    if named is None:
+        return None
+    return "own" if named == speaker.actor else "other"
 
 
 def _antecedent_group(pronoun: Token) -> Token | None:
