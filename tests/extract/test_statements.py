@@ -170,3 +170,16 @@ def test_statements_kyiv_ready_to_act_is_the_government_not_the_city(nlp):
     text = "Ukraine's foreign minister, Olena Marchuk, said Kyiv was prepared to accept a full truce."
     found = extract(parse_text(text, name="k.txt", published=date(2025, 3, 1)), nlp=nlp)
     assert found[0].kind == "pledge" and "UA-30" not in found[0].places
+
+
+def test_statements_the_same_in_two_processes(nlp):
+    from saydo.extract import extract_many
+
+    texts = ["Ukraine's deputy prime minister, Olha Savchenko, said the corridor from Mariupol to Zaporizhzhia "
+             "would open at nine.", "The Kremlin said Russia would halt strikes near Kyiv and Chernihiv."]
+    articles = [parse_text(t, name=f"{i}.txt", published=date(2022, 3, 29)) for i, t in enumerate(texts)]
+    one = list(extract_many(articles, nlp=nlp))
+    two = list(extract_many(articles, nlp=nlp, n_process=2))  # places travel between processes as plain values
+    assert [[(s.speaker, s.kind, s.places) for s in a] for a in two] == \
+        [[(s.speaker, s.kind, s.places) for s in a] for a in one]
+    assert one[0][0].places == ("UA-14", "UA-23")

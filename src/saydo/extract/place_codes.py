@@ -355,7 +355,8 @@ def place_of(span: Span) -> Place | None:
     """The gazetteer's place for a matched name (a village as the component placed it) or for a spelling variant of
     one ("Kurakhiv" for Kurakhove)."""
     if span.has_extension("place") and span._.place is not None:
-        return span._.place
+        name, codes, kind, population, candidates = span._.place
+        return Place(name, tuple(codes), kind, population, tuple(candidates))
     place = lookup(span.text)
     if place is None and (variant := spelling_variant(span.text)):
         place = lookup(variant)

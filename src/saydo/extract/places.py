@@ -78,7 +78,8 @@ class Gazetteer:
         doc.set_ents(filter_spans(others + [s for s, _ in places]))
         for span, place in zip(doc.spans["places"], (p for _, p in places)):
             span._.codes = place.codes
-            span._.place = place
+            # plain values, so a Doc crosses processes (nlp.pipe with n_process > 1 serialises user data)
+            span._.place = (place.name, list(place.codes), place.kind, place.population, list(place.candidates))
         return doc
 
     def _place(self, span: Span) -> Place:
