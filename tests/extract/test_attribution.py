@@ -177,6 +177,9 @@ def test_attribution_an_agreement_relayed_by_another_party_is_the_agreeing_party
     assert "speaker:relayed-commitment" in agreed.rules
     shared = _by_start(found, "Kemal Aydin said Putin agreed with him")
     assert shared.speaker == "Kemal Aydin"  # an opinion shared, nothing committed to
+    _, found = _extract(nlp, "The Turkish foreign minister, Kemal Aydin, said the grain would be shipped at once if "
+                             "Russia agreed to let the ships pass.")
+    assert found[0].speaker == "Kemal Aydin"  # a condition set for another party is not its commitment
 
 
 def test_attribution_a_leaders_order_relayed_by_his_own_office_is_his(nlp):

@@ -384,7 +384,7 @@ def _relayed_commitment(sent: Span, verb: Token | None, speaker: Speaker, regist
     for t in sent:
         lemma = t.lemma_.lower()
         if lemma not in RELAYING_VERBS | ORDERING_VERBS or t.pos_ != "VERB" or t is verb or _hypothetical(t) or \
-                any(c.dep_ == "neg" for c in t.children) or not _commits_to_something(t):
+                any(c.dep_ == "neg" for c in t.children) or not _commits_to_something(t) or _conditional(t):
             continue
         agent = next((p for c in t.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
         subject = agent or next((c for c in t.children if c.dep_ == "nsubj"), None)
@@ -561,6 +561,11 @@ def _states(verb: Token | None) -> bool:
         if any(h.lemma_.lower() in STATEMENT_NOUNS for h in heads):  # "a number of statements"
             return True
     return False
+
+
+def _conditional(verb: Token) -> bool:
+    """"... will follow if the troops agree to leave": a condition set for the other party, not its commitment."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "once", "when", "provided") for c in verb.children)
 
 
 def _hypothetical(verb: Token) -> bool:

@@ -308,7 +308,7 @@ def _side(subject: Token, speaker: Speaker, state: bool, quoted: bool) -> str | 
     if word in ("sides", "parties") and any(c.lower_ in ("both", "two", "the") for c in subject.children):
         return "own"  # "the two sides will ...": the speaker's side is one of them (a joint undertaking)
     conjuncts = [subject, *subject.conjuncts]
-    if len(conjuncts) > 1 and not quoted:
+    if len(conjuncts) > 1:
         if "own" in {_side_alone(c, speaker) for c in conjuncts}:
             return "own"  # "Russia and Ukraine will create channels", said by one of them: its own undertaking too
     if subject.pos_ == "PROPN" and speaker.name.split() and subject.text == speaker.name.split()[-1]:
@@ -321,11 +321,13 @@ def _side(subject: Token, speaker: Speaker, state: bool, quoted: bool) -> str | 
     if word == "it" and state and (speaker.person is None or _named_body(speaker)) and not quoted and \
             subject.head.lemma_ != "be":
         return "own"  # "Russia said it had pulled its forces": an institution speaking of itself
-    if word == "they" and not quoted and not _OTHER_PARTY.search(phrase):
+    if word == "they" and not _OTHER_PARTY.search(phrase):
         # in indirect speech "they" may mean the speaker's own group named just before ("his fighters were
-        # exhausted; he said they would withdraw"); otherwise, as always, another party
+        # exhausted; he said they would withdraw"), and anywhere "the two sides" just named; otherwise, as always,
+        # another party
         group = _antecedent_group(subject)
-        if group is not None and _side(group, speaker, state, quoted) == "own":
+        if group is not None and (not quoted or group.lower_ in ("sides", "parties")) and \
+                _side(group, speaker, state, quoted) == "own":
             return "own"
     if word in ("they", "he", "she", "you") or _OTHER_PARTY.search(phrase):
         # in indirect speech "he" is usually the speaker; inside a quotation it is someone else
