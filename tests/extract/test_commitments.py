@@ -61,6 +61,7 @@ def test_commitments_undertakings_without_a_commitment_verb_are_pledges(nlp, sen
     "said Ukraine would allow the inspectors to reach the reactor.",  # a party permitting an act
     "said Ukraine would respond to any provocation at the border.",  # own future conduct, not a rejected allegation
     "said Ukraine was ready for a new round of talks.",  # readiness for an arrangement
+    "said Ukraine was open to talks with Moldova on the border.",
     "said the next prisoner swap is expected to take place in July.",  # a schedule in the passive
     "announced a two-day truce around the plant from Saturday.",  # an arrangement announced, no subject
     "said Ukraine had signed the transit agreement with Moldova.",  # an agreement entered
