@@ -516,7 +516,7 @@ def joint_parties(content: Span, reporting: Token | None = None) -> list[str]:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or not subject.conjuncts:
             continue
-        return [_own_words(t) for t in (subject, *subject.conjuncts)]
+        return [conjunct_words(t) for t in (subject, *subject.conjuncts)]
     return []
 
 
@@ -527,7 +527,7 @@ def _joint_commitment(verb: Token) -> bool:
                any(x.dep_ == "xcomp" for x in c.children) for c in verb.children)
 
 
-def _own_words(token: Token) -> str:
+def conjunct_words(token: Token) -> str:
     """A conjunct's words without the conjuncts and coordinators hanging on it ("Russia" of "Russia and Ukraine")."""
     skip = {x.i for c in token.children if c.dep_ in ("conj", "cc", "punct", "appos", "relcl")
             for x in c.subtree}

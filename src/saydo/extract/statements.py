@@ -20,6 +20,7 @@ from saydo.extract.commitments import (
     ARRANGEMENT_HEADS,
     GRANTING,
     commitment_text,
+    conjunct_words,
     futures,
     joint_parties,
     not_made,
@@ -267,10 +268,7 @@ def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = Fa
     if not subjects and verb is not None and verb.lemma_ in ("order", "instruct", "promise", "pledge", "vow",
                                                              "agree", "offer", "propose"):
         own = True
-    announced = content.root if len(content) and content.root is not verb else \
-        next((c for c in verb.children if c.dep_ in ("dobj", "npadvmod", "attr")), None) if verb is not None else None
-    if verb is not None and verb.lemma_ in ("announce", "declare") and announced is not None and \
-            announced.pos_ == "NOUN" and announced.lemma_.lower() in ARRANGEMENT_HEADS:
+    if _announces_arrangement(content, verb):
         own = True  # "Putin announced a three-day ceasefire from May 8": the announcer's own arrangement
     root = content.root if len(content) else None
     first = next((t for t in content if not t.is_punct and not t.is_space), None)
@@ -285,6 +283,18 @@ def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = Fa
                 agent_future=future.agent_acts, belief=future.believed, impersonal=future.impersonal,
                 arrangement=future.arrangement, under_way=future.under_way, not_made=not_made(verb, content),
                 stative=stative(content, future, verb))
+
+
+def _announces_arrangement(content: Span, verb: Token | None) -> bool:
+    """Is what an "announce"/"declare" reports an arrangement noun ("announced a three-day truce")? The object is
+    the content's root, or the verb's object when the content is the whole sentence."""
+    if verb is None or verb.lemma_ not in ("announce", "declare"):
+        return False
+    if len(content) and content.root is not verb:
+        announced = content.root
+    else:
+        announced = next((c for c in verb.children if c.dep_ in ("dobj", "npadvmod", "attr")), None)
+    return announced is not None and announced.pos_ == "NOUN" and announced.lemma_.lower() in ARRANGEMENT_HEADS
 
 
 def _side(subject: Token, speaker: Speaker, state: bool, quoted: bool) -> str | None:
@@ -341,8 +351,7 @@ def _side(subject: Token, speaker: Speaker, state: bool, quoted: bool) -> str | 
 
 def _side_alone(subject: Token, speaker: Speaker) -> str | None:
     """The side of one conjunct's own words ("Russia" of "Russia and Ukraine")."""
-    skip = {x.i for c in subject.children if c.dep_ in ("conj", "cc", "punct") for x in c.subtree}
-    words = " ".join(t.text for t in subject.subtree if t.i not in skip)
+    words = conjunct_words(subject)
     named = actor_of_name(words) or actor_in_phrase(words)
     if named is None:
         return None
