@@ -49,6 +49,19 @@ PUBLIC_FIGURES: dict[str, str] = {
     "erdogan": "TUR", "erdoğan": "TUR", "cavusoglu": "TUR", "çavuşoğlu": "TUR", "akar": "TUR", "macron": "FRA",
     "scholz": "DEU", "johnson": "GBR", "sunak": "GBR", "lukashenko": "BLR", "guterres": "UN", "grossi": "IAEA",
     "stoltenberg": "NATO", "borrell": "EU", "von der leyen": "EU", "xi": "CHN",
+    # officials and negotiators of later years, spelled as English-language wires spell them
+    "medinsky": "RUS", "ushakov": "RUS", "belousov": "RUS", "mishustin": "RUS", "ryabkov": "RUS", "rudskoy": "RUS",
+    "rudskoi": "RUS", "mizintsev": "RUS", "surovikin": "RUS", "patrushev": "RUS", "naryshkin": "RUS",
+    "moskalkova": "RUS", "likhachev": "RUS", "polyanskiy": "RUS", "polyansky": "RUS", "pushilin": "RUS",
+    "saldo": "RUS", "balitsky": "RUS", "gladkov": "RUS", "sobyanin": "RUS", "galuzin": "RUS", "volodin": "RUS",
+    "sybiha": "UKR", "lubinets": "UKR", "podoliak": "UKR", "zelenska": "UKR", "stefanchuk": "UKR",
+    "svyrydenko": "UKR", "kubrakov": "UKR", "danilov": "UKR", "kyslytsya": "UKR", "ihnat": "UKR", "pletenchuk": "UKR",
+    "yusov": "UKR", "syniehubov": "UKR", "prokudin": "UKR", "lysak": "UKR", "vilkul": "UKR", "tykhyi": "UKR",
+    "nikiforov": "UKR", "haluschenko": "UKR", "halushchenko": "UKR", "zhovkva": "UKR", "fedorov": "UKR",
+    "trump": "USA", "vance": "USA", "rubio": "USA", "witkoff": "USA", "waltz": "USA", "kellogg": "USA",
+    "hegseth": "USA", "leavitt": "USA", "starmer": "GBR", "lammy": "GBR", "healey": "GBR", "fidan": "TUR",
+    "orban": "HUN", "orbán": "HUN", "szijjarto": "HUN", "szijjártó": "HUN", "duda": "POL", "tusk": "POL",
+    "sikorski": "POL", "merz": "DEU", "meloni": "ITA", "stubb": "FIN", "rutte": "NATO", "kallas": "EU",
 }
 
 # Words describing a private person: residents, witnesses, families.
