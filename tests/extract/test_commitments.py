@@ -214,7 +214,7 @@ def test_commitments_naming_and_others_orders_are_no_pledges(nlp, sentence):
 @pytest.mark.parametrize("text, expected", [
     ("The satellite company Orbitview said it would release the new images on Friday.", ["pledge"]),
     ("The Red Cross said it would send two more convoys to the city next week.", ["pledge"]),
-    ("Local residents said they would leave the village tomorrow.", ["opinion"]),  # a group, not an organisation
+    ("Local residents said they would leave the village tomorrow.", ["claim"]),  # a group, not an organisation
 ])
 def test_commitments_an_organisation_commits_for_itself(nlp, text, expected):
     assert _kinds(nlp, text, speaker="") == expected

@@ -24,7 +24,9 @@ CITIZEN = Cues(own_side=False)
     ("say", "the accusations have nothing to do with reality", STATE, "denial"),
     ("say", "if there had been no invasion, there would be no hunger in the region", STATE, "opinion"),
     ("say", "I don't trust them at all", CITIZEN, "opinion"),
-    ("say", "they will attack again as soon as they regroup", OTHER, "opinion"),
+    # GUIDELINES.md calls a prediction about others an opinion; the rule that read it so was right 1 time in 10 on
+    # unseen text (docs/extraction.md) and went: such a future is a claim, and never the speaker's pledge
+    ("say", "they will attack again as soon as they regroup", OTHER, "claim"),
     ("say", "the bridge was destroyed overnight", STATE, "claim"),
     ("say", "we are pulling our columns back to the camps", STATE_OWN, "pledge"),
     ("say", "if the shelling goes on, we'll have to push the front line back", STATE_OWN, "pledge"),

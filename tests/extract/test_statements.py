@@ -183,3 +183,41 @@ def test_statements_the_same_in_two_processes(nlp):
     assert [[(s.speaker, s.kind, s.places) for s in a] for a in two] == \
         [[(s.speaker, s.kind, s.places) for s in a] for a in one]
     assert one[0][0].places == ("UA-14", "UA-23")
+
+
+@pytest.mark.parametrize("sentence", [
+    # a pullback announced as started (GUIDELINES.md: the first announcement of a withdrawal is a pledge)
+    "The Russian defence ministry said its battalions had begun to leave the bridgehead.",
+    "The Ukrainian army said its units had started returning to their barracks after the drills.",
+    # a negative existential about the side's own operations
+    "\u201cThere will be no assault on the port,\u201d Russia's defence minister told reporters.",
+    # refraining, phrased with a copula
+    "\u201cWe will never be the first to open fire,\u201d the Russian commander said.",
+])
+def test_statements_pledges_without_a_commitment_verb(nlp, sentence):
+    text = "The front was quiet.\n\n" + sentence
+    found = extract(parse_text(text, name="p.txt", published=date(2022, 5, 1)), nlp=nlp)
+    assert [s.kind for s in found] == ["pledge"], sentence
+
+
+@pytest.mark.parametrize("sentence,kind", [
+    # readiness stated by denying its opposite
+    ("Peskov said the president did not rule out a meeting with his counterpart after the talks.", "pledge"),
+    ("Russia is not against a ceasefire at sea, Lavrov told reporters.", "pledge"),
+    # taking up another party's offer commits the side that takes it; turning it down commits no one
+    ("Moscow accepted Ankara's offer to host the next round of talks, Peskov said.", "pledge"),
+    ("Kyiv rejected the offer to hold talks in Minsk, Podolyak said.", "claim"),
+    ("Moscow turned down the proposal to extend the deal, Peskov said.", "claim"),
+    ("Peskov said Moscow had confirmed its participation in the talks in Istanbul.", "pledge"),
+    # an offer in the progressive still stands; help being given is conduct under way
+    ("The Russian army is also offering the fighters inside the plant the chance to surrender.", "pledge"),
+    ("Our volunteers are offering help to the families, the mayor of Sumy said.", "claim"),
+    # passage granted to others, with a route or a guarantee
+    ("Russian Col. Gen. Pavel Orlov said on Sunday that all Ukrainian soldiers could leave the port on Monday "
+     "using safe routes.", "pledge"),
+    ("Residents cannot leave because the route is shelled, the governor of Sumy said.", "claim"),
+])
+def test_statements_readiness_acceptance_and_grants(nlp, sentence, kind):
+    text = "The talks went on.\n\n" + sentence
+    found = extract(parse_text(text, name="p.txt", published=date(2022, 5, 1)), nlp=nlp)
+    assert [s.kind for s in found] == [kind], sentence

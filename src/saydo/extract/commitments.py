@@ -359,11 +359,36 @@ def commitment_text(content: Span, other_side=lambda token: False) -> str:
     return "".join(parts)
 
 
+TAKING_UP = {"accept", "endorse", "back", "support"}
+
+
+def _taken_up(noun: Token) -> bool:
+    """An offer or proposal that is the object of a verb taking it up, not negated ("accepted the offer")."""
+    head = noun.head
+    return (noun.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in TAKING_UP
+            and not any(c.dep_ == "neg" for c in head.children))
+
+
+REJECTING = {"reject", "decline", "dismiss", "refuse", "rebuff", "spurn"}
+
+
+def _turned_down(noun: Token) -> bool:
+    """An offer or proposal that is the object of a verb refusing it ("rejected the offer", "turned down the plan")."""
+    head = noun.head
+    lemma = head.lemma_.lower()
+    return noun.dep_ == "dobj" and head.pos_ == "VERB" and (
+        lemma in REJECTING or lemma == "turn" and any(c.dep_ == "prt" and c.lower_ == "down" for c in head.children))
+
+
 def _idle_commitment(token: Token, content: Span, other_side) -> bool:
     word = token.lemma_.lower()
     if word not in COMMIT_WORDS:
         return False
     if token.pos_ in ("NOUN", "PROPN") or token.dep_ in NOMINAL_DEPS:  # "on the security guarantees treaty"
+        if _taken_up(token):
+            return False  # "Moscow accepted Ankara's offer": taking up another's offer commits the side taking it
+        if _turned_down(token):
+            return True  # "Kyiv rejected the offer to meet in Minsk": a refusal, no undertaking
         if word == "guarantee" or not _undertaking_noun(token):
             return True
         owner = _possessor(token)
@@ -464,6 +489,18 @@ def _finite(verb: Token) -> bool:
     return any(c.dep_ == aux and c.tag_ in ("VBZ", "VBP", "VBD") for c in verb.children)
 
 
+AID_NOUNS = {"help", "assistance", "support", "aid", "service", "shelter", "food", "care"}
+
+
+def _standing_offer(verb: Token) -> bool:
+    """An offer or proposal in the progressive that still stands ("they are offering the garrison a way out", "we are
+    proposing to meet in Geneva"), not help being given ("our teams are offering help")."""
+    if verb.lemma_.lower() not in ("offer", "propose"):
+        return False
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp")]
+    return bool(objects) and not any(c.dep_ == "dobj" and c.lemma_.lower() in AID_NOUNS for c in objects)
+
+
 def not_made(reporting: Token | None, content: Span) -> str | None:
     """Why a commitment in what was said is talked about rather than made, or None when it is made:
     - "question": what was said is a question ("what are we going to do?");
@@ -485,7 +522,8 @@ def not_made(reporting: Token | None, content: Span) -> str | None:
             return "hypothetical"
         if any(c.dep_ == "mark" and c.lower_ in PAST_MARKS for c in reporting.children) and reporting.tag_ == "VBD":
             return "long-ago"  # "since Russia declared war": a past act the sentence dates from
-        if reporting.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in reporting.children):
+        if reporting.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in reporting.children) and \
+                not _standing_offer(reporting):
             return "ongoing"
         if any(c.dep_ == "dobj" and c.lemma_.lower() in COURTESIES for c in reporting.children):
             return "courtesy"

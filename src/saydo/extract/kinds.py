@@ -43,6 +43,7 @@ PROGRESSIVE = _cue("operations_under_way")
 GOODWILL = _cue("goodwill")
 YOUR = _cue("second_person")
 UNDERTAKING = _cue("undertaking_idioms")
+GRANT = _cue("grants")
 ENDED = _cue("ended_commitments")
 CONDITIONAL = _cue("conditions")
 PAST_PERFECT = _cue("past_auxiliaries")
@@ -126,8 +127,8 @@ def _not_a_pledge(lemma: str, content: str, cues: Cues) -> tuple[str, str]:
         return "opinion", "kind:opinion-verb"
     if OPINION_CONTENT.search(content):
         return "opinion", "kind:opinion-content"
-    if cues.other_side and FUTURE.search(content):
-        return "opinion", "kind:opinion-prediction"  # a prediction about others' conduct
+    # a future about the other side's conduct was once read as a prediction (an opinion): right 1 time in 10 on text
+    # it was not written on (a speaker's side or the subject's side misjudged, a relayed commitment), so it went
     return "claim", "kind:claim-default"
 
 
@@ -159,6 +160,8 @@ def pledge_rule(lemma: str, content: str, cues: Cues, commitments: str | None = 
         return "state-commissive"  # "there is no need now for ...", "no such plans": assurances about own conduct
     if (cues.own_side or (cues.state_speaker and not cues.other_side)) and UNDERTAKING.search(words):
         return "undertaking"  # "the sides refused to target power plants", "we will abstain from", "stand ready to"
+    if cues.state_speaker and GRANT.search(words):
+        return "grant"  # "the garrison may leave by the western road under escort": passage the speaker's side allows
     if cues.state_speaker and not cues.other_side and cues.impersonal:
         return "impersonal"  # "the exchange has been agreed", "the bodies will be returned": the announcer's doing
     if cues.state_speaker and not cues.other_side and GOODWILL.search(content) and \
