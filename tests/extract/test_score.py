@@ -117,6 +117,17 @@ def test_score_matching_is_one_to_one():
     assert _match(gold, pred) == [(0, 0)]
 
 
+def test_score_matching_prefers_the_same_speaker_on_the_same_words():
+    from saydo.extract.score import Gold
+    from saydo.records import Statement
+
+    # one statement made jointly is one entry per speaker on the same words (GUIDELINES.md)
+    gold = [Gold("Olga Marchenko", "UKR", "pledge", "direct", "x" * 10, (), 0, 10)]
+    pred = [Statement("a", "a", None, "Ivan Petrenko", "UKR", "pledge", "direct", "x" * 10, 0, 10),
+            Statement("b", "a", None, "Olga Marchenko", "UKR", "pledge", "direct", "x" * 10, 0, 10)]
+    assert _match(gold, pred) == [(0, 1)]
+
+
 @pytest.mark.parametrize("corpus", ["dev", "dev2"])
 def test_score_corpus_above_floors(corpus):
     path = shared_path("corpus", corpus)

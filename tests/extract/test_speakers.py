@@ -99,3 +99,35 @@ def test_speakers_the_general_staff_is_not_a_general(nlp):
             "The general staff said the units were regrouping near the river.")
     found = extract(parse_text(text, name="s.txt", published=date(2022, 3, 9)), nlp=nlp)
     assert found[-1].speaker == "general staff"
+
+
+def test_speakers_a_joint_statement_is_one_per_speaker(nlp):
+    text = "The summit ended.\n\nMacron and Scholz also assured Kyiv of continued military aid."
+    found = extract(parse_text(text, name="s.txt", published=date(2023, 3, 9)), nlp=nlp)
+    assert sorted((s.speaker, s.actor) for s in found) == [("Macron", "FRA"), ("Scholz", "DEU")]
+    assert len({(s.start, s.end) for s in found}) == 1
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # "according to" a name the model missed
+    ("The talks went on.\n\nAccording to Peskov, Russia has always been ready to resume the talks.", "Peskov"),
+    # "according to the statement": whoever issued it, the last institution that spoke
+    ("Ukraine's navy said the corridor would stay open.\n\nAccording to the statement, the ships would be "
+     "escorted by patrol boats.", "Ukraine's navy"),
+])
+def test_speakers_according_to(nlp, text, speaker):
+    found = extract(parse_text(text, name="s.txt", published=date(2023, 3, 9)), nlp=nlp)
+    assert found[-1].speaker == speaker
+
+
+def test_speakers_an_assurance_relayed_is_the_assurer_s(nlp):
+    text = "The talks went on.\n\nZelensky added that Lukashenko had assured him that no troops would cross the border."
+    found = extract(parse_text(text, name="s.txt", published=date(2022, 3, 9)), nlp=nlp)
+    assert [(s.speaker, s.kind) for s in found] == [("Lukashenko", "pledge")]
+
+
+def test_speakers_a_missed_name_takes_its_side_from_its_apposition(nlp):
+    text = ("The corridor opened.\n\n\u201cWe will put cameras on every ship,\u201d Oleh Chalyk, a spokesperson "
+            "for Ukraine's navy, told reporters.")
+    found = extract(parse_text(text, name="s.txt", published=date(2023, 8, 9)), nlp=nlp)
+    assert (found[-1].speaker, found[-1].actor) == ("Oleh Chalyk", "UKR")

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from saydo.extract.commitments import joint_parties
 from saydo.extract.lexicon import lexicon
 from saydo.extract.quotes import inside_quote, quoted_words
-from saydo.extract.speakers import Registry, Speaker, speaker_from_subject
+from saydo.extract.speakers import Registry, Speaker, proper_name_speaker, speaker_from_subject
 from saydo.extract.turns import Defaults, apply_defaults
 
 SPEECH = {
@@ -276,10 +276,23 @@ def _attribution(sent: Span, quotes, registry: Registry, group: Speaker | None =
         if tok.lower_ == "according" and tok.i + 2 <= sent.end and tok.nbor(1).lower_ == "to":
             objs = [c for c in tok.nbor(1).children if c.dep_ == "pobj"]
             if objs:
-                speaker = speaker_from_subject(objs[0], registry, sent.start)
+                speaker = speaker_from_subject(objs[0], registry, sent.start) or \
+                    proper_name_speaker(objs[0]) or _document_issuer(objs[0], registry)
                 if speaker is not None:
                     return None, speaker
     return None, None
+
+
+ISSUED = {"statement", "report", "communique", "communiqué", "readout", "release", "announcement", "message",
+          "update", "summary", "transcript"}
+
+
+def _document_issuer(source: Token, registry: Registry) -> Speaker | None:
+    """"According to the statement, ...": the institution or person that issued it, the last one that spoke."""
+    if source.lemma_.lower() not in ISSUED or not any(c.lower_ in ("the", "this", "that", "its", "their", "his", "her")
+                                                      for c in source.children):
+        return None
+    return registry.last_institution or registry.last_speaker
 
 
 Act = tuple[Span, Token | None, Speaker, bool]  # (part of a sentence, its speech verb, speaker, merge if same kind)
@@ -361,7 +374,7 @@ def speech_acts(sent: Span, verb: Token | None, speaker: Speaker, quotes, regist
     return acts
 
 
-RELAYING_VERBS = {"approve", "promise", "pledge", "guarantee", "vow", "undertake", "agree", "offer", "propose"}
+RELAYING_VERBS = {"approve", "promise", "pledge", "guarantee", "vow", "undertake", "agree", "offer", "propose", "assure"}
 # acts by which a side's leader commits it ("the Kremlin said Putin ordered a truce"): relayed by the same side, the
 # leader's commitment; relayed by another party, a report of what the leader did
 ORDERING_VERBS = {"order", "declare", "announce", "instruct", "decide"}

@@ -262,10 +262,12 @@ def _match(gold: list[Gold], pred: list[Statement]) -> list[tuple[int, int]]:
         for pi, p in enumerate(pred):
             ov = _overlap((g.start, g.end), (p.start, p.end))
             if ov >= 0.5:
-                pairs.append((ov, gi, pi))
-    pairs.sort(key=lambda x: (-x[0], x[1], x[2]))
+                pairs.append((-ov, not same_speaker(g.speaker, p.speaker), gi, pi))
+    # the largest overlap first; of equal overlaps, the same speaker first (a statement made jointly is one entry per
+    # speaker on the same words, GUIDELINES.md)
+    pairs.sort()
     used_g, used_p, matched = set(), set(), []
-    for _, gi, pi in pairs:
+    for _, _, gi, pi in pairs:
         if gi in used_g or pi in used_p:
             continue
         used_g.add(gi)

@@ -431,19 +431,53 @@ def speaker_from_subject(subject: Token, registry: Registry, sentence_start: int
     return speaker
 
 
-def _proper_subject(subject: Token, span: Span) -> Speaker | None:
+def co_speakers(verb: Token | None, speaker: Speaker, registry: Registry) -> list[Speaker]:
+    """The other people of a coordinated subject of a speech verb ("Macron and Scholz assured Kyiv ..."): GUIDELINES.md
+    annotates a statement attributed jointly once per identifiable speaker. Only people named in the registry or known
+    public figures; an institution or a state among them ("Putin and the Kremlin") makes it no joint statement."""
+    if verb is None:
+        return []
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or not subject.conjuncts:
+        return []
+    found = []
+    for token in (subject, *subject.conjuncts):
+        if token.pos_ != "PROPN":
+            return []
+        person = registry.find(token.text)
+        if person is not None:
+            found.append(Speaker(person.name, person.actor or _default_actor(person, registry), person))
+        elif actor_of_person(token.text) and not actor_of_name(token.text):
+            found.append(Speaker(token.text, actor_of_person(token.text)))
+        else:
+            return []
+    names = {s.name for s in found}
+    if len(names) < 2 or not any(similar_surnames(n.split()[-1].lower(), speaker.name.split()[-1].lower())
+                                 for n in names):
+        return []
+    last = speaker.name.split()[-1].lower()
+    return [s for s in found if not similar_surnames(s.name.split()[-1].lower(), last)]
+
+
+def proper_name_speaker(source: Token) -> Speaker | None:
+    """The speaker a proper name stands for when the model missed it, as the object of "according to X"."""
+    return _proper_subject(source, _subject_span(source), source=True)
+
+
+def _proper_subject(subject: Token, span: Span, source: bool = False) -> Speaker | None:
     """A proper name as the subject of a speech verb that the small model missed or took for a place ("Erdogan",
-    "Gazprom said"): the named person or body, of the side its name is known for. Never a place, a pronoun or a
-    common noun."""
+    "Gazprom said"), or as the source of "according to" (``source``): the named person or body, of the side its name
+    is known for. Never a place, a pronoun or a common noun."""
     doc = subject.doc
-    if subject.pos_ != "PROPN" or subject.dep_ not in ("nsubj", "nsubjpass") or \
+    if subject.pos_ != "PROPN" or subject.dep_ not in (("pobj",) if source else ("nsubj", "nsubjpass")) or \
             any(p.start <= subject.i < p.end for p in doc.spans.get("places", [])):
         return None  # "as reported by Censor.NET": a source credited, not a speaker
     words = [t for t in span if not (t.is_punct or t.lower_ in ("the", "a", "an"))]
     if not words or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words) or len(words) > 4:
         return None
     name = " ".join(t.text for t in words)
-    return Speaker(name, actor_of_person(name) or actor_of_name(name))
+    role = " ".join(t.text for c in subject.children if c.dep_ == "appos" for t in c.subtree)  # ", a navy spokesman"
+    return Speaker(name, actor_of_person(name) or actor_of_name(name) or (actor_for_role(role) if role else None))
 
 
 def _words_of(name: str) -> set[str]:

@@ -32,7 +32,7 @@ from saydo.extract.lexicon import lexicon
 from saydo.extract.pipeline import load_nlp
 from saydo.extract.place_codes import Context, Mention, decide, sentence_mention, title_places
 from saydo.extract.quotes import quote_spans, quoted_words
-from saydo.extract.speakers import Registry, Speaker
+from saydo.extract.speakers import Registry, Speaker, co_speakers
 from saydo.extract.turns import sentence_defaults
 from saydo.extract.windows import window_near
 from saydo.records import Article, Observation, Statement, Window
@@ -144,6 +144,8 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0) -> list[Sta
                              made + ("kind:pledge-joint-undertaking", "speaker:joint-undertaking")))
             if not parties:
                 acts.append((start, end, quote, kind, part_speaker, made + (rule,)))
+                for other in co_speakers(part_verb, part_speaker, registry):  # "Macron and Scholz assured ..."
+                    acts.append((start, end, quote, kind, other, made + (rule, "speaker:joint-statement")))
         for start, end, quote, kind, act_speaker, rules in acts:
             paragraph = bisect.bisect_left(breaks, start)
             context = _place_context(index, sentences, mentions, para_of, text, last, act_speaker, paragraph)
