@@ -221,3 +221,24 @@ def test_statements_readiness_acceptance_and_grants(nlp, sentence, kind):
     text = "The talks went on.\n\n" + sentence
     found = extract(parse_text(text, name="p.txt", published=date(2022, 5, 1)), nlp=nlp)
     assert [s.kind for s in found] == [kind], sentence
+
+
+@pytest.mark.parametrize("sentence,kind", [
+    # a speaker ordering the meeting he speaks at commits to nothing beyond it
+    ("\u201cToday we will continue our work and discuss the new drone programme,\u201d the Russian president said.",
+     "claim"),
+    ("\u201cI will give just two examples,\u201d the Russian minister said.", "claim"),
+    # ... unless it is set with another party or at another meeting, or refused
+    ("\u201cWe will discuss the corridor with the Turkish side on Monday,\u201d Shoigu said.", "pledge"),
+    ("\u201cWe will discuss a ceasefire at the next round,\u201d Medinsky said.", "pledge"),
+    ("\u201cWe will not share further details while the convoy is moving,\u201d the UN spokesman said.", "pledge"),
+    # feelings and fears
+    ("\u201cI will be glad to welcome all those who return to the capital,\u201d Zelensky said.", "opinion"),
+    ("\u201cI am afraid of what we will leave to our children,\u201d Zelensky said.", "opinion"),
+    # a past counterfactual
+    ("\u201cIf I had been given such an ultimatum, I would not have done so,\u201d Putin said.", "opinion"),
+])
+def test_statements_meeting_procedure_feelings_and_counterfactuals(nlp, sentence, kind):
+    text = "The meeting began.\n\n" + sentence
+    found = extract(parse_text(text, name="p.txt", published=date(2022, 5, 1)), nlp=nlp)
+    assert [s.kind for s in found] == [kind], sentence

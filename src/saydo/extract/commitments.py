@@ -22,6 +22,8 @@ INTENT_HEADS = lexicon("commitments", "intent_heads").words
 NON_ACTS = lexicon("commitments", "non_acts").words
 # "I would like to thank", "we want to show": a wish, whatever is wished
 DESIRES = lexicon("commitments", "desires").words
+PROCEDURE_VERBS = lexicon("commitments", "procedure_verbs").words
+PROCEDURE_OBJECTS = lexicon("commitments", "procedure_objects").words
 # nouns for who can act: people, groups, institutions and states
 AGENT_NOUNS = lexicon("commitments", "agent_nouns").words
 AGENT_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -98,7 +100,7 @@ def futures(content: Span, reporting: Token | None = None, *, institution: bool 
             continue
         subject = _subject(verb)
         if _is_agent(subject, institution=institution, reported=reporting is not None, quoted=quoted,
-                     person=person) and _is_act(verb) and not other_side(subject):
+                     person=person) and _is_act(verb) and not other_side(subject) and not _procedure(verb, subject):
             agent = True
     return Futures(marked=marked, agent_acts=agent, believed=believed, impersonal=impersonal,
                    arrangement=arrangement, under_way=under_way)
@@ -284,6 +286,26 @@ PROPOSALS = {"proposal", "offer", "plan", "request", "initiative", "draft", "ide
              "question", "issue", "matter"}
 
 
+FEELINGS = {"glad", "happy", "pleased", "delighted", "proud", "grateful", "sorry", "honoured", "honored"}
+_NOW = {"today", "now", "tonight", "first", "then", "next", "briefly", "later", "also", "again"}
+
+
+def _procedure(verb: Token, subject: Token | None) -> bool:
+    """A speaker ordering the meeting he speaks at ("today we will discuss the budget", "I will give two examples",
+    "she will share her view"), not an arrangement with another party ("we will discuss it with Ankara on Monday")."""
+    if subject is None or subject.lower_ not in ("i", "we", "he", "she") or any(c.dep_ == "neg" for c in verb.children):
+        return False  # "we will not share details while the convoy moves": a refusal, which commits
+    lemma = verb.lemma_.lower()
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if lemma not in PROCEDURE_VERBS and not any(o.lemma_.lower() in PROCEDURE_OBJECTS for o in objects):
+        return False
+    if any(c.dep_ == "prep" and (c.lower_ == "with" or any(o.lemma_.lower() in ARRANGEMENT_HEADS for o in c.children))
+           for c in verb.children):
+        return False  # with another party, or at another meeting ("at the next round of talks")
+    dated = [t for t in verb.subtree if t.ent_type_ in ("DATE", "TIME") and t.lower_ not in _NOW]
+    return not dated
+
+
 def _is_act(verb: Token) -> bool:
     """Is the verb an act someone can commit to? Through infinitives: "will have to create" and "will be ready to
     help" are acts, "will continue to be" is not; an ability ("will be able to use it") predicts, and a wish
@@ -294,6 +316,8 @@ def _is_act(verb: Token) -> bool:
         infinitive = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VB"), None)
         if infinitive is None:
             acomp = next((c for c in verb.children if c.dep_ == "acomp"), None)
+            if acomp is not None and acomp.lemma_.lower() in FEELINGS:
+                return False  # "I will be glad to welcome them": a feeling, not an undertaking
             if acomp is not None and acomp.lemma_ in ("ready", "prepared", "willing", "determined"):
                 infinitive = next((c for c in acomp.children if c.dep_ == "xcomp" and c.tag_ == "VB"), None)
                 if infinitive is None:
