@@ -131,3 +131,13 @@ def test_speakers_a_missed_name_takes_its_side_from_its_apposition(nlp):
             "for Ukraine's navy, told reporters.")
     found = extract(parse_text(text, name="s.txt", published=date(2023, 8, 9)), nlp=nlp)
     assert (found[-1].speaker, found[-1].actor) == ("Oleh Chalyk", "UKR")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sberbank will report record profits this year.",  # a future report is no one speaking
+    "Bureaucracy is to blame.",
+])
+def test_speakers_a_proper_name_that_does_not_speak(nlp, sentence):
+    found = extract(parse_text("The meeting went on.\n\n" + sentence, name="s.txt", published=date(2021, 12, 9)),
+                    nlp=nlp)
+    assert found == []

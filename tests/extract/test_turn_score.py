@@ -36,6 +36,12 @@ def test_turn_score_doubled_word_gives_the_name_before_it():
     assert read_turns(text)[0].speaker == "Anna Kovalenko"
 
 
+def test_turn_score_a_name_before_its_office():
+    text = ("Petro Marchenko: Good afternoon. Ms Hrytsenko, please. Olena Hrytsenko, Head of the Federal Service for "
+            "Road Safety (Roadsafe): Thank you. Petro Marchenko: Thank you.")
+    assert [t.speaker for t in read_turns(text)] == ["Petro Marchenko", "Olena Hrytsenko", "Petro Marchenko"]
+
+
 def test_turn_score_credits_excludes_and_counts():
     article = Article(id="t", name="t", path="t", text=TRANSCRIPT)
     predictions = [[

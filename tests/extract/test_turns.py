@@ -152,3 +152,12 @@ def test_readouts_on_an_unknown_site_need_the_shape_of_a_readout(nlp):
             "The leaders agreed to continue their contacts, officials said.")
     found = _extract(nlp, news, url="https://example.org/news")
     assert not any("attribution:readout" in s.rules or "speaker:readout-issuer" in s.rules for s in found)
+
+
+def test_turns_a_name_before_its_office_and_a_parenthesis():
+    text = ("The council met. * * * Petro Marchenko: Colleagues, good afternoon. Ms Hrytsenko, go ahead please. "
+            "Olena Hrytsenko, Head of the Federal Service for Road Safety (Roadsafe): Thank you. The roads will be "
+            "repaired. Petro Marchenko: Thank you.")
+    turns = find_turns(text)
+    assert [t.name for t in turns] == ["Petro Marchenko", "Olena Hrytsenko", "Petro Marchenko"]
+    assert turns[1].title == "Head of the Federal Service for Road Safety"

@@ -459,6 +459,10 @@ def co_speakers(verb: Token | None, speaker: Speaker, registry: Registry) -> lis
     return [s for s in found if not similar_surnames(s.name.split()[-1].lower(), last)]
 
 
+_REPORTING = {"say", "tell", "add", "state", "announce", "declare", "claim", "write", "warn", "insist", "confirm",
+              "report", "note", "stress", "explain", "comment", "reply", "respond", "deny", "promise", "pledge"}
+
+
 def proper_name_speaker(source: Token) -> Speaker | None:
     """The speaker a proper name stands for when the model missed it, as the object of "according to X"."""
     return _proper_subject(source, _subject_span(source), source=True)
@@ -472,6 +476,10 @@ def _proper_subject(subject: Token, span: Span, source: bool = False) -> Speaker
     if subject.pos_ != "PROPN" or subject.dep_ not in (("pobj",) if source else ("nsubj", "nsubjpass")) or \
             any(p.start <= subject.i < p.end for p in doc.spans.get("places", [])):
         return None  # "as reported by Censor.NET": a source credited, not a speaker
+    verb = subject.head
+    if not source and (verb.lemma_.lower() not in _REPORTING or verb.tag_ not in ("VBD", "VBZ", "VBP") or
+                       any(c.dep_ == "aux" for c in verb.children)):
+        return None  # "Sberbank will report profits", "Bureaucracy is to blame": no one speaking
     words = [t for t in span if not (t.is_punct or t.lower_ in ("the", "a", "an"))]
     if not words or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words) or len(words) > 4:
         return None

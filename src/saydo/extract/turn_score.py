@@ -11,6 +11,8 @@ with ``saydo.extract.turns``, so the measure does not grade the segmenter by its
   before a doubled word (a site's tooltip glued to the label: "Chair Anna Kovalenko Kovalenko AnnaChair of the
   Board" -> "Anna Kovalenko"), else the label's last two words, which must both be capitalised ("Governor of the
   Region Anna Kovalenko" -> "Anna Kovalenko"; "Republic of Ruritania:" is no label).
+  A name may also come first, its office after a comma ("Anna Kovalenko, Head of the Federal Service for Roads
+  (Roadsafe):", up to 22 words and a bracket of up to 40 characters): the speaker is the two words before the comma.
   "Question:", "Remark:", "Reply:", "Answer:", "Q:" and "A:" at a sentence's start are labels too, of nobody named:
   they end a turn and open one not scored.
 - **Transcripts.** A text has turns when one surname labels two turns or more, a label holds a title before the name
@@ -43,6 +45,10 @@ _WORD = r"[A-Z][\w'’–-]*"
 _LABEL = re.compile(
     rf"(?<![\w'’.,;:-])(?P<label>(?:(?:{_WORD}|of|the|and)[ \t]){{1,11}}{_WORD}|"
     rf"Question|Remark|Reply|Answer|Q|A)(?:[ \t]?\(\w+\))?:[ \t]")
+# a name before its office: "Anna Kovalenko, Head of the Federal Service for Roads (Roadsafe): ..."
+_NAME_FIRST = re.compile(
+    rf"(?<![\w'’.,;:-])(?P<label>(?P<name>{_WORD}[ \t]{_WORD}),[ \t](?:(?:{_WORD}|of|the|and|for|on|in)[ \t]){{0,20}}"
+    rf"{_WORD})(?:[ \t]?\([^()\n]{{1,40}}\))?:[ \t]")
 _OPENS = re.compile(r"[.!?…>*\n][\"”’]?[ \t]*$")
 _FLOOR = {"Question", "Remark", "Reply", "Answer", "Q", "A"}
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’]?\s+(?=[\"“A-Z])")
@@ -84,22 +90,35 @@ class TurnScore:
 def read_turns(text: str) -> list[ReadTurn]:
     """The turns of a transcript by the simple reading above; [] for a text that is not one."""
     labels = []  # (start of the label, start of the turn's words, label, opens a sentence)
+    names: dict[int, str] = {}  # label start -> the name of a name-first label
+    for m in _NAME_FIRST.finditer(text):
+        names[m.start("label")] = m.group("name")
+        opens = m.start() == 0 or bool(_OPENS.search(text[max(0, m.start() - 4):m.start()]))
+        labels.append((m.start("label"), m.end(), m.group("label"), opens))
     for m in _LABEL.finditer(text):
         if m.group("label") not in _FLOOR and not _label_name(m.group("label")):
             continue
         start = m.start("label")
+        if any(s <= start < b for s, b, _, _ in labels):
+            continue  # inside a name-first label read already
         opens = start == 0 or bool(_OPENS.search(text[max(0, start - 4):start]))
         labels.append((start, m.end(), m.group("label"), opens))
-    surnames = [label.split()[-1] for _, _, label, _ in labels if label not in _FLOOR]
+    labels.sort()
+
+    def surname(start: int, label: str) -> str:
+        return (names.get(start) or label).split()[-1]
+
+    surnames = [surname(start, label) for start, _, label, _ in labels if label not in _FLOOR]
     titled = [len(label.split()) >= 4 for _, _, label, _ in labels]
     if not labels or not (any(surnames.count(s) >= 2 for s in surnames) or any(titled) or labels[0][0] == 0):
         return []
     kept = [(start, body, label) for (start, body, label, opens), title in zip(labels, titled)
-            if opens or (label not in _FLOOR and (title or surnames.count(label.split()[-1]) >= 2))]
+            if opens or (label not in _FLOOR and (title or surnames.count(surname(start, label)) >= 2))]
     turns = []
-    for i, (_, body, label) in enumerate(kept):
+    for i, (start, body, label) in enumerate(kept):
         end = kept[i + 1][0] if i + 1 < len(kept) else len(text)
-        turns.append(ReadTurn("" if label in _FLOOR else _label_name(label), body, end, label))
+        speaker = "" if label in _FLOOR else names.get(start) or _label_name(label)
+        turns.append(ReadTurn(speaker, body, end, label))
     return turns
 
 

@@ -161,6 +161,11 @@ def _bound(text: str, start: int) -> bool:
 
 def _split_name(words: list[str]) -> tuple[str, str]:
     """(name, title) of a label's words; the name is "" when the label holds no personal name."""
+    comma = next((i for i, w in enumerate(words) if w.endswith(",")), None)
+    if comma in (1, 2) and comma + 1 < len(words) and all(_name_word(w.rstrip(",")) for w in words[:comma + 1]) \
+            and _is_title(" ".join(words[comma + 1:])):
+        # "Anna Kovalenko, Head of the Federal Service for Roads": the name first, its office after a comma
+        return " ".join(w.rstrip(",") for w in words[:comma + 1]), " ".join(words[comma + 1:])
     for i in range(1, len(words) - 1):
         if words[i] == words[i + 1] and _name_word(words[i]):  # "... Anna Kovalenko Kovalenko AnnaGovernor of ..."
             first = i - 1 if _name_word(words[i - 1]) else i
