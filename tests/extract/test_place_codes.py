@@ -160,3 +160,10 @@ def test_place_codes_spelling_variant_of_a_town(nlp):
     places = _all_places(nlp, text)
     assert places[next(t for t in places if t.startswith("Two nurses"))] == ("UA-14",)
     assert places[next(t for t in places if t.startswith("The governor"))] == ()
+
+
+def test_place_codes_a_region_named_is_not_a_reference_back(nlp):
+    # "the Kursk region" names a place (abroad), it does not refer back to the oblasts named before
+    text = ("Russian forces will leave the Kharkiv region within a week, the Russian defence ministry said.\n\n"
+            "Ukraine will not withdraw its troops from the Kursk region, the Ukrainian president said.")
+    assert _places(nlp, text, "Ukraine will not withdraw") == ()

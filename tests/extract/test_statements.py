@@ -242,3 +242,14 @@ def test_statements_meeting_procedure_feelings_and_counterfactuals(nlp, sentence
     text = "The meeting began.\n\n" + sentence
     found = extract(parse_text(text, name="p.txt", published=date(2022, 5, 1)), nlp=nlp)
     assert [s.kind for s in found] == [kind], sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kyiv stands by its commitment not to strike the pumping stations, the Ukrainian foreign minister said.",
+    "\u201cRussia reserves the right to respond,\u201d the Russian foreign ministry spokeswoman said.",
+    "\u201cWe are not going anywhere,\u201d the Ukrainian president said in a video from the capital.",
+])
+def test_statements_keeping_to_a_commitment(nlp, sentence):
+    found = extract(parse_text("The talks went on.\n\n" + sentence, name="p.txt", published=date(2022, 5, 1)),
+                    nlp=nlp)
+    assert [s.kind for s in found] == ["pledge"], sentence

@@ -231,6 +231,8 @@ def references(sent: Span, topics: bool = False) -> set[str]:
             continue
         if token.pos_ not in ("NOUN", "PROPN") or not _definite(token):
             continue
+        if any(c.dep_ in ("compound", "amod") and c.text[:1].isupper() and c.pos_ == "PROPN" for c in token.children):
+            continue  # "the Kursk region", "the Azovstal plant": a place named, not one referred back to
         if word == "fact":
             found.add("any")
         possessed = any(c.dep_ == "poss" for c in token.children)
