@@ -253,3 +253,30 @@ def test_statements_keeping_to_a_commitment(nlp, sentence):
     found = extract(parse_text("The talks went on.\n\n" + sentence, name="p.txt", published=date(2022, 5, 1)),
                     nlp=nlp)
     assert [s.kind for s in found] == ["pledge"], sentence
+
+
+TURN = "Prime Minister of Ukraine Petro Marchenko: Good afternoon, colleagues. {}"
+
+
+@pytest.mark.parametrize("sentence,kind", [
+    # meeting procedure inside a turn, with a date inside what is examined, not set for the examining
+    ("Today we will examine how the decisions made five years ago after the fire have been carried out.", "claim"),
+    ("Back then we talked about safety at the mines, and today we will analyse these issues.", "claim"),
+    ("I will brief you on the outcome of my talks with the President of Ruritania.", "claim"),
+    # an evaluation and words offered
+    ("We will also find the experience of the rescue service very useful.", "opinion"),
+    ("I would like to once again offer my condolences to the families.", "claim"),
+    # still a pledge: an act of the speaker's side
+    ("We will open two new hospitals in the region next year.", "pledge"),
+])
+def test_statements_meeting_talk_in_a_turn(nlp, sentence, kind):
+    text = "The Security Council of Ruritania met on Monday.\n\n" + TURN.format(sentence)
+    found = extract(parse_text(text, name="t.txt", published=date(2021, 11, 1)), nlp=nlp)
+    assert [s.kind for s in found if s.text.startswith(sentence[:20])] == [kind], sentence
+
+
+def test_statements_an_approval_without_a_reporting_verb_is_narration(nlp):
+    # GUIDELINES.md: "agreed", "signed", "approved" without a reporting verb are the reporter's narration
+    text = "The summit ended.\n\nFollowing the meeting, the three leaders approved a joint statement on the border."
+    found = extract(parse_text(text, name="n.txt", published=date(2021, 11, 1)), nlp=nlp)
+    assert found == []

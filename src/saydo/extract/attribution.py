@@ -22,7 +22,7 @@ SPEECH = {
     "clarify", "report", "confirm", "propose", "offer", "suggest", "argue", "describe", "comment", "reply",
     "respond", "acknowledge", "admit", "allege", "predict", "welcome", "condemn", "criticize", "criticise", "blame",
     "reiterate", "repeat", "signal", "inform", "express", "allude", "believe", "hope", "expect", "appeal",
-    "recall", "remark", "observe", "underline", "assert", "maintain", "estimate", "brief", "caution", "approve",
+    "recall", "remark", "observe", "underline", "assert", "maintain", "estimate", "brief", "caution",
     "specify", "stipulate", "label", "brand", "dub",
 }
 

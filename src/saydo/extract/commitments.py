@@ -302,8 +302,15 @@ def _procedure(verb: Token, subject: Token | None) -> bool:
     if any(c.dep_ == "prep" and (c.lower_ == "with" or any(o.lemma_.lower() in ARRANGEMENT_HEADS for o in c.children))
            for c in verb.children):
         return False  # with another party, or at another meeting ("at the next round of talks")
-    dated = [t for t in verb.subtree if t.ent_type_ in ("DATE", "TIME") and t.lower_ not in _NOW]
-    return not dated
+    # a date set for it ("on Monday"), not one inside what is discussed ("the decisions made 11 years ago")
+    own = [t for c in verb.children if c.dep_ not in ("dobj", "xcomp", "ccomp", "conj") for t in c.subtree]
+    return not any(t.ent_type_ in ("DATE", "TIME") and t.lower_ not in _NOW for t in own)
+
+
+def _evaluates(verb: Token) -> bool:
+    """"We will find their experience very useful": finding something so is an evaluation, not an act."""
+    return verb.lemma_.lower() == "find" and any(c.dep_ in ("oprd", "acomp", "ccomp") and
+                                                  any(t.pos_ == "ADJ" for t in c.subtree) for c in verb.children)
 
 
 def _is_act(verb: Token) -> bool:
@@ -323,6 +330,8 @@ def _is_act(verb: Token) -> bool:
                 if infinitive is None:
                     return True
         if infinitive is None:
+            if _evaluates(verb):
+                return False
             return verb.lemma_ not in NON_ACTS or _permits(verb) or _stays_put(verb) or _takes_up(verb)
         verb = infinitive
     return verb.lemma_ not in NON_ACTS
@@ -421,6 +430,8 @@ def _idle_commitment(token: Token, content: Span, other_side) -> bool:
             return True
         if _passive(token) and word in ("offer", "propose", "promise", "guarantee"):
             return True  # "we are offered surrender": its subject receives the offer
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in COURTESIES for c in token.children):
+            return True  # "I would like to offer my condolences": words offered, nothing undertaken
         if token.tag_ == "VBD" and any(c.dep_ == "mark" and c.lower_ in PAST_MARKS for c in token.children):
             return True  # "since the regime declared a blockade": the past the sentence dates from
         if any(c.dep_ == "aux" and c.lower_ in OBLIGATIONS for c in token.children):
