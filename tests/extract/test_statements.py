@@ -280,3 +280,17 @@ def test_statements_an_approval_without_a_reporting_verb_is_narration(nlp):
     text = "The summit ended.\n\nFollowing the meeting, the three leaders approved a joint statement on the border."
     found = extract(parse_text(text, name="n.txt", published=date(2021, 11, 1)), nlp=nlp)
     assert found == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Putin said he would talk to Turkish President Mehmet Aydin soon to ask for his help.",
+    "Businessman Yevgeny Prigozhin announced that his men would be returning to their field camps.",
+    "\u201cYou have the opportunity to sign a contract with the Defence Ministry or go home,\u201d Putin said.",
+    "\u201cWe have no interest in the neighbouring territories,\u201d Putin said.",
+    "Ukrainian Prime Minister Petro Marchenko said that Ukraine is open to negotiating new transit agreements.",
+    "\u201cWe got to an agreement that the allies would offer security guarantees,\u201d the American envoy said.",
+])
+def test_statements_calls_choices_and_agreements_reached(nlp, sentence):
+    found = extract(parse_text("The talks went on.\n\n" + sentence, name="p.txt", published=date(2025, 5, 1)),
+                    nlp=nlp)
+    assert [s.kind for s in found] == ["pledge"], sentence

@@ -67,7 +67,11 @@ class Registry:
         if role and not person.role:
             person.role = role
         if person.actor is None:
-            person.actor = (actor_for_role(role, ent) or actor_of_person(person.name)
+            by_role = actor_for_role(role, ent)
+            known = actor_of_person(person.name)
+            # a public figure known to speak for a side is not made a private person by a word near his name
+            # ("businessman Yevgeny Prigozhin" still speaks for Russia's side, GUIDELINES.md)
+            person.actor = (known if by_role == "CIV" and known else by_role or known
                             or (actor_near(ent, self.quotes) if looks_official(role) else None))
 
     def find(self, name: str) -> Person | None:
