@@ -374,7 +374,8 @@ def speech_acts(sent: Span, verb: Token | None, speaker: Speaker, quotes, regist
     return acts
 
 
-RELAYING_VERBS = {"approve", "promise", "pledge", "guarantee", "vow", "undertake", "agree", "offer", "propose", "assure"}
+RELAYING_VERBS = {"approve", "promise", "pledge", "guarantee", "vow", "undertake", "agree", "offer", "propose",
+                  "assure"}
 # acts by which a side's leader commits it ("the Kremlin said Putin ordered a truce"): relayed by the same side, the
 # leader's commitment; relayed by another party, a report of what the leader did
 ORDERING_VERBS = {"order", "declare", "announce", "instruct", "decide"}

@@ -290,6 +290,10 @@ FEELINGS = {"glad", "happy", "pleased", "delighted", "proud", "grateful", "sorry
 _NOW = {"today", "now", "tonight", "first", "then", "next", "briefly", "later", "also", "again"}
 
 
+def _names_party(prep: Token) -> bool:
+    return any(o.pos_ == "PROPN" or o.ent_type_ in ("PERSON", "NORP", "GPE") for o in prep.subtree)
+
+
 def _procedure(verb: Token, subject: Token | None) -> bool:
     """A speaker ordering the meeting he speaks at ("today we will discuss the budget", "I will give two examples",
     "she will share her view"), not an arrangement with another party ("we will discuss it with Ankara on Monday")."""
@@ -299,11 +303,10 @@ def _procedure(verb: Token, subject: Token | None) -> bool:
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if lemma not in PROCEDURE_VERBS and not any(o.lemma_.lower() in PROCEDURE_OBJECTS for o in objects):
         return False
-    if any(c.dep_ == "prep" and (c.lower_ == "with" or any(o.lemma_.lower() in ARRANGEMENT_HEADS for o in c.children)
-                                 or c.lower_ == "to" and any(o.pos_ == "PROPN" or o.ent_type_ in ("PERSON", "NORP", "GPE")
-                                                             for o in c.subtree))
+    if any(c.dep_ == "prep" and (c.lower_ == "with" or c.lower_ == "to" and _names_party(c)
+                                 or any(o.lemma_.lower() in ARRANGEMENT_HEADS for o in c.children))
            for c in verb.children):
-        return False  # with or to another party ("talk to President X soon"), or at another meeting ("at the next round")
+        return False  # with or to another party ("talk to President X"), or at another meeting ("at the next round")
     # a date set for it ("on Monday"), not one inside what is discussed ("the decisions made 11 years ago")
     own = [t for c in verb.children if c.dep_ not in ("dobj", "xcomp", "ccomp", "conj") for t in c.subtree]
     return not any(t.ent_type_ in ("DATE", "TIME") and t.lower_ not in _NOW for t in own)
