@@ -141,3 +141,16 @@ def test_speakers_a_proper_name_that_does_not_speak(nlp, sentence):
     found = extract(parse_text("The meeting went on.\n\n" + sentence, name="s.txt", published=date(2021, 12, 9)),
                     nlp=nlp)
     assert found == []
+
+
+@pytest.mark.parametrize("sentence,speakers", [
+    ("France, Germany and Britain said in a joint statement that Russia must agree to a 30-day ceasefire.",
+     [("France", "FRA"), ("Germany", "DEU"), ("Britain", "GBR")]),
+    ("The leaders of France, Germany and Poland called for an unconditional ceasefire.",
+     [("leaders of France", "FRA"), ("leaders of Germany", "DEU"), ("leaders of Poland", "POL")]),
+])
+def test_speakers_a_statement_of_several_states_is_one_per_state(nlp, sentence, speakers):
+    found = extract(parse_text("The summit ended.\n\n" + sentence, name="s.txt", published=date(2025, 5, 1)),
+                    nlp=nlp)
+    assert [(s.speaker, s.actor) for s in found] == speakers
+    assert {s.kind for s in found} == {"demand"} and len({(s.start, s.end) for s in found}) == 1

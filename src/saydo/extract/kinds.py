@@ -96,7 +96,7 @@ def classify_rule(verb_lemma: str | None, content: str, cues: Cues, *, negated_v
         return "denial", "kind:denial-content"
     # demanding guarantees that one's own forces will be spared is a demand; insisting that one's own side will act
     # ("insisted that Ukraine would never recognise ...") is an assurance
-    if lemma in DEMAND_VERBS and (not cues.own_side or lemma in ("demand", "urge") or
+    if lemma in DEMAND_VERBS and (not cues.own_side or lemma in ("demand", "urge", "call") or
                                   lemma == "insist" and not (cues.agent_future and FUTURE.search(content))):
         return "demand", "kind:demand-verb"
     if OWN_DEMAND.search(content):

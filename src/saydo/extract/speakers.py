@@ -435,6 +435,40 @@ def speaker_from_subject(subject: Token, registry: Registry, sentence_start: int
     return speaker
 
 
+_JOINT_OFFICES = {"leader", "minister", "government", "president", "head", "official", "premier", "chancellor",
+                  "representative", "delegation"}
+
+
+def joint_states(verb: Token | None) -> list[Speaker]:
+    """The states of a statement made jointly by several ("France, Germany and Britain said in a joint statement",
+    "the leaders of France, Germany and Poland called for ..."): one speaker per state (GUIDELINES.md: once per
+    identifiable actor), named as the text names them ("leaders of Germany"); [] when the subject is not such a list."""
+    if verb is None:
+        return []
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return []
+    office = ""
+    names = subject
+    if subject.lemma_.lower() in _JOINT_OFFICES and subject.tag_ == "NNS":
+        of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        names = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if names is None:
+            return []
+        office = " ".join(t.text for t in subject.subtree if t.i <= subject.i and t.dep_ != "det") + " of "
+    states = [names, *names.conjuncts]
+    if len(states) < 2 or any(t.pos_ != "PROPN" for t in states):
+        return []
+    found = []
+    for token in states:
+        name = " ".join([*(t.text for t in token.children if t.dep_ == "compound" and t.i < token.i), token.text])
+        actor = actor_of_name(name)
+        if actor is None:
+            return []
+        found.append(Speaker(office + name, actor))
+    return found if len({s.actor for s in found}) == len(found) else []
+
+
 def co_speakers(verb: Token | None, speaker: Speaker, registry: Registry) -> list[Speaker]:
     """The other people of a coordinated subject of a speech verb ("Macron and Scholz assured Kyiv ..."): GUIDELINES.md
     annotates a statement attributed jointly once per identifiable speaker. Only people named in the registry or known

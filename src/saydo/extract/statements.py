@@ -32,7 +32,7 @@ from saydo.extract.lexicon import lexicon
 from saydo.extract.pipeline import load_nlp
 from saydo.extract.place_codes import Context, Mention, decide, sentence_mention, title_places
 from saydo.extract.quotes import quote_spans, quoted_words
-from saydo.extract.speakers import Registry, Speaker, co_speakers
+from saydo.extract.speakers import Registry, Speaker, co_speakers, joint_states
 from saydo.extract.turns import sentence_defaults
 from saydo.extract.windows import window_near
 from saydo.records import Article, Observation, Statement, Window
@@ -142,7 +142,10 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0) -> list[Sta
             for party in parties:  # one pledge per party of a joint undertaking, on the same words
                 acts.append((start, end, quote, "pledge", party,
                              made + ("kind:pledge-joint-undertaking", "speaker:joint-undertaking")))
-            if not parties:
+            states = joint_states(part_verb) if not parties and part_speaker is speaker else []
+            for state in states:  # "France, Germany and Britain said in a joint statement ...": one per state
+                acts.append((start, end, quote, kind, state, made + (rule, "speaker:joint-statement")))
+            if not parties and not states:
                 acts.append((start, end, quote, kind, part_speaker, made + (rule,)))
                 for other in co_speakers(part_verb, part_speaker, registry):  # "Macron and Scholz assured ..."
                     acts.append((start, end, quote, kind, other, made + (rule, "speaker:joint-statement")))

@@ -22,6 +22,9 @@ _STATE_NAMES: dict[str, str] = {
     "ankara": "TUR", "turkey": "TUR", "türkiye": "TUR", "minsk": "BLR", "paris": "FRA", "elysee": "FRA",
     "élysée": "FRA", "elysium": "FRA", "london": "GBR", "downing street": "GBR", "berlin": "DEU", "beijing": "CHN",
     "kremlin spokesman": "RUS",
+    # common names of states that differ from their ISO names
+    "britain": "GBR", "great britain": "GBR", "uk": "GBR", "u.k.": "GBR", "u.s.": "USA",
+    "america": "USA", "united states": "USA", "south korea": "KOR", "north korea": "PRK",
 }
 _ORGS: dict[str, str] = {
     "united nations": "UN", "un": "UN", "u.n.": "UN", "unicef": "UN", "ohchr": "UN", "unhcr": "UN", "who": "UN",
