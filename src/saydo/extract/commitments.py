@@ -398,24 +398,25 @@ def commitment_text(content: Span, other_side=lambda token: False) -> str:
 
 
 TAKING_UP = {"accept", "endorse", "back", "support"}
+REJECTING = {"reject", "decline", "dismiss", "refuse", "rebuff", "spurn"}
+
+
+def _object_of(noun: Token) -> Token | None:
+    """The verb a noun is the direct object of ("accepted the offer" -> accepted), else None."""
+    return noun.head if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" else None
 
 
 def _taken_up(noun: Token) -> bool:
     """An offer or proposal that is the object of a verb taking it up, not negated ("accepted the offer")."""
-    head = noun.head
-    return (noun.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in TAKING_UP
-            and not any(c.dep_ == "neg" for c in head.children))
-
-
-REJECTING = {"reject", "decline", "dismiss", "refuse", "rebuff", "spurn"}
+    verb = _object_of(noun)
+    return verb is not None and verb.lemma_.lower() in TAKING_UP and not any(c.dep_ == "neg" for c in verb.children)
 
 
 def _turned_down(noun: Token) -> bool:
     """An offer or proposal that is the object of a verb refusing it ("rejected the offer", "turned down the plan")."""
-    head = noun.head
-    lemma = head.lemma_.lower()
-    return noun.dep_ == "dobj" and head.pos_ == "VERB" and (
-        lemma in REJECTING or lemma == "turn" and any(c.dep_ == "prt" and c.lower_ == "down" for c in head.children))
+    verb = _object_of(noun)
+    return verb is not None and (verb.lemma_.lower() in REJECTING or verb.lemma_.lower() == "turn" and
+                                 any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children))
 
 
 def _idle_commitment(token: Token, content: Span, other_side) -> bool:

@@ -439,13 +439,15 @@ _JOINT_OFFICES = {"leader", "minister", "government", "president", "head", "offi
                   "representative", "delegation"}
 
 
+def _speech_subject(verb: Token | None) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+
+
 def joint_states(verb: Token | None) -> list[Speaker]:
     """The states of a statement made jointly by several ("France, Germany and Britain said in a joint statement",
     "the leaders of France, Germany and Poland called for ..."): one speaker per state (GUIDELINES.md: once per
     identifiable actor), named as the text names them ("leaders of Germany"); [] when the subject is not such a list."""
-    if verb is None:
-        return []
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = _speech_subject(verb)
     if subject is None:
         return []
     office = ""
@@ -473,9 +475,7 @@ def co_speakers(verb: Token | None, speaker: Speaker, registry: Registry) -> lis
     """The other people of a coordinated subject of a speech verb ("Macron and Scholz assured Kyiv ..."): GUIDELINES.md
     annotates a statement attributed jointly once per identifiable speaker. Only people named in the registry or known
     public figures; an institution or a state among them ("Putin and the Kremlin") makes it no joint statement."""
-    if verb is None:
-        return []
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = _speech_subject(verb)
     if subject is None or not subject.conjuncts:
         return []
     found = []
