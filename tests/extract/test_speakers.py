@@ -154,3 +154,23 @@ def test_speakers_a_statement_of_several_states_is_one_per_state(nlp, sentence, 
                     nlp=nlp)
     assert [(s.speaker, s.actor) for s in found] == speakers
     assert {s.kind for s in found} == {"demand"} and len({(s.start, s.end) for s in found}) == 1
+
+
+@pytest.mark.parametrize("sentence,speaker,actor", [
+    # the description parsed as the head with the name as an apposition, as a second subject or as a compound
+    ("The state broadcaster Suspilne reported that the bridge had been hit twice.", "Suspilne", "CIV"),
+    ("The Russian news agency Interfax said the talks would resume on Friday.", "Interfax", "CIV"),
+    ("Ukraine's state nuclear operator Energoatom said the reactor had been shut down.", "Energoatom", "UKR"),
+    # no description before the name: the name as it stands
+    ("The Russian Defence Ministry said the convoy had left.", "Russian Defence Ministry", "RUS"),
+])
+def test_speakers_a_body_introduced_by_a_description_is_its_name(nlp, sentence, speaker, actor):
+    s = _first(nlp, "The day began.\n\n" + sentence)
+    assert (s.speaker, s.actor) == (speaker, actor)
+
+
+def test_speakers_the_navy_is_the_naval_forces_named_before(nlp):
+    text = ("Ukraine's Naval Forces announced on Monday two new routes for merchant ships.\n\n"
+            "The waters remain mined, the navy said.")
+    found = extract(parse_text(text, name="s.txt", published=date(2023, 8, 9)), nlp=nlp)
+    assert found[-1].speaker == "Ukraine's Naval Forces"

@@ -330,6 +330,7 @@ class Speaker:
 
 
 AIDES = lexicon("speakers", "aides").words
+OUTLET_WORDS = lexicon("speakers", "news_outlets").words
 
 
 def _principal(subject: Token, registry: Registry) -> Person | None:
@@ -411,10 +412,18 @@ def speaker_from_subject(subject: Token, registry: Registry, sentence_start: int
         person = registry.by_role(text, subject.i)
         if person:
             return Speaker(person.name, person.actor or actor_in_phrase(text), person)
+    body = _described_body(subject, span)
+    if body is not None:
+        # "the state news agency TASS", "Ukraine's nuclear operator Energoatom": the body is its proper name; the
+        # description before it tells its side
+        whole = text + " " + body.text if body.text not in text else text
+        if set(re.findall(r"[\w.]+", whole.lower())) & (OUTLET_WORDS - {"agency"}):
+            return Speaker(body.text, "CIV")  # a news outlet relays; it is no party ("the state news agency TASS")
+        return Speaker(body.text, actor_of_name(body.text) or actor_in_phrase(whole) or actor_for_role(whole, span))
     actor = actor_of_name(text) or actor_in_phrase(text) or actor_for_role(text, span)
     head = subject.lemma_.lower()
     named = registry.institutions.get(head)
-    if actor is None and named is not None and _words_of(text) <= _words_of(named.name):
+    if actor is None and named is not None and _words_of(text) <= _words_of(named.name, aliases=True):
         # "The Embassy added": the institution named in full earlier ("the Russian Embassy in India"); "the defence
         # ministry" is not the foreign ministry named last
         return named
@@ -432,8 +441,14 @@ def speaker_from_subject(subject: Token, registry: Registry, sentence_start: int
     speaker = Speaker(name, actor)
     if actor is not None and subject.pos_ in ("NOUN", "PROPN"):
         registry.institutions[head] = speaker  # the latest named: "the ministry" is the nearest one before
+        for t in span:
+            if t.lower_ in _BRANCH_NOUNS:
+                registry.institutions[_BRANCH_NOUNS[t.lower_]] = speaker  # "the Naval Forces", then "the navy"
     return speaker
 
+
+# an adjective naming a service in a body's name, and the noun that refers back to the body
+_BRANCH_NOUNS = {"naval": "navy"}
 
 _JOINT_OFFICES = {"leader", "minister", "government", "president", "head", "official", "premier", "chancellor",
                   "representative", "delegation"}
@@ -526,8 +541,35 @@ def _proper_subject(subject: Token, span: Span, source: bool = False) -> Speaker
     return Speaker(name, actor_of_person(name) or actor_of_name(name) or (actor_for_role(role) if role else None))
 
 
-def _words_of(name: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]+", name.lower()) if w not in ("the", "a", "an", "s")}
+def _described_body(subject: Token, span: Span) -> Span | None:
+    """The proper name of an organisation introduced by a common-noun description: "the news agency TASS" (parsed as
+    an apposition, a second subject or a compound), "the carmaker Volkswagen"; None when the subject has no such
+    name or the name is all there is ("the Russian Defence Ministry")."""
+    doc = subject.doc
+    after = doc[subject.i + 1] if subject.i + 1 < len(doc) else None
+    named = None
+    if subject.pos_ == "NOUN" and after is not None and after.ent_type_ == "ORG" and after.pos_ == "PROPN" and \
+            (after.dep_ == "appos" and after.head == subject or
+             after.dep_ == subject.dep_ and after.head == subject.head):
+        named = after
+    elif subject.pos_ == "PROPN" and subject.ent_type_ == "ORG":
+        named = subject
+    if named is None:
+        return None
+    ent = next((e for e in doc.ents if e.start <= named.i < e.end and e.label_ == "ORG"), None)
+    if ent is None:
+        return None
+    ent = doc[ent.start + (ent[0].lower_ == "the"):ent.end]
+    before = [t for t in doc[span.start:ent.start] if not (t.is_punct or t.lower_ in ("the", "a", "an"))]
+    if not len(ent) or not any(t.pos_ == "NOUN" and t.is_lower for t in before):
+        return None  # no description before the name
+    return ent
+
+
+def _words_of(name: str, aliases: bool = False) -> set[str]:
+    """The words of a name; with ``aliases``, also the nouns that refer back to it ("navy" for "Naval Forces")."""
+    words = {w for w in re.findall(r"[a-z]+", name.lower()) if w not in ("the", "a", "an", "s")}
+    return words | {_BRANCH_NOUNS[w] for w in words if w in _BRANCH_NOUNS} if aliases else words
 
 
 def ents_in(doc: Doc, start: int, end: int) -> list[Span]:
