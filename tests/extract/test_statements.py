@@ -294,3 +294,22 @@ def test_statements_calls_choices_and_agreements_reached(nlp, sentence):
     found = extract(parse_text("The talks went on.\n\n" + sentence, name="p.txt", published=date(2025, 5, 1)),
                     nlp=nlp)
     assert [s.kind for s in found] == ["pledge"], sentence
+
+
+def test_statements_a_pronoun_outside_the_quotation_marks_is_the_reporters(nlp):
+    # "he" outside the marks is the speaker himself, inside them someone else
+    text = ("The talks went on.\n\nTurkish President Recep Tayyip Erdogan said he was \u201cfirmly committed to "
+            "hosting the next round of talks\u201d in Ankara.\n\n"
+            "\u201cHe will never stop the shelling of our towns,\u201d Zelensky said.")
+    found = extract(parse_text(text, name="q.txt", published=date(2025, 5, 1)), nlp=nlp)
+    assert [s.kind for s in found] == ["pledge", "claim"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The UN envoy hoped that Russia would return to the grain deal within a week.",
+    "The Turkish minister said he was hoping the two sides would meet again in Istanbul.",
+])
+def test_statements_a_hope_is_an_opinion(nlp, sentence):
+    found = extract(parse_text("The talks went on.\n\n" + sentence, name="h.txt", published=date(2023, 5, 1)),
+                    nlp=nlp)
+    assert [s.kind for s in found] == ["opinion"], sentence

@@ -31,7 +31,7 @@ from saydo.extract.kinds import Cues, classify_rule
 from saydo.extract.lexicon import lexicon
 from saydo.extract.pipeline import load_nlp
 from saydo.extract.place_codes import Context, Mention, decide, sentence_mention, title_places
-from saydo.extract.quotes import quote_spans, quoted_words
+from saydo.extract.quotes import inside_quote, quote_spans, quoted_words
 from saydo.extract.speakers import Registry, Speaker, co_speakers, joint_states
 from saydo.extract.turns import sentence_defaults
 from saydo.extract.windows import window_near
@@ -118,9 +118,12 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0) -> list[Sta
                 start, end = _strip_edges(text, start, end)
             content = _content(part, part_verb)
             quote = "direct" if lost_opening or quoted_words(text, quotes, start, end) >= 4 else "indirect"
-            cues = _cues(content, part_speaker, part_verb, quoted=quote == "direct")
-            words = commitment_text(content, lambda t, sp=part_speaker, q=quote == "direct":
-                                    _side(t, sp, sp.actor not in (None, "CIV"), q) == "other")
+            # a word is read as quoted when it lies inside the quotation marks: in 'he said he was "committed to
+            # talks"' the "he" is the reporter's, the speaker himself (the whole quotation when its opening was lost)
+            marks = None if lost_opening else quotes
+            cues = _cues(content, part_speaker, part_verb, quoted=quote == "direct", quotes=marks)
+            words = commitment_text(content, lambda t, sp=part_speaker, q=quote == "direct", m=marks:
+                                    _side(t, sp, sp.actor not in (None, "CIV"), _quoted_at(t, q, m)) == "other")
             negated = bool(part_verb is not None and any(c.dep_ == "neg" for c in part_verb.children))
             kind, rule = classify_rule(part_verb.lemma_ if part_verb is not None else None, _plain(content.text),
                                        cues, negated_verb=negated, commitments=_plain(words))
@@ -251,7 +254,14 @@ def _commits(verb: Token) -> bool:
                c.dep_ == "xcomp" for c in verb.children)
 
 
-def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = False) -> Cues:
+def _quoted_at(token: Token, quoted: bool, quotes: list[tuple[int, int]] | None) -> bool:
+    """Whether ``token`` of a statement quoted directly (``quoted``) lies inside the quotation marks (``quotes``:
+    their character spans; None when not known, and then every word of a direct quotation is quoted)."""
+    return quoted and (quotes is None or inside_quote(quotes, token.idx))
+
+
+def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = False,
+          quotes: list[tuple[int, int]] | None = None) -> Cues:
     """Who acts in what was said: the speaker's own side, another party, or nobody named."""
     state = speaker.actor not in (None, "CIV")
     # a named organisation that is no party of the war (a company, an agency, a charity) commits itself too ("the
@@ -266,7 +276,7 @@ def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = Fa
     subjects.sort(key=lambda t: not _commits(t.head))
     in_person = False
     for subject in subjects[:2]:
-        side = _side(subject, speaker, state or body, quoted)
+        side = _side(subject, speaker, state or body, _quoted_at(subject, quoted, quotes))
         if side is not None:
             own, other, in_person = side == "own", side == "other", side == "speaker"
             break
@@ -281,7 +291,7 @@ def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = Fa
                       and not any(c.dep_ in ("nsubj", "aux") for c in root.children))
     future = futures(content, verb, institution=(state and speaker.person is None) or body, quoted=quoted,
                      person=speaker.person is not None,
-                     other_side=lambda t: _side(t, speaker, state or body, quoted) == "other")
+                     other_side=lambda t: _side(t, speaker, state or body, _quoted_at(t, quoted, quotes)) == "other")
     if in_person and state and future.agent_acts:
         own = True  # "the minister said he would vote for it": an official committing in person to an act
     return Cues(own_side=own, other_side=other, state_speaker=state, body_speaker=body, imperative=imperative,
