@@ -327,3 +327,13 @@ def test_attribution_an_institution_named_with_another_modifier_is_another_one(n
         "In Moscow, the defence ministry said its units had not fired on the school."))
     moscow = _by_start(found, "In Moscow")
     assert moscow is not None and "foreign" not in moscow.speaker and "defence" in moscow.speaker
+
+
+def test_attribution_a_second_reported_clause_with_its_own_subject_and_another_kind(nlp):
+    text = ("The talks went on.\n\n\u201cWe have seen no sign of a truce so far, and our delegation is ready to meet "
+            "on Monday,\u201d the Ukrainian foreign minister said.\n\n"
+            "\u201cWe will open the corridor at nine, and the buses will leave at ten,\u201d the Ukrainian foreign "
+            "minister said.")
+    found = extract(parse_text(text, name="c.txt", published=date(2025, 5, 1)), nlp=nlp)
+    assert [s.kind for s in found] == ["claim", "pledge", "pledge"]
+    assert found[1].text.startswith("our delegation is ready")  # one of a kind stays one statement

@@ -349,12 +349,19 @@ def speech_acts(sent: Span, verb: Token | None, speaker: Speaker, quotes, regist
                 if last < sent.end - 1:  # the act of the outer speaker goes on after the clause
                     cuts.append((last, last, None, speaker, False))
     for t in sent:
-        if t.dep_ == "conj" and (t.head.i == verb.i or (t.head.dep_ == "ccomp" and t.head.head.i == verb.i)) and \
-                t.pos_ in ("VERB", "AUX") and t.i > verb.i + 2 and \
+        if t.dep_ != "conj" or t.pos_ not in ("VERB", "AUX"):
+            continue
+        left = min(x.i for x in t.subtree)
+        if left < sent.start + 3 or doc[left - 1].lower_ not in _COORDINATORS:
+            continue
+        if (t.head.i == verb.i or (t.head.dep_ == "ccomp" and t.head.head.i == verb.i)) and t.i > verb.i + 2 and \
                 any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
-            left = min(x.i for x in t.subtree)
-            if doc[left - 1].lower_ in _COORDINATORS:
-                cuts.append((_before_comma(doc, left - 1), left, verb, speaker, True))
+            cuts.append((_before_comma(doc, left - 1), left, verb, speaker, True))
+        elif t.head.dep_ == "ccomp" and t.head.head.i == verb.i and doc[left - 2].text == "," and \
+                any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            # "A, and B" reported, each clause with a subject of its own ("we expect them to stop, and we are ready
+            # to meet"): a second statement when its kind differs
+            cuts.append((left - 2, left, verb, speaker, True))
     if not cuts:
         return whole
     cuts.sort(key=lambda c: c[1])
