@@ -313,3 +313,17 @@ def test_statements_a_hope_is_an_opinion(nlp, sentence):
     found = extract(parse_text("The talks went on.\n\n" + sentence, name="h.txt", published=date(2023, 5, 1)),
                     nlp=nlp)
     assert [s.kind for s in found] == ["opinion"], sentence
+
+
+@pytest.mark.parametrize("sentence,kind", [
+    # a belief named by a noun, subject of "to be", frames the future after it
+    ("\u201cOur hope is that the two delegations will meet again in May,\u201d the Turkish foreign minister said.",
+     "opinion"),
+    # a participle after a determiner describes the noun: no agreement entered
+    ("President Zelensky stressed the importance of the signed agreements on farm trade.", "claim"),
+    ("President Zelensky said Ukraine had signed an agreement on farm trade with Poland.", "pledge"),
+])
+def test_statements_belief_nouns_and_adjectival_participles(nlp, sentence, kind):
+    found = extract(parse_text("The visit went on.\n\n" + sentence, name="b.txt", published=date(2023, 5, 1)),
+                    nlp=nlp)
+    assert [s.kind for s in found] == [kind], sentence

@@ -353,9 +353,9 @@ def _under_belief(verb: Token, content: Span) -> bool:
         if ancestor.lemma_.lower() in BELIEF or ancestor.lower_ in BELIEF:
             # "the round is expected to take place in June": a schedule in the passive, nobody's belief
             return not (_passive(ancestor) and ancestor.lemma_.lower() in SCHEDULE_HEADS)
-        if ancestor.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in BELIEF
+        if ancestor.lemma_ == "be" and any(c.dep_ in ("acomp", "nsubj") and c.lemma_.lower() in BELIEF
                                            for c in ancestor.children):
-            return True
+            return True  # "I am sure that ...", and with a noun "the fear was that ...", "our hope is that ..."
     return False
 
 
