@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from saydo.extract import extract
 from saydo.ingest.articles import parse_text
 
@@ -167,3 +169,17 @@ def test_place_codes_a_region_named_is_not_a_reference_back(nlp):
     text = ("Russian forces will leave the Kharkiv region within a week, the Russian defence ministry said.\n\n"
             "Ukraine will not withdraw its troops from the Kursk region, the Ukrainian president said.")
     assert _places(nlp, text, "Ukraine will not withdraw") == ()
+
+
+@pytest.mark.parametrize("text,opening", [
+    ("The German minister said Berlin would keep up its weapons deliveries to Kyiv through the winter.",
+     "The German minister"),
+    ("The Kremlin said Russia would respond, condemning Kyiv for the attacks on its airfields.", "The Kremlin"),
+])
+def test_place_codes_kyiv_receiving_or_condemned_is_the_government(nlp, text, opening):
+    assert _places(nlp, text, opening) == ()
+
+
+def test_place_codes_a_convoy_to_kyiv_still_goes_to_the_city(nlp):
+    text = "The Ukrainian governor said a humanitarian convoy would leave for Kyiv on Monday."
+    assert _places(nlp, text, "The Ukrainian governor") == ("UA-30",)

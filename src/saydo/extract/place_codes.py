@@ -517,6 +517,8 @@ def _means_government(span: Span) -> bool:
         return True  # "called on Kyiv to cease"
     if root.dep_ == "pobj" and head.lower_ in ("with", "between") and head.head.lemma_.lower() in _TALKS:
         return True  # "talks with Kyiv"
+    if root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ in _words("kyiv_recipient_nouns"):
+        return True  # "weapons deliveries to Kyiv", "a message to Kyiv": the party that receives them
     if any(c.dep_ == "relcl" and (c.lemma_ in _words("kyiv_government_verbs")
                                              or c.lemma_ in ("have", "join", "plan", "intend"))
            for c in root.children):
