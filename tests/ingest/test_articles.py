@@ -121,3 +121,10 @@ def test_articles_table_without_a_body_column_is_a_coded_error(tmp_path):
     path.write_text("link,headline\nhttp://example.org/a,First\n", encoding="utf-8")
     with pytest.raises(BadHeader):
         read_article_table(path)
+
+
+def test_articles_a_partial_date_marker_after_the_header_is_body_text():
+    text = "date 2022-04-20\nsource https://example.org/x\n\n date 2022-04 A Title In Capitals\n\nBody text here.\n"
+    article = parse_text(text, name="x.txt")
+    assert article.published == date(2022, 4, 20)
+    assert article.text.lstrip().startswith("date 2022-04 A Title")  # kept as the page had it
