@@ -327,3 +327,32 @@ def test_statements_belief_nouns_and_adjectival_participles(nlp, sentence, kind)
     found = extract(parse_text("The visit went on.\n\n" + sentence, name="b.txt", published=date(2023, 5, 1)),
                     nlp=nlp)
     assert [s.kind for s in found] == [kind], sentence
+
+
+@pytest.mark.parametrize("sentence,speaker", [
+    # a strong negation of one's own intent
+    ("\u201cThere is no way we are going to send our troops to Moldova,\u201d said the Belarusian president, "
+     "Alexander Lukashenko.", "Alexander Lukashenko"),
+    # a public figure of the speaker's side as the agent, alone or with another party's
+    ("The Kremlin spokesman, Dmitry Peskov, announced that Putin would meet with Lukashenko in Minsk on Friday.",
+     "Dmitry Peskov"),
+    ("\u201cTomorrow, President Biden and President Zelensky will sit down to sign the accord,\u201d US National "
+     "Security Adviser Jake Sullivan said.", "Jake Sullivan"),
+    # intent and readiness named by nouns and verbs of aim
+    ("The UAE also aims to support every initiative to ease the crisis, the UAE foreign ministry said.",
+     "UAE foreign ministry"),
+    ("Ukrainian President Volodymyr Zelensky confirmed his readiness for such an exchange.", "Volodymyr Zelensky"),
+    # "affirm" reports
+    ("The UAE foreign ministry affirmed the country's commitment to continuing its mediation.",
+     "UAE foreign ministry"),
+])
+def test_statements_intent_readiness_and_own_figures(nlp, sentence, speaker):
+    found = extract(parse_text("The talks went on.\n\n" + sentence, name="i.txt", published=date(2024, 6, 1)),
+                    nlp=nlp)
+    assert [(s.kind, s.speaker) for s in found] == [("pledge", speaker)], sentence
+
+
+def test_statements_another_sides_figure_is_not_the_speakers_commitment(nlp):
+    text = "The talks went on.\n\nKremlin spokesman Dmitry Peskov said Zelensky would not attend the summit."
+    found = extract(parse_text(text, name="i.txt", published=date(2024, 6, 1)), nlp=nlp)
+    assert [s.kind for s in found] == ["claim"]

@@ -23,7 +23,7 @@ SPEECH = {
     "respond", "acknowledge", "admit", "allege", "predict", "welcome", "condemn", "criticize", "criticise", "blame",
     "reiterate", "repeat", "signal", "inform", "express", "allude", "believe", "hope", "expect", "appeal",
     "recall", "remark", "observe", "underline", "assert", "maintain", "estimate", "brief", "caution",
-    "specify", "stipulate", "label", "brand", "dub",
+    "specify", "stipulate", "label", "brand", "dub", "affirm", "reaffirm", "underscore",
 }
 
 

@@ -36,7 +36,7 @@ from saydo.extract.speakers import Registry, Speaker, co_speakers, joint_states
 from saydo.extract.turns import sentence_defaults
 from saydo.extract.windows import window_near
 from saydo.records import Article, Observation, Statement, Window
-from saydo.resolve.actors import actor_in_phrase, actor_of_name
+from saydo.resolve.actors import actor_in_phrase, actor_of_name, actor_of_person
 
 CHUNK = 100_000
 _HEDGE = lexicon("kinds", "hedges")
@@ -338,7 +338,7 @@ def _side(subject: Token, speaker: Speaker, state: bool, quoted: bool) -> str | 
             return "own"  # "Russia and Ukraine will create channels", said by one of them: its own undertaking too
     if subject.pos_ == "PROPN" and speaker.name.split() and subject.text == speaker.name.split()[-1]:
         return "speaker"  # "Nowicki will visit Kharkiv, his spokeswoman said": the speaker named in person
-    named = actor_of_name(phrase) or actor_in_phrase(phrase)
+    named = actor_of_name(phrase) or actor_in_phrase(phrase) or _figure_side(subject)
     if named and speaker.actor and named == speaker.actor:
         return "own"
     if named and named != speaker.actor:
@@ -367,10 +367,17 @@ def _side(subject: Token, speaker: Speaker, state: bool, quoted: bool) -> str | 
 def _side_alone(subject: Token, speaker: Speaker) -> str | None:
     """The side of one conjunct's own words ("Russia" of "Russia and Ukraine")."""
     words = conjunct_words(subject)
-    named = actor_of_name(words) or actor_in_phrase(words)
+    named = actor_of_name(words) or actor_in_phrase(words) or _figure_side(subject)
     if named is None:
         return None
     return "own" if named == speaker.actor else "other"
+
+
+def _figure_side(subject: Token) -> str | None:
+    """The side of a public figure named as the subject ("Putin will meet ...", "President Biden and ...")."""
+    if subject.pos_ != "PROPN":
+        return None
+    return actor_of_person(subject.text)
 
 
 def _antecedent_group(pronoun: Token) -> Token | None:

@@ -24,7 +24,8 @@ _STATE_NAMES: dict[str, str] = {
     "kremlin spokesman": "RUS",
     # common names of states that differ from their ISO names
     "britain": "GBR", "great britain": "GBR", "uk": "GBR", "u.k.": "GBR", "u.s.": "USA",
-    "america": "USA", "united states": "USA", "south korea": "KOR", "north korea": "PRK",
+    "america": "USA", "united states": "USA", "south korea": "KOR", "north korea": "PRK", "uae": "ARE",
+    "u.a.e.": "ARE", "emirates": "ARE",
 }
 _ORGS: dict[str, str] = {
     "united nations": "UN", "un": "UN", "u.n.": "UN", "unicef": "UN", "ohchr": "UN", "unhcr": "UN", "who": "UN",
@@ -36,6 +37,7 @@ _DEMONYMS: dict[str, str] = {
     "russian": "RUS", "russians": "RUS", "ukrainian": "UKR", "ukrainians": "UKR", "american": "USA", "u.s.": "USA",
     "us": "USA", "turkish": "TUR", "belarusian": "BLR", "belarussian": "BLR", "french": "FRA", "british": "GBR",
     "german": "DEU", "chinese": "CHN", "polish": "POL", "israeli": "ISR", "iranian": "IRN", "indian": "IND",
+    "emirati": "ARE", "saudi": "SAU", "qatari": "QAT", "hungarian": "HUN", "italian": "ITA",
     "soviet": "RUS", "kremlin": "RUS", "pro-russian": "RUS", "pro-kremlin": "RUS", "occupation": "RUS",
     "occupying": "RUS", "occupiers": "RUS", "occupier": "RUS", "separatist": "RUS", "separatists": "RUS",
 }
