@@ -174,3 +174,24 @@ def test_speakers_the_navy_is_the_naval_forces_named_before(nlp):
             "The waters remain mined, the navy said.")
     found = extract(parse_text(text, name="s.txt", published=date(2023, 8, 9)), nlp=nlp)
     assert found[-1].speaker == "Ukraine's Naval Forces"
+
+
+def test_speakers_a_body_named_in_full_is_the_one_referred_back_to(nlp):
+    # its abbreviation aside, with no side named, and "the Ministry" after it
+    text = ("The talks ended.\n\nThe Ministry of Foreign Affairs (MoFA) said the exchange had gone well.\n\n"
+            "The Ministry emphasized that it was the eighth exchange this year.")
+    found = extract(parse_text(text, name="s.txt", published=date(2024, 8, 9)), nlp=nlp)
+    assert [s.speaker for s in found] == ["Ministry of Foreign Affairs"] * 2
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # a treaty's name is no person a later "he" could mean
+    ("Foreign Minister Halil Demir spoke on Monday.\n\nTurkey applies the Montreux Convention to all warships.\n\n"
+     "He said the straits would stay closed to warships.", "Halil Demir"),
+    # a hyphenated name is one name, kept as written
+    ("The National Anti-Terrorism Committee announced a security regime in the capital on Saturday.",
+     "National Anti-Terrorism Committee"),
+])
+def test_speakers_documents_and_hyphenated_bodies_are_no_persons(nlp, text, speaker):
+    found = extract(parse_text("The day began.\n\n" + text, name="s.txt", published=date(2023, 6, 24)), nlp=nlp)
+    assert found[-1].speaker == speaker

@@ -161,3 +161,11 @@ def test_turns_a_name_before_its_office_and_a_parenthesis():
     turns = find_turns(text)
     assert [t.name for t in turns] == ["Petro Marchenko", "Olena Hrytsenko", "Petro Marchenko"]
     assert turns[1].title == "Head of the Federal Service for Road Safety"
+
+
+def test_turns_page_furniture_opens_no_turn():
+    from saydo.extract.turns import _candidates
+
+    text = ("The General Staff said the fighting went on.\n\nREAD MORE: Winter timetable of the ferries\n\n"
+            "Photo: The port at dawn\n\nIt said 13 clashes had taken place since Friday.")
+    assert _candidates(text) == [] and find_turns(text) == []

@@ -142,7 +142,9 @@ _PERSON_ROLE = re.compile(r"\b(minister|president|premier|leader|spokes\w+|offic
 _ORG_WORDS = re.compile(r"\b(ministry|service|news|mail|times|post|agency|council|committee|company|bank|group|"
                         r"army|forces|office|directorate|staff|command|union|party|church|university|institute|"
                         r"poshta|television|tv|radio|press|media|network|center|centre|fund|foundation|embassy|consulate|"
-                        r"mission|cross|crescent|nations|republic|federation|department|house|channel|telegram)\b",
+                        r"mission|cross|crescent|nations|republic|federation|department|house|channel|telegram|"
+                        r"convention|treaty|accord|charter|protocol|initiative|strategy|programme|program|"
+                        r"corridor|formula)\b",
                         re.I)
 
 
@@ -227,7 +229,8 @@ def name_runs(doc: Doc) -> list[Span]:
         j = i
         while j < len(doc) and j - i < 4 and _name_like(doc[j]):
             j += 1
-        if 2 <= j - i <= 3 and not (j < len(doc) and doc[j].lower_ == "of"):
+        # not a run that goes on with "of" or a hyphen ("National Anti-Terrorism Committee")
+        if 2 <= j - i <= 3 and not (j < len(doc) and doc[j].lower_ in ("of", "-")):
             runs.append(Span(doc, i, j, label="PERSON"))
         i = max(j, i + 1)
     return runs
@@ -432,6 +435,7 @@ def speaker_from_subject(subject: Token, registry: Registry, sentence_start: int
     if actor is None and not looks_official(text):
         return _proper_subject(subject, span)
     name = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
+    name = re.sub(r"\s*\([^()]{1,12}\)$", "", name)  # "Ministry of Foreign Affairs (MoFA)": the abbreviation aside
     if actor is None:
         if subject.tag_ == "NNS" and any(p.sent.start == subject.sent.start for p in doc.spans.get("places", [])):
             actor = "UKR"  # "officials reported" about a Ukrainian town: its local officials
@@ -439,8 +443,10 @@ def speaker_from_subject(subject: Token, registry: Registry, sentence_start: int
                 registry.last_speaker.actor not in (None, "CIV"):
             actor = registry.last_speaker.actor  # "the defence ministry said" right after Moscow spoke: its ministry
     speaker = Speaker(name, actor)
-    if actor is not None and subject.pos_ in ("NOUN", "PROPN"):
-        registry.institutions[head] = speaker  # the latest named: "the ministry" is the nearest one before
+    if (actor is not None and subject.pos_ in ("NOUN", "PROPN")) or (subject.pos_ == "PROPN" and len(span) > 1):
+        # the latest named: "the ministry" is the nearest one before; a body named in full ("the Ministry of Foreign
+        # Affairs") is one even when nothing names its side
+        registry.institutions[head] = speaker
         for t in span:
             if t.lower_ in _BRANCH_NOUNS:
                 registry.institutions[_BRANCH_NOUNS[t.lower_]] = speaker  # "the Naval Forces", then "the navy"
@@ -536,7 +542,7 @@ def _proper_subject(subject: Token, span: Span, source: bool = False) -> Speaker
     words = [t for t in span if not (t.is_punct or t.lower_ in ("the", "a", "an"))]
     if not words or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words) or len(words) > 4:
         return None
-    name = " ".join(t.text for t in words)
+    name = doc[words[0].i:words[-1].i + 1].text  # as written, hyphens kept ("Anti-Terrorism")
     role = " ".join(t.text for c in subject.children if c.dep_ == "appos" for t in c.subtree)  # ", a navy spokesman"
     return Speaker(name, actor_of_person(name) or actor_of_name(name) or (actor_for_role(role) if role else None))
 

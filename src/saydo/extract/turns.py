@@ -113,9 +113,12 @@ def find_turns(text: str) -> list[Turn]:
 
 def _candidates(text: str) -> list[_Label]:
     floor_words, reply_words = lexicon("turns", "floor_labels"), lexicon("turns", "reply_labels")
+    page_words = lexicon("turns", "page_labels")
     found: dict[int, _Label] = {}
     for m in _LABEL.finditer(text):
         start, label = m.start("label"), m.group("label")
+        if label.lower() in page_words:
+            continue  # "Read More:", "Photo:": the page's furniture
         words = label.split()
         opens = start == 0 or bool(_OPENS.search(text, max(0, start - 4), start))
         if words[-1].lower() in _CONNECTORS:
@@ -135,6 +138,8 @@ def _candidates(text: str) -> list[_Label]:
                 found[start] = _Label(start, m.end(), label, name, title, "", opens)
     for m in _CAPS_LABEL.finditer(text):
         start, label = m.start("label"), m.group("label")
+        if label.lower() in page_words:
+            continue
         if not label.isupper() and label not in ("Q", "A"):
             continue
         lowered = label.lower()
