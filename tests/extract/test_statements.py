@@ -356,3 +356,10 @@ def test_statements_another_sides_figure_is_not_the_speakers_commitment(nlp):
     text = "The talks went on.\n\nKremlin spokesman Dmitry Peskov said Zelensky would not attend the summit."
     found = extract(parse_text(text, name="i.txt", published=date(2024, 6, 1)), nlp=nlp)
     assert [s.kind for s in found] == ["claim"]
+
+
+def test_statements_safety_guaranteed_in_the_passive_is_granted(nlp):
+    text = ("The siege went on.\n\n\u201cIf they lay down their arms, they will be guaranteed their lives and fair "
+            "treatment,\u201d the Russian defence minister said.")
+    found = extract(parse_text(text, name="g.txt", published=date(2024, 8, 1)), nlp=nlp)
+    assert [(s.kind, "kind:pledge-grant" in s.rules) for s in found] == [("pledge", True)]

@@ -163,7 +163,7 @@ def pledge_rule(lemma: str, content: str, cues: Cues, commitments: str | None = 
         return "state-commissive"
     if (cues.own_side or (cues.state_speaker and not cues.other_side)) and UNDERTAKING.search(words):
         return "undertaking"  # "the sides refused to target power plants", "we will abstain from", "stand ready to"
-    if cues.state_speaker and GRANT.search(words):
+    if cues.state_speaker and GRANT.search(content):  # the passive grant is its point, so not the blanked words
         return "grant"  # "the garrison may leave by the western road under escort": passage the speaker's side allows
     if cues.state_speaker and not cues.other_side and cues.impersonal:
         return "impersonal"  # "the exchange has been agreed", "the bodies will be returned": the announcer's doing
