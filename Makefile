@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SPARK := $(VENV)/.installed-spark
 
-.PHONY: demo test check bench eval clean
+.PHONY: demo test check bench eval model clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ check: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/saydo eval ../shared/corpus/dev
+
+# the learned kind classifier behind --learned-kinds (docs/extraction.md), trained on the shared gold corpora and
+# shipped in the package; retrain after changing the extraction rules
+model: $(STAMP)
+	$(BIN)/python -m saydo.extract.learned ../shared/corpus/dev ../shared/corpus/dev2 --out src/saydo/extract/models/kinds
 
 clean:
 	rm -rf $(VENV) saydo-demo .pytest_cache test-output

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -46,8 +46,8 @@ _OTHER_PARTY = lexicon("kinds", "other_party_words")
 ORGANISATION_ROLES = lexicon("kinds", "organisation_roles").words
 
 
-def extract(article: Article, nlp=None) -> list[Statement]:
-    return next(extract_many([article], nlp=nlp))
+def extract(article: Article, nlp=None, learned: Callable[[str], bool] | None = None) -> list[Statement]:
+    return next(extract_many([article], nlp=nlp, learned=learned))
 
 
 def extract_events(article: Article, nlp=None) -> list[Observation]:
@@ -57,10 +57,12 @@ def extract_events(article: Article, nlp=None) -> list[Observation]:
     return events
 
 
-def extract_many(articles: Iterable[Article], nlp=None, n_process: int = 1, events: list | None = None
-                 ) -> Iterator[list[Statement]]:
+def extract_many(articles: Iterable[Article], nlp=None, n_process: int = 1, events: list | None = None,
+                 learned: Callable[[str], bool] | None = None) -> Iterator[list[Statement]]:
     """One list of statements per article, in order. Long articles are parsed in paragraph-aligned chunks. When
-    ``events`` is a list, events the articles report are appended to it (observations of source ``news``)."""
+    ``events`` is a list, events the articles report are appended to it (observations of source ``news``).
+    ``learned``: a second opinion on a statement's text (``saydo.extract.learned.pledge_reader``) that makes a pledge
+    of what the rules call a claim only by default; None (the default) for the rules alone."""
     nlp = nlp or load_nlp()
     articles = list(articles)
     jobs: list[tuple[int, int, str]] = []  # (article index, offset, text)
@@ -70,7 +72,7 @@ def extract_many(articles: Iterable[Article], nlp=None, n_process: int = 1, even
     results: list[list[Statement]] = [[] for _ in articles]
     texts = (text for _, _, text in jobs)
     for (i, offset, _), doc in zip(jobs, nlp.pipe(texts, n_process=n_process, batch_size=16)):
-        results[i].extend(statements_from_doc(articles[i], doc, offset))
+        results[i].extend(statements_from_doc(articles[i], doc, offset, learned=learned))
         if events is not None:
             events.extend(events_from_doc(articles[i], doc, offset))
     for statements in results:
@@ -91,7 +93,8 @@ def _chunks(text: str) -> list[tuple[int, str]]:
     return chunks
 
 
-def statements_from_doc(article: Article, doc: Doc, offset: int = 0) -> list[Statement]:
+def statements_from_doc(article: Article, doc: Doc, offset: int = 0,
+                        learned: Callable[[str], bool] | None = None) -> list[Statement]:
     text = doc.text
     quotes = quote_spans(text)
     registry = Registry(doc, quotes)
@@ -153,6 +156,10 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0) -> list[Sta
                 for other in co_speakers(part_verb, part_speaker, registry):  # "Macron and Scholz assured ..."
                     acts.append((start, end, quote, kind, other, made + (rule, "speaker:joint-statement")))
         for start, end, quote, kind, act_speaker, rules in acts:
+            if learned is not None and "kind:claim-default" in rules and act_speaker.actor not in (None, "CIV") \
+                    and learned(text[start:end]):
+                kind = "pledge"  # the learned second opinion (saydo.extract.learned), asked for
+                rules = tuple(r for r in rules if r != "kind:claim-default") + ("kind:pledge-learned",)
             paragraph = bisect.bisect_left(breaks, start)
             context = _place_context(index, sentences, mentions, para_of, text, last, act_speaker, paragraph)
             decision = decide(sent, places_by_sentence.get(sent.start, []), context, kind)

@@ -1,0 +1,65 @@
+"""The learned second opinion on kinds (saydo.extract.learned): off by default, shipped trained, reproducible."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from saydo.errors import ModelMissing
+from saydo.extract import extract
+from saydo.extract.learned import KINDS, MODEL, load, pledge_reader, train, training_pairs
+from saydo.ingest.articles import parse_text
+from tests.conftest import shared_path
+
+# the rules read this as a claim only by default; the shipped classifier as a pledge (p about 0.53)
+DECLARED = '"A ceasefire regime is declared from 10:00 Moscow time," the Russian defence ministry said.'
+
+
+def _kinds(text: str, learned=None) -> list[tuple[str, tuple[str, ...]]]:
+    found = extract(parse_text("The talks went on.\n\n" + text, name="l.txt", published=date(2022, 3, 8)),
+                    learned=learned)
+    return [(s.kind, tuple(r for r in s.rules if r.startswith("kind:"))) for s in found]
+
+
+def test_learned_the_shipped_model_knows_the_five_kinds_and_its_training():
+    nlp = load()
+    cats = nlp("We will open the corridor at nine.").cats
+    assert set(cats) == set(KINDS) and abs(sum(cats.values()) - 1) < 1e-6
+    assert nlp.meta["saydo_training"]["corpora"] == ["dev", "dev2"]
+
+
+def test_learned_turns_only_a_default_claim_of_a_party_into_a_pledge():
+    assert _kinds(DECLARED) == [("claim", ("kind:claim-default",))]
+    assert _kinds(DECLARED, learned=pledge_reader()) == [("pledge", ("kind:pledge-learned",))]
+    # a pledge the rules found, and anything of a private person, stay as the rules have them
+    ruled = "\u201cWe will open the corridor at nine,\u201d the Russian defence ministry said."
+    assert _kinds(ruled, learned=lambda _text: False) == _kinds(ruled)
+    private = DECLARED.replace("the Russian defence ministry said", "a local resident, Olena Marchenko, said")
+    assert _kinds(private, learned=lambda _text: True) == _kinds(private)
+
+
+def test_learned_training_is_reproducible():
+    pairs = [("We will open the corridor at nine.", "pledge"), ("The town was shelled overnight.", "claim"),
+             ("We never struck the market.", "denial"), ("They must withdraw at once.", "demand"),
+             ("The talks were useful.", "opinion")] * 3
+    first, second = train(pairs, seed=3, epochs=2), train(pairs, seed=3, epochs=2)
+    text = "The corridor will open at nine."
+    assert first(text).cats == second(text).cats
+
+
+@pytest.mark.slow
+def test_learned_make_model_gives_the_shipped_model():
+    """`make model` retrains from ../shared/corpus: the shipped model is what it gives (retrain after rule changes)."""
+    pairs = training_pairs([shared_path("corpus", "dev"), shared_path("corpus", "dev2")])
+    assert len(pairs) == load().meta["saydo_training"]["pairs"]
+    retrained = train(pairs)
+    for text in (DECLARED, "We will open the corridor at nine.", "The town was shelled overnight."):
+        assert retrained(text).cats == pytest.approx(load()(text).cats, abs=1e-6)
+
+
+def test_learned_a_missing_model_is_a_coded_error(tmp_path):
+    with pytest.raises(ModelMissing) as err:
+        load(tmp_path / "none")
+    assert "[SD401]" in str(err.value) and "make model" in str(err.value)
+    assert (MODEL / "config.cfg").exists()
