@@ -60,12 +60,15 @@ def reject_article(store: Store, path: str | Path, error: SaydoError) -> None:
 
 def extract_articles(store: Store | None, articles: list[Article], *, n_process: int = 1,
                      progress: Callable[[int], None] | None = None,
-                     each: Callable[[Article, list[Statement]], None] | None = None) -> list[Statement]:
+                     each: Callable[[Article, list[Statement]], None] | None = None,
+                     learned_kinds: bool = False) -> list[Statement]:
     """Extract statements from each article; with a store, replace the article's stored statements. ``progress``
-    gets the number of articles done, ``each`` every article with its statements."""
+    gets the number of articles done, ``each`` every article with its statements. ``learned_kinds``: also ask the
+    learned kind classifier (``saydo.extract.learned``; off by default, see docs/extraction.md)."""
     found: list[Statement] = []
     events: list = []
-    for i, (article, statements) in enumerate(zip(articles, _extracted(store, articles, n_process, events)), 1):
+    extracted = _extracted(store, articles, n_process, events, learned_kinds)
+    for i, (article, statements) in enumerate(zip(articles, extracted), 1):
         if store is not None:  # statements, news events and the done mark: one transaction per article
             save_statements(store, article.id, statements, [e for e in events if e.article_id == article.id])
         found.extend(statements)
@@ -76,11 +79,17 @@ def extract_articles(store: Store | None, articles: list[Article], *, n_process:
     return found
 
 
-def _extracted(store: Store | None, articles: list[Article], n_process: int, events: list):
+def _extracted(store: Store | None, articles: list[Article], n_process: int, events: list,
+               learned_kinds: bool = False):
     """Each article's statements, in order (events appended to ``events``): on the store's Spark engine when it has
     one (``saydo.extract.spark``: the same extraction, on the executors), else here."""
     engine = store.engine if store is not None else None
     if engine is not None and engine.name == "spark":
+        if learned_kinds:
+            from saydo.errors import BadValue
+
+            raise BadValue("--learned-kinds is not for the spark engine yet",
+                           hint="extract with the duckdb engine, or leave out --learned-kinds")
         from saydo.extract.spark import extract_articles as on_spark
 
         for result in on_spark(engine, articles):
@@ -89,7 +98,12 @@ def _extracted(store: Store | None, articles: list[Article], n_process: int, eve
         return
     from saydo.extract import extract_many
 
-    yield from extract_many(articles, n_process=n_process, events=events)
+    learned = None
+    if learned_kinds:
+        from saydo.extract.learned import pledge_reader
+
+        learned = pledge_reader()
+    yield from extract_many(articles, n_process=n_process, events=events, learned=learned)
 
 
 def resume_articles(store: Store, *, progress: Callable[[int], None] | None = None) -> list[Statement]:
@@ -217,7 +231,7 @@ def read_articles(store: Store | None, inputs: Iterable[str | Path], *, publishe
 
 def run(store: Store, article_paths: list[str | Path], *, alert_paths: list[str | Path] = (),
         published: date | None = None, window_days: int = 14, fmt: str | None = None,
-        progress: Callable[[str, int, int], None] | None = None) -> RunResult:
+        progress: Callable[[str, int, int], None] | None = None, learned_kinds: bool = False) -> RunResult:
     """Ingest, extract, check: the whole path from files to verdicts. An observation file that can't be read at all
     stops the run (its checks would be wrong); an article that can't be read is reported in ``errors``."""
     result = RunResult()
@@ -225,7 +239,8 @@ def run(store: Store, article_paths: list[str | Path], *, alert_paths: list[str 
     result.articles, result.errors, result.warnings = read_articles(store, article_paths, published=published)
     total = len(result.articles)
     result.statements = extract_articles(
-        store, result.articles, progress=(lambda i: progress("extract", i, total)) if progress else None)
+        store, result.articles, progress=(lambda i: progress("extract", i, total)) if progress else None,
+        learned_kinds=learned_kinds)
     pledges = [s for s in result.statements if s.kind == "pledge"]
     result.checks, result.untestable = check_statements(store, pledges, window_days=window_days)
     result.verdicts = pledge_verdicts(store, sorted({c.statement for c in result.checks}))

@@ -121,3 +121,18 @@ def test_run_internal_error_exits_3_with_traceback(cli, tmp_path, article, monke
     monkeypatch.setattr(pipeline, "run", broken)
     code, _, err = cli("run", article, "--db", tmp_path / "db.duckdb")
     assert code == 3 and "Traceback" in err and "RuntimeError: boom" in err and "internal error" in err
+
+
+def test_extract_learned_kinds_is_asked_for_and_not_for_spark(cli, tmp_path):
+    path = tmp_path / "declared.txt"
+    path.write_text('date 2022-03-08\n\nThe talks went on.\n\n"A ceasefire regime is declared from 10:00 Moscow '
+                    'time," the Russian defence ministry said.\n', encoding="utf-8")
+    code, out, err = cli("extract", path, "--json")
+    assert code == 0, err
+    assert [json.loads(line)["kind"] for line in out.splitlines()] == ["claim"]
+    code, out, err = cli("extract", path, "--json", "--learned-kinds")
+    assert code == 0, err
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [(r["kind"], "kind:pledge-learned" in r["rules"]) for r in rows] == [("pledge", True)]
+    code, _, err = cli("extract", path, "--learned-kinds", "--engine", "spark")
+    _one_line_error(code, err, "--learned-kinds is not for the spark engine")

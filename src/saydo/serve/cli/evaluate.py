@@ -9,7 +9,7 @@ import typer
 from rich.table import Table
 
 from saydo.serve.cli import app
-from saydo.serve.cli.options import JsonOption, console, print_json
+from saydo.serve.cli.options import JsonOption, LearnedKindsOption, console, print_json
 
 UnannotatedOption = Annotated[
     Optional[list[Path]],
@@ -34,7 +34,7 @@ def evaluate(corpora: Annotated[Optional[list[Path]], typer.Argument(help="Folde
              rules: Annotated[bool, typer.Option("--rules", help="Per extraction rule: how often it fired on the "
                                                                  "gold corpora and how often it was right.")] = False,
              unannotated: UnannotatedOption = None,
-             turns: TurnsOption = None) -> None:
+             turns: TurnsOption = None, learned_kinds: LearnedKindsOption = False) -> None:
     """Score extraction against gold corpora: precision, recall, F1, speaker/actor/kind accuracy, places F1.
 
     Matching (docs/extraction.md, "Measuring it"): spans overlapping by half of the shorter; a further mention of an
@@ -50,6 +50,12 @@ def evaluate(corpora: Annotated[Optional[list[Path]], typer.Argument(help="Folde
             return
     if not corpora:
         raise InputError("nothing to score", hint="give corpus folders with gold.json, or --turns TABLE")
+    if learned_kinds:
+        from functools import partial
+
+        from saydo.extract.learned import pledge_reader
+
+        extract_many = partial(extract_many, learned=pledge_reader())
     results = [score_corpus(corpus, extract_many) for corpus in corpora]
     rates = None
     if rules and unannotated:

@@ -31,6 +31,10 @@ DbOption = Annotated[
     typer.Option("--db", help="DuckDB file to use (default: $SAYDO_DB, else ./saydo.duckdb).", show_default=False),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON instead of tables.")]
+LearnedKindsOption = Annotated[bool, typer.Option(
+    "--learned-kinds", help="Also ask the learned kind classifier: a statement the rules call a claim only by default "
+                            "becomes a pledge when it reads like one (more pledges found, more false ones: "
+                            "docs/extraction.md).")]
 EngineOption = Annotated[Optional[str], typer.Option(
     "--engine", help="duckdb (default) or spark: where observations are loaded and queried, and extraction runs "
                      "(default: $SAYDO_ENGINE, else duckdb).", show_default=False)]

@@ -17,6 +17,7 @@ from saydo.serve.cli.options import (
     DbOption,
     EngineOption,
     JsonOption,
+    LearnedKindsOption,
     SparkMasterOption,
     WarehouseOption,
     console,
@@ -65,12 +66,13 @@ def run(files: Inputs, alerts: AlertsOption = None, db: DbOption = None, json_ou
         date_: DateOption = None, window_days: WindowOption = 14,
         out: Annotated[Optional[Path], typer.Option("--out", help="Also write the JSON result to this file.")] = None,
         engine: EngineOption = None, spark_master: SparkMasterOption = None, warehouse: WarehouseOption = None,
-        ) -> None:
+        learned_kinds: LearnedKindsOption = False) -> None:
     """Ingest articles and alert logs, extract statements, check every testable pledge."""
     published = _parse_date(date_)
     choice = engine_choice(engine, spark_master, warehouse)
     with open_store(db, engine=choice) as store:
-        result = pipeline.run(store, files, alert_paths=alerts or [], published=published, window_days=window_days)
+        result = pipeline.run(store, files, alert_paths=alerts or [], published=published, window_days=window_days,
+                              learned_kinds=learned_kinds)
         notes = rejected_rows_notes(store, result.loads)
         if not result.articles:
             finish(result.errors, result.loads, notes)
@@ -107,18 +109,21 @@ def _print_result(result: pipeline.RunResult, db_path: Path, out: Path | None) -
 
 @app.command()
 def extract(files: Inputs, json_out: JsonOption = False, date_: DateOption = None, fetch: FetchOption = False,
-            engine: EngineOption = None, spark_master: SparkMasterOption = None, warehouse: WarehouseOption = None
-            ) -> None:
+            engine: EngineOption = None, spark_master: SparkMasterOption = None, warehouse: WarehouseOption = None,
+            learned_kinds: LearnedKindsOption = False) -> None:
     """Extract statements from articles without storing anything; --json prints one JSON object per line. With
     --engine spark the articles are read and extracted on Spark and the statements also written to the warehouse."""
     published = _parse_date(date_)
     choice = engine_choice(engine, spark_master, warehouse)
     if choice.spark:
+        if learned_kinds:
+            raise BadValue("--learned-kinds is not for the spark engine yet",
+                           hint="extract with the duckdb engine, or leave out --learned-kinds")
         statements, errors = _extract_on_spark(files, choice, published, fetch)
     else:
         articles, errors, warnings = pipeline.read_articles(None, files, published=published, fetch=fetch)
         warn(warnings)
-        statements = pipeline.extract_articles(None, articles) if articles else []
+        statements = pipeline.extract_articles(None, articles, learned_kinds=learned_kinds) if articles else []
     if json_out:
         for s in statements:
             print_json(s.to_json())
@@ -148,7 +153,7 @@ def ingest_articles(inputs: Annotated[Optional[list[str]], Inputs.__metadata__[0
                     resume: Annotated[bool, typer.Option("--resume", help="Also extract the articles an interrupted "
                                                                           "batch stored without statements.")] = False,
                     engine: EngineOption = None, spark_master: SparkMasterOption = None,
-                    warehouse: WarehouseOption = None) -> None:
+                    warehouse: WarehouseOption = None, learned_kinds: LearnedKindsOption = False) -> None:
     """Store articles and the statements extracted from them (same text twice changes nothing).
 
     Takes files, folders (recursively, by extension), CSV or JSON Lines tables of articles, RSS/Atom feeds and, with
@@ -175,7 +180,7 @@ def ingest_articles(inputs: Annotated[Optional[list[str]], Inputs.__metadata__[0
                                                             progress=lambda _label: steps.advance())
         steps.start("extracting statements", total=len(articles))
         statements = pipeline.extract_articles(store, articles, progress=lambda _i: steps.advance(),
-                                               each=note_empty) if articles else []
+                                               each=note_empty, learned_kinds=learned_kinds) if articles else []
         resumed: list[str] = []
         if resume:
             from saydo.store.articles import unfinished_articles
