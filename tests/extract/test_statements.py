@@ -17,6 +17,11 @@ TEXT = (
     "“I don't trust any of them,” said Petro Hnatiuk, 61, a retired driver from Bucha."
 )
 
+def _after_opening(nlp, sentence: str, day: date) -> list:
+    """The statements of one sentence after an opening paragraph that holds none."""
+    return extract(parse_text("The talks went on.\n\n" + sentence, name="s.txt", published=day), nlp=nlp)
+
+
 
 @pytest.fixture(scope="module")
 def statements(nlp):
@@ -250,8 +255,7 @@ def test_statements_meeting_procedure_feelings_and_counterfactuals(nlp, sentence
     "\u201cWe are not going anywhere,\u201d the Ukrainian president said in a video from the capital.",
 ])
 def test_statements_keeping_to_a_commitment(nlp, sentence):
-    found = extract(parse_text("The talks went on.\n\n" + sentence, name="p.txt", published=date(2022, 5, 1)),
-                    nlp=nlp)
+    found = _after_opening(nlp, sentence, date(2022, 5, 1))
     assert [s.kind for s in found] == ["pledge"], sentence
 
 
@@ -291,8 +295,7 @@ def test_statements_an_approval_without_a_reporting_verb_is_narration(nlp):
     "\u201cWe got to an agreement that the allies would offer security guarantees,\u201d the American envoy said.",
 ])
 def test_statements_calls_choices_and_agreements_reached(nlp, sentence):
-    found = extract(parse_text("The talks went on.\n\n" + sentence, name="p.txt", published=date(2025, 5, 1)),
-                    nlp=nlp)
+    found = _after_opening(nlp, sentence, date(2025, 5, 1))
     assert [s.kind for s in found] == ["pledge"], sentence
 
 
@@ -310,8 +313,7 @@ def test_statements_a_pronoun_outside_the_quotation_marks_is_the_reporters(nlp):
     "The Turkish minister said he was hoping the two sides would meet again in Istanbul.",
 ])
 def test_statements_a_hope_is_an_opinion(nlp, sentence):
-    found = extract(parse_text("The talks went on.\n\n" + sentence, name="h.txt", published=date(2023, 5, 1)),
-                    nlp=nlp)
+    found = _after_opening(nlp, sentence, date(2023, 5, 1))
     assert [s.kind for s in found] == ["opinion"], sentence
 
 
@@ -324,8 +326,7 @@ def test_statements_a_hope_is_an_opinion(nlp, sentence):
     ("President Zelensky said Ukraine had signed an agreement on farm trade with Poland.", "pledge"),
 ])
 def test_statements_belief_nouns_and_adjectival_participles(nlp, sentence, kind):
-    found = extract(parse_text("The visit went on.\n\n" + sentence, name="b.txt", published=date(2023, 5, 1)),
-                    nlp=nlp)
+    found = _after_opening(nlp, sentence, date(2023, 5, 1))
     assert [s.kind for s in found] == [kind], sentence
 
 
@@ -347,8 +348,7 @@ def test_statements_belief_nouns_and_adjectival_participles(nlp, sentence, kind)
      "UAE foreign ministry"),
 ])
 def test_statements_intent_readiness_and_own_figures(nlp, sentence, speaker):
-    found = extract(parse_text("The talks went on.\n\n" + sentence, name="i.txt", published=date(2024, 6, 1)),
-                    nlp=nlp)
+    found = _after_opening(nlp, sentence, date(2024, 6, 1))
     assert [(s.kind, s.speaker) for s in found] == [("pledge", speaker)], sentence
 
 
