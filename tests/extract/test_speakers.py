@@ -197,3 +197,14 @@ def test_speakers_a_body_named_in_full_is_the_one_referred_back_to(nlp):
 def test_speakers_documents_and_hyphenated_bodies_are_no_persons(nlp, text, speaker):
     found = extract(parse_text("The day began.\n\n" + text, name="s.txt", published=date(2023, 6, 24)), nlp=nlp)
     assert found[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # a spokesperson relaying the principal's commitment: the principal's (GUIDELINES.md, relayed commitments)
+    ("Kremlin spokesman Dmitry Peskov said Putin had agreed to extend the truce by three days.", "Putin"),
+    # someone who is no aide keeps the words
+    ("Russian Foreign Minister Sergei Lavrov said Putin had agreed to extend the truce by three days.",
+     "Sergei Lavrov"),
+])
+def test_speakers_a_spokesperson_relaying_the_principals_commitment(nlp, text, speaker):
+    assert _last(nlp, "The talks went on.\n\n" + text, date(2025, 4, 20)).speaker == speaker

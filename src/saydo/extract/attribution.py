@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from saydo.extract.commitments import joint_parties
 from saydo.extract.lexicon import lexicon
 from saydo.extract.quotes import inside_quote, quoted_words
-from saydo.extract.speakers import Registry, Speaker, proper_name_speaker, speaker_from_subject
+from saydo.extract.speakers import AIDES, Registry, Speaker, proper_name_speaker, speaker_from_subject
 from saydo.extract.turns import Defaults, apply_defaults
 
 SPEECH = {
@@ -416,9 +416,17 @@ def _relayed_commitment(sent: Span, verb: Token | None, speaker: Speaker, regist
             continue
         if lemma in RELAYING_VERBS and other.actor != speaker.actor:
             return t, other
-        if other.actor == speaker.actor and other.person is not None and speaker.person is None:
-            return t, other  # "the Kremlin said Putin had ordered a truce": the leader's own commitment
+        if other.actor == speaker.actor and other.person is not None and (speaker.person is None or
+                                                                          _aide(speaker)):
+            # "the Kremlin said Putin had ordered a truce", "his spokesman said Putin had agreed": the leader's own
+            return t, other
     return None
+
+
+def _aide(speaker: Speaker) -> bool:
+    """A spokesperson, press secretary or adviser: someone who speaks for a principal (GUIDELINES.md: one speaker)."""
+    role = speaker.person.role.lower() if speaker.person is not None and speaker.person.role else ""
+    return any(word in AIDES for word in re.findall(r"[a-z]+", role))
 
 
 def _after_comma(doc, i: int) -> bool:
