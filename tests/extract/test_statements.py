@@ -363,3 +363,25 @@ def test_statements_safety_guaranteed_in_the_passive_is_granted(nlp):
             "treatment,\u201d the Russian defence minister said.")
     found = extract(parse_text(text, name="g.txt", published=date(2024, 8, 1)), nlp=nlp)
     assert [(s.kind, "kind:pledge-grant" in s.rules) for s in found] == [("pledge", True)]
+
+
+@pytest.mark.parametrize("sentence", [
+    # a remark about the speech itself, with the time of the speech
+    "This concerns the army less, I will explain in a minute, and the civilian sector more.",
+    # "no need" to say something is no assurance about conduct
+    "There is no need to list them now; there are many of them.",
+    # an obligation over a passive: a necessity, not an arrangement made
+    "But we must ensure that those who got our vaccine are allowed to travel on a par with everyone else.",
+])
+def test_statements_remarks_on_the_speech_and_obligations_are_no_pledges(nlp, sentence):
+    text = "President of Russia Vladimir Putin: Colleagues, good afternoon.\n\n" + sentence
+    found = extract(parse_text(text, name="r.txt", published=date(2021, 11, 1)), nlp=nlp)
+    assert [s.kind for s in found if s.text.startswith(sentence[:20])] != ["pledge"], sentence
+    assert any(s.text.startswith(sentence[:20]) for s in found)
+
+
+def test_statements_no_need_for_strikes_is_still_an_assurance(nlp):
+    text = ("President of Russia Vladimir Putin: Colleagues, good afternoon.\n\n"
+            "There is no need now for massive strikes.")
+    found = extract(parse_text(text, name="r.txt", published=date(2022, 10, 17)), nlp=nlp)
+    assert [s.kind for s in found if s.text.startswith("There is")] == ["pledge"]

@@ -120,6 +120,8 @@ def _impersonal(verb: Token, future: bool, other_side) -> bool:
         return False
     if any(c.dep_ == "aux" and c.lower_ in OBLIGATIONS for c in verb.children):
         return False
+    if any(c.dep_ == "aux" and c.lower_ in OBLIGATIONS for a in verb.ancestors for c in a.children):
+        return False  # "we must ensure that they are allowed to travel": an obligation over it, a demand
     by, patient = _by_agent(verb), _subject(verb)
     if (by is not None and other_side(by)) or \
             (patient is not None and other_side(patient) and verb.lemma_.lower() not in GRANTING):
@@ -287,7 +289,8 @@ PROPOSALS = {"proposal", "offer", "plan", "request", "initiative", "draft", "ide
 
 
 FEELINGS = {"glad", "happy", "pleased", "delighted", "proud", "grateful", "sorry", "honoured", "honored"}
-_NOW = {"today", "now", "tonight", "first", "then", "next", "briefly", "later", "also", "again"}
+_NOW = {"today", "now", "tonight", "first", "then", "next", "briefly", "later", "also", "again", "minute", "moment",
+        "second", "shortly"}  # "I will explain in a minute": the speech itself
 
 
 def _names_party(prep: Token) -> bool:
@@ -309,7 +312,8 @@ def _procedure(verb: Token, subject: Token | None) -> bool:
         return False  # with or to another party ("talk to President X"), or at another meeting ("at the next round")
     # a date set for it ("on Monday"), not one inside what is discussed ("the decisions made 11 years ago")
     own = [t for c in verb.children if c.dep_ not in ("dobj", "xcomp", "ccomp", "conj") for t in c.subtree]
-    return not any(t.ent_type_ in ("DATE", "TIME") and t.lower_ not in _NOW for t in own)
+    return not any(t.ent_type_ in ("DATE", "TIME") and t.pos_ not in ("DET", "ADP") and t.lower_ not in _NOW
+                   and t.lemma_.lower() not in _NOW for t in own)
 
 
 def _evaluates(verb: Token) -> bool:
