@@ -106,6 +106,18 @@ def futures(content: Span, reporting: Token | None = None, *, institution: bool 
                    arrangement=arrangement, under_way=under_way)
 
 
+def _obliged(verb: Token) -> bool:
+    """Is the verb the complement of a verb under "must"/"should" ("we must ensure that they are allowed")? Not a
+    conjunct of one ("residents should go back, and buses will be provided")."""
+    for _ in range(3):
+        if verb.dep_ not in ("ccomp", "xcomp"):
+            return False
+        verb = verb.head
+        if any(c.dep_ == "aux" and c.lower_ in OBLIGATIONS for c in verb.children):
+            return True
+    return False
+
+
 def _by_agent(verb: Token) -> Token | None:
     return next((o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
 
@@ -120,7 +132,7 @@ def _impersonal(verb: Token, future: bool, other_side) -> bool:
         return False
     if any(c.dep_ == "aux" and c.lower_ in OBLIGATIONS for c in verb.children):
         return False
-    if any(c.dep_ == "aux" and c.lower_ in OBLIGATIONS for a in verb.ancestors for c in a.children):
+    if _obliged(verb):
         return False  # "we must ensure that they are allowed to travel": an obligation over it, a demand
     by, patient = _by_agent(verb), _subject(verb)
     if (by is not None and other_side(by)) or \
