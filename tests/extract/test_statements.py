@@ -374,14 +374,16 @@ def test_statements_safety_guaranteed_in_the_passive_is_granted(nlp):
     "But we must ensure that those who got our vaccine are allowed to travel on a par with everyone else.",
 ])
 def test_statements_remarks_on_the_speech_and_obligations_are_no_pledges(nlp, sentence):
-    text = "President of Russia Vladimir Putin: Colleagues, good afternoon.\n\n" + sentence
-    found = extract(parse_text(text, name="r.txt", published=date(2021, 11, 1)), nlp=nlp)
-    assert [s.kind for s in found if s.text.startswith(sentence[:20])] != ["pledge"], sentence
-    assert any(s.text.startswith(sentence[:20]) for s in found)
+    kinds = _kinds_in_a_turn(nlp, sentence, date(2021, 11, 1))
+    assert kinds and kinds != ["pledge"], sentence
 
 
 def test_statements_no_need_for_strikes_is_still_an_assurance(nlp):
-    text = ("President of Russia Vladimir Putin: Colleagues, good afternoon.\n\n"
-            "There is no need now for massive strikes.")
-    found = extract(parse_text(text, name="r.txt", published=date(2022, 10, 17)), nlp=nlp)
-    assert [s.kind for s in found if s.text.startswith("There is")] == ["pledge"]
+    assert _kinds_in_a_turn(nlp, "There is no need now for massive strikes.", date(2022, 10, 17)) == ["pledge"]
+
+
+def _kinds_in_a_turn(nlp, sentence: str, day: date) -> list[str]:
+    """The kinds of the statements on ``sentence`` said inside a named speaker's turn."""
+    text = "President of Russia Vladimir Putin: Colleagues, good afternoon.\n\n" + sentence
+    return [s.kind for s in extract(parse_text(text, name="r.txt", published=day), nlp=nlp)
+            if s.text.startswith(sentence[:20])]
