@@ -10,9 +10,15 @@ import re
 from spacy.tokens import Span, Token
 
 from saydo.extract.commitments import joint_parties
-from saydo.extract.lexicon import lexicon
 from saydo.extract.quotes import inside_quote, quoted_words
-from saydo.extract.speakers import AIDES, Registry, Speaker, proper_name_speaker, speaker_from_subject
+from saydo.extract.speakers import (
+    AIDES,
+    Registry,
+    Speaker,
+    names_outlet,
+    proper_name_speaker,
+    speaker_from_subject,
+)
 from saydo.extract.turns import Defaults, apply_defaults
 
 SPEECH = {
@@ -29,8 +35,9 @@ SPEECH = {
 
 Attribution = tuple[Token | None, Speaker, bool]  # (speech verb or None, speaker, direct despite no opening mark)
 
-STATEMENT_NOUNS = {"statement", "statements", "message", "announcement", "communique", "release", "letter", "post",
-                   "text", "notice", "declaration", "address", "report", "document", "remarks", "resolution"}
+STATEMENT_NOUNS = {"statement", "statements", "message", "announcement", "communique", "communiqué", "release",
+                   "letter", "post", "text", "notice", "declaration", "address", "report", "document", "remarks",
+                   "resolution", "readout", "update", "summary", "transcript"}
 _INTRODUCING_VERBS = {"make", "issue", "release", "publish", "deliver", "circulate"}
 _CLOSING_FIRST = re.compile(r"[^“«\"]*?[\w.,!?…)\]](”|\")(?=[\s,.;:—–-]|$)", re.S)
 TRUNCATED_WORDS = 12  # a last line this long that ends without punctuation was cut off, not a heading
@@ -258,7 +265,7 @@ def _attribution(sent: Span, quotes, registry: Registry, group: Speaker | None =
         if cited is not None:
             return verb, cited  # "the agency reported, citing the defence ministry": the ministry's words
         speaker = speaker_from_subject(subject, registry, sent.start, span=tail)
-        if speaker is not None and _outlet(speaker):
+        if speaker is not None and names_outlet(speaker.name):
             inner = _relayed_report(sent, verb, quotes, registry)
             if inner is not None:
                 return inner  # "the ministry said ..., the agency said": the ministry's words, relayed
@@ -283,14 +290,10 @@ def _attribution(sent: Span, quotes, registry: Registry, group: Speaker | None =
     return None, None
 
 
-ISSUED = {"statement", "report", "communique", "communiqué", "readout", "release", "announcement", "message",
-          "update", "summary", "transcript"}
-
-
 def _document_issuer(source: Token, registry: Registry) -> Speaker | None:
     """"According to the statement, ...": the institution or person that issued it, the last one that spoke."""
-    if source.lemma_.lower() not in ISSUED or not any(c.lower_ in ("the", "this", "that", "its", "their", "his", "her")
-                                                      for c in source.children):
+    determiners = ("the", "this", "that", "its", "their", "his", "her")
+    if source.lemma_.lower() not in STATEMENT_NOUNS or not any(c.lower_ in determiners for c in source.children):
         return None
     return registry.last_institution or registry.last_speaker
 
@@ -462,13 +465,6 @@ def _reporting_tail(verb: Token, sent: Span) -> bool:
 
 
 CITING_VERBS = {"cite", "quote"}
-OUTLETS = lexicon("speakers", "news_outlets")
-
-
-def _outlet(speaker: Speaker) -> bool:
-    """A news outlet (an agency, a channel, a paper): it relays what others said."""
-    words = re.findall(r"[\w.]+", speaker.name.lower())
-    return any(w in OUTLETS.words for w in words)
 
 
 def relayed_by_outlet(verb: Token, sent: Span) -> bool:
@@ -477,8 +473,7 @@ def relayed_by_outlet(verb: Token, sent: Span) -> bool:
     for t in sent:
         if t.i > verb.i and t.lemma_.lower() in SPEECH and t.pos_ == "VERB":
             subject = _subject_of(t)
-            if subject is not None and any(w in OUTLETS.words for w in
-                                           re.findall(r"[\w.]+", " ".join(x.text for x in subject.subtree).lower())):
+            if subject is not None and names_outlet(" ".join(x.text for x in subject.subtree)):
                 return True
     return False
 
@@ -494,7 +489,7 @@ def _relayed_report(sent: Span, verb: Token, quotes, registry: Registry) -> tupl
         if subject is None or subject.lower_ in ("it", "they", "he", "she", "i", "we", "who", "which", "that"):
             continue
         inner = speaker_from_subject(subject, registry, sent.start)
-        if inner is not None and not _outlet(inner):
+        if inner is not None and not names_outlet(inner.name):
             return t, inner
     return None
 

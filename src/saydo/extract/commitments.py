@@ -107,14 +107,15 @@ def futures(content: Span, reporting: Token | None = None, *, institution: bool 
 
 
 def _obliged(verb: Token) -> bool:
-    """Is the verb the complement of a verb under "must"/"should" ("we must ensure that they are allowed")? Not a
-    conjunct of one ("residents should go back, and buses will be provided")."""
-    for _ in range(3):
+    """Is the verb under "must"/"should", itself ("must be agreed") or as the complement of such a verb ("we must
+    ensure that they are allowed")? Not as a conjunct of one ("residents should go back, and buses will be
+    provided")."""
+    for _ in range(4):
+        if any(c.dep_ == "aux" and c.lower_ in OBLIGATIONS for c in verb.children):
+            return True
         if verb.dep_ not in ("ccomp", "xcomp"):
             return False
         verb = verb.head
-        if any(c.dep_ == "aux" and c.lower_ in OBLIGATIONS for c in verb.children):
-            return True
     return False
 
 
@@ -130,10 +131,8 @@ def _impersonal(verb: Token, future: bool, other_side) -> bool:
     party, nor under an obligation ("must be agreed": a demand)."""
     if verb.pos_ != "VERB" or not _passive(verb):
         return False
-    if any(c.dep_ == "aux" and c.lower_ in OBLIGATIONS for c in verb.children):
-        return False
     if _obliged(verb):
-        return False  # "we must ensure that they are allowed to travel": an obligation over it, a demand
+        return False  # "must be agreed", "we must ensure that they are allowed to travel": a demand
     by, patient = _by_agent(verb), _subject(verb)
     if (by is not None and other_side(by)) or \
             (patient is not None and other_side(patient) and verb.lemma_.lower() not in GRANTING):

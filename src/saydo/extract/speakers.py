@@ -336,6 +336,13 @@ AIDES = lexicon("speakers", "aides").words
 OUTLET_WORDS = lexicon("speakers", "news_outlets").words
 
 
+def names_outlet(name: str, strict: bool = False) -> bool:
+    """Whether a name holds a word for a news outlet ("the state news agency TASS", "Interfax"), which relays what
+    others said; ``strict``: not by "agency" alone (an atomic energy agency is no outlet)."""
+    words = set(re.findall(r"[\w.]+", name.lower()))
+    return bool(words & (OUTLET_WORDS - {"agency"} if strict else OUTLET_WORDS))
+
+
 def _principal(subject: Token, registry: Registry) -> Person | None:
     """"Guterres will travel to Kyiv, his spokesman said": an unnamed aide speaks for the principal "his" points to,
     the person named in the same sentence before it, else the one a pronoun would mean (GUIDELINES.md: an
@@ -420,7 +427,7 @@ def speaker_from_subject(subject: Token, registry: Registry, sentence_start: int
         # "the state news agency TASS", "Ukraine's nuclear operator Energoatom": the body is its proper name; the
         # description before it tells its side
         whole = text + " " + body.text if body.text not in text else text
-        if set(re.findall(r"[\w.]+", whole.lower())) & (OUTLET_WORDS - {"agency"}):
+        if names_outlet(whole, strict=True):
             return Speaker(body.text, "CIV")  # a news outlet relays; it is no party ("the state news agency TASS")
         return Speaker(body.text, actor_of_name(body.text) or actor_in_phrase(whole) or actor_for_role(whole, span))
     actor = actor_of_name(text) or actor_in_phrase(text) or actor_for_role(text, span)
