@@ -46,10 +46,12 @@ class Registry:
         spans = [ent for ent in doc.ents
                  if (ent.label_ == "PERSON" and not (len(ent) == 1 and ent.root.tag_ == "NNS"))
                  or (ent.label_ in ("ORG", "NORP") and looks_like_person(ent))]
+        spans = [_with_first_name(ent) for ent in spans]
         covered = {i for ent in spans for i in range(ent.start, ent.end)}
         spans += [run for run in name_runs(doc) if not any(i in covered for i in range(run.start, run.end))]
         for ent in sorted(spans, key=lambda e: e.start):
-            self._register(ent)
+            if not _not_a_name(ent):
+                self._register(ent)
 
     def _register(self, ent: Span) -> None:
         name = _personal_name(ent.text)
@@ -146,6 +148,25 @@ _ORG_WORDS = re.compile(r"\b(ministry|service|news|mail|times|post|agency|counci
                         r"convention|treaty|accord|charter|protocol|initiative|strategy|programme|program|"
                         r"corridor|formula)\b",
                         re.I)
+
+
+def _with_first_name(ent: Span) -> Span:
+    """A one-word name with the first name the small model left out of it ("Oleksii" before "Reznikov")."""
+    doc = ent.doc
+    first = doc[ent.start - 1] if ent.start else None
+    if len(ent) == 1 and first is not None and first.dep_ == "compound" and first.head.i == ent.start and \
+            _name_like(first) and not first.ent_type_:
+        return Span(doc, ent.start - 1, ent.end, label=ent.label_)
+    return ent
+
+
+def _not_a_name(ent: Span) -> bool:
+    """A mention the small model labels a person that no personal name has: a designation with digits (an aircraft
+    or weapon, "the An-26"), or a name under an article ("through the Bosphorus": personal names take none; a name
+    that qualifies a noun, "the X news website", is left to the description's rules)."""
+    before = ent.doc[ent.start - 1] if ent.start else None
+    return any(c.isdigit() for c in ent.text) or (before is not None and before.lower_ in ("the", "a", "an")
+                                                  and ent.root.dep_ != "compound")
 
 
 def looks_like_person(ent: Span) -> bool:
@@ -381,9 +402,11 @@ def speaker_from_subject(subject: Token, registry: Registry, sentence_start: int
     persons = [e for e in ents_in(doc, span.start, span.end)
                if e.label_ == "PERSON" or registry.find(e.text)]
     if not persons:
-        # "Russia's deputy defence minister, Alexander Fomin": the name is an apposition of the subject
-        for child in subject.children:
-            if child.dep_ == "appos":
+        # "Russia's deputy defence minister, Alexander Fomin": the name is an apposition of the subject, or, when the
+        # closing comma is missing, a second subject of the same verb right after it ("The head of the delegation,
+        # Ivan Petrov confirmed")
+        for child in list(subject.children) + _second_subjects(subject):
+            if child.dep_ in ("appos", subject.dep_):
                 around = ents_in(doc, max(child.i - 3, 0), min(child.i + 4, len(doc)))
                 persons = [e for e in around if e.start <= child.i < e.end and
                            (e.label_ == "PERSON" or registry.find(e.text))]
@@ -554,6 +577,19 @@ def _proper_subject(subject: Token, span: Span, source: bool = False) -> Speaker
     return Speaker(name, actor_of_person(name) or actor_of_name(name) or (actor_for_role(role) if role else None))
 
 
+def _second_subjects(subject: Token) -> list[Token]:
+    """Another subject of the subject's verb that follows the subject's phrase after a comma: the parse of an
+    apposition whose closing comma is missing."""
+    if subject.dep_ not in ("nsubj", "nsubjpass") or subject.pos_ != "NOUN":
+        return []
+    end = max(t.i for t in subject.subtree) + 1
+    doc = subject.doc
+    if end >= len(doc) or doc[end].text != ",":
+        return []
+    return [t for t in subject.head.children if t.dep_ == subject.dep_ and t.i > end and t.ent_type_ == "PERSON"
+            and all(doc[k].pos_ == "PROPN" for k in range(end + 1, t.i))]
+
+
 def _described_body(subject: Token, span: Span) -> Span | None:
     """The proper name of an organisation introduced by a common-noun description: "the news agency TASS" (parsed as
     an apposition, a second subject or a compound), "the carmaker Volkswagen"; None when the subject has no such
@@ -561,7 +597,9 @@ def _described_body(subject: Token, span: Span) -> Span | None:
     doc = subject.doc
     after = doc[subject.i + 1] if subject.i + 1 < len(doc) else None
     named = None
-    if subject.pos_ == "NOUN" and after is not None and after.ent_type_ == "ORG" and after.pos_ == "PROPN" and \
+    # a name the small model left untagged counts after an organisation's noun ("the state news agency BelTA")
+    if subject.pos_ == "NOUN" and after is not None and after.pos_ == "PROPN" and \
+            (after.ent_type_ == "ORG" or not after.ent_type_ and _ORG_WORDS.fullmatch(subject.text)) and \
             (after.dep_ == "appos" and after.head == subject or
              after.dep_ == subject.dep_ and after.head == subject.head):
         named = after
@@ -570,6 +608,8 @@ def _described_body(subject: Token, span: Span) -> Span | None:
     if named is None:
         return None
     ent = next((e for e in doc.ents if e.start <= named.i < e.end and e.label_ == "ORG"), None)
+    if ent is None and not named.ent_type_:
+        ent = doc[min(t.i for t in named.subtree if t.pos_ == "PROPN"):named.i + 1]
     if ent is None:
         return None
     ent = doc[ent.start + (ent[0].lower_ == "the"):ent.end]
