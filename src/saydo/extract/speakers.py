@@ -162,11 +162,10 @@ def _with_first_name(ent: Span) -> Span:
 
 def _not_a_name(ent: Span) -> bool:
     """A mention the small model labels a person that no personal name has: a designation with digits (an aircraft
-    or weapon, "the An-26"), or a name under an article ("through the Bosphorus": personal names take none; a name
-    that qualifies a noun, "the X news website", is left to the description's rules)."""
+    or weapon, "the An-26"), or a name under an article ("through the Bosphorus", "the State Emergency Service":
+    personal names take none)."""
     before = ent.doc[ent.start - 1] if ent.start else None
-    return any(c.isdigit() for c in ent.text) or (before is not None and before.lower_ in ("the", "a", "an")
-                                                  and ent.root.dep_ != "compound")
+    return any(c.isdigit() for c in ent.text) or (before is not None and before.lower_ in ("the", "a", "an"))
 
 
 def looks_like_person(ent: Span) -> bool:
