@@ -123,6 +123,10 @@ def test_statements_predictions_are_not_pledges(nlp, sentence):
     "said he would vote for the new sanctions at the summit.",
     "said Ukraine is ready to resume grain shipments next week.",
     "said the convoys would be escorted by naval boats.",
+    # officials, envoys and negotiators of the side act for it
+    "said the Ukrainian negotiators would present their draft on Friday.",
+    # what was said, not the one it was said to ("told X that ...")
+    "told the Turkish foreign minister that Ukraine was ready to reopen the talks on prisoners.",
 ])
 def test_statements_agent_futures_are_pledges(nlp, sentence):
     assert _kinds(nlp, sentence) == ["pledge"]

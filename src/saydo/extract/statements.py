@@ -246,7 +246,8 @@ def _content(sent: Span, verb: Token | None) -> Span:
         speaker = inverted_speaker(verb, sent)  # "..., reported the city council": the object is who spoke
         if speaker is not None:
             return sent.doc[sent.start:verb.i - 1] if verb.i - 1 > sent.start + 2 else sent
-        for child in verb.children:
+        # "told the Turkish president that ...": the clause said, not the one it was said to
+        for child in sorted(verb.children, key=lambda c: c.dep_ == "dobj"):
             if child.dep_ in ("ccomp", "xcomp", "dobj") and child.i > verb.i - 40:
                 tokens = [t for t in child.subtree if sent.start <= t.i < sent.end]
                 if len(tokens) >= 3:
