@@ -123,25 +123,25 @@ class Registry:
                         best, best_at = person, at
             return best
 
-        if not _PERSON_ROLE.search(words):
+        if not PERSON_ROLE.search(words):
             return None  # "the staff", "the ministry": an institution, not a person's role
         generic = {"russia", "ukraine", "russian", "ukrainian", "head", "state", "leader", "new"}
         # "Ukraine's energy minister" is never an official of another side, however the roles read
         fits = (lambda p: p.actor in (side, None)) if side else (lambda p: True)
         # a specific office ("the governor", "the mayor") is never someone whose known office is another ("the
         # governor said" after the president spoke); a generic one ("the Russian leader") may be anyone of the side
-        specific = {w for w in keys if _PERSON_ROLE.fullmatch(w)} - generic
-        free = (lambda p: not _PERSON_ROLE.search(p.role)) if specific else (lambda p: True)
+        specific = {w for w in keys if PERSON_ROLE.fullmatch(w)} - generic
+        free = (lambda p: not PERSON_ROLE.search(p.role)) if specific else (lambda p: True)
         return (latest(lambda p: fits(p) and bool(keys & set(re.findall(r"[a-z]+", p.role.lower())) - generic))
                 or (latest(lambda p: p.actor == side and free(p)) if side else None)
                 or (latest(lambda p: p.actor not in (None, "CIV") and free(p)) if not side else None))
 
 
-_PERSON_ROLE = re.compile(r"\b(minister|president|premier|leader|spokes\w+|official|head|chief|adviser|advisor|"
+PERSON_ROLE = re.compile(r"\b(minister|president|premier|leader|spokes\w+|official|head|chief|adviser|advisor|"
                           r"governor|mayor|commander|general|negotiator|envoy|ambassador|secretary|deputy|"
                           r"chancellor|patriarch|diplomat|prosecutor|ombuds\w+|representative|officer|"
                           r"lawmaker|senator|director)\b", re.I)
-_ORG_WORDS = re.compile(r"\b(ministry|service|news|mail|times|post|agency|council|committee|company|bank|group|"
+ORG_WORDS = re.compile(r"\b(ministry|service|news|mail|times|post|agency|council|committee|company|bank|group|"
                         r"army|forces|office|directorate|staff|command|union|party|church|university|institute|"
                         r"poshta|television|tv|radio|press|media|network|center|centre|fund|foundation|embassy|consulate|"
                         r"mission|cross|crescent|nations|republic|federation|department|house|channel|telegram|"
@@ -172,7 +172,7 @@ def looks_like_person(ent: Span) -> bool:
     """An ORG/NORP label the small model gives to a two- or three-word personal name ("Sergei Rudskoi")."""
     words = ent.text.split()
     return (2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
-            and not _ORG_WORDS.search(ent.text) and actor_of_name(ent.text) is None
+            and not ORG_WORDS.search(ent.text) and actor_of_name(ent.text) is None
             and actor_in_phrase(ent.text) is None and all(t.pos_ == "PROPN" for t in ent))
 
 
@@ -180,11 +180,11 @@ def _personal_name(text: str) -> str:
     """The name in an entity's text: titles, roles and a possessive removed ("Deputy Mayor Orlov's" -> "Orlov");
     empty when nothing name-like is left ("Embassy", "the Kremlin")."""
     words = re.sub(r"['’]s$", "", _TITLES.sub("", text.strip())).strip(" ,.'’").split()
-    while words and (looks_official(words[0]) or _ORG_WORDS.search(words[0]) or actor_in_phrase(words[0])
+    while words and (looks_official(words[0]) or ORG_WORDS.search(words[0]) or actor_in_phrase(words[0])
                      or not words[0][:1].isupper()):
         words.pop(0)
     name = " ".join(words)
-    if not name or _ORG_WORDS.search(name) or looks_official(name) or actor_of_name(name):
+    if not name or ORG_WORDS.search(name) or looks_official(name) or actor_of_name(name):
         return ""
     return name
 
@@ -260,7 +260,7 @@ def _name_like(token: Token) -> bool:
     text = token.text
     return (token.pos_ == "PROPN" and token.tag_ != "NNPS" and bool(_NAME_TOKEN.match(text))
             and token.ent_type_ not in _NOT_NAME_ENTS
-            and not _ORG_WORDS.search(text) and not looks_official(text) and not _CALENDAR.match(text)
+            and not ORG_WORDS.search(text) and not looks_official(text) and not _CALENDAR.match(text)
             and actor_of_name(text) is None and actor_in_phrase(text) is None)
 
 
@@ -440,7 +440,7 @@ def speaker_from_subject(subject: Token, registry: Registry, sentence_start: int
     # ("The Russian Defense Minister" too; "a senior official" is someone not named before)
     if (subject.pos_ == "NOUN" or re.match(r"the\s", text, re.I)) and looks_official(text) and \
             subject.tag_ != "NNS" and not re.match(r"(a|an|another|one)\s", text, re.I) and \
-            (subject.pos_ != "NOUN" or _PERSON_ROLE.fullmatch(subject.text)):  # "the general staff" is no general
+            (subject.pos_ != "NOUN" or PERSON_ROLE.fullmatch(subject.text)):  # "the general staff" is no general
         person = registry.by_role(text, subject.i)
         if person:
             return Speaker(person.name, person.actor or actor_in_phrase(text), person)
@@ -547,7 +547,7 @@ def co_speakers(verb: Token | None, speaker: Speaker, registry: Registry) -> lis
     return [s for s in found if not similar_surnames(s.name.split()[-1].lower(), last)]
 
 
-_REPORTING = {"say", "tell", "add", "state", "announce", "declare", "claim", "write", "warn", "insist", "confirm",
+REPORTING_VERBS = {"say", "tell", "add", "state", "announce", "declare", "claim", "write", "warn", "insist", "confirm",
               "report", "note", "stress", "explain", "comment", "reply", "respond", "deny", "promise", "pledge"}
 
 
@@ -565,7 +565,7 @@ def _proper_subject(subject: Token, span: Span, source: bool = False) -> Speaker
             any(p.start <= subject.i < p.end for p in doc.spans.get("places", [])):
         return None  # "as reported by Censor.NET": a source credited, not a speaker
     verb = subject.head
-    if not source and (verb.lemma_.lower() not in _REPORTING or verb.tag_ not in ("VBD", "VBZ", "VBP") or
+    if not source and (verb.lemma_.lower() not in REPORTING_VERBS or verb.tag_ not in ("VBD", "VBZ", "VBP") or
                        any(c.dep_ == "aux" for c in verb.children)):
         return None  # "Sberbank will report profits", "Bureaucracy is to blame": no one speaking
     words = [t for t in span if not (t.is_punct or t.lower_ in ("the", "a", "an"))]
@@ -598,7 +598,7 @@ def _described_body(subject: Token, span: Span) -> Span | None:
     named = None
     # a name the small model left untagged counts after an organisation's noun ("the state news agency BelTA")
     if subject.pos_ == "NOUN" and after is not None and after.pos_ == "PROPN" and \
-            (after.ent_type_ == "ORG" or not after.ent_type_ and _ORG_WORDS.fullmatch(subject.text)) and \
+            (after.ent_type_ == "ORG" or not after.ent_type_ and ORG_WORDS.fullmatch(subject.text)) and \
             (after.dep_ == "appos" and after.head == subject or
              after.dep_ == subject.dep_ and after.head == subject.head):
         named = after

@@ -39,8 +39,9 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from saydo.extract.documents import document_author
 from saydo.extract.lexicon import lexicon
-from saydo.extract.readouts import Readout, apply_readout, find_readout
+from saydo.extract.readouts import Readout, apply_readout, find_readout, issuing_site
 from saydo.extract.speakers import Registry, Speaker, _default_actor, similar_surnames
 from saydo.resolve.actors import actor_in_phrase, actor_of_name, actor_of_person, looks_official
 
@@ -255,18 +256,23 @@ class Defaults:
 
 
 def sentence_defaults(text: str, url: str | None, sentences: list[Span], registry: Registry, quotes,
-                      offset: int = 0) -> Defaults:
-    """Each sentence's default speaker: its turn's speaker inside a transcript's turns, the issuer in a readout
-    (``text``: the whole article, of which the parsed sentences start at ``offset``; ``url``: its link)."""
+                      offset: int = 0, title: str | None = None) -> Defaults:
+    """Each sentence's default speaker: its turn's speaker inside a transcript's turns, the issuer in a readout, the
+    author of a document its title names as one author's (``saydo.extract.documents``) elsewhere (``text``: the
+    whole article, of which the parsed sentences start at ``offset``; ``url``: its link; ``title``: its title)."""
     turns = find_turns(text)
     where = _turn_of(sentences, turns, offset)
     readout = find_readout(url, sentences, [t is not None for t in where], registry, quotes)
     principal = readout.issuer if readout is not None and readout.issuer.person is not None else None
+    author = document_author(title, text, sentences, registry, issuing_site(url)) if readout is None else None
     items: list[Default | None] = []
     speakers: dict[str, Speaker | None] = {}
     for turn in where:
         if turn is None:
-            items.append(Default(readout.issuer, "readout", readout=readout) if readout is not None else None)
+            if readout is not None:
+                items.append(Default(readout.issuer, "readout", readout=readout))
+            else:
+                items.append(Default(author, "document") if author is not None else None)
         elif turn.floor == "question":
             items.append(Default(None, "floor", turn))
         elif turn.floor == "reply":
@@ -355,12 +361,16 @@ def apply_defaults(sentences: list[Span], found: list, meta: list[bool], usable:
             continue
         start = sentences[index].start_char
         noted = any(a <= start < b for a, b in notes)  # "(The minister went on to describe ...)": the editor's
-        if default.speaker is None or noted or not usable[index] or not says_something(sentences[index]):
+        if default.speaker is None or noted or not usable[index] or not says_something(sentences[index]) or \
+                default.source == "document" and not _ends_as_sentence(sentences[index]):
             meta[index] = True  # closed: no statement, and reported speech does not run through it
             continue
         found[index] = (None, default.speaker, False)
-        defaults.rules[index] = ("attribution:turn", "speaker:turn-reply" if default.source == "reply"
-                                 else "speaker:turn")
+        if default.source == "document":
+            defaults.rules[index] = ("attribution:document", "speaker:document")
+        else:
+            defaults.rules[index] = ("attribution:turn", "speaker:turn-reply" if default.source == "reply"
+                                     else "speaker:turn")
 
 
 def _stage_directions(text: str) -> list[tuple[int, int]]:
@@ -414,6 +424,11 @@ def _own_attribution(sent: Span, verb) -> bool:
     words = sorted(t.i for t in subject.subtree)
     vocative = words[0] == sent.start and words[-1] + 1 < sent.end and sent.doc[words[-1] + 1].text == ","
     return subject.lower_ not in ("it", "they") and not vocative  # "Mr Novak, I can say ...": addressed, not quoted
+
+
+def _ends_as_sentence(sent: Span) -> bool:
+    """Does the sentence end with a full stop, question or exclamation mark (a heading or a byline does not)?"""
+    return bool(re.search(r"[.!?…][\"”’»)\]]*\s*$", sent.text))
 
 
 def says_something(sent: Span) -> bool:

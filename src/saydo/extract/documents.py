@@ -1,0 +1,164 @@
+"""Documents that are one author's words throughout: an address, a speech, a statement a ministry issues.
+
+A text whose title names it as one author's speech act ("Address by the President of Ruritania to the nation", "Speech
+by Minister Jan Novak at the forum", "Statement of the Ministry of Foreign Affairs on the vote", "Our ports stay open –
+address by President Anna Kovalenko") is that author's from the first sentence to the last, though no sentence says
+so. The title is the article's own (a table's headline, a page's title) or, for a plain text, its first line when that
+line is a heading (it ends without a full stop).
+
+``document_author`` finds the author:
+
+1. **The title** has a document noun (``document_nouns``: address, speech, statement, appeal, remarks …) at its start
+   or after a dash, then "by", "of" or "from" and the author's words, which run to a word that starts what the
+   document is about or where it was given ("to", "at", "on", "in" …), a comma, a bracket or the end. Words naming
+   several authors ("by X and Y") give none.
+2. **The author** is the personal name those words end with after an office ("President of Ruritania Anna
+   Kovalenko" -> Anna Kovalenko), with the side the office or the name gives. Without a name it is the office or body
+   the words name ("the President of Ruritania", "the Ministry of Foreign Affairs"), named as fully as the text names
+   it ("the Ministry of Foreign Affairs of Ruritania"), with the side that naming, or else the issuing site, gives.
+3. **News about a document is not the document.** A text that reports its author speaking in the past tense ("the
+   ministry said", "Kovalenko told reporters") is a report on the address, not the address: it has no author.
+
+Which sentences are the author's is decided with the transcripts' defaults (``saydo.extract.turns``): every sentence
+outside a turn or a readout that says something and ends as a sentence ends (not a heading or a byline), unless it
+gives its words to someone else ("According to the bank, ..."), which holds for that sentence only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from saydo.extract.lexicon import lexicon
+from saydo.extract.speakers import ORG_WORDS, PERSON_ROLE, REPORTING_VERBS, Registry, Speaker
+from saydo.resolve.actors import actor_in_phrase, actor_of_name, actor_of_person, looks_official
+
+# where the author's words end: a word that starts what the document is about or where it was given, a stop, a dash
+_ENDS = (r"(?=\s+(?:to|at|on|in|during|before|for|regarding|about|concerning|after|with|marking|dedicated)\s"
+         r"|\s*[,;:.(\[]|\s+[-–—|]\s|\s*$)")
+_CONNECTORS = {"of", "the", "and", "for", "de", "von", "van", "der"}
+
+
+def _title_pattern() -> re.Pattern:
+    nouns = "|".join(sorted((re.escape(w) for w in lexicon("turns", "document_nouns").words), key=len, reverse=True))
+    return re.compile(rf"(?:^|\s[-–—|:]\s)\W*(?:(?:video|televised|evening|annual|new\s+year'?s?|official|special)\s+)*"
+                      rf"(?:{nouns})\s+(?:by|of|from)\s+(?P<author>[^,;:.()\[\]]+?){_ENDS}", re.I)
+
+
+def heading(text: str) -> str | None:
+    """A plain text's first line, when it is a heading: up to 30 words, ending without a full stop."""
+    first = text.lstrip().split("\n", 1)[0].strip()
+    if not first or len(first.split()) > 30 or re.search(r"[.!?…][\"”’»)]?$", first):
+        return None
+    return first
+
+
+def author_words(title: str | None) -> str | None:
+    """The author's words in a title that names a document by one author, or None."""
+    if not title:
+        return None
+    m = _title_pattern().search(title.strip())
+    if m is None:
+        return None
+    words = re.sub(r"\s+", " ", m.group("author")).strip()
+    # a name or an office is written with capitals: a lower-case word other than a connector ends it ("President
+    # Anna Kovalenko following her visit")
+    kept = []
+    for word in words.split():
+        if word[:1].islower() and word not in _CONNECTORS:
+            break
+        kept.append(word)
+    while kept and kept[-1] in _CONNECTORS:
+        kept.pop()
+    words = " ".join(kept)
+    rest = title.strip()[m.end("author"):]
+    if re.search(r"\s(?:and|&)\s", words) or re.match(r"\s*,[^–—|]*\s(?:and|&)\s", rest) or \
+            not re.search(r"[A-Z]", words):
+        # several authors ("by the presidents of X and Y", "by the President, the Speaker and the Prime Minister"),
+        # or no one named ("statement of intent")
+        return None
+    return words
+
+
+def document_author(title: str | None, text: str, sentences: list[Span], registry: Registry,
+                    site: tuple[str, str] | None = None) -> Speaker | None:
+    """The author a document's title names (``title``: the article's; else the first line of ``text`` when it is a
+    heading), or None when it names none or the text reports the author speaking (see the module). ``site``: the
+    issuing site's (actor, body) when the link is a known one (``saydo.extract.readouts.issuing_site``)."""
+    words = author_words(title) or author_words(heading(text))
+    if words is None:
+        return None
+    author = _author(words, text, registry, site)
+    if author is None or _reported(author, sentences, registry):
+        return None
+    return author
+
+
+def _author(words: str, text: str, registry: Registry, site: tuple[str, str] | None) -> Speaker | None:
+    bare = re.sub(r"^(?:the|a|an)\s+", "", words, flags=re.I)
+    name, office = _name_and_office(bare)
+    if name:
+        person = registry.find(name)
+        actor = actor_in_phrase(office) or actor_of_person(name) or (site[0] if site else None)
+        if person is not None:
+            return Speaker(person.name, person.actor or actor, person)
+        return Speaker(name, actor)
+    if not (looks_official(bare) or ORG_WORDS.search(bare) or actor_of_name(bare)):
+        return None  # "Statement of Principles": no office or body
+    full = _fuller_naming(bare, text)
+    actor = actor_of_name(full) or actor_in_phrase(full) or (site[0] if site else None)
+    return Speaker(full, actor)
+
+
+def _name_and_office(words: str) -> tuple[str, str]:
+    """("Anna Kovalenko", "President of Ruritania") of "President of Ruritania Anna Kovalenko"; ("", words) when the
+    words end with no personal name after an office."""
+    parts = words.split()
+    tail: list[str] = []
+    for word in reversed(parts):
+        if len(tail) == 3 or not _name_word(word):
+            break
+        tail.insert(0, word)
+    office = " ".join(parts[:len(parts) - len(tail)])
+    if len(tail) >= 2 and (not office or PERSON_ROLE.search(office)) or tail and actor_of_person(" ".join(tail)):
+        return " ".join(tail), office
+    return "", words
+
+
+def _name_word(word: str) -> bool:
+    return bool(re.fullmatch(r"[A-ZÀ-Þ][\w'’-]+", word)) and word.lower() not in _CONNECTORS and \
+        not looks_official(word) and not ORG_WORDS.search(word) and \
+        (actor_of_name(word) is None or actor_of_person(word) is not None)
+
+
+def _fuller_naming(words: str, text: str) -> str:
+    """The body as fully as the text names it: "Ministry of Foreign Affairs" -> "Ministry of Foreign Affairs of
+    Ruritania" when the text has that and it names a side; else the words as they are."""
+    if actor_of_name(words) or actor_in_phrase(words):
+        return words
+    escaped = re.escape(words)
+    for pattern in (rf"{escaped}\s+of\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?", rf"[A-Z][\w'’-]+\s+{escaped}"):
+        for m in re.finditer(pattern, text):
+            fuller = m.group(0)
+            if actor_in_phrase(fuller):
+                return fuller
+    return words
+
+
+def _reported(author: Speaker, sentences: list[Span], registry: Registry) -> bool:
+    """Does the text report its author speaking in the past tense ("the ministry said", "Kovalenko told")?"""
+    keys = {w.lower() for w in re.findall(r"[A-Za-z]+", author.name)} - _CONNECTORS
+    surname = author.name.split()[-1].lower() if author.person is not None else None
+    for sent in sentences:
+        for token in sent:
+            if token.lemma_.lower() not in REPORTING_VERBS or token.tag_ != "VBD":
+                continue
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if subject is None or subject.pos_ == "PRON":
+                continue
+            if surname is not None and any(t.lower_ == surname for t in subject.subtree):
+                return True
+            if surname is None and subject.lemma_.lower() in keys and subject.pos_ in ("NOUN", "PROPN"):
+                return True
+    return False

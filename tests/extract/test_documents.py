@@ -1,0 +1,72 @@
+"""Documents that are one author's words throughout: addresses, speeches, a ministry's statement."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from saydo.extract import extract
+from saydo.extract.documents import author_words, heading
+from saydo.ingest.articles import parse_text
+
+
+@pytest.mark.parametrize("title,words", [
+    ("Address by President Volodymyr Zelenskyy to the students of the ferry academy", "President Volodymyr Zelenskyy"),
+    ("We will keep the ports open - address by the President of Ukraine", "the President of Ukraine"),
+    ("Speech by Minister of Transport Anna Kovalenko at the ferry forum", "Minister of Transport Anna Kovalenko"),
+    ("Statement of the Ministry of Foreign Affairs on the vote in the occupied districts",
+     "the Ministry of Foreign Affairs"),
+    ("Video address by President Anna Kovalenko following her trip to the coast", "President Anna Kovalenko"),
+    # several authors, no one named, a document only talked about, no document at all
+    ("Joint statement by the presidents of Ruritania and Freedonia", None),
+    ("Ports will reopen - address by the President, the Speaker and the Prime Minister", None),
+    ("Statement of intent on ferry safety", None),
+    ("Comment on the statement by the Ministry of Foreign Affairs", None),
+    ("Kovalenko says the ports will reopen", None),
+])
+def test_documents_a_title_that_names_one_author(title, words):
+    assert author_words(title) == words
+
+
+def test_documents_a_heading_is_a_first_line_without_a_full_stop():
+    first = "Statement of the Ministry on the ferries"
+    assert heading(first + "\n\nThe ferries run.") == first
+    assert heading("The ferries run on Sunday.\n\nThey stop on Monday.") is None
+
+
+def _statements(nlp, text: str, title: str | None = None):
+    article = parse_text(text, name="d.txt", published=date(2023, 5, 4))
+    return extract(replace(article, title=title) if title else article, nlp=nlp)
+
+
+def test_documents_an_address_is_its_author_s_throughout(nlp):
+    body = ("Good evening, fellow citizens!\n\n"
+            "Next week we will open two more ports for grain ships. The first convoy is already being loaded.\n\n"
+            "According to the national bank, prices rose by two percent in April.")
+    found = _statements(nlp, body, title="The ports will stay open - address by President Volodymyr Zelenskyy")
+    by_text = {s.text: s for s in found}
+    opening = by_text["Next week we will open two more ports for grain ships."]
+    assert (opening.speaker, opening.actor, opening.kind) == ("Volodymyr Zelenskyy", "UKR", "pledge")
+    assert "speaker:document" in opening.rules
+    bank = next(s for s in found if "national bank" in s.text)
+    assert bank.speaker == "national bank"  # a sentence that gives its words to someone else keeps them
+    assert not any("Good evening" in s.text for s in found)  # a greeting says nothing
+
+
+def test_documents_a_ministry_statement_named_in_its_first_line(nlp):
+    text = ("Statement of the Ministry of Foreign Affairs on the vote in the occupied districts\n\n"
+            "Ministry of Foreign Affairs of Ukraine, published 4 May 2023\n\n"
+            "The so-called vote has no legal force. Ukraine will never recognise its results.")
+    found = _statements(nlp, text)
+    assert [(s.speaker, s.actor) for s in found] == [("Ministry of Foreign Affairs of Ukraine", "UKR")] * 2
+    assert found[-1].kind == "pledge"
+    assert not any("published" in s.text or "Statement of" in s.text for s in found)  # no byline, no heading
+
+
+def test_documents_news_about_an_address_is_not_the_address(nlp):
+    body = ("Zelenskyy said in his evening address that two more ports would open next week.\n\n"
+            "The address lasted twelve minutes and was broadcast on all channels.")
+    found = _statements(nlp, body, title="Address by President Volodymyr Zelenskyy: ports will open")
+    assert not any("twelve minutes" in s.text for s in found)
