@@ -183,3 +183,18 @@ def test_place_codes_kyiv_receiving_or_condemned_is_the_government(nlp, text, op
 def test_place_codes_a_convoy_to_kyiv_still_goes_to_the_city(nlp):
     text = "The Ukrainian governor said a humanitarian convoy would leave for Kyiv on Monday."
     assert _places(nlp, text, "The Ukrainian governor") == ("UA-30",)
+
+
+@pytest.mark.parametrize("text,starts,places", [
+    # where the words were spoken: on the speech verb after it, or on a participle of speaking
+    ("Ukraine will not recognise the occupation of Crimea, the minister said during a visit to Lviv on Monday.",
+     "Ukraine will not", ("UA-43",)),
+    ("Speaking at a briefing in Odesa, the minister said the ports of Mykolaiv would reopen next week.", "Speaking",
+     ("UA-48",)),
+    # what a statement is about, or a fronted place that may be either, is kept
+    ("The governor said in a statement on the situation in Kharkiv that the shelling had stopped.", "The governor",
+     ("UA-63",)),
+    ("In Kharkiv, the governor said shelling continued overnight.", "In Kharkiv", ("UA-63",)),
+])
+def test_place_codes_where_the_words_were_spoken_is_no_place_of_the_statement(nlp, text, starts, places):
+    assert _places(nlp, "The day began.\n\n" + text, starts) == places

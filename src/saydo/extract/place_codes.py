@@ -312,6 +312,8 @@ def _named(sent: Span, spans: list[Span], kind: str = "claim", actor: str | None
             continue  # a dateline ("KYIV, Ukraine (AP) —") says where the report was filed
         if kind == "opinion" and place.kind == "deal":
             continue
+        if _where_said(span):
+            continue  # "..., the minister said during a visit to Lviv": where it was said
         if place.codes == ("UA-30",) and span.text.lower() in ("kyiv", "kiev") and not _means_city(span, sent, spans):
             government = True
             continue
@@ -337,6 +339,31 @@ def _named(sent: Span, spans: list[Span], kind: str = "claim", actor: str | None
     if actor == "UKR" and _words("nationwide").search(main_clause_text(sent)):
         return ("UA",), "places:nationwide"
     return (), "places:kyiv-government" if government else None
+
+
+_SAID_AT = {"in", "at", "during", "after", "before", "while", "from"}  # a phrase of place or time on a speech verb
+_INSIDE = {"in", "at", "during", "to", "after", "before", "from", "near", "outside", "with"}  # and further inside it
+
+
+def _where_said(span: Span) -> bool:
+    """Does the place say where the words were spoken rather than what they concern? Through prepositions of place and
+    time only, it hangs on a verb of speaking after the verb ("said during a visit to Lviv", "told reporters in
+    Kyiv") or on a participle of speaking ("Speaking at a forum in Odesa, X said"); a fronted "In Kharkiv, the
+    governor said" may be both and is kept."""
+    token = span.root
+    for _ in range(10):
+        head = token.head
+        if head is token or token.dep_ not in ("pobj", "prep", "compound", "amod", "appos", "conj"):
+            return False
+        if token.dep_ == "prep" and token.lower_ not in _INSIDE:
+            return False  # "said in a statement on the situation in X": what it is about
+        if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in _words("speaking_verbs"):
+            return token.dep_ == "prep" and token.lower_ in _SAID_AT and \
+                (token.i > head.i or head.tag_ == "VBG" and head.dep_ == "advcl")
+        if head.pos_ in ("VERB", "AUX"):
+            return False
+        token = head
+    return False
 
 
 def _located(span: Span, place: Place, before: list[tuple[Span, Place]]) -> tuple[str, ...] | None:
