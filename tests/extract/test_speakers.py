@@ -234,3 +234,15 @@ def test_speakers_a_role_then_a_name_without_the_closing_comma(nlp, sentence, sp
 ])
 def test_speakers_designations_and_names_under_an_article_are_no_persons(nlp, text):
     assert _last(nlp, "The day began.\n\n" + text, date(2024, 1, 25)).speaker == "Ivan Sokolov"
+
+
+@pytest.mark.parametrize("text", [
+    # the people named inside what "he" said are not he
+    "Minister Ivan Sokolov spoke after the talks.\n\nRussia took note of the request for a meeting between Presidents "
+    "Putin and Zelenskyy, he said.",
+    # a sentence that names people only as objects does not take "he" from the person quoted last
+    "\u201cWe will open the corridor at noon,\u201d Minister Ivan Sokolov said.\n\nThe delegations then met Putin for "
+    "three hours.\n\n\u201cWe are ready for more,\u201d he said.",
+])
+def test_speakers_he_after_people_named_as_objects_is_the_person_quoted_last(nlp, text):
+    assert _last(nlp, "The day began.\n\n" + text, date(2025, 5, 16)).speaker == "Ivan Sokolov"

@@ -97,12 +97,23 @@ class Registry:
         doc = self.doc
         here = doc[token_index].sent.start
         sentences = [s for s in doc.sents if s.start < token_index]
+        pronoun = doc[token_index]
+        # "..., he said": the people named inside what he said are not he
+        said = {t.i for c in pronoun.head.children if c.dep_ == "ccomp" and c.i < pronoun.i for t in c.subtree} \
+            if pronoun.dep_ == "nsubj" else set()
+        last = self.last_speaker.person if self.last_speaker is not None else None
         for sent in reversed(sentences):
             upto = token_index if sent.start == here else sent.end
-            mentioned = [(at, p) for p in self.people for at in p.mentions if sent.start <= at < upto]
+            mentioned = [(at, p) for p in self.people for at in p.mentions
+                         if sent.start <= at < upto and at not in said]
             if not mentioned:
                 continue
             subjects = [(at, p) for at, p in mentioned if at in p.subject_mentions]
+            if not subjects and sent.start != here and last is not None and \
+                    min((token_index - m for m in last.mentions if m < token_index), default=999) < 120:
+                # "He said" after a sentence that names people only as objects ("... talks with Putin"): the person
+                # quoted last, named in the last 120 words (in the pronoun's own sentence, the one named before it)
+                return last
             pool = subjects or mentioned
             return max(pool, key=lambda item: item[0])[1]
         return None
