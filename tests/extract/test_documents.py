@@ -70,3 +70,9 @@ def test_documents_news_about_an_address_is_not_the_address(nlp):
             "The address lasted twelve minutes and was broadcast on all channels.")
     found = _statements(nlp, body, title="Address by President Volodymyr Zelenskyy: ports will open")
     assert not any("twelve minutes" in s.text for s in found)
+
+
+def test_documents_an_office_without_a_name_is_its_holder_on_the_day(nlp):
+    body = "Good evening!\n\nNext week we will open two more ports for grain ships."
+    found = _statements(nlp, body, title="Ports will stay open - address by the President of Ukraine")
+    assert [(s.speaker, s.actor) for s in found] == [("Volodymyr Zelenskyy", "UKR")]

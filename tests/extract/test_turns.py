@@ -143,6 +143,20 @@ def test_readouts_are_the_issuing_sides_unless_a_sentence_names_the_other_leader
     assert support is not None and support.speaker == "Erna Lindqvist" and support.actor != "RUS"
 
 
+def test_readouts_with_no_principal_named_are_the_head_of_state_of_the_day(nlp):
+    from datetime import date
+
+    text = ("The Head of State had a telephone conversation with the Prime Minister of Norway. "
+            "The interlocutors agreed to continue their contacts at all levels. "
+            "It was agreed that the foreign ministers would meet in Oslo next month.")
+    article = Article(id=Article.make_id(text), name="t", path="t", text=text, published=date(2023, 7, 8),
+                      source_url="https://www.president.gov.ua/en/news/x")
+    meet = _by_start(extract(article, nlp=nlp), "It was agreed that")
+    assert meet is not None and (meet.speaker, meet.actor) == ("Volodymyr Zelenskyy", "UKR")
+    undated = _by_start(_extract(nlp, text, url="https://www.president.gov.ua/en/news/x"), "It was agreed that")
+    assert undated.speaker == "the Office of the President of Ukraine"  # no day, no holder: the issuing body
+
+
 def test_readouts_on_an_unknown_site_need_the_shape_of_a_readout(nlp):
     found = _extract(nlp, READOUT, url="https://example.org/readout")
     agreed = _by_start(found, "The leaders agreed")

@@ -13,9 +13,11 @@ line is a heading (it ends without a full stop).
    document is about or where it was given ("to", "at", "on", "in" …), a comma, a bracket or the end. Words naming
    several authors ("by X and Y") give none.
 2. **The author** is the personal name those words end with after an office ("President of Ruritania Anna
-   Kovalenko" -> Anna Kovalenko), with the side the office or the name gives. Without a name it is the office or body
-   the words name ("the President of Ruritania", "the Ministry of Foreign Affairs"), named as fully as the text names
-   it ("the Ministry of Foreign Affairs of Ruritania"), with the side that naming, or else the issuing site, gives.
+   Kovalenko" -> Anna Kovalenko), with the side the office or the name gives. Without a name, a head of state's
+   office is whoever held it on the text's day (``saydo.resolve.offices``: "the President of Ukraine" in 2023 is
+   Volodymyr Zelenskyy); another office or body is named as the words name it ("the Ministry of Foreign Affairs"), as
+   fully as the text names it ("the Ministry of Foreign Affairs of Ruritania"), with the side that naming, or else the
+   issuing site, gives.
 3. **News about a document is not the document.** A text that reports its author speaking in the past tense ("the
    ministry said", "Kovalenko told reporters") is a report on the address, not the address: it has no author.
 
@@ -27,12 +29,14 @@ gives its words to someone else ("According to the bank, ..."), which holds for 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from spacy.tokens import Span
 
 from saydo.extract.lexicon import lexicon
 from saydo.extract.speakers import ORG_WORDS, PERSON_ROLE, REPORTING_VERBS, Registry, Speaker
 from saydo.resolve.actors import actor_in_phrase, actor_of_name, actor_of_person, looks_official
+from saydo.resolve.offices import office_holder
 
 # where the author's words end: a word that starts what the document is about or where it was given, a stop, a dash
 _ENDS = (r"(?=\s+(?:to|at|on|in|during|before|for|regarding|about|concerning|after|with|marking|dedicated)\s"
@@ -82,21 +86,27 @@ def author_words(title: str | None) -> str | None:
 
 
 def document_author(title: str | None, text: str, sentences: list[Span], registry: Registry,
-                    site: tuple[str, str] | None = None) -> Speaker | None:
+                    site: tuple[str, str] | None = None, day: date | None = None) -> Speaker | None:
     """The author a document's title names (``title``: the article's; else the first line of ``text`` when it is a
     heading), or None when it names none or the text reports the author speaking (see the module). ``site``: the
-    issuing site's (actor, body) when the link is a known one (``saydo.extract.readouts.issuing_site``)."""
+    issuing site's (actor, body) when the link is a known one (``saydo.extract.readouts.issuing_site``); ``day``: the
+    text's date, for who held an office the title names without a name ("the President of Ruritania")."""
     words = author_words(title) or author_words(heading(text))
     if words is None:
         return None
-    author = _author(words, text, registry, site)
+    author = _author(words, text, registry, site, day)
     if author is None or _reported(author, sentences, registry):
         return None
     return author
 
 
-def _author(words: str, text: str, registry: Registry, site: tuple[str, str] | None) -> Speaker | None:
+def _author(words: str, text: str, registry: Registry, site: tuple[str, str] | None, day: date | None
+            ) -> Speaker | None:
     bare = re.sub(r"^(?:the|a|an)\s+", "", words, flags=re.I)
+    held = office_holder(words, day, site[0] if site else None)
+    if held is not None:  # "the President of Ruritania": who held the office that day
+        person = registry.find(held[0])
+        return Speaker(person.name, held[1], person) if person is not None else Speaker(*held)
     name, office = _name_and_office(bare)
     if name:
         person = registry.find(name)

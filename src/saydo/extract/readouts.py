@@ -8,7 +8,8 @@ expressed support for ..." is X's).
 1. **The issuer** is the site the text comes from when it is a known head of state's or government's
    (``ISSUERS``: ``Article.source_url``'s host, kremlin.ru -> RUS, president.gov.ua -> UKR, whitehouse.gov -> USA),
    speaking through its principal: the person of that side who is most often the subject of the readout's verbs of
-   speech or conversation ("had a conversation", "stressed", "agreed").
+   speech or conversation ("had a conversation", "stressed", "agreed"); when no person is, the head of state in
+   office on the text's day (``saydo.resolve.offices``), else the issuing body.
    On an unknown site, the principal is the subject of the first sentence, which tells of the conversation, when no
    one is more often the subject and they are named again, by name or role ("the President of Ruritania"), as a
    subject; the side is theirs.
@@ -30,6 +31,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from urllib.parse import urlparse
 
 from spacy.tokens import Span, Token
@@ -38,6 +40,7 @@ from saydo.extract.lexicon import lexicon
 from saydo.extract.quotes import inside_quote
 from saydo.extract.speakers import Registry, Speaker, speaker_from_subject
 from saydo.resolve.actors import actor_in_phrase, actor_of_person, looks_official
+from saydo.resolve.offices import holder
 
 # Sites of heads of state and government: host suffix -> (actor, the body that issues their readouts).
 ISSUERS: dict[str, tuple[str, str]] = {
@@ -76,9 +79,11 @@ def issuing_site(url: str | None) -> tuple[str, str] | None:
     return None
 
 
-def find_readout(url: str | None, sentences: list[Span], in_turn: list[bool], registry: Registry, quotes
-                 ) -> Readout | None:
-    """The readout a text holds, outside its speaker turns, or None (see the module)."""
+def find_readout(url: str | None, sentences: list[Span], in_turn: list[bool], registry: Registry, quotes,
+                 day: date | None = None) -> Readout | None:
+    """The readout a text holds, outside its speaker turns, or None (see the module). On a known site whose readout
+    names no principal, the issuer is the head of state in office on ``day`` (``saydo.resolve.offices``), else the
+    issuing body."""
     outside = [s for s, turned in zip(sentences, in_turn) if not turned]
     if not outside:
         return None
@@ -105,7 +110,8 @@ def find_readout(url: str | None, sentences: list[Span], in_turn: list[bool], re
     if site is not None:
         actor, body = site
         ranked = [name for name, _ in subjects.most_common() if named[name].actor == actor]
-        issuer = named[ranked[0]] if ranked else Speaker(body, actor)
+        head = holder(actor, day)
+        issuer = named[ranked[0]] if ranked else Speaker(head, actor) if head else Speaker(body, actor)
         return Readout(issuer, actor, True, registry, quotes)
     if not subjects or not _told_as_readout(outside, quotes, registry):
         return None

@@ -108,7 +108,7 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0,
     para_of = [bisect.bisect_left(breaks, sent.start_char) for sent in sentences]
     last: tuple[str, int, tuple[str, ...]] | None = None  # speaker, paragraph and places of the last statement
     defaults = sentence_defaults(article.text, article.source_url, sentences, registry, quotes, offset,
-                                 title=article.title)
+                                 title=article.title, day=article.published)
     attributed = attribute(sentences, text, quotes, registry, breaks, defaults=defaults)
     for index, sent in enumerate(sentences):
         if attributed[index] is None:

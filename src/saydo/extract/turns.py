@@ -35,6 +35,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -256,15 +257,16 @@ class Defaults:
 
 
 def sentence_defaults(text: str, url: str | None, sentences: list[Span], registry: Registry, quotes,
-                      offset: int = 0, title: str | None = None) -> Defaults:
+                      offset: int = 0, title: str | None = None, day: date | None = None) -> Defaults:
     """Each sentence's default speaker: its turn's speaker inside a transcript's turns, the issuer in a readout, the
     author of a document its title names as one author's (``saydo.extract.documents``) elsewhere (``text``: the
-    whole article, of which the parsed sentences start at ``offset``; ``url``: its link; ``title``: its title)."""
+    whole article, of which the parsed sentences start at ``offset``; ``url``: its link; ``title``: its title;
+    ``day``: its date, for the holder of an office a readout or a title names without a name)."""
     turns = find_turns(text)
     where = _turn_of(sentences, turns, offset)
-    readout = find_readout(url, sentences, [t is not None for t in where], registry, quotes)
+    readout = find_readout(url, sentences, [t is not None for t in where], registry, quotes, day)
     principal = readout.issuer if readout is not None and readout.issuer.person is not None else None
-    author = document_author(title, text, sentences, registry, issuing_site(url)) if readout is None else None
+    author = document_author(title, text, sentences, registry, issuing_site(url), day) if readout is None else None
     items: list[Default | None] = []
     speakers: dict[str, Speaker | None] = {}
     for turn in where:
