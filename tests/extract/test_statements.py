@@ -387,3 +387,20 @@ def _kinds_in_a_turn(nlp, sentence: str, day: date) -> list[str]:
     text = "President of Russia Vladimir Putin: Colleagues, good afternoon.\n\n" + sentence
     return [s.kind for s in extract(parse_text(text, name="r.txt", published=day), nlp=nlp)
             if s.text.startswith(sentence[:20])]
+
+
+def test_statements_an_arrangement_on_schedule_after_its_pledge_elaborates_it(nlp):
+    text = ("The day began.\n\nRussia will open a humanitarian corridor from Mariupol on Friday, the Russian defence "
+            "ministry said.\n\nThe corridor will operate from 10:00 to 16:00 Moscow time, the ministry added.")
+    found = extract(parse_text(text, name="e.txt", published=date(2022, 3, 9)), nlp=nlp)
+    assert [s.kind for s in found] == ["pledge", "claim"]
+    assert "kind:claim-elaboration" in found[1].rules and found[1].window.start is None
+
+
+@pytest.mark.parametrize("sentence,kind", [
+    ("The talks will begin on Monday, the Russian foreign ministry said.", "pledge"),  # a schedule
+    ("The talks will take place in Geneva, the Russian foreign ministry said.", "claim"),  # no time: no schedule
+])
+def test_statements_an_arrangement_is_announced_with_its_time(nlp, sentence, kind):
+    found = extract(parse_text("The day began.\n\n" + sentence, name="e.txt", published=date(2022, 3, 9)), nlp=nlp)
+    assert [s.kind for s in found] == [kind]

@@ -27,7 +27,7 @@ from saydo.extract.commitments import (
     stative,
 )
 from saydo.extract.events import events_from_doc
-from saydo.extract.kinds import Cues, classify_rule
+from saydo.extract.kinds import ARRANGEMENT, Cues, classify_rule
 from saydo.extract.lexicon import lexicon
 from saydo.extract.pipeline import load_nlp
 from saydo.extract.place_codes import Context, Mention, decide, sentence_mention, title_places
@@ -76,7 +76,7 @@ def extract_many(articles: Iterable[Article], nlp=None, n_process: int = 1, even
         if events is not None:
             events.extend(events_from_doc(articles[i], doc, offset))
     for statements in results:
-        yield _link_hedges(statements)
+        yield _link_hedges(_elaborations(statements))
 
 
 def _chunks(text: str) -> list[tuple[int, str]]:
@@ -419,6 +419,27 @@ def _bare_phrase(subject: Token) -> str:
 def _plain(text: str) -> str:
     """Content without quotation marks and with straight apostrophes, so cue patterns match across them."""
     return re.sub(r"[“”\"«»„]", "", text).replace("’", "'")
+
+
+def _elaborations(statements: list[Statement]) -> list[Statement]:
+    """An arrangement announced on schedule after a pledge of the same side names the same kind of arrangement ("the
+    corridor will open at ten", after "Russia will open a corridor from the city") elaborates that pledge, which
+    GUIDELINES.md leaves unannotated: a claim (``kind:claim-elaboration``), no new commitment."""
+    from dataclasses import replace
+
+    def nouns(text: str) -> set[str]:  # head nouns: "humanitarian corridors" -> "corridor", talks and negotiations one
+        regex = ARRANGEMENT.regex
+        heads = {m.group(0).lower().split()[-1].rstrip("s") for m in regex.finditer(text)} if regex else set()
+        return {"talk" if h == "negotiation" else h for h in heads}
+
+    out: list[Statement] = []
+    for s in statements:
+        if "kind:pledge-arrangement" in s.rules and any(
+                p.kind == "pledge" and p.actor == s.actor and nouns(p.text) & nouns(s.text) for p in out):
+            rules = tuple("kind:claim-elaboration" if r == "kind:pledge-arrangement" else r for r in s.rules)
+            s = replace(s, kind="claim", window=Window(), rules=rules)
+        out.append(s)
+    return out
 
 
 def _link_hedges(statements: list[Statement]) -> list[Statement]:
