@@ -75,7 +75,7 @@ def test_commitments_undertakings_without_a_commitment_verb_are_pledges(nlp, sen
     "said all ships sailing to the occupied ports would be treated as legitimate targets.",  # coercive
     "said the next round of talks is expected to be held in Geneva.",  # a schedule in the passive
     "said all departments of the regional administration would move to Lutsk.",
-    "said aid deliveries to the town would follow.",  # an arrangement to follow
+    "said aid deliveries to the town would follow on Monday.",  # an arrangement to follow
     'said: "Ukraine and Moldova will soon open a joint border post."',  # a joint subject inside a quotation too
 ])
 def test_commitments_possessed_forces_schedules_and_backshifted_pullbacks_are_pledges(nlp, sentence):

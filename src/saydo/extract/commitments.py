@@ -199,7 +199,8 @@ def _arrangement_onset(verb: Token, future: bool) -> bool:
     return subject is not None and subject.lemma_.lower() in ARRANGEMENT_HEADS and _timed(verb, subject)
 
 
-_TIME_WORDS = {"immediately", "soon", "shortly", "today", "tomorrow", "tonight", "now"}
+_TIME_WORDS = {"immediately", "soon", "shortly", "today", "tomorrow", "tonight", "now", "noon", "midnight", "dawn"}
+_CLOCK_PREPS = {"at", "by", "until", "till", "from"}  # "at nine", "from 10 to 16": a number on the clock
 
 
 def _timed(verb: Token, subject: Token) -> bool:
@@ -207,7 +208,8 @@ def _timed(verb: Token, subject: Token) -> bool:
     GUIDELINES.md counts as announced; "the talks will take place in the Middle East" gives none (on never-read news
     such onsets without a time were pledges 0 times in 5)."""
     own = {t.i for t in subject.subtree}
-    return any(t.i not in own and (t.ent_type_ in ("DATE", "TIME") or t.lower_ in _TIME_WORDS)
+    return any(t.i not in own and (t.ent_type_ in ("DATE", "TIME") or t.lower_ in _TIME_WORDS or
+                                   t.like_num and t.head.lower_ in _CLOCK_PREPS)
                for t in verb.subtree)
 
 
