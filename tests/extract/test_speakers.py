@@ -246,3 +246,11 @@ def test_speakers_designations_and_names_under_an_article_are_no_persons(nlp, te
 ])
 def test_speakers_he_after_people_named_as_objects_is_the_person_quoted_last(nlp, text):
     assert _last(nlp, "The day began.\n\n" + text, date(2025, 5, 16)).speaker == "Ivan Sokolov"
+
+
+def test_speakers_names_glued_to_a_country_and_titles_joined_by_and(nlp):
+    # the small model labels "Ukraine Volodymyr Zelenskyy" one organisation and "the Kingdom of the Netherlands Jan
+    # Vermeer" one place; each name is a person, with the title after the last "and" before it
+    doc = nlp("President of Ukraine Volodymyr Zelenskyy and Prime Minister of the Kingdom of the Netherlands Jan "
+              "Vermeer discussed steps to end the war. The President thanked Jan Vermeer.")
+    assert [(p.name, p.actor) for p in Registry(doc).people] == [("Volodymyr Zelenskyy", "UKR"), ("Jan Vermeer", "NLD")]

@@ -46,6 +46,7 @@ class Registry:
         spans = [ent for ent in doc.ents
                  if (ent.label_ == "PERSON" and not (len(ent) == 1 and ent.root.tag_ == "NNS"))
                  or (ent.label_ in ("ORG", "NORP") and looks_like_person(ent))]
+        spans += [name for ent in doc.ents if ent.label_ in ("ORG", "NORP", "GPE") and (name := _name_after_place(ent))]
         spans = [_with_first_name(ent) for ent in spans]
         covered = {i for ent in spans for i in range(ent.start, ent.end)}
         spans += [run for run in name_runs(doc) if not any(i in covered for i in range(run.start, run.end))]
@@ -159,6 +160,20 @@ ORG_WORDS = re.compile(r"\b(ministry|service|news|mail|times|post|agency|council
                         r"convention|treaty|accord|charter|protocol|initiative|strategy|programme|program|"
                         r"corridor|formula)\b",
                         re.I)
+
+
+def _name_after_place(ent: Span) -> Span | None:
+    """A personal name the small model glued to the country of the title before it ("President of [Ukraine Volodymyr
+    Zelenskyy]", labelled an organisation): the two or three name words after the words that name a side."""
+    words = list(ent)
+    for cut in range(1, len(words) - 1):
+        head, tail = ent.doc[ent.start:ent.start + cut], ent.doc[ent.start + cut:ent.end]
+        if (actor_of_name(head.text) or actor_in_phrase(head.text)) and 2 <= len(tail) <= 3 and \
+                all(_NAME_TOKEN.match(t.text) and t.pos_ == "PROPN" and not ORG_WORDS.search(t.text)
+                    and not looks_official(t.text) and (actor_of_name(t.text) is None or actor_of_person(t.text))
+                    for t in tail):
+            return Span(ent.doc, tail.start, tail.end, label="PERSON")
+    return None
 
 
 def _with_first_name(ent: Span) -> Span:
@@ -299,8 +314,11 @@ def role_phrase(ent: Span) -> str:
             if looks_official(head.text) or head.dep_ != "pobj" or head.head.head is head.head:
                 break
             head = head.head.head
-        pieces.append(" ".join(t.text for t in head.subtree if not (ent.start <= t.i < ent.end)
-                               and t.dep_ not in ("relcl", "acl") and t.i < ent.start + 12))
+        words = [t for t in head.subtree if not (ent.start <= t.i < ent.end) and t.dep_ not in ("relcl", "acl")
+                 and t.i < ent.start + 12]
+        # "President of A X and Prime Minister of B Y": Y's title is what follows the last "and" before Y
+        joined = [t.i for t in words if t.dep_ == "cc" and t.i < ent.start]
+        pieces.append(" ".join(t.text for t in words if not joined or t.i > joined[-1]))
     for child in root.children:
         if child.dep_ == "appos" and not (ent.start <= child.i < ent.end):
             pieces.append(" ".join(t.text for t in child.subtree)[:160])
