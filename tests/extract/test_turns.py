@@ -183,3 +183,17 @@ def test_turns_page_furniture_opens_no_turn():
     text = ("The General Staff said the fighting went on.\n\nREAD MORE: Winter timetable of the ferries\n\n"
             "Photo: The port at dawn\n\nIt said 13 clashes had taken place since Friday.")
     assert _candidates(text) == [] and find_turns(text) == []
+
+
+def test_turns_the_speakers_own_words_about_the_meeting_and_about_others(nlp):
+    text = ("President of Russia Vladimir Putin: Greek Prime Minister Nikos Dimas and I agreed to open two new ferry "
+            "lines next year. I believe that the Greek side is committed to this. I will allow myself to outline certain "
+            "results as well. I will highlight the work of our shipyards. Jan Novak: Thank you.")
+    found = _extract(nlp, text)
+    ferry = _by_start(found, "Greek Prime Minister Nikos Dimas and I agreed")
+    # the speaker's own announcement of a joint undertaking, not relayed to "Nikos Dimas and I"
+    assert ferry is not None and (ferry.speaker, ferry.kind) == ("Vladimir Putin", "pledge")
+    # a belief about another side's commitment, and remarks that order the meeting, commit nobody
+    for start in ("I believe that the Greek side", "I will allow myself", "I will highlight"):
+        said = _by_start(found, start)
+        assert said is not None and said.speaker == "Vladimir Putin" and said.kind != "pledge", start

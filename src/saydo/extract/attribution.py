@@ -414,6 +414,8 @@ def _relayed_commitment(sent: Span, verb: Token | None, speaker: Speaker, regist
         subject = agent or next((c for c in t.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.lower_ in ("he", "she", "it", "they", "i", "we", "who", "which", "that"):
             continue
+        if any(c.lower_ in ("i", "we") for c in subject.conjuncts):
+            continue  # "Mr Prime Minister and I agreed": the speaker's own announcement of a joint undertaking
         other = speaker_from_subject(subject, registry, sent.start)
         if other is None or other.actor in (None, "CIV") or other.name == speaker.name:
             continue

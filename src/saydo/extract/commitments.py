@@ -322,11 +322,18 @@ def _names_party(prep: Token) -> bool:
     return any(o.pos_ == "PROPN" or o.ent_type_ in ("PERSON", "NORP", "GPE") for o in prep.subtree)
 
 
+_REFLEXIVE = {"myself", "ourselves", "me", "us", "himself", "herself"}
+
+
 def _procedure(verb: Token, subject: Token | None) -> bool:
     """A speaker ordering the meeting he speaks at ("today we will discuss the budget", "I will give two examples",
     "she will share her view"), not an arrangement with another party ("we will discuss it with Ankara on Monday")."""
     if subject is None or subject.lower_ not in ("i", "we", "he", "she") or any(c.dep_ == "neg" for c in verb.children):
         return False  # "we will not share details while the convoy moves": a refusal, which commits
+    complement = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"), None)
+    if verb.lemma_.lower() in PERMITTING | {"let"} and complement is not None and \
+            any(c.dep_ in ("dobj", "nsubj") and c.lower_ in _REFLEXIVE for c in [*verb.children, *complement.children]):
+        verb = complement  # "I will allow myself to outline ...": the act is the infinitive
     lemma = verb.lemma_.lower()
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if lemma not in PROCEDURE_VERBS and not any(o.lemma_.lower() in PROCEDURE_OBJECTS for o in objects):

@@ -18,6 +18,7 @@ from saydo.extract.attribution import attribute, cites, inverted_speaker, relaye
 from saydo.extract.commitments import (
     AGENT_NOUNS,
     ARRANGEMENT_HEADS,
+    BELIEF,
     GRANTING,
     commitment_text,
     conjunct_words,
@@ -282,6 +283,9 @@ def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = Fa
     # "people will be evacuated to X, from where they would be flown on", "if they attack, we will": a subordinate
     # clause's subject is not the one who commits
     subjects = [t for t in subjects if t.head.dep_ not in ("relcl", "pcomp", "acl", "advcl")] or subjects
+    # "I believe that the other side is committed to this": who holds a belief is not who acts in it
+    subjects = [t for t in subjects if not (t.head.lemma_.lower() in BELIEF and
+                                            any(c.dep_ == "ccomp" for c in t.head.children))] or subjects
     subjects.sort(key=lambda t: not _commits(t.head))
     in_person = False
     for subject in subjects[:2]:

@@ -38,6 +38,13 @@ _DEMONYMS: dict[str, str] = {
     "us": "USA", "turkish": "TUR", "belarusian": "BLR", "belarussian": "BLR", "french": "FRA", "british": "GBR",
     "german": "DEU", "chinese": "CHN", "polish": "POL", "israeli": "ISR", "iranian": "IRN", "indian": "IND",
     "emirati": "ARE", "saudi": "SAU", "qatari": "QAT", "hungarian": "HUN", "italian": "ITA",
+    # other states often in the war's news, by the adjective English uses for them
+    "greek": "GRC", "dutch": "NLD", "norwegian": "NOR", "swedish": "SWE", "finnish": "FIN", "danish": "DNK",
+    "estonian": "EST", "latvian": "LVA", "lithuanian": "LTU", "romanian": "ROU", "moldovan": "MDA",
+    "georgian": "GEO", "armenian": "ARM", "azerbaijani": "AZE", "kazakh": "KAZ", "japanese": "JPN",
+    "spanish": "ESP", "austrian": "AUT", "swiss": "CHE", "belgian": "BEL", "czech": "CZE", "slovak": "SVK",
+    "bulgarian": "BGR", "serbian": "SRB", "croatian": "HRV", "canadian": "CAN", "brazilian": "BRA",
+    "egyptian": "EGY", "syrian": "SYR", "north korean": "PRK", "south african": "ZAF",
     "soviet": "RUS", "kremlin": "RUS", "pro-russian": "RUS", "pro-kremlin": "RUS", "occupation": "RUS",
     "occupying": "RUS", "occupiers": "RUS", "occupier": "RUS", "separatist": "RUS", "separatists": "RUS",
 }
