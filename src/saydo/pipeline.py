@@ -85,14 +85,9 @@ def _extracted(store: Store | None, articles: list[Article], n_process: int, eve
     one (``saydo.extract.spark``: the same extraction, on the executors), else here."""
     engine = store.engine if store is not None else None
     if engine is not None and engine.name == "spark":
-        if learned_kinds:
-            from saydo.errors import BadValue
-
-            raise BadValue("--learned-kinds is not for the spark engine yet",
-                           hint="extract with the duckdb engine, or leave out --learned-kinds")
         from saydo.extract.spark import extract_articles as on_spark
 
-        for result in on_spark(engine, articles):
+        for result in on_spark(engine, articles, learned=learned_kinds):
             events.extend(result.events)
             yield result.statements
         return

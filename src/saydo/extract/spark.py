@@ -75,14 +75,16 @@ class Extracted:
     digest: str = ""
 
 
-def extract_articles(engine, articles: list[Article], *, partitions: int | None = None) -> list[Extracted]:
-    """Statements and reported events of articles already read, extracted on the executors, in the given order."""
+def extract_articles(engine, articles: list[Article], *, partitions: int | None = None,
+                     learned: bool = False) -> list[Extracted]:
+    """Statements and reported events of articles already read, extracted on the executors, in the given order
+    (``learned``: with the learned second opinion on kinds, ``saydo.extract.learned``, loaded once per task)."""
     rows = [_article_row(order, 0, article) for order, article in enumerate(articles)]
-    return _collect(engine, _frame(engine.session, rows), partitions, None)
+    return _collect(engine, _frame(engine.session, rows), partitions, None, learned=learned)
 
 
 def extract_inputs(engine, inputs: list[str], *, published: date | None = None, partitions: int | None = None,
-                   write: bool = False) -> tuple[list[Extracted], list[str]]:
+                   write: bool = False, learned: bool = False) -> tuple[list[Extracted], list[str]]:
     """Read and extract every input (files, folders, glob patterns, CSV/JSON Lines/Parquet tables of articles),
     and with ``write`` append the statements to the warehouse. Returns the results in input order and the notes of
     opening folders (skipped files)."""
@@ -106,7 +108,7 @@ def extract_inputs(engine, inputs: list[str], *, published: date | None = None, 
     frame = _frame(session, rows)
     for order, item in parquet:
         frame = frame.unionByName(_parquet_rows(session, order, item))
-    return _collect(engine, frame, partitions, published, write=write), notes
+    return _collect(engine, frame, partitions, published, write=write, learned=learned), notes
 
 
 def _globbed(inputs: list[str]) -> list[str]:
@@ -137,12 +139,12 @@ def _parquet_rows(session, order: int, path: str):
     return session.createDataFrame(numbered, _IN)
 
 
-def _collect(engine, frame, partitions: int | None, published: date | None, *, write: bool = False
-             ) -> list[Extracted]:
+def _collect(engine, frame, partitions: int | None, published: date | None, *, write: bool = False,
+             learned: bool = False) -> list[Extracted]:
     """Run the tasks once (their output staged as Parquet when it is also to be written), write the statements when
     asked, and give the results in input order (an article's statements in the order extraction found them)."""
     count = partitions or max(1, engine.session.sparkContext.defaultParallelism * 4)
-    out = frame.repartition(count).mapInPandas(lambda batches: _extract(batches, published), _OUT)
+    out = frame.repartition(count).mapInPandas(lambda batches: _extract(batches, published, learned), _OUT)
     if not write:
         return _results(out.toArrow().to_pylist())
     staging = engine.path("_staging", uuid.uuid4().hex)
@@ -177,13 +179,19 @@ def _results(rows: list[dict]) -> list[Extracted]:
     return [found[key] for key in sorted(found)]
 
 
-def _extract(batches, published: date | None) -> Iterator:
-    """The task: read what is to be read, then extract each batch with this process's one pipeline."""
+def _extract(batches, published: date | None, learned: bool = False) -> Iterator:
+    """The task: read what is to be read, then extract each batch with this process's one pipeline (and, when
+    ``learned``, the learned kind classifier shipped in the package)."""
     import pandas as pd
 
     from saydo.extract import extract_many, load_nlp
 
     nlp = load_nlp()
+    second = None
+    if learned:
+        from saydo.extract.learned import pledge_reader
+
+        second = pledge_reader()
     for frame in batches:
         out: list[dict] = []
         articles: list[tuple[int, int, str, Article]] = []
@@ -198,7 +206,7 @@ def _extract(batches, published: date | None) -> Iterator:
                 for warning in problem[1] if problem else ():
                     out.append(_out(order, sub, label, "warning", payload=warning))
         events: list[Observation] = []
-        extracted = extract_many([a for *_, a in articles], nlp=nlp, events=events)
+        extracted = extract_many([a for *_, a in articles], nlp=nlp, events=events, learned=second)
         for (order, sub, label, article), statements in zip(articles, extracted):
             contract = [s.to_json() for s in statements]
             digest = hashlib.sha256(json.dumps(contract, sort_keys=True).encode()).hexdigest()[:20]

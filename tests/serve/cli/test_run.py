@@ -123,7 +123,7 @@ def test_run_internal_error_exits_3_with_traceback(cli, tmp_path, article, monke
     assert code == 3 and "Traceback" in err and "RuntimeError: boom" in err and "internal error" in err
 
 
-def test_extract_learned_kinds_is_asked_for_and_not_for_spark(cli, tmp_path):
+def test_extract_learned_kinds_is_asked_for_and_runs_on_spark_too(cli, tmp_path, spark_master):
     path = tmp_path / "declared.txt"
     path.write_text('date 2022-03-08\n\nThe talks went on.\n\n"A ceasefire regime is declared from 10:00 Moscow '
                     'time," the Russian defence ministry said.\n', encoding="utf-8")
@@ -134,5 +134,7 @@ def test_extract_learned_kinds_is_asked_for_and_not_for_spark(cli, tmp_path):
     assert code == 0, err
     rows = [json.loads(line) for line in out.splitlines()]
     assert [(r["kind"], "kind:pledge-learned" in r["rules"]) for r in rows] == [("pledge", True)]
-    code, _, err = cli("extract", path, "--learned-kinds", "--engine", "spark")
-    _one_line_error(code, err, "--learned-kinds is not for the spark engine")
+    code, spark, err = cli("extract", path, "--json", "--learned-kinds", "--engine", "spark", "--spark-master",
+                           spark_master, "--warehouse", tmp_path / "warehouse")
+    assert code == 0, err
+    assert [json.loads(line) for line in spark.splitlines()] == rows  # the same statements, ids and rules

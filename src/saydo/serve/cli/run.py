@@ -116,10 +116,7 @@ def extract(files: Inputs, json_out: JsonOption = False, date_: DateOption = Non
     published = _parse_date(date_)
     choice = engine_choice(engine, spark_master, warehouse)
     if choice.spark:
-        if learned_kinds:
-            raise BadValue("--learned-kinds is not for the spark engine yet",
-                           hint="extract with the duckdb engine, or leave out --learned-kinds")
-        statements, errors = _extract_on_spark(files, choice, published, fetch)
+        statements, errors = _extract_on_spark(files, choice, published, fetch, learned_kinds)
     else:
         articles, errors, warnings = pipeline.read_articles(None, files, published=published, fetch=fetch)
         warn(warnings)
@@ -132,7 +129,7 @@ def extract(files: Inputs, json_out: JsonOption = False, date_: DateOption = Non
     finish(errors)
 
 
-def _extract_on_spark(inputs: list[str], choice, published, fetch: bool):
+def _extract_on_spark(inputs: list[str], choice, published, fetch: bool, learned: bool = False):
     """``saydo extract --engine spark``: statements in input order and the inputs' errors (warnings printed)."""
     from saydo.errors import BadValue
     from saydo.extract.spark import extract_inputs
@@ -142,7 +139,7 @@ def _extract_on_spark(inputs: list[str], choice, published, fetch: bool):
         raise BadValue("--fetch is not for the spark engine", hint="fetch the pages with the duckdb engine, or save "
                                                                   "them as files first")
     engine = SparkEngine(None, master=choice.master, warehouse=choice.warehouse)
-    results, notes = extract_inputs(engine, inputs, published=published, write=True)
+    results, notes = extract_inputs(engine, inputs, published=published, write=True, learned=learned)
     warn([("", note) for note in notes] + [(r.label, w) for r in results for w in r.warnings])
     return [s for r in results for s in r.statements], [r.error for r in results if r.error is not None]
 
