@@ -197,3 +197,11 @@ def test_turns_the_speakers_own_words_about_the_meeting_and_about_others(nlp):
     for start in ("I believe that the Greek side", "I will allow myself", "I will highlight"):
         said = _by_start(found, start)
         assert said is not None and said.speaker == "Vladimir Putin" and said.kind != "pledge", start
+
+
+def test_turns_an_infinitive_that_qualifies_a_noun_gives_no_one_the_words(nlp):
+    text = ("Prime Minister of Greece Nikos Dimas: Thank you for the invitation. President of Russia Vladimir Putin: "
+            "Mr Prime Minister and I agreed to provide full support for the development of tourism, given that Greece "
+            "has a great deal to offer. Nikos Dimas: Thank you.")
+    tourism = _by_start(_extract(nlp, text), "Mr Prime Minister and I agreed")
+    assert tourism is not None and (tourism.speaker, tourism.kind) == ("Vladimir Putin", "pledge")

@@ -252,8 +252,11 @@ def _attribution(sent: Span, quotes, registry: Registry, group: Speaker | None =
                  ) -> tuple[Token | None, Speaker | None]:
     """The speech verb of a sentence and who performs it; ``group`` is the institution that spoke just before, for
     "It added that ..." and "They said ..."."""
+    # not an infinitive that qualifies a noun ("Greece has a great deal to offer"): no one speaks in it
     candidates = [t for t in sent if (t.lemma_.lower() in SPEECH or _states(t)) and t.pos_ in ("VERB", "AUX")
-                  and not inside_quote(quotes, t.idx) and not _hypothetical(t)]
+                  and not inside_quote(quotes, t.idx) and not _hypothetical(t)
+                  and not (t.tag_ == "VB" and t.dep_ in ("acl", "relcl")
+                           and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children))]
     tails = {t.i: _tail_subject(t, sent) for t in candidates}
     candidates.sort(key=lambda t: (not (tails[t.i] is not None or _reporting_tail(t, sent)), t.dep_ != "ROOT", t.i))
     for verb in candidates:
