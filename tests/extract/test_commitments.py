@@ -157,6 +157,7 @@ def test_commitments_talked_about_not_made(nlp, sentence, why):
     ("As of today, the vaccine has been approved in twelve countries.", "approved", "unnamed"),
     ("It has been a year since the regime declared a blockade of the port.", "declared", "long-ago"),
     ("The council promised two years ago to repair the road.", "promised", "long-ago"),
+    ("Back then, we agreed that the council would repair the road.", "agreed", "long-ago"),
     ("What are we going to offer them?", "offer", "question"),
     ("The council promised to repair the road by June.", "promised", None),
     ("The soldiers are ordered to hold the bridge.", "ordered", None),
