@@ -187,8 +187,8 @@ def test_turns_page_furniture_opens_no_turn():
 
 def test_turns_the_speakers_own_words_about_the_meeting_and_about_others(nlp):
     text = ("President of Russia Vladimir Putin: Greek Prime Minister Nikos Dimas and I agreed to open two new ferry "
-            "lines next year. I believe that the Greek side is committed to this. I will allow myself to outline certain "
-            "results as well. I will highlight the work of our shipyards. Jan Novak: Thank you.")
+            "lines next year. I believe that the Greek side is committed to this. I will allow myself to outline "
+            "certain results as well. I will highlight the work of our shipyards. Jan Novak: Thank you.")
     found = _extract(nlp, text)
     ferry = _by_start(found, "Greek Prime Minister Nikos Dimas and I agreed")
     # the speaker's own announcement of a joint undertaking, not relayed to "Nikos Dimas and I"
