@@ -95,7 +95,7 @@ def document_author(title: str | None, text: str, sentences: list[Span], registr
     if words is None:
         return None
     author = _author(words, text, registry, site, day)
-    if author is None or _reported(author, sentences, registry):
+    if author is None or _reported(author, sentences):
         return None
     return author
 
@@ -156,7 +156,7 @@ def _fuller_naming(words: str, text: str) -> str:
     return words
 
 
-def _reported(author: Speaker, sentences: list[Span], registry: Registry) -> bool:
+def _reported(author: Speaker, sentences: list[Span]) -> bool:
     """Does the text report its author speaking in the past tense ("the ministry said", "Kovalenko told")?"""
     keys = {w.lower() for w in re.findall(r"[A-Za-z]+", author.name)} - _CONNECTORS
     surname = author.name.split()[-1].lower() if author.person is not None else None
