@@ -381,7 +381,7 @@ def _is_act(verb: Token) -> bool:
 def _under_belief(verb: Token, content: Span) -> bool:
     """Is this future the complement of a belief ("I think we will", "convinced that X will", "I am sure that ...") or
     framed by one in parentheses ("it will, I am sure, be resolved")?"""
-    if any(c.dep_ == "parataxis" and _believes(c) for c in verb.children):
+    if any(c.dep_ == "parataxis" and believes(c) for c in verb.children):
         return True
     for ancestor in verb.ancestors:
         if ancestor.i < content.start - 1 or ancestor.i >= content.end:
@@ -395,7 +395,7 @@ def _under_belief(verb: Token, content: Span) -> bool:
     return False
 
 
-def _believes(token: Token) -> bool:
+def believes(token: Token) -> bool:
     return token.lemma_.lower() in BELIEF or (token.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_.lower()
                                                                            in BELIEF for c in token.children))
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from spacy.tokens import Span
 
@@ -44,6 +45,7 @@ _ENDS = (r"(?=\s+(?:to|at|on|in|during|before|for|regarding|about|concerning|aft
 _CONNECTORS = {"of", "the", "and", "for", "de", "von", "van", "der"}
 
 
+@lru_cache(maxsize=1)
 def _title_pattern() -> re.Pattern:
     nouns = "|".join(sorted((re.escape(w) for w in lexicon("turns", "document_nouns").words), key=len, reverse=True))
     return re.compile(rf"(?:^|\s[-–—|:]\s)\W*(?:(?:video|televised|evening|annual|new\s+year'?s?|official|special)\s+)*"

@@ -110,8 +110,7 @@ def find_readout(url: str | None, sentences: list[Span], in_turn: list[bool], re
     if site is not None:
         actor, body = site
         ranked = [name for name, _ in subjects.most_common() if named[name].actor == actor]
-        head = holder(actor, day)
-        issuer = named[ranked[0]] if ranked else Speaker(head, actor) if head else Speaker(body, actor)
+        issuer = named[ranked[0]] if ranked else Speaker(holder(actor, day) or body, actor)
         return Readout(issuer, actor, True, registry, quotes)
     if not subjects or not _told_as_readout(outside, quotes, registry):
         return None

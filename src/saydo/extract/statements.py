@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -18,8 +19,8 @@ from saydo.extract.attribution import attribute, cites, inverted_speaker, relaye
 from saydo.extract.commitments import (
     AGENT_NOUNS,
     ARRANGEMENT_HEADS,
-    BELIEF,
     GRANTING,
+    believes,
     commitment_text,
     conjunct_words,
     futures,
@@ -284,8 +285,8 @@ def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = Fa
     # clause's subject is not the one who commits
     subjects = [t for t in subjects if t.head.dep_ not in ("relcl", "pcomp", "acl", "advcl")] or subjects
     # "I believe that the other side is committed to this": who holds a belief is not who acts in it
-    subjects = [t for t in subjects if not (t.head.lemma_.lower() in BELIEF and
-                                            any(c.dep_ == "ccomp" for c in t.head.children))] or subjects
+    subjects = [t for t in subjects if not (believes(t.head) and any(c.dep_ == "ccomp" for c in t.head.children))] \
+        or subjects
     subjects.sort(key=lambda t: not _commits(t.head))
     in_person = False
     for subject in subjects[:2]:
@@ -429,26 +430,24 @@ def _elaborations(statements: list[Statement]) -> list[Statement]:
     """An arrangement announced on schedule after a pledge of the same side names the same kind of arrangement ("the
     corridor will open at ten", after "Russia will open a corridor from the city") elaborates that pledge, which
     GUIDELINES.md leaves unannotated: a claim (``kind:claim-elaboration``), no new commitment."""
-    from dataclasses import replace
-
     def nouns(text: str) -> set[str]:  # head nouns: "humanitarian corridors" -> "corridor", talks and negotiations one
         regex = ARRANGEMENT.regex
         heads = {m.group(0).lower().split()[-1].rstrip("s") for m in regex.finditer(text)} if regex else set()
         return {"talk" if h == "negotiation" else h for h in heads}
 
+    pledged: set[tuple[str | None, str]] = set()  # (side, arrangement noun) of the pledges so far
     out: list[Statement] = []
     for s in statements:
-        if "kind:pledge-arrangement" in s.rules and any(
-                p.kind == "pledge" and p.actor == s.actor and nouns(p.text) & nouns(s.text) for p in out):
+        if "kind:pledge-arrangement" in s.rules and any((s.actor, n) in pledged for n in nouns(s.text)):
             rules = tuple("kind:claim-elaboration" if r == "kind:pledge-arrangement" else r for r in s.rules)
             s = replace(s, kind="claim", window=Window(), rules=rules)
+        elif s.kind == "pledge":
+            pledged |= {(s.actor, n) for n in nouns(s.text)}
         out.append(s)
     return out
 
 
 def _link_hedges(statements: list[Statement]) -> list[Statement]:
-    from dataclasses import replace
-
     linked: list[Statement] = []
     for s in statements:
         if s.kind != "pledge" and _HEDGE.search(s.text):

@@ -79,9 +79,9 @@ def _split_header(raw: str, *, where: str) -> tuple[date | None, str | None, str
         if m:
             if m.group(1):
                 value = m.group(2)
-                if not _DATE.match(value) and found_date is not None:
-                    break  # a page's own partial date marker after the header (" date 2022-04 Title"): body text
                 if not _DATE.match(value):
+                    if found_date is not None:
+                        break  # a page's own partial date marker after the header (" date 2022-04 Title"): body text
                     raise BadValue(f"the date line has {value!r}, not YYYY-MM-DD", where=where,
                                    hint="write the first line as 'date 2022-03-29'")
                 try:

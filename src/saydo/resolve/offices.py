@@ -18,7 +18,7 @@ from saydo.resolve.actors import actor_in_phrase
 @dataclass(frozen=True)
 class Holder:
     actor: str
-    office: str  # "president" (head of state) or "chancellor"/"prime minister" (head of government)
+    office: str  # "president" (head of state) or "chancellor" (head of government)
     name: str
     start: date
     end: date | None = None  # the day the successor took office; None: still in office
