@@ -267,6 +267,30 @@ def test_attribution_a_participle_that_reports_on_its_own(nlp):
     assert len([s for s in found if "depot" in s.text or "killing" in s.text]) == 1  # no speech in "killing"
 
 
+def test_attribution_two_commitments_in_one_sentence_stay_two(nlp):
+    # a participle and a second "that" clause are speech acts of their own: two pledges are two commitments to check
+    _, found = _extract(nlp, (
+        "Moldova's prime minister Ion Ceban offered to host the next round of talks in Chisinau, adding that he "
+        "would send two teams of deminers to Odesa.\n\n"
+        "The Polish defence ministry said Poland would open a second crossing at Dorohusk on Monday, and that it "
+        "would send extra border guards within a week."))
+    assert [s.kind for s in found] == ["pledge"] * 4
+    assert _by_start(found, "adding that he would send").speaker == "Ion Ceban"
+    assert _by_start(found, "that it would send").actor == "POL"
+
+
+def test_attribution_a_predicate_turning_to_the_future_is_a_statement_of_its_own(nlp):
+    # "A and will B": the second predicate has its own future auxiliary and shares the first one's subject
+    _, found = _extract(nlp, (
+        "The Lithuanian foreign ministry said Lithuania welcomed the exchange of prisoners and would keep "
+        "mediating between the parties.\n\n"
+        "Ukraine's defence minister Oleh Savchuk said the brigades had reached the river and will hold the "
+        "eastern bank through the winter."))
+    assert [(s.kind, s.text.split()[0]) for s in found] == [
+        ("opinion", "The"), ("pledge", "would"), ("claim", "Ukraine's"), ("pledge", "will")]
+    assert found[1].actor == "LTU" and found[3].speaker == "Oleh Savchuk"
+
+
 def test_attribution_a_participle_after_a_closing_quotation_mark_without_that(nlp):
     _, found = _extract(nlp, (
         'Russia\'s deputy defence minister Ivan Petrov claimed that "the first phase near the capital is over," '

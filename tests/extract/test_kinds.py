@@ -132,6 +132,23 @@ def test_statements_agent_futures_are_pledges(nlp, sentence):
     assert _kinds(nlp, sentence) == ["pledge"]
 
 
+@pytest.mark.parametrize("text", [
+    "The Polish prime minister said he would keep the grain transit through Rzeszow open all winter.",
+    "A Ukrainian deputy minister said she will sign the customs deal in Vilnius on Monday.",
+    "Dmitry Peskov, the Kremlin spokesman, said the president would travel to Tashkent next week.",
+])
+def test_statements_an_official_named_by_office_commits_in_person(nlp, text):
+    # "he"/"she" after a speaker named by office alone is that official; "the president" of a state's spokesman is
+    # the spokesman's own head of state
+    from datetime import date
+
+    from saydo.extract import extract
+    from saydo.ingest.articles import parse_text
+
+    found = extract(parse_text(text, name="o.txt", published=date(2023, 3, 1)), nlp=nlp)
+    assert [s.kind for s in found] == ["pledge"]
+
+
 @pytest.mark.parametrize("sentence", [
     "said he was sure that the partners would approve the loan.",
     "expressed hope that the summit would approve the loan.",

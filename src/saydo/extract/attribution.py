@@ -301,7 +301,10 @@ def _document_issuer(source: Token, registry: Registry) -> Speaker | None:
     return registry.last_institution or registry.last_speaker
 
 
-Act = tuple[Span, Token | None, Speaker, bool]  # (part of a sentence, its speech verb, speaker, merge if same kind)
+# (part of a sentence, its speech verb, speaker, when it joins the part before: ``SEPARATE`` never, ``SAME_KIND`` when
+# of the same kind but two pledges stay two commitments, ``ONE_UTTERANCE`` when of the same kind, pledges too)
+Act = tuple[Span, Token | None, Speaker, str]
+SEPARATE, SAME_KIND, ONE_UTTERANCE = "", "same-kind", "one-utterance"
 _COORDINATORS = {"and", "but", "while", "whereas"}
 
 
@@ -313,19 +316,23 @@ def speech_acts(sent: Span, verb: Token | None, speaker: Speaker, quotes, regist
     - an adverbial clause with a speech verb and a subject of its own ("... since Russia announced it would ease
       off") is that subject's statement;
     - a second complement of the same verb ("It says A, and that B") is a separate statement only when its kind
-      differs from the first (``merge`` is True);
+      differs from the first (``SAME_KIND``);
     - a participle after a comma that reports on its own ("X condemned A, adding that B") is the same speaker's
-      separate statement when its kind differs (``merge``).
+      separate statement when its kind differs (``SAME_KIND``);
+    - a predicate that turns to the future with an auxiliary of its own ("Ukraine rejects the vote and will keep
+      freeing its land") is a separate statement when its kind differs (``SAME_KIND``);
+    - a second clause with its own subject in one utterance ("we saw no truce, and we are ready to meet") is a
+      separate statement when its kind differs (``ONE_UTTERANCE``).
 
     Without such a break the sentence is one act."""
     relayed = _relayed_commitment(sent, verb, speaker, registry)
     if relayed is not None:
-        return [(sent, relayed[0], relayed[1], False)]
-    whole = [(sent, verb, speaker, False)]
+        return [(sent, relayed[0], relayed[1], SEPARATE)]
+    whole = [(sent, verb, speaker, SEPARATE)]
     if verb is None:
         return whole
     doc = sent.doc
-    cuts: list[tuple[int, int, Token, Speaker, bool]] = []  # (last token + 1 of the part before, first token, ...)
+    cuts: list[tuple[int, int, Token, Speaker, str]] = []  # (last token + 1 of the part before, first token, ...)
     speech = [t for t in sent if t.lemma_.lower() in SPEECH and t.pos_ == "VERB" and not inside_quote(quotes, t.idx)]
     for t in speech:
         if t.i <= sent.start + 2:
@@ -334,14 +341,14 @@ def speech_acts(sent: Span, verb: Token | None, speaker: Speaker, quotes, regist
         if before.lower_ in _COORDINATORS and before.dep_ == "cc" and any(o.i < t.i for o in speech if o is not t):
             own = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if own is None:
-                cuts.append((_before_comma(doc, t.i - 1), t.i, t, speaker, False))
+                cuts.append((_before_comma(doc, t.i - 1), t.i, t, speaker, SEPARATE))
             continue
         if t.tag_ == "VBG" and _after_comma(doc, t.i) and t.i > verb.i and \
                 not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and \
                 any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
             # "X thanked the rescuers, adding that the convoy would leave at nine": a participle that reports on its
             # own, the same speaker's; one statement again when both parts are of one kind
-            cuts.append((_before_comma(doc, t.i - 1 if before.is_quote else t.i), t.i, t, speaker, True))
+            cuts.append((_before_comma(doc, t.i - 1 if before.is_quote else t.i), t.i, t, speaker, SAME_KIND))
             continue
         mark = next((c for c in t.children if c.dep_ == "mark" and c.i < t.i), None)
         subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
@@ -350,10 +357,10 @@ def speech_acts(sent: Span, verb: Token | None, speaker: Speaker, quotes, regist
             other = speaker_from_subject(subject, registry, sent.start)
             if other is not None and other.actor not in (None, "CIV") and other.name != speaker.name:
                 first = mark.i
-                cuts.append((_before_comma(doc, first), first, t, other, False))
+                cuts.append((_before_comma(doc, first), first, t, other, SEPARATE))
                 last = max(x.i for x in t.subtree) + 1
                 if last < sent.end - 1:  # the act of the outer speaker goes on after the clause
-                    cuts.append((last, last, None, speaker, False))
+                    cuts.append((last, last, None, speaker, SEPARATE))
     for t in sent:
         if t.dep_ != "conj" or t.pos_ not in ("VERB", "AUX"):
             continue
@@ -362,17 +369,21 @@ def speech_acts(sent: Span, verb: Token | None, speaker: Speaker, quotes, regist
             continue
         if (t.head.i == verb.i or (t.head.dep_ == "ccomp" and t.head.head.i == verb.i)) and t.i > verb.i + 2 and \
                 any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
-            cuts.append((_before_comma(doc, left - 1), left, verb, speaker, True))
+            cuts.append((_before_comma(doc, left - 1), left, verb, speaker, SAME_KIND))
         elif t.head.dep_ == "ccomp" and t.head.head.i == verb.i and doc[left - 2].text == "," and \
                 any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
             # "A, and B" reported, each clause with a subject of its own ("we expect them to stop, and we are ready
             # to meet"): a second statement when its kind differs
-            cuts.append((left - 2, left, verb, speaker, True))
+            cuts.append((left - 2, left, verb, speaker, ONE_UTTERANCE))
+        elif t.head.dep_ == "ccomp" and t.head.head.i == verb.i and _own_future(t) and not _own_future(t.head):
+            # "Ukraine rejects the vote and will keep freeing its land": a predicate that turns to the future with an
+            # auxiliary of its own says something else of the same subject, a second statement when its kind differs
+            cuts.append((_before_comma(doc, left - 1), left, verb, speaker, SAME_KIND))
     if not cuts:
         return whole
     cuts.sort(key=lambda c: c[1])
     acts: list[Act] = []
-    start, current_verb, current_speaker, merge = sent.start, None, speaker, False
+    start, current_verb, current_speaker, merge = sent.start, None, speaker, SEPARATE
     for end, next_start, next_verb, next_speaker, next_merge in cuts:
         if end - start >= 3:
             acts.append((doc[start:end], current_verb, current_speaker, merge))
@@ -382,7 +393,7 @@ def speech_acts(sent: Span, verb: Token | None, speaker: Speaker, quotes, regist
     first_span = acts[0][0]
     inside = [t for t in speech if first_span.start <= t.i < first_span.end]
     first_verb = verb if first_span.start <= verb.i < first_span.end else (inside[0] if inside else verb)
-    acts[0] = (first_span, first_verb, acts[0][2], False)
+    acts[0] = (first_span, first_verb, acts[0][2], SEPARATE)
     acts = [(span, v if v is not None else _outer_verb(span, speech, verb), who, m) for span, v, who, m in acts]
     return acts
 
@@ -392,6 +403,11 @@ RELAYING_VERBS = {"approve", "promise", "pledge", "guarantee", "vow", "undertake
 # acts by which a side's leader commits it ("the Kremlin said Putin ordered a truce"): relayed by the same side, the
 # leader's commitment; relayed by another party, a report of what the leader did
 ORDERING_VERBS = {"order", "declare", "announce", "instruct", "decide"}
+
+
+def _own_future(verb: Token) -> bool:
+    """Whether a verb carries a future or conditional auxiliary of its own ("will keep", "would open")."""
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in verb.children)
 
 
 def _commits_to_something(verb: Token) -> bool:

@@ -91,14 +91,14 @@ def futures(content: Span, reporting: Token | None = None, *, institution: bool 
             # "a military response would be required", "corridors will be opened": the act's agent is left unsaid
             # (the announcing side) unless a "by" phrase names it; "they will be exhausted" is about the other side
             by = _by_agent(verb)
-            patient = _subject(verb)
+            patient = subject_of(verb)
             if by is None and not (patient is not None and other_side(patient)):
                 agent = True
             elif by is not None and _is_agent(by, institution=institution, reported=reporting is not None,
                                               quoted=quoted, person=person) and not other_side(by):
                 agent = True
             continue
-        subject = _subject(verb)
+        subject = subject_of(verb)
         if _is_agent(subject, institution=institution, reported=reporting is not None, quoted=quoted,
                      person=person) and _is_act(verb) and not other_side(subject) and not _procedure(verb, subject):
             agent = True
@@ -133,7 +133,7 @@ def _impersonal(verb: Token, future: bool, other_side) -> bool:
         return False
     if _obliged(verb):
         return False  # "must be agreed", "we must ensure that they are allowed to travel": a demand
-    by, patient = _by_agent(verb), _subject(verb)
+    by, patient = _by_agent(verb), subject_of(verb)
     if (by is not None and other_side(by)) or \
             (patient is not None and other_side(patient) and verb.lemma_.lower() not in GRANTING):
         return False  # "they will be defeated" is about the other side; "they will be guaranteed safety" is a grant
@@ -164,7 +164,7 @@ def _impersonal(verb: Token, future: bool, other_side) -> bool:
 def _pullback_under_way(verb: Token, future: bool, other_side) -> bool:
     """"A planned regrouping of troops is under way", "the withdrawal has begun": the first announcement of a pullback
     of forces, phrased as already going on (GUIDELINES.md: it implies no further operations there)."""
-    subject = _subject(verb)
+    subject = subject_of(verb)
     if future or subject is None or subject.lemma_.lower() not in PULLBACKS or other_side(subject):
         return False
     if verb.lemma_ == "be":
@@ -195,7 +195,7 @@ def _arrangement_onset(verb: Token, future: bool) -> bool:
         return False  # "will take place", "will take effect", not "will take months"
     if lemma in ("come", "enter") and not any(c.dep_ == "prep" and c.lower_ in ("into", "in") for c in verb.children):
         return False  # "will come into force"
-    subject = _subject(verb)
+    subject = subject_of(verb)
     return subject is not None and subject.lemma_.lower() in ARRANGEMENT_HEADS and _timed(verb, subject)
 
 
@@ -231,7 +231,7 @@ def _future_marked(verb: Token) -> bool:
     return False
 
 
-def _subject(verb: Token) -> Token | None:
+def subject_of(verb: Token) -> Token | None:
     """The verb's subject, looking through coordination and infinitive complements ("Russia declared a ceasefire and
     will open corridors", "Ukraine is ready to export") and relative pronouns ("a state that will ...")."""
     token = verb
@@ -290,7 +290,7 @@ GRANTING = {"guarantee", "give", "grant", "offer", "provide", "allow", "permit",
 def _permits(verb: Token) -> bool:
     """"Russia will allow civilians to leave": a party permitting someone an act commits to it; "this will allow us to
     rebuild" (a thing as subject) predicts an outcome."""
-    subject = _subject(verb)
+    subject = subject_of(verb)
     return verb.lemma_ in PERMITTING and subject is not None and \
         subject.lower_ not in ("it", "this", "that", "which", "what") and \
         (subject.pos_ in ("PROPN", "PRON") or subject.lemma_.lower() in AGENT_NOUNS)
@@ -481,7 +481,7 @@ def _idle_commitment(token: Token, content: Span, other_side) -> bool:
         if any(c.dep_ == "neg" for c in token.children) and \
                 any(c.dep_ == "aux" and c.lemma_ in ("can", "could") for c in token.children):
             return True
-        owner = _by_agent(token) or _subject(token)
+        owner = _by_agent(token) or subject_of(token)
         if owner is not None and owner.pos_ == "NOUN" and owner.lemma_.lower() not in AGENT_NOUNS and \
                 owner.lower_ not in AGENT_NOUNS and owner.ent_type_ not in AGENT_ENTS:
             return True
@@ -490,7 +490,7 @@ def _idle_commitment(token: Token, content: Span, other_side) -> bool:
             return True
         if any(c.dep_ == "xcomp" and (_passive(c) or c.lemma_ in NON_ACTS) for c in token.children):
             return True  # "forces ready to be used against us", "ready to say": no act undertaken
-        owner = _subject(token) if token.dep_ == "acomp" else token.head
+        owner = subject_of(token) if token.dep_ == "acomp" else token.head
     else:
         return False
     if any(a.dep_ in ("relcl", "acl") for a in _ancestors_within(token, content, self_too=True)):

@@ -15,7 +15,16 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from saydo.extract.attribution import attribute, cites, inverted_speaker, relayed_by_outlet, speech_acts, trim
+from saydo.extract.attribution import (
+    ONE_UTTERANCE,
+    SEPARATE,
+    attribute,
+    cites,
+    inverted_speaker,
+    relayed_by_outlet,
+    speech_acts,
+    trim,
+)
 from saydo.extract.commitments import (
     AGENT_NOUNS,
     ARRANGEMENT_HEADS,
@@ -27,6 +36,7 @@ from saydo.extract.commitments import (
     joint_parties,
     not_made,
     stative,
+    subject_of,
 )
 from saydo.extract.events import events_from_doc
 from saydo.extract.kinds import ARRANGEMENT, Cues, classify_rule
@@ -34,7 +44,7 @@ from saydo.extract.lexicon import lexicon
 from saydo.extract.pipeline import load_nlp
 from saydo.extract.place_codes import Context, Mention, decide, sentence_mention, title_places
 from saydo.extract.quotes import inside_quote, quote_spans, quoted_words
-from saydo.extract.speakers import Registry, Speaker, co_speakers, joint_states
+from saydo.extract.speakers import PERSON_ROLE, Registry, Speaker, co_speakers, joint_states
 from saydo.extract.turns import sentence_defaults
 from saydo.extract.windows import window_near
 from saydo.records import Article, Observation, Statement, Window
@@ -133,7 +143,8 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0,
             negated = bool(part_verb is not None and any(c.dep_ == "neg" for c in part_verb.children))
             kind, rule = classify_rule(part_verb.lemma_ if part_verb is not None else None, _plain(content.text),
                                        cues, negated_verb=negated, commitments=_plain(words))
-            if merge and acts and acts[-1][3] == kind and acts[-1][4].name == part_speaker.name:
+            if merge != SEPARATE and acts and acts[-1][3] == kind and acts[-1][4].name == part_speaker.name and \
+                    (kind != "pledge" or merge == ONE_UTTERANCE):
                 acts[-1] = (acts[-1][0], end, acts[-1][2], kind, part_speaker, acts[-1][5])  # one proposition
                 continue
             made = tuple(r for r in defaults.rules[index] if part_speaker is speaker or r.startswith("attribution:"))
@@ -287,6 +298,11 @@ def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = Fa
     # "I believe that the other side is committed to this": who holds a belief is not who acts in it
     subjects = [t for t in subjects if not (believes(t.head) and any(c.dep_ == "ccomp" for c in t.head.children))] \
         or subjects
+    cut = next((t for t in content if t.dep_ == "conj" and not content.start <= t.head.i < content.end), None)
+    if not subjects and cut is not None:
+        # a predicate cut from its subject ("... and will keep freeing its land"): the subject it shares
+        shared = subject_of(cut)
+        subjects = [shared] if shared is not None and not content.start <= shared.i < content.end else []
     subjects.sort(key=lambda t: not _commits(t.head))
     in_person = False
     for subject in subjects[:2]:
@@ -304,7 +320,7 @@ def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = Fa
     imperative = bool(root is not None and first is not None and root.tag_ == "VB" and root.i == first.i
                       and not any(c.dep_ in ("nsubj", "aux") for c in root.children))
     future = futures(content, verb, institution=(state and speaker.person is None) or body, quoted=quoted,
-                     person=speaker.person is not None,
+                     person=_a_person(speaker),
                      other_side=lambda t: _side(t, speaker, state or body, _quoted_at(t, quoted, quotes)) == "other")
     if in_person and state and future.agent_acts:
         own = True  # "the minister said he would vote for it": an official committing in person to an act
@@ -370,12 +386,21 @@ def _side(subject: Token, speaker: Speaker, state: bool, quoted: bool) -> str | 
             return "own"
     if word in ("they", "he", "she", "you") or _OTHER_PARTY.search(phrase):
         # in indirect speech "he" is usually the speaker; inside a quotation it is someone else
-        if word not in ("he", "she") or speaker.person is None or quoted:
+        if word not in ("he", "she") or not _a_person(speaker) or quoted:
             return "other"
         return "speaker"  # the speaker in person: neither a side's institution nor another party
     if state and _OWN_INSTITUTION.search(phrase):
         return "own"
     return None
+
+
+def _a_person(speaker: Speaker) -> bool:
+    """Whether the speaker is one person: a registered one, or one named by office alone ("the Polish prime
+    minister", "a Kremlin spokesman"), whose "he" or "she" in indirect speech is themself."""
+    if speaker.person is not None:
+        return True
+    words = speaker.name.split()
+    return bool(words) and PERSON_ROLE.fullmatch(words[-1]) is not None
 
 
 def _side_alone(subject: Token, speaker: Speaker) -> str | None:
