@@ -149,6 +149,26 @@ def test_statements_an_official_named_by_office_commits_in_person(nlp, text):
     assert [s.kind for s in found] == ["pledge"]
 
 
+@pytest.mark.parametrize("text, kinds", [
+    # "they" of speakers reported together is themselves: one pledge per state
+    ("Sweden and Finland announced on Monday that they will give trainer aircraft to Ukraine.", ["pledge", "pledge"]),
+    # a need for one's own act dismissed: negative intent, not the rejection of an allegation
+    ("Russian President Vladimir Putin dismissed the need for a new wave of call-ups.", ["pledge"]),
+    ("Russian President Vladimir Putin dismissed reports of a new wave of call-ups.", ["denial"]),
+    # "it was ready for ...": an institution's readiness, where "it is important to ..." is no one's
+    ("The Russian Defence Ministry said it was ready for consultations with Lithuania on the incident.", ["pledge"]),
+    ("The Russian Defence Ministry said it was important to keep the channels open.", ["opinion"]),
+])
+def test_statements_commitments_of_speakers_together_dismissed_needs_and_readiness(nlp, text, kinds):
+    from datetime import date
+
+    from saydo.extract import extract
+    from saydo.ingest.articles import parse_text
+
+    found = extract(parse_text(text, name="t.txt", published=date(2023, 3, 1)), nlp=nlp)
+    assert [s.kind for s in found] == kinds
+
+
 @pytest.mark.parametrize("sentence", [
     "said he was sure that the partners would approve the loan.",
     "expressed hope that the summit would approve the loan.",

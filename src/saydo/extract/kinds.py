@@ -49,6 +49,7 @@ CONDITIONAL = _cue("conditions")
 PAST_PERFECT = _cue("past_auxiliaries")
 ASSURANCE_VERBS = {"assure", "guarantee"}
 OWN_ASSURANCE = _cue("own_assurances")
+DISMISSED_NEED = _cue("dismissed_needs")
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,8 @@ def classify_rule(verb_lemma: str | None, content: str, cues: Cues, *, negated_v
                   commitments: str | None = None) -> tuple[str, str]:
     """(kind, the name of the rule that decided it), the name as ``kind:<kind>-<rule>`` (``kind:pledge-future``)."""
     lemma = (verb_lemma or "").lower()
+    if lemma in DENIAL_VERBS and cues.state_speaker and DISMISSED_NEED.search(content):
+        return "pledge", "kind:pledge-dismissed-need"  # "dismissed the need for more call-ups": negative intent
     if lemma in DENIAL_VERBS or (negated_verb and lemma in {"confirm", "admit"}):
         return "denial", "kind:denial-verb"
     own_future = cues.own_side and cues.agent_future and FUTURE.search(content)  # "we will respond to provocations"

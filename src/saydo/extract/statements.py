@@ -54,6 +54,7 @@ CHUNK = 100_000
 _HEDGE = lexicon("kinds", "hedges")
 _POSSESSIVES = {"our": "we", "my": "i", "his": "he", "her": "she", "their": "they", "its": "it", "your": "you"}
 _OWN_INSTITUTION = lexicon("kinds", "own_institution_words")
+_READY = {"ready", "prepared", "willing", "open", "committed", "determined"}
 _OTHER_PARTY = lexicon("kinds", "other_party_words")
 ORGANISATION_ROLES = lexicon("kinds", "organisation_roles").words
 
@@ -305,8 +306,10 @@ def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = Fa
         subjects = [shared] if shared is not None and not content.start <= shared.i < content.end else []
     subjects.sort(key=lambda t: not _commits(t.head))
     in_person = False
+    # "Sweden and Finland announced that they will ...": "they" of speakers reported together is themselves
+    together = verb is not None and any(c.dep_ == "nsubj" and c.conjuncts for c in verb.children)
     for subject in subjects[:2]:
-        side = _side(subject, speaker, state or body, _quoted_at(subject, quoted, quotes))
+        side = _side(subject, speaker, state or body, _quoted_at(subject, quoted, quotes), together)
         if side is not None:
             own, other, in_person = side == "own", side == "other", side == "speaker"
             break
@@ -321,7 +324,8 @@ def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = Fa
                       and not any(c.dep_ in ("nsubj", "aux") for c in root.children))
     future = futures(content, verb, institution=(state and speaker.person is None) or body, quoted=quoted,
                      person=_a_person(speaker),
-                     other_side=lambda t: _side(t, speaker, state or body, _quoted_at(t, quoted, quotes)) == "other")
+                     other_side=lambda t: _side(t, speaker, state or body, _quoted_at(t, quoted, quotes),
+                                                together) == "other")
     if in_person and state and future.agent_acts:
         own = True  # "the minister said he would vote for it": an official committing in person to an act
     return Cues(own_side=own, other_side=other, state_speaker=state, body_speaker=body, imperative=imperative,
@@ -342,9 +346,10 @@ def _announces_arrangement(content: Span, verb: Token | None) -> bool:
     return announced is not None and announced.pos_ == "NOUN" and announced.lemma_.lower() in ARRANGEMENT_HEADS
 
 
-def _side(subject: Token, speaker: Speaker, state: bool, quoted: bool) -> str | None:
+def _side(subject: Token, speaker: Speaker, state: bool, quoted: bool, together: bool = False) -> str | None:
     """Whose side a subject is: "own" (the speaker's), "other" (another party's), "speaker" (the speaker in person, in
-    indirect speech) or None (nobody named)."""
+    indirect speech) or None (nobody named). ``together``: the speaker is one of several reported together ("Sweden
+    and Finland announced that they will ..."), whose "they" in indirect speech is themselves."""
     if subject.tag_ in ("WP", "WDT"):
         return None  # "who", "which": a relative pronoun (not the World Health Organization)
     phrase = _bare_phrase(subject)
@@ -358,7 +363,7 @@ def _side(subject: Token, speaker: Speaker, state: bool, quoted: bool) -> str | 
             return "other"
         if owner in ("our", "my", "his", "her") and subject.lower_ not in ("partners", "allies"):
             return "own"
-    if word in ("we", "i", "us"):
+    if word in ("we", "i", "us") or (word == "they" and together and not quoted):
         return "own"
     if word in ("sides", "parties") and any(c.lower_ in ("both", "two", "the") for c in subject.children):
         return "own"  # "the two sides will ...": the speaker's side is one of them (a joint undertaking)
@@ -374,8 +379,11 @@ def _side(subject: Token, speaker: Speaker, state: bool, quoted: bool) -> str | 
     if named and named != speaker.actor:
         return "other"
     if word == "it" and state and (speaker.person is None or _named_body(speaker)) and not quoted and \
-            subject.head.lemma_ != "be":
-        return "own"  # "Russia said it had pulled its forces": an institution speaking of itself
+            (subject.head.lemma_ != "be" or any(c.dep_ == "acomp" and c.lemma_.lower() in _READY
+                                                 for c in subject.head.children)):
+        # "Russia said it had pulled its forces", "the ministry said it was ready for talks": an institution speaking
+        # of itself (not "it is important")
+        return "own"
     if word == "they" and not _OTHER_PARTY.search(phrase):
         # in indirect speech "they" may mean the speaker's own group named just before ("his fighters were
         # exhausted; he said they would withdraw"), and anywhere "the two sides" just named; otherwise, as always,
