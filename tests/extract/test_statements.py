@@ -270,8 +270,20 @@ TURN = "Prime Minister of Ukraine Petro Marchenko: Good afternoon, colleagues. {
     # an evaluation and words offered
     ("We will also find the experience of the rescue service very useful.", "opinion"),
     ("I would like to once again offer my condolences to the families.", "claim"),
-    # still a pledge: an act of the speaker's side
+    # what a speaker passes over, and how he opens: the meeting's order, not a refusal that commits
+    ("I will not go into the details of the budget now.", "claim"),
+    ("I am not going to give you the figures for every province.", "claim"),
+    ("I will start with the general questions.", "claim"),
+    ("We will begin the session with the report of the governor.", "claim"),
+    # a future asked about, and a date to commemorate
+    ("I do not know if we will manage to keep this pace of building next year.", "claim"),
+    ("I have not yet decided whether I will stand for the post again.", "claim"),
+    ("Next spring we will mark the tenth anniversary of the treaty with Ruritania.", "claim"),
+    # still pledges: an act of the speaker's side, a refusal, a conditional response
     ("We will open two new hospitals in the region next year.", "pledge"),
+    ("I will not sign the law on the new border checkpoints.", "pledge"),
+    ("We are not going to close the border crossings this winter.", "pledge"),
+    ("If the dam is shelled again, we will respond.", "pledge"),
 ])
 def test_statements_meeting_talk_in_a_turn(nlp, sentence, kind):
     text = "The Security Council of Ruritania met on Monday.\n\n" + TURN.format(sentence)

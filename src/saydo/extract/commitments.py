@@ -24,6 +24,8 @@ NON_ACTS = lexicon("commitments", "non_acts").words
 DESIRES = lexicon("commitments", "desires").words
 PROCEDURE_VERBS = lexicon("commitments", "procedure_verbs").words
 PROCEDURE_OBJECTS = lexicon("commitments", "procedure_objects").words
+PASSED_OVER_VERBS = lexicon("commitments", "passed_over_verbs").words
+PASSED_OVER_OBJECTS = lexicon("commitments", "passed_over_objects").words
 # nouns for who can act: people, groups, institutions and states
 AGENT_NOUNS = lexicon("commitments", "agent_nouns").words
 AGENT_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -87,6 +89,8 @@ def futures(content: Span, reporting: Token | None = None, *, institution: bool 
             believed = True
         if describes:
             continue  # "a state that will take patronage": describes the antecedent, commits no one
+        if _asked(verb):
+            continue  # "I do not know if we will manage", "I have not decided whether I will run": a question
         if _passive(verb):
             # "a military response would be required", "corridors will be opened": the act's agent is left unsaid
             # (the announcing side) unless a "by" phrase names it; "they will be exhausted" is about the other side
@@ -104,6 +108,13 @@ def futures(content: Span, reporting: Token | None = None, *, institution: bool 
             agent = True
     return Futures(marked=marked, agent_acts=agent, believed=believed, impersonal=impersonal,
                    arrangement=arrangement, under_way=under_way)
+
+
+def _asked(verb: Token) -> bool:
+    """A future inside an indirect question: a complement opened by "if" or "whether" ("I do not know if we will
+    manage"), not a condition ("if they attack, we will respond" has the condition on the other verb)."""
+    return verb.dep_ in ("ccomp", "xcomp", "csubj") and \
+        any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in verb.children)
 
 
 def _obliged(verb: Token) -> bool:
@@ -323,22 +334,47 @@ def _names_party(prep: Token) -> bool:
 
 
 _REFLEXIVE = {"myself", "ourselves", "me", "us", "himself", "herself"}
+OPENING_VERBS = {"start", "begin"}
+
+
+def _negated(verb: Token) -> bool:
+    """"will not list", "am not going to list": a negation on the verb or on the "going" of its future."""
+    heads = [verb] + ([verb.head] if verb.dep_ == "xcomp" and verb.head.lemma_ == "go" else [])
+    return any(c.dep_ == "neg" for h in heads for c in h.children)
+
+
+def _passed_over(verb: Token) -> bool:
+    """What a speaker says he will not go into at the meeting ("I will not list them all", "I will not go into
+    detail", "I am not going to give you the figures"): a speech act of the meeting, not a refusal that commits."""
+    lemma = verb.lemma_.lower()
+    if lemma in PROCEDURE_VERBS or lemma in PASSED_OVER_VERBS:
+        return True
+    if lemma == "go" and any(c.dep_ == "prep" and c.lower_ == "into" for c in verb.children):
+        return True  # "go into detail", "go into other areas"
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in PASSED_OVER_OBJECTS for c in verb.children)
 
 
 def _procedure(verb: Token, subject: Token | None) -> bool:
     """A speaker ordering the meeting he speaks at ("today we will discuss the budget", "I will give two examples",
     "she will share her view"), not an arrangement with another party ("we will discuss it with Ankara on Monday")."""
-    if subject is None or subject.lower_ not in ("i", "we", "he", "she") or any(c.dep_ == "neg" for c in verb.children):
-        return False  # "we will not share details while the convoy moves": a refusal, which commits
+    if subject is None or subject.lower_ not in ("i", "we", "he", "she"):
+        return False
+    if _negated(verb):
+        # "we will not share details while the convoy moves": a refusal, which commits; "I will not go into detail"
+        return subject.lower_ == "i" and _passed_over(verb)
     complement = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"), None)
     if verb.lemma_.lower() in PERMITTING | {"let"} and complement is not None and \
             any(c.dep_ in ("dobj", "nsubj") and c.lower_ in _REFLEXIVE for c in [*verb.children, *complement.children]):
         verb = complement  # "I will allow myself to outline ...": the act is the infinitive
     lemma = verb.lemma_.lower()
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if lemma not in PROCEDURE_VERBS and not any(o.lemma_.lower() in PROCEDURE_OBJECTS for o in objects):
+    # "I will start with general matters", "we will begin the meeting with this"
+    opening = lemma in OPENING_VERBS and (subject.lower_ == "i" or any(o.lemma_.lower() in PROCEDURE_OBJECTS
+                                                                        for o in objects))
+    if lemma not in PROCEDURE_VERBS and not opening and not any(o.lemma_.lower() in PROCEDURE_OBJECTS for o in objects):
         return False
-    if any(c.dep_ == "prep" and (c.lower_ == "with" or c.lower_ == "to" and _names_party(c)
+    if any(c.dep_ == "prep" and (c.lower_ == "with" and not (opening and not _names_party(c))
+                                 or c.lower_ == "to" and _names_party(c)
                                  or any(o.lemma_.lower() in ARRANGEMENT_HEADS for o in c.children))
            for c in verb.children):
         return False  # with or to another party ("talk to President X"), or at another meeting ("at the next round")
@@ -426,11 +462,18 @@ def commitment_text(content: Span, other_side=lambda token: False) -> str:
     - a past act the sentence dates from ("since the regime declared a blockade")."""
     parts = []
     for token in content:
-        if _idle_commitment(token, content, other_side):
+        if _idle_commitment(token, content, other_side) or _passing_over(token):
             parts.append("_" * len(token.text) + token.whitespace_)
         else:
             parts.append(token.text_with_ws)
     return "".join(parts)
+
+
+def _passing_over(token: Token) -> bool:
+    """The "going" of "I am not going to give you the figures": what a speaker passes over at a meeting, not the
+    negative intent "not going to" commits to."""
+    act = next((c for c in token.children if c.dep_ == "xcomp"), None) if token.lower_ == "going" else None
+    return act is not None and _procedure(act, subject_of(act))
 
 
 TAKING_UP = {"accept", "endorse", "back", "support"}
