@@ -279,6 +279,14 @@ TURN = "Prime Minister of Ukraine Petro Marchenko: Good afternoon, colleagues. {
     ("I do not know if we will manage to keep this pace of building next year.", "claim"),
     ("I have not yet decided whether I will stand for the post again.", "claim"),
     ("Next spring we will mark the tenth anniversary of the treaty with Ruritania.", "claim"),
+    # commitment words without a future inside a turn: a recall, a description; a future passive still commits
+    ("Later we made the same offer to the Ruritanian side.", "claim"),
+    ("I propose starting with the budget of the road fund.", "claim"),
+    ("Ruritania and I agreed to open two new ferry lines next year.", "pledge"),
+    ("The question of the school buses has been settled, and the new routes have been approved by the regions.",
+     "claim"),
+    ("Six more depots will be closed by the end of the year.", "pledge"),
+    ("We are ready to resume the talks on the border with Ruritania.", "pledge"),
     # still pledges: an act of the speaker's side, a refusal, a conditional response
     ("We will open two new hospitals in the region next year.", "pledge"),
     ("I will not sign the law on the new border checkpoints.", "pledge"),

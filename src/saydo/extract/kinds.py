@@ -13,6 +13,7 @@ Decided from the reporting verb's lemma and from cues in what was said:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from saydo.extract.lexicon import lexicon
@@ -49,6 +50,7 @@ CONDITIONAL = _cue("conditions")
 PAST_PERFECT = _cue("past_auxiliaries")
 ASSURANCE_VERBS = {"assure", "guarantee"}
 OWN_ASSURANCE = _cue("own_assurances")
+OFFER = re.compile(r"(?:propos|offer|guarantee)\w*", re.I)  # the commissive words of proposals and offers
 DISMISSED_NEED = _cue("dismissed_needs")
 
 
@@ -77,6 +79,10 @@ class Cues:
     # "question", "hypothetical", "ongoing" conduct, a "courtesy", or made "long-ago"; None when it is made
     not_made: str | None = None
     stative: bool = False  # what was said is a finite clause about the present or past with no future in it
+    # said inside a speaker's turn of a transcript (saydo.extract.turns), where a proposal or offer ("I propose
+    # starting with ...", "later we made the same offer") and a past passive ("the issue has been settled") were right
+    # about a third of the time on judged press texts (docs/extraction.md), so they make no pledge there
+    spoken: bool = False
 
 
 def classify(verb_lemma: str | None, content: str, cues: Cues, *, negated_verb: bool = False,
@@ -158,6 +164,8 @@ def pledge_rule(lemma: str, content: str, cues: Cues, commitments: str | None = 
         return "announced-action"  # the first announcement of a withdrawal or ceasefire, even when phrased as under way
     if cues.own_side and FUTURE.search(content) and cues.agent_future is not False:
         return "future"  # "we will open", "Moscow would ease off": the side as agent of a future act
+    if cues.spoken and committing and all(OFFER.fullmatch(m.group(0)) for m in COMMISSIVE.regex.finditer(words)):
+        committing = None  # in a transcript's turn a proposal or offer mostly orders the meeting or recalls one made
     if cues.own_side and committing:
         return "commissive"
     if cues.state_speaker and not cues.other_side and committing and OWN_ASSURANCE.search(words):
@@ -168,8 +176,10 @@ def pledge_rule(lemma: str, content: str, cues: Cues, commitments: str | None = 
         return "undertaking"  # "the sides refused to target power plants", "we will abstain from", "stand ready to"
     if cues.state_speaker and GRANT.search(content):  # the passive grant is its point, so not the blanked words
         return "grant"  # "the garrison may leave by the western road under escort": passage the speaker's side allows
-    if cues.state_speaker and not cues.other_side and cues.impersonal:
-        return "impersonal"  # "the exchange has been agreed", "the bodies will be returned": the announcer's doing
+    if cues.state_speaker and not cues.other_side and cues.impersonal and (not cues.spoken or FUTURE.search(content)):
+        # "the exchange has been agreed", "the bodies will be returned": the announcer's doing; in a transcript's turn
+        # only in the future ("six more will be removed"), as there the past mostly reports what was done
+        return "impersonal"
     if cues.state_speaker and not cues.other_side and GOODWILL.search(content) and \
             (MILITARY_ACTION.search(content) or ARRANGEMENT.search(content)):
         return "goodwill"  # a withdrawal announced as a goodwill gesture, even when phrased as done

@@ -138,7 +138,8 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0,
             # a word is read as quoted when it lies inside the quotation marks: in 'he said he was "committed to
             # talks"' the "he" is the reporter's, the speaker himself (the whole quotation when its opening was lost)
             marks = None if lost_opening else quotes
-            cues = _cues(content, part_speaker, part_verb, quoted=quote == "direct", quotes=marks)
+            cues = _cues(content, part_speaker, part_verb, quoted=quote == "direct", quotes=marks,
+                         spoken="attribution:turn" in defaults.rules[index])
             words = commitment_text(content, lambda t, sp=part_speaker, q=quote == "direct", m=marks:
                                     _side(t, sp, sp.actor not in (None, "CIV"), _quoted_at(t, q, m)) == "other")
             negated = bool(part_verb is not None and any(c.dep_ == "neg" for c in part_verb.children))
@@ -284,7 +285,7 @@ def _quoted_at(token: Token, quoted: bool, quotes: list[tuple[int, int]] | None)
 
 
 def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = False,
-          quotes: list[tuple[int, int]] | None = None) -> Cues:
+          quotes: list[tuple[int, int]] | None = None, spoken: bool = False) -> Cues:
     """Who acts in what was said: the speaker's own side, another party, or nobody named."""
     state = speaker.actor not in (None, "CIV")
     # a named organisation that is no party of the war (a company, an agency, a charity) commits itself too ("the
@@ -331,7 +332,7 @@ def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = Fa
     return Cues(own_side=own, other_side=other, state_speaker=state, body_speaker=body, imperative=imperative,
                 agent_future=future.agent_acts, belief=future.believed, impersonal=future.impersonal,
                 arrangement=future.arrangement, under_way=future.under_way, not_made=not_made(verb, content),
-                stative=stative(content, future, verb))
+                stative=stative(content, future, verb), spoken=spoken)
 
 
 def _announces_arrangement(content: Span, verb: Token | None) -> bool:
