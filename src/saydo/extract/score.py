@@ -180,6 +180,7 @@ def _speaker_key(name: str) -> tuple | None:
     names = [w for w in words if w not in _TITLES]
     if not names:
         return _body(words, aliases)
+    names = [w for w in names if len(w) > 1] or names  # a middle initial: "Donald J. Trump" is Donald Trump
     # the given name is the word before the surname: "President of Ukraine Volodymyr Zelensky" is Volodymyr Zelensky
     return ("person", _fold(names[-2]) if len(names) > 1 else "", _fold(names[-1]))
 
