@@ -248,3 +248,14 @@ def test_speakers_names_glued_to_a_country_and_titles_joined_by_and(nlp):
     doc = nlp("President of Ukraine Volodymyr Zelenskyy and Prime Minister of the Kingdom of the Netherlands Jan "
               "Vermeer discussed steps to end the war. The President thanked Jan Vermeer.")
     assert [(p.name, p.actor) for p in Registry(doc).people] == [("Volodymyr Zelenskyy", "UKR"), ("Jan Vermeer", "NLD")]
+
+
+def test_speakers_he_after_a_quotation_is_not_someone_named_inside_it(nlp):
+    # the person named in the second sentence of a quotation is not the "he" who closes it, nor the reporter's "he"
+    # of the next paragraph
+    text = ("Latvian President Andris Ozols presented his plan to parliament on Tuesday.\n\n"
+            "\u201cWe need to change the situation. Whatever Lukashenko thinks. We all must act together,\u201d he "
+            "told the deputies.\n\n"
+            "The plan, he said, also includes a role for partners in rebuilding the ports.")
+    found = extract(parse_text(text, name="s.txt", published=date(2024, 10, 16)), nlp=nlp)
+    assert found and all(s.speaker == "Andris Ozols" for s in found)

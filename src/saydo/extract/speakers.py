@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from saydo.extract.lexicon import lexicon
+from saydo.extract.quotes import inside_quote
 from saydo.resolve.actors import actor_in_phrase, actor_of_name, actor_of_person, looks_civilian, looks_official
 
 _TITLES = re.compile(r"^(mr|mrs|ms|miss|dr|prof|gen|col|lt|maj|capt|sgt|president|minister|general)\.?\s+", re.I)
@@ -102,11 +103,16 @@ class Registry:
         # "..., he said": the people named inside what he said are not he
         said = {t.i for c in pronoun.head.children if c.dep_ == "ccomp" and c.i < pronoun.i for t in c.subtree} \
             if pronoun.dep_ == "nsubj" else set()
+        # '"... Putin wants. ... peace," he told MPs': nor are those named anywhere in the quotation he closes
+        said |= self._quoted_before(pronoun) if pronoun.dep_ == "nsubj" else set()
         last = self.last_speaker.person if self.last_speaker is not None else None
+        # the reporter's "he" means someone the reporter named, not someone named inside a quotation
+        narrated = not inside_quote(self.quotes, pronoun.idx)
         for sent in reversed(sentences):
             upto = token_index if sent.start == here else sent.end
             mentioned = [(at, p) for p in self.people for at in p.mentions
-                         if sent.start <= at < upto and at not in said]
+                         if sent.start <= at < upto and at not in said
+                         and not (narrated and inside_quote(self.quotes, doc[at].idx))]
             if not mentioned:
                 continue
             subjects = [(at, p) for at, p in mentioned if at in p.subject_mentions]
@@ -118,6 +124,19 @@ class Registry:
             pool = subjects or mentioned
             return max(pool, key=lambda item: item[0])[1]
         return None
+
+    def _quoted_before(self, pronoun: Token) -> set[int]:
+        """The tokens of the quotation that closes just before a pronoun ('"...," he said'), in the same paragraph."""
+        doc, text = self.doc, self.doc.text
+        for start, end in reversed(self.quotes):
+            if end > pronoun.idx:
+                continue
+            between = text[end:pronoun.idx]
+            if len(between) > 4 or "\n" in between or any(ch.isalnum() for ch in between):
+                return set()
+            quoted = doc.char_span(start, end, alignment_mode="expand")
+            return set(range(quoted.start, quoted.end)) if quoted is not None else set()
+        return set()
 
     def by_role(self, words: str, token_index: int) -> Person | None:
         """The person a role noun means ("the minister", "the Russian leader", "the head of state"): the latest one
