@@ -51,8 +51,9 @@ class Registry:
         spans = [_with_first_name(ent) for ent in spans]
         covered = {i for ent in spans for i in range(ent.start, ent.end)}
         spans += [run for run in name_runs(doc) if not any(i in covered for i in range(run.start, run.end))]
+        designations = _designations(doc)
         for ent in sorted(spans, key=lambda e: e.start):
-            if not _not_a_name(ent):
+            if not _not_a_name(ent) and ent.text not in designations:
                 self._register(ent)
 
     def _register(self, ent: Span) -> None:
@@ -299,6 +300,22 @@ def name_runs(doc: Doc) -> list[Span]:
             runs.append(Span(doc, i, j, label="PERSON"))
         i = max(j, i + 1)
     return runs
+
+
+EQUIPMENT = lexicon("speakers", "equipment_nouns").words
+
+
+def _designations(doc: Doc) -> set[str]:
+    """Names the text uses for weapons or machines ("Storm Shadow missiles", "Leopard tanks"): a run of proper nouns
+    before an equipment noun, never a person elsewhere in the text ("Storm Shadow is a long-range missile")."""
+    found = set()
+    for token in doc:
+        if token.lemma_.lower() in EQUIPMENT and token.pos_ == "NOUN":
+            run = [c for c in token.children if c.dep_ == "compound" and c.i == token.i - 1]
+            name = doc[run[0].left_edge.i:token.i] if run else None
+            if name is not None and all(t.text[:1].isupper() for t in name):  # "Storm Shadow": capitalised words
+                found.add(name.text)
+    return found
 
 
 def _name_like(token: Token) -> bool:
