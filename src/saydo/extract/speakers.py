@@ -306,7 +306,7 @@ EQUIPMENT = lexicon("speakers", "equipment_nouns").words
 
 
 def _designations(doc: Doc) -> set[str]:
-    """Names the text uses for weapons or machines ("Storm Shadow missiles", "Leopard tanks"): a run of proper nouns
+    """Names the text uses for weapons or machines ("Storm Shadow missiles", "Leopard tanks"): capitalised words right
     before an equipment noun, never a person elsewhere in the text ("Storm Shadow is a long-range missile")."""
     found = set()
     for token in doc:
