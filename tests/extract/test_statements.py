@@ -279,6 +279,10 @@ TURN = "Prime Minister of Ukraine Petro Marchenko: Good afternoon, colleagues. {
     ("I do not know if we will manage to keep this pace of building next year.", "claim"),
     ("I have not yet decided whether I will stand for the post again.", "claim"),
     ("Next spring we will mark the tenth anniversary of the treaty with Ruritania.", "claim"),
+    ("We already understand how we will rebuild the bridges.", "claim"),
+    # a commitment something shows is evaluated, and a feeling in the future is no act
+    ("The visit of your minister shows your commitment to our partnership.", "claim"),
+    ("I will never forgive the shelling of the school.", "claim"),
     # commitment words without a future inside a turn: a recall, a description; a future passive still commits
     ("Later we made the same offer to the Ruritanian side.", "claim"),
     ("I propose starting with the budget of the road fund.", "claim"),

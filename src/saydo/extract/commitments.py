@@ -111,10 +111,12 @@ def futures(content: Span, reporting: Token | None = None, *, institution: bool 
 
 
 def _asked(verb: Token) -> bool:
-    """A future inside an indirect question: a complement opened by "if" or "whether" ("I do not know if we will
-    manage"), not a condition ("if they attack, we will respond" has the condition on the other verb)."""
-    return verb.dep_ in ("ccomp", "xcomp", "csubj") and \
-        any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in verb.children)
+    """A future inside an indirect question: a complement opened by "if", "whether" or a question word ("I do not
+    know if we will manage", "we already understand how we will rebuild", "about how we will cooperate"), not a
+    condition ("if they attack, we will respond" has the condition on the other verb)."""
+    return verb.dep_ in ("ccomp", "xcomp", "csubj", "pcomp") and \
+        any((c.dep_ == "mark" and c.lower_ in ("if", "whether")) or (c.tag_ == "WRB" and c.i < verb.i)
+            for c in verb.children)
 
 
 def _obliged(verb: Token) -> bool:
@@ -477,6 +479,7 @@ def _passing_over(token: Token) -> bool:
 
 
 TAKING_UP = {"accept", "endorse", "back", "support"}
+EVIDENCING = lexicon("commitments", "evidencing_verbs").words
 REJECTING = {"reject", "decline", "dismiss", "refuse", "rebuff", "spurn"}
 
 
@@ -507,6 +510,8 @@ def _idle_commitment(token: Token, content: Span, other_side) -> bool:
             return False  # "Moscow accepted Ankara's offer": taking up another's offer commits the side taking it
         if _turned_down(token):
             return True  # "Kyiv rejected the offer to meet in Minsk": a refusal, no undertaking
+        if _object_of(token) is not None and _object_of(token).lemma_.lower() in EVIDENCING:
+            return True  # "the visit shows your commitment to our ties": an evaluation of what shows it
         if word == "guarantee" or not _undertaking_noun(token):
             return True
         owner = _possessor(token)
