@@ -28,10 +28,14 @@ def test_speakers_registry_finds_names_inside_mislabelled_entities(nlp):
     assert all("Territories" not in p.name for p in registry.people)
 
 
-def _last(nlp, text: str, day: date):
+def _all(nlp, text: str, day: date):
     found = extract(parse_text(text, name="s.txt", published=day), nlp=nlp)
     assert found, text
-    return found[-1]
+    return found
+
+
+def _last(nlp, text: str, day: date):
+    return _all(nlp, text, day)[-1]
 
 
 def _first(nlp, text):
@@ -257,8 +261,7 @@ def test_speakers_he_after_a_quotation_is_not_someone_named_inside_it(nlp):
             "\u201cWe need to change the situation. Whatever Lukashenko thinks. We all must act together,\u201d he "
             "told the deputies.\n\n"
             "The plan, he said, also includes a role for partners in rebuilding the ports.")
-    found = extract(parse_text(text, name="s.txt", published=date(2024, 10, 16)), nlp=nlp)
-    assert found and all(s.speaker == "Andris Ozols" for s in found)
+    assert all(s.speaker == "Andris Ozols" for s in _all(nlp, text, date(2024, 10, 16)))
 
 
 def test_speakers_a_weapons_name_is_no_person(nlp):

@@ -9,7 +9,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from saydo.extract.commitments import joint_parties
+from saydo.extract.commitments import FUTURE_AUX, joint_parties
 from saydo.extract.quotes import inside_quote, quoted_words
 from saydo.extract.speakers import (
     AIDES,
@@ -407,7 +407,7 @@ ORDERING_VERBS = {"order", "declare", "announce", "instruct", "decide"}
 
 def _own_future(verb: Token) -> bool:
     """Whether a verb carries a future or conditional auxiliary of its own ("will keep", "would open")."""
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
 
 
 def _commits_to_something(verb: Token) -> bool:

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from saydo.extract.lexicon import lexicon
 
 FUTURE_AUX = {"will", "would", "shall", "'ll", "’ll", "wo"}
+READINESS = {"ready", "prepared", "willing", "determined"}  # "will be ready to help": the act is what follows
 # "ready to V", "plans to V", "is going to V", "determined to V": the infinitive is what the subject commits to
 INTENT_HEADS = lexicon("commitments", "intent_heads").words
 # copulas, states of mind and outcomes: with these a future predicts, it does not commit
@@ -404,7 +405,7 @@ def _is_act(verb: Token) -> bool:
             acomp = next((c for c in verb.children if c.dep_ == "acomp"), None)
             if acomp is not None and acomp.lemma_.lower() in FEELINGS:
                 return False  # "I will be glad to welcome them": a feeling, not an undertaking
-            if acomp is not None and acomp.lemma_ in ("ready", "prepared", "willing", "determined"):
+            if acomp is not None and acomp.lemma_ in READINESS:
                 infinitive = next((c for c in acomp.children if c.dep_ == "xcomp" and c.tag_ == "VB"), None)
                 if infinitive is None:
                     return True

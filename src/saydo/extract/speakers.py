@@ -31,6 +31,7 @@ class Person:
     actor: str | None = None
     mentions: list[int] = field(default_factory=list)
     subject_mentions: set[int] = field(default_factory=set)
+    quoted_mentions: set[int] = field(default_factory=set)  # mentions inside quotation marks
 
 
 class Registry:
@@ -69,6 +70,8 @@ class Registry:
         person.mentions.append(ent.start)
         if in_subject(ent.root):
             person.subject_mentions.add(ent.start)
+        if inside_quote(self.quotes, ent[0].idx):
+            person.quoted_mentions.add(ent.start)
         if role and not person.role:
             person.role = role
         if person.actor is None:
@@ -112,8 +115,7 @@ class Registry:
         for sent in reversed(sentences):
             upto = token_index if sent.start == here else sent.end
             mentioned = [(at, p) for p in self.people for at in p.mentions
-                         if sent.start <= at < upto and at not in said
-                         and not (narrated and inside_quote(self.quotes, doc[at].idx))]
+                         if sent.start <= at < upto and at not in said and not (narrated and at in p.quoted_mentions)]
             if not mentioned:
                 continue
             subjects = [(at, p) for at, p in mentioned if at in p.subject_mentions]

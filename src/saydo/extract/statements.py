@@ -29,6 +29,7 @@ from saydo.extract.commitments import (
     AGENT_NOUNS,
     ARRANGEMENT_HEADS,
     GRANTING,
+    READINESS,
     believes,
     commitment_text,
     conjunct_words,
@@ -54,7 +55,7 @@ CHUNK = 100_000
 _HEDGE = lexicon("kinds", "hedges")
 _POSSESSIVES = {"our": "we", "my": "i", "his": "he", "her": "she", "their": "they", "its": "it", "your": "you"}
 _OWN_INSTITUTION = lexicon("kinds", "own_institution_words")
-_READY = {"ready", "prepared", "willing", "open", "committed", "determined"}
+_READY = READINESS | {"open", "committed"}  # "it was ready for talks", "it is committed to": the institution itself
 _OTHER_PARTY = lexicon("kinds", "other_party_words")
 ORGANISATION_ROLES = lexicon("kinds", "organisation_roles").words
 
