@@ -55,6 +55,9 @@ def test_commitments_undertakings_without_a_commitment_verb_are_pledges(nlp, sen
     "said her ministry would pay the families within a month.",
     "said the evacuation buses will leave the square at seven.",  # the vehicles of an operation on schedule
     "said two trains would depart for the border every morning.",
+    "said the buses would carry the residents to Poltava on Tuesday morning.",  # what the vehicles do, on schedule
+    "said the buses would take the residents to the border at dawn.",
+    "said the humanitarian pause would begin at six in the morning.",  # a pause is a truce
     "said Ukrainian units were pulling back from the bridgehead.",  # a pullback announced as it goes on, backshifted
     "said Ukraine had no intention of striking the reactor.",  # negative intent
     "said the local truce will take effect at dawn.",  # an arrangement set going
@@ -91,6 +94,8 @@ def test_commitments_possessed_forces_schedules_and_backshifted_pullbacks_are_pl
     "said she expected the frost to last until March.",  # a belief about the weather
     "announced a sharp rise in bread prices.",  # an announced fact, no arrangement
     "said the price of bread would remain high in winter.",  # a state, not an act
+    "said the repairs would take months.",  # "take" of time, not of a vehicle
+    "said the buses would carry the residents to safety.",  # no time given: no schedule announced
     "said Ukraine would consider it an act of war.",  # regarding, not taking up
     "said Russia and Belarus would hold their drills near the border.",  # a joint subject of other parties
 ])

@@ -187,6 +187,7 @@ def _pullback_under_way(verb: Token, future: bool, other_side) -> bool:
     return verb.lemma_.lower() in ("begin", "start", "commence") and verb.tag_ in ("VBZ", "VBD", "VBN")
 
 
+VEHICLES = {"bus", "train", "column", "convoy", "ferry", "flight"}  # an operation's vehicles (arrangement_heads)
 SCHEDULE_HEADS = {"expect", "schedule", "set", "due", "plan", "slate"}
 
 
@@ -205,11 +206,12 @@ def _arrangement_onset(verb: Token, future: bool) -> bool:
     if lemma in ("be", "remain", "stay") and not any(c.dep_ == "prep" or c.dep_ == "acomp" and c.lemma_ in IN_FORCE
                                                      for c in verb.children):
         return False  # "will stay open until Sunday", "will be in force", not "will be difficult"
-    if lemma == "take" and not any(c.dep_ == "dobj" and c.lemma_ in ("place", "effect") for c in verb.children):
-        return False  # "will take place", "will take effect", not "will take months"
+    subject = subject_of(verb)
+    if lemma == "take" and not any(c.dep_ == "dobj" and c.lemma_ in ("place", "effect") for c in verb.children) \
+            and not (subject is not None and subject.lemma_.lower() in VEHICLES):
+        return False  # "will take place", "will take effect", "the buses will take residents", not "will take months"
     if lemma in ("come", "enter") and not any(c.dep_ == "prep" and c.lower_ in ("into", "in") for c in verb.children):
         return False  # "will come into force"
-    subject = subject_of(verb)
     return subject is not None and subject.lemma_.lower() in ARRANGEMENT_HEADS and _timed(verb, subject)
 
 
