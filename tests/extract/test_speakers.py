@@ -217,6 +217,26 @@ def test_speakers_a_spokesperson_relaying_the_principals_commitment(nlp, text, s
     assert _last(nlp, "The talks went on.\n\n" + text, date(2025, 4, 20)).speaker == speaker
 
 
+@pytest.mark.parametrize("text,speaker,kind", [
+    # an aide reporting what the office holder will do: the office holder's words, every part of the sentence
+    ("The IAEA chief regrets the delay and will send a second team to the plant, spokeswoman Ana Ruiz said.",
+     "IAEA chief", "pledge"),
+    ("The Turkish president will host the next round in Izmir, his spokesman Ali Demir told reporters.",
+     "Turkish president", "pledge"),
+    # a state as the subject is no principal: the aide speaks for it
+    ("Russia will answer any strike on the bridge, Kremlin spokesman Dmitry Peskov said.", "Dmitry Peskov",
+     "pledge"),
+    # the future of another side's leader is a report, not a relay
+    ("The Ukrainian president will address the parliament, Kremlin spokesman Dmitry Peskov said.", "Dmitry Peskov",
+     None),
+])
+def test_speakers_an_aide_relaying_the_office_holders_future_acts(nlp, text, speaker, kind):
+    found = extract(parse_text("The talks went on.\n\n" + text, name="s.txt", published=date(2025, 4, 20)), nlp=nlp)
+    assert {s.speaker for s in found} == {speaker}
+    if kind is not None:
+        assert found[-1].kind == kind
+
+
 @pytest.mark.parametrize("sentence,speaker,actor", [
     # the apposition's closing comma is missing: the parse makes the name a second subject
     ("The head of the Russian delegation, Vladimir Orlov confirmed the news.", "Vladimir Orlov", "RUS"),

@@ -9,10 +9,11 @@ import re
 
 from spacy.tokens import Span, Token
 
-from saydo.extract.commitments import FUTURE_AUX, joint_parties
+from saydo.extract.commitments import FUTURE_AUX, joint_parties, subject_of
 from saydo.extract.quotes import inside_quote, quoted_words
 from saydo.extract.speakers import (
     AIDES,
+    PERSON_ROLE,
     Registry,
     Speaker,
     names_outlet,
@@ -29,7 +30,7 @@ SPEECH = {
     "respond", "acknowledge", "admit", "allege", "predict", "welcome", "condemn", "criticize", "criticise", "blame",
     "reiterate", "repeat", "signal", "inform", "express", "allude", "believe", "hope", "expect", "appeal",
     "recall", "remark", "observe", "underline", "assert", "maintain", "estimate", "brief", "caution",
-    "specify", "stipulate", "label", "brand", "dub", "affirm", "reaffirm", "underscore",
+    "specify", "stipulate", "label", "brand", "dub", "affirm", "reaffirm", "underscore", "highlight",
 }
 
 
@@ -325,6 +326,7 @@ def speech_acts(sent: Span, verb: Token | None, speaker: Speaker, quotes, regist
       separate statement when its kind differs (``ONE_UTTERANCE``).
 
     Without such a break the sentence is one act."""
+    speaker = _principal_relayed(sent, verb, speaker, registry) or speaker
     relayed = _relayed_commitment(sent, verb, speaker, registry)
     if relayed is not None:
         return [(sent, relayed[0], relayed[1], SEPARATE)]
@@ -445,6 +447,39 @@ def _relayed_commitment(sent: Span, verb: Token | None, speaker: Speaker, regist
             # "the Kremlin said Putin had ordered a truce", "his spokesman said Putin had agreed": the leader's own
             return t, other
     return None
+
+
+def _principal_relayed(sent: Span, verb: Token | None, speaker: Speaker, registry: Registry) -> Speaker | None:
+    """"The U.N. chief reiterates the need for talks and will continue to support the exchanges, spokesman X said":
+    an aide relaying what the principal will do speaks the principal's words (GUIDELINES.md: a relayed commitment
+    binds the one who made it), the whole sentence."""
+    if verb is None or not _aide(speaker):
+        return None
+    for t in sent:
+        if t.pos_ == "VERB" and t is not verb and _own_future(t) and not _hypothetical(t) and not _conditional(t):
+            principal = _principal_of_aide(t, speaker, registry, sent)
+            if principal is not None:
+                return principal
+    return None
+
+
+def _principal_of_aide(verb: Token, speaker: Speaker, registry: Registry, sent: Span) -> Speaker | None:
+    """The principal whose future act an aide reports: the future's subject, a person or an office holder ("the
+    chief", "the president") of the aide's side, or of a side when the aide has none of its own."""
+    subject = subject_of(verb)
+    if subject is None and verb.dep_ in ("conj", "ccomp") and verb.head.pos_ == "VERB":
+        subject = subject_of(verb.head)  # "the chief reiterates ... and will continue", parsed as a complement
+    if subject is None or not sent.start <= subject.i < sent.end or subject.lower_ in _PRONOUN_SUBJECTS:
+        return None
+    other = speaker_from_subject(subject, registry, sent.start)
+    if other is None or other.actor in (None, "CIV") or other.name == speaker.name or \
+            speaker.actor not in (None, other.actor):
+        return None
+    words = other.name.split()
+    return other if other.person is not None or (words and PERSON_ROLE.fullmatch(words[-1].lower())) else None
+
+
+_PRONOUN_SUBJECTS = {"he", "she", "it", "they", "i", "we", "who", "which", "that", "you"}
 
 
 def _aide(speaker: Speaker) -> bool:
