@@ -363,3 +363,11 @@ def test_attribution_a_second_reported_clause_with_its_own_subject_and_another_k
     found = extract(parse_text(text, name="c.txt", published=date(2025, 5, 1)), nlp=nlp)
     assert [s.kind for s in found] == ["claim", "pledge", "pledge"]
     assert found[1].text.startswith("our delegation is ready")  # one of a kind stays one statement
+
+
+def test_attribution_highlighting_is_a_speech_act(nlp):
+    _, found = _extract(nlp, (
+        "Ukraine's deputy foreign minister, Olena Hrytsenko, met the envoys on Tuesday.\n\n"
+        "Hrytsenko highlighted that Ukraine will open a consulate in Gdansk in June."))
+    pledge = _by_start(found, "Hrytsenko highlighted")
+    assert pledge is not None and pledge.speaker == "Olena Hrytsenko" and pledge.kind == "pledge"

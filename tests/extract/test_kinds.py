@@ -16,6 +16,13 @@ CITIZEN = Cues(own_side=False)
     ("say", "we will pull our units back from the city within a day", STATE_OWN, "pledge"),
     ("say", "there is no need now for large-scale strikes", STATE, "pledge"),
     ("say", "there are no such plans for the capital today", STATE, "pledge"),
+    # the construction, not one wording: a present "agrees", an adverb before "to", an adjective before "need"
+    ("say", "Ukraine agrees to hand over the bodies on Sunday", STATE_OWN, "pledge"),
+    ("say", "the two sides agreed tentatively to reopen the consulates", STATE_OWN, "pledge"),
+    ("say", "the sides agreed in principle to swap the crews", STATE_OWN, "pledge"),
+    ("say", "there was no immediate need for a new call-up", STATE, "pledge"),
+    ("say", "there is no pressing need to close the airspace", STATE, "pledge"),
+    ("say", "no one need fear the new rules", STATE, "opinion"),
     ("promise", "to open the corridor on Friday", STATE, "pledge"),
     ("threaten", "to leave the agreement unless the sanctions go", STATE, "pledge"),
     ("say", "we call on the other side to respect the truce", STATE_OWN, "demand"),
