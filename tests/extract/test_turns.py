@@ -115,6 +115,33 @@ def test_turns_a_name_addressed_is_not_the_speaker(nlp):
     assert ferry is not None and ferry.speaker == "Anna Kovalenko"
 
 
+def test_turns_one_honorific_label_at_a_line_start_is_a_briefing():
+    text = "The briefing opened.\n\nMR KOWALSKI: Good afternoon. We will publish the list on Monday.\n"
+    assert [(t.name, t.title) for t in find_turns(text)] == [("Kowalski", "mr")]
+    # a capitalised word and a colon inside prose is no label
+    assert find_turns("The minister said NOTE: the list comes later.") == []
+
+
+def test_turns_a_briefings_speaker_speaks_for_the_site_it_is_on(nlp):
+    text = "The briefing opened.\n\nMR KOWALSKI: Good afternoon. We will publish the list on Monday.\n"
+    found = _extract(nlp, text, "https://www.mfa.gov.pl/en/briefings/1")
+    assert [(s.speaker, s.actor, s.kind) for s in found if s.text.startswith("We will")] == [
+        ("Kowalski", "POL", "pledge")]
+    found = _extract(nlp, text, "https://www.example-news.com/briefing")
+    assert [s.actor for s in found if s.text.startswith("We will")] == [None]
+
+
+def test_turns_sites_of_governments_and_international_bodies():
+    from saydo.extract.readouts import site_actor
+    assert site_actor("https://www.state.gov/briefings/x") == "USA"
+    assert site_actor("https://mfa.gov.ua/en/news/x") == "UKR"
+    assert site_actor("https://www.gov.uk/government/news/x") == "GBR"
+    assert site_actor("https://www.diplomatie.gouv.fr/en/x") == "FRA"
+    assert site_actor("https://news.un.org/en/story/x") == "UN"
+    assert site_actor("http://en.kremlin.ru/events/1") == "RUS"
+    assert site_actor("https://www.example-news.com/x") is None and site_actor(None) is None
+
+
 def test_readouts_issuer_from_the_site():
     assert issuing_site("http://en.kremlin.ru/events/president/news/1") == ("RUS", "the Kremlin")
     assert issuing_site("https://www.president.gov.ua/en/news/x")[0] == "UKR"

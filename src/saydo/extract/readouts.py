@@ -34,6 +34,8 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlparse
 
+import pycountry
+
 from spacy.tokens import Span, Token
 
 from saydo.extract.lexicon import lexicon
@@ -77,6 +79,36 @@ def issuing_site(url: str | None) -> tuple[str, str] | None:
         if host == suffix or host.endswith("." + suffix):
             return issuer
     return None
+
+
+# Sites of governments and international bodies that publish their own briefings, beyond ``ISSUERS``.
+_OWN_SITES = {"mid.ru": "RUS", "mil.ru": "RUS", "government.ru": "RUS", "un.org": "UN", "iaea.org": "IAEA",
+              "nato.int": "NATO", "europa.eu": "EU", "osce.org": "OSCE"}
+# a government's second-level domain and the country code after it: "mfa.gov.ua", "diplomatie.gouv.fr"
+_GOVERNMENT_HOST = re.compile(r"\.(?:gov|gouv|gob|govt|gv)\.(?P<cc>[a-z]{2})$")
+
+
+def site_actor(url: str | None) -> str | None:
+    """The side whose own site a link is on: a head of state's (``ISSUERS``), a government's domain ("state.gov",
+    "mfa.gov.ua", "www.gov.uk") or an international body's ("un.org"); None for any other site, a news site among
+    them."""
+    if not url:
+        return None
+    issuer = issuing_site(url)
+    if issuer is not None:
+        return issuer[0]
+    host = (urlparse(url if "//" in url else "//" + url).hostname or "").lower()
+    for suffix, actor in _OWN_SITES.items():
+        if host == suffix or host.endswith("." + suffix):
+            return actor
+    if host.endswith((".gov", ".mil")) or host == "gov":
+        return "USA"
+    m = _GOVERNMENT_HOST.search(host) or re.search(r"(?:^|\.)gov\.(?P<cc>[a-z]{2})$", host)
+    if m is None:
+        return None
+    code = m.group("cc").upper()
+    country = pycountry.countries.get(alpha_2="GB" if code == "UK" else code)
+    return country.alpha_3 if country is not None else None
 
 
 def find_readout(url: str | None, sentences: list[Span], in_turn: list[bool], registry: Registry, quotes,

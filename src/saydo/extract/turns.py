@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Span
 
 from saydo.extract.documents import document_author
 from saydo.extract.lexicon import lexicon
-from saydo.extract.readouts import Readout, apply_readout, find_readout, issuing_site
+from saydo.extract.readouts import Readout, apply_readout, find_readout, issuing_site, site_actor
 from saydo.extract.speakers import Registry, Speaker, _default_actor, similar_surnames
 from saydo.resolve.actors import actor_in_phrase, actor_of_name, actor_of_person, looks_official
 
@@ -55,6 +55,7 @@ _LABEL = re.compile(rf"(?<![\w'’.,;:&-])(?P<label>{_CAPITALISED}(?:,?[ \t]{_WO
 _CAPS_LABEL = re.compile(r"(?m)^[ \t]*(?P<label>[A-Z][A-Z'’.-]*(?:[ \t][A-Z][A-Z'’.-]*){0,4})"
                          r"(?:[ \t]?\([^()\n]{1,40}\))?:[ \t]+(?=\S)")
 _OPENS = re.compile(r"(?:[.!?…>*\n][\"”’»)]?[ \t]*|\n[ \t]*)$")
+_HONORIFICS = {"mr", "mrs", "ms", "dr"}
 _CAPS_TITLES = {"mr", "mrs", "ms", "dr", "the", "president", "vice", "secretary", "general", "admiral", "ambassador",
                 "senator", "governor", "minister", "prime", "deputy", "press", "chancellor", "foreign", "defense",
                 "defence", "spokesperson", "spokesman", "spokeswoman", "sir", "madam", "mayor", "colonel", "major"}
@@ -92,7 +93,10 @@ def find_turns(text: str) -> list[Turn]:
     full = {id(c) for c in named}
     counts = Counter(c.name.split()[-1] for c in named)
     opening = {c.name.split()[-1] for c in named if c.opens}
-    titled = {c.name.split()[-1] for c in named if c.title and _is_office(c.title)}
+    # "SECRETARY KOWALSKA:", and "MR KOWALSKI:" at the start of a line: a briefing's form even when the excerpt
+    # holds one turn
+    titled = {c.name.split()[-1] for c in named if c.title and (_is_office(c.title) or
+                                                                 c.caps and _HONORIFICS & set(c.title.split()))}
     known = {s for s in opening if counts[s] >= 2} | titled
     if not any(c.opens and (c.name.split()[-1] in known or c.label_start == 0) for c in named):
         return []  # a transcript has a turn where a sentence starts; "quoted President Novak: ..." alone is none
@@ -284,7 +288,7 @@ def sentence_defaults(text: str, url: str | None, sentences: list[Span], registr
         else:
             key = turn.name or turn.title
             if key not in speakers:
-                speakers[key] = _turn_speaker(turn, registry, principal)
+                speakers[key] = _turn_speaker(turn, registry, principal, site_actor(url))
             items.append(Default(speakers[key], "turn", turn))
     return Defaults(items)
 
@@ -300,10 +304,11 @@ def _turn_of(sentences: list[Span], turns: list[Turn], offset: int) -> list[Turn
     return out
 
 
-def _turn_speaker(turn: Turn, registry: Registry, principal: Speaker | None) -> Speaker:
+def _turn_speaker(turn: Turn, registry: Registry, principal: Speaker | None, site: str | None = None) -> Speaker:
     """The speaker a label names: the person of the article's registry with that name (or surname), with the actor
-    their role or the label's title gives; a role label ("THE PRESIDENT:") is the issuing side's principal, or the
-    person last named with that role."""
+    their role or the label's title gives, else the side whose own site the transcript is on (``site``: "MR
+    KOWALSKI:" in a briefing on a foreign ministry's site); a role label ("THE PRESIDENT:") is the issuing side's
+    principal, or the person last named with that role."""
     if not turn.name:
         if principal is not None:
             return principal
@@ -314,7 +319,8 @@ def _turn_speaker(turn: Turn, registry: Registry, principal: Speaker | None) -> 
     person = registry.find(turn.name)
     if person is None:
         actor = actor_in_phrase(turn.title) if turn.title else None
-        return Speaker(turn.name, actor or actor_of_person(turn.name) or (None if _is_title(turn.title) else "CIV"))
+        return Speaker(turn.name, actor or actor_of_person(turn.name) or site or
+                       (None if _is_title(turn.title) else "CIV"))
     surname, words = turn.name.split()[-1].lower(), person.name.split()
     longer = len(turn.name) > len(person.name) and turn.name.endswith(person.name)  # "Anna-Maria Kovalenko"
     titled = person.name.endswith(" " + turn.name) and person.name[:-len(turn.name)].split()[-1] in turn.title.split()
@@ -325,7 +331,8 @@ def _turn_speaker(turn: Turn, registry: Registry, principal: Speaker | None) -> 
         person.actor = actor_in_phrase(turn.title)
     if not person.role and turn.title:
         person.role = turn.title
-    return Speaker(person.name, person.actor or actor_of_person(person.name) or _default_actor(person), person)
+    return Speaker(person.name, person.actor or actor_of_person(person.name) or site or _default_actor(person),
+                   person)
 
 
 def _principal(turns: list[Turn], registry: Registry) -> Speaker | None:
