@@ -224,3 +224,16 @@ def test_commitments_naming_and_others_orders_are_no_pledges(nlp, sentence):
 ])
 def test_commitments_an_organisation_commits_for_itself(nlp, text, expected):
     assert _kinds(nlp, text, speaker="") == expected
+
+
+@pytest.mark.parametrize("speaker,sentence,kind", [
+    # an international body's head is its own side, however the hyphen is written
+    ("UN relief chief Tom Aldous ", "said the Secretary-General will launch a new appeal on 1 March.", "pledge"),
+    ("The IAEA's spokeswoman, Lena Marr, ", "said the Director General would travel to the plant on Monday.",
+     "pledge"),
+    # another body's head is not
+    ("Ukraine's foreign minister, Olena Marchuk, ", "said the Secretary-General would visit the port next week.",
+     "claim"),
+])
+def test_commitments_an_international_bodys_head_is_its_own_side(nlp, speaker, sentence, kind):
+    assert _kinds(nlp, sentence, speaker=speaker) == [kind]
