@@ -76,3 +76,30 @@ def test_documents_an_office_without_a_name_is_its_holder_on_the_day(nlp):
     body = "Good evening!\n\nNext week we will open two more ports for grain ships."
     found = _statements(nlp, body, title="Ports will stay open - address by the President of Ukraine")
     assert [(s.speaker, s.actor) for s in found] == [("Volodymyr Zelenskyy", "UKR")]
+
+
+ADDRESS = ("Good evening, fellow citizens!\n\n"
+           "Today I met the families of our sailors. We will bring every one of them home.\n\n"
+           "Next week we will open two more ports for grain ships. Our partners have promised more air defence.\n\n"
+           "Glory to our defenders!")
+
+
+def test_documents_a_first_person_text_on_a_head_of_states_site_is_an_address(nlp):
+    found = _statements(nlp, "source https://www.president.gov.ua/en/news/1\n\n" + ADDRESS)
+    ports = next(s for s in found if s.text.startswith("Next week"))
+    assert (ports.speaker, ports.actor, ports.kind) == ("Volodymyr Zelenskyy", "UKR", "pledge")
+    assert "speaker:document" in ports.rules
+
+
+@pytest.mark.parametrize("text", [
+    # the same words on a news site: nobody's
+    "source https://www.example-news.com/1\n\n" + ADDRESS,
+    # news of the President's day on the site: told in the third person
+    "source https://www.president.gov.ua/en/news/2\n\nThe President met the families of the sailors. "
+    "We will bring every one of them home, the President noted. Next week we will open two more ports.",
+    "source https://www.president.gov.ua/en/news/3\n\nThe First Lady visited a school in Lviv. "
+    "We will build more shelters, she said. Next week we will open two more schools.",
+])
+def test_documents_first_person_words_elsewhere_are_no_address(nlp, text):
+    found = _statements(nlp, text)
+    assert not any("speaker:document" in s.rules for s in found)

@@ -20,6 +20,11 @@ line is a heading (it ends without a full stop).
    issuing site, gives.
 3. **News about a document is not the document.** A text that reports its author speaking in the past tense ("the
    ministry said", "Kovalenko told reporters") is a report on the address, not the address: it has no author.
+4. **A speech saved without its title.** On a head of state's own site (``saydo.extract.readouts.ISSUERS``), a text
+   with no such title that has "I" or "we" as a subject within its first ``OPENING`` sentences, speaks in the first
+   person outside quotation marks in more than ``FIRST_PERSON_SHARE`` of its sentences, and never names the head of
+   state of its day or "the President", and reports no one else speaking ("she said"), outside quotation marks (as
+   news of the President's day does), is the head of state's (else the issuing body's): an address whose heading was not kept.
 
 Which sentences are the author's is decided with the transcripts' defaults (``saydo.extract.turns``): every sentence
 outside a turn or a readout that says something and ends as a sentence ends (not a heading or a byline), unless it
@@ -37,7 +42,8 @@ from spacy.tokens import Span
 from saydo.extract.lexicon import lexicon
 from saydo.extract.speakers import ORG_WORDS, PERSON_ROLE, REPORTING_VERBS, Registry, Speaker
 from saydo.resolve.actors import actor_in_phrase, actor_of_name, actor_of_person, looks_official
-from saydo.resolve.offices import office_holder
+from saydo.extract.quotes import inside_quote, quote_spans
+from saydo.resolve.offices import holder, office_holder
 
 # where the author's words end: a word that starts what the document is about or where it was given, a stop, a dash
 _ENDS = (r"(?=\s+(?:to|at|on|in|during|before|for|regarding|about|concerning|after|with|marking|dedicated)\s"
@@ -95,11 +101,48 @@ def document_author(title: str | None, text: str, sentences: list[Span], registr
     text's date, for who held an office the title names without a name ("the President of Ruritania")."""
     words = author_words(title) or author_words(heading(text))
     if words is None:
-        return None
+        return _own_site_speech(text, site, day, registry)
     author = _author(words, text, registry, site, day)
     if author is None or _reported(author, sentences):
         return None
     return author
+
+
+FIRST_PERSON_SHARE = 0.2  # a text with more sentences in the first person is one speaker's own words
+OPENING = 6  # sentences within which a speech says "I" or "we" (after its greetings)
+_SUBJECT = re.compile(r"(?:^|[\s,;:(—–-])(?:I|[Ww]e)\s+(?!and\b|or\b)[a-z’']+")  # "we will", "I am", not "you and I"
+_FIRST = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Mm]y|us|me)\b")
+# someone told of in the third person, as news of a head of state's day does: "the President noted", "the Head of
+# State", "she said", "Zelenska stressed"
+_THIRD = re.compile(r"\b[Tt]he (?:Head of (?:the )?State|President)\b(?! of)|"
+                    r"\b(?!We\b)(?:[Ss]he|[Hh]e|[A-Z][\w’'-]+) (?:said|noted|stressed|emphasi[sz]ed|added|stated|told)\b")
+
+
+def _own_site_speech(text: str, site: tuple[str, str] | None, day: date | None, registry: Registry
+                     ) -> Speaker | None:
+    """An address saved without its title on a head of state's own site (4.): the head of state's of that day, else
+    the issuing body. Read from the whole text, so that every part of a long one gets the same answer."""
+    if site is None:
+        return None
+    actor, body = site
+    name = holder(actor, day)
+    if not _spoken(text, name.split()[-1] if name else None):
+        return None
+    person = registry.find(name) if name else None
+    return Speaker(person.name, actor, person) if person is not None else Speaker(name or body, actor)
+
+
+@lru_cache(maxsize=16)
+def _spoken(text: str, surname: str | None) -> bool:
+    """Does the text speak in the first person from its opening on, outside quotation marks, and never name the head
+    of state (``surname``) or "the President" in the third person there?"""
+    quotes = quote_spans(text)
+    plain = "".join(" " if inside_quote(quotes, i) else ch for i, ch in enumerate(text))
+    sentences = [s for s in re.split(r"(?<=[.!?…])[\"”’»]?\s+", plain) if s.strip()]
+    if len(sentences) < 3 or _THIRD.search(plain) or (surname and re.search(rf"\b{re.escape(surname)}\b", plain)):
+        return False
+    first = sum(1 for s in sentences if _FIRST.search(s))
+    return any(_SUBJECT.search(s) for s in sentences[:OPENING]) and first > FIRST_PERSON_SHARE * len(sentences)
 
 
 def _author(words: str, text: str, registry: Registry, site: tuple[str, str] | None, day: date | None
