@@ -80,6 +80,18 @@ def test_score_further_mention_of_a_proposition_is_neither_hit_nor_false_alarm()
     assert score_predictions(gold, [text], [pred])["pledges"]["fp"] == 1
 
 
+@pytest.mark.parametrize("day,right", [("2023-05-04", True), ("2018-05-04", False), (None, False)])
+def test_score_an_office_named_without_a_name_is_its_holder_on_the_day(day, right):
+    from saydo.extract.score import score_predictions
+
+    a = "We will open two more ports for grain ships next week."
+    gold = [{"file": "a", "date": day, "statements": [
+        {"speaker": "President of Ukraine", "actor": "UKR", "kind": "pledge", "quote": "indirect", "text": a,
+         "places": []}]}]
+    result = score_predictions(gold, [a], [[_pred("Volodymyr Zelenskyy", "pledge", a, 0, actor="UKR")]])
+    assert result["speaker_accuracy"] == (1.0 if right else 0.0)
+
+
 def test_score_pledge_counts_only_when_the_matched_pair_is_a_pledge_on_both_sides():
     from saydo.extract.score import score_predictions
 

@@ -18,7 +18,9 @@ counts:
   starting alike; bodies by their words after dropping titles, articles and nationality words and
   folding spelling (defence/defense; "Ministry of Defense of the Russian Federation" = "Russian defense ministry";
   "Kremlin's press service" = "Kremlin"; an acronym in brackets = the name it abbreviates); a state by its name, its
-  capital or "the X side" (Russia = Moscow = the Russian Federation). A person never equals a body.
+  capital or "the X side" (Russia = Moscow = the Russian Federation). A person never equals a body, except that a
+  head of state's or government's office named without a name ("President of Ukraine") is whoever held it on the
+  article's date (``saydo.resolve.offices``): the gold speaker is read as that person.
 
 Reported: precision, recall and F1 over all statements and over pledges; on matched pairs, the accuracy of speaker,
 actor and kind; micro-averaged F1 of the place codes of matched pairs; the duplicates set aside; and, with
@@ -33,11 +35,13 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from saydo.errors import InputError, MissingFile
 from saydo.ingest.articles import read_article
 from saydo.records import Statement
+from saydo.resolve.offices import office_holder
 
 
 @dataclass
@@ -437,10 +441,21 @@ def rule_rates(statements_per_text: list[list[Statement]], sentences: int) -> di
 
 def _gold_for(entry: dict, text: str) -> list[Gold]:
     found = []
+    day = _day(entry.get("date"))
     for g in entry["statements"]:
         start = text.find(g["text"])
         if start < 0:
             continue  # the gold span lies in a header line the reader does not keep
-        found.append(Gold(g.get("speaker", ""), g.get("actor"), g.get("kind", ""), g.get("quote", ""), g["text"],
+        speaker = g.get("speaker", "")
+        held = office_holder(speaker, day, g.get("actor")) if day is not None else None
+        found.append(Gold(held[0] if held else speaker, g.get("actor"), g.get("kind", ""), g.get("quote", ""), g["text"],
                           tuple(g.get("places") or ()), start, start + len(g["text"])))
     return found
+
+
+def _day(value) -> date | None:
+    """An entry's date, or None when it has none or not in ISO form."""
+    try:
+        return date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
