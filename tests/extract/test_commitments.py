@@ -23,6 +23,8 @@ def _kinds(nlp, text, speaker="Ukraine's foreign minister, Olena Marchuk, "):
     "said fishing near the bridge is banned until further notice.",
     "said the evacuation has been postponed to Monday morning.",
     "said the next round of talks is scheduled for Tuesday.",
+    "said the wounded prisoners are also to be exchanged on Sunday.",  # "be to" in the passive: a future
+    "said the remains are to be handed over at the border crossing.",
 ])
 def test_commitments_impersonal_and_passive_are_pledges(nlp, sentence):
     assert _kinds(nlp, sentence) == ["pledge"]
@@ -98,6 +100,7 @@ def test_commitments_possessed_forces_schedules_and_backshifted_pullbacks_are_pl
     "said the buses would carry the residents to safety.",  # no time given: no schedule announced
     "said Ukraine would consider it an act of war.",  # regarding, not taking up
     "said Russia and Belarus would hold their drills near the border.",  # a joint subject of other parties
+    "said the enemy is to be pushed back beyond the river.",  # the other party as the patient
 ])
 def test_commitments_other_parties_forces_are_not_the_speakers_pledge(nlp, sentence):
     assert _kinds(nlp, sentence) != ["pledge"]
@@ -116,6 +119,10 @@ def test_commitments_other_parties_forces_are_not_the_speakers_pledge(nlp, sente
     "said the bridge will be named after the volunteers.",  # naming, not an act
     "said the new rules will be decided by the voters.",  # no party acts
     "said Ukraine has sent its proposals to Poland on the security guarantees agreement.",  # proposals sent
+    'said: "I believe in your commitment to the new rules."',  # another's commitment, the listener's
+    'said: "The world\'s willingness to help us is our strength."',  # a thing's owner is no side of the speaker
+    'said: "The problem is some states\' lack of willingness to talk."',  # a readiness missing
+    'said: "We need unity to guarantee the security of the ports."',  # a purpose, under a need
 ])
 def test_commitments_false_pledges(nlp, sentence):
     assert _kinds(nlp, sentence) != ["pledge"]

@@ -244,6 +244,10 @@ def _future_marked(verb: Token) -> bool:
             return True
         if head.lemma_ == "be":
             return True  # "the ceasefire is to start at noon"; "our task is to win" too, whose subject is no agent
+    if verb.dep_ == "xcomp" and verb.tag_ == "VBN" and verb.head.lemma_ == "be" and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
+            any(c.dep_ == "auxpass" and c.lower_ == "be" for c in verb.children):
+        return True  # "the wounded are to be exchanged on Friday": "be to" in the passive
     return False
 
 
@@ -482,6 +486,7 @@ def _passing_over(token: Token) -> bool:
 
 
 TAKING_UP = {"accept", "endorse", "back", "support"}
+LACKING = {"lack", "absence", "want", "shortage"}
 EVIDENCING = lexicon("commitments", "evidencing_verbs").words
 REJECTING = {"reject", "decline", "dismiss", "refuse", "rebuff", "spurn"}
 
@@ -517,7 +522,13 @@ def _idle_commitment(token: Token, content: Span, other_side) -> bool:
             return True  # "the visit shows your commitment to our ties": an evaluation of what shows it
         if word == "guarantee" or not _undertaking_noun(token):
             return True
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in LACKING:
+            return True  # "their lack of willingness to recognise": a readiness missing, not given
         owner = _possessor(token)
+        if owner is not None and (owner.lower_ in ("your", "their") or owner.pos_ == "NOUN" and
+                                  owner.lemma_.lower() not in AGENT_NOUNS and owner.lower_ not in AGENT_NOUNS and
+                                  owner.ent_type_ not in AGENT_ENTS):
+            return True  # "I believe in your commitment", "the world's willingness to help us": another's
     elif token.pos_ == "VERB":
         if token.dep_ == "amod":
             return True
@@ -529,6 +540,9 @@ def _idle_commitment(token: Token, content: Span, other_side) -> bool:
             return True  # "since the regime declared a blockade": the past the sentence dates from
         if any(c.dep_ == "aux" and c.lower_ in OBLIGATIONS for c in token.children):
             return True
+        if token.dep_ in ("advcl", "acl") and token.tag_ == "VB" and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            return True  # "we need unity to guarantee our security": a purpose, the main clause says what is done
         if any(c.dep_ == "neg" for c in token.children) and \
                 any(c.dep_ == "aux" and c.lemma_ in ("can", "could") for c in token.children):
             return True
