@@ -36,6 +36,11 @@ def test_turn_score_doubled_word_gives_the_name_before_it():
     assert read_turns(text)[0].speaker == "Anna Kovalenko"
 
 
+def test_turn_score_a_space_before_the_colon():
+    text = "Chair Anna Kovalenko Kovalenko AnnaChair of the Regional Board : Thank you. Jan Novak: Fine. Jan Novak: Yes."
+    assert [t.speaker for t in read_turns(text)] == ["Anna Kovalenko", "Jan Novak", "Jan Novak"]
+
+
 def test_turn_score_a_name_before_its_office():
     text = ("Petro Marchenko: Good afternoon. Ms Hrytsenko, please. Olena Hrytsenko, Head of the Federal Service for "
             "Road Safety (Roadsafe): Thank you. Petro Marchenko: Thank you.")

@@ -57,6 +57,12 @@ def test_turns_a_sites_tooltip_glued_to_the_label():
     assert [t.name for t in find_turns(text)] == ["Anna Kovalenko", "Jan Novak", "Anna Kovalenko"]
 
 
+def test_turns_a_space_before_the_colon_of_a_glued_label():
+    text = ("Anna Kovalenko: Welcome. Go ahead, please. Minister of Ports Jan Novak Novak JanMinister of Ports of "
+            "Ruritania : Thank you. We will open two berths in May. Anna Kovalenko: Good.")
+    assert [t.name for t in find_turns(text)] == ["Anna Kovalenko", "Jan Novak", "Anna Kovalenko"]
+
+
 def test_turns_capital_labels_at_line_starts():
     text = ("MS. KOVALENKO: Good afternoon, everyone.\n"
             "Q Thank you.\n"

@@ -7,8 +7,8 @@ agrees, on any table of texts and with no annotation, by reading the turns in it
 with ``saydo.extract.turns``, so the measure does not grade the segmenter by itself:
 
 - **Labels.** Two to twelve words, each capitalised or one of "of", "the", "and", ending in a capitalised word, then a
-  colon and a space (a bracketed word may stand before the colon: "(retranslated)"). The speaker is the two words
-  before a doubled word (a site's tooltip glued to the label: "Chair Anna Kovalenko Kovalenko AnnaChair of the
+  colon and a space (a bracketed word, or one space, may stand before the colon: "(retranslated)"). The speaker is
+  the two words before a doubled word (a site's tooltip glued to the label: "Chair Anna Kovalenko Kovalenko AnnaChair of the
   Board" -> "Anna Kovalenko"), else the label's last two words, which must both be capitalised ("Governor of the
   Region Anna Kovalenko" -> "Anna Kovalenko"; "Republic of Ruritania:" is no label).
   A name may also come first, its office after a comma ("Anna Kovalenko, Head of the Federal Service for Roads
@@ -44,11 +44,11 @@ from saydo.records import Article, Statement
 _WORD = r"[A-Z][\w'’–-]*"
 _LABEL = re.compile(
     rf"(?<![\w'’.,;:-])(?P<label>(?:(?:{_WORD}|of|the|and)[ \t]){{1,11}}{_WORD}|"
-    rf"Question|Remark|Reply|Answer|Q|A)(?:[ \t]?\(\w+\))?:[ \t]")
+    rf"Question|Remark|Reply|Answer|Q|A)(?:[ \t]?\(\w+\))?[ \t]?:[ \t]")
 # a name before its office: "Anna Kovalenko, Head of the Federal Service for Roads (Roadsafe): ..."
 _NAME_FIRST = re.compile(
     rf"(?<![\w'’.,;:-])(?P<label>(?P<name>{_WORD}[ \t]{_WORD}),[ \t](?:(?:{_WORD}|of|the|and|for|on|in)[ \t]){{0,20}}"
-    rf"{_WORD})(?:[ \t]?\([^()\n]{{1,40}}\))?:[ \t]")
+    rf"{_WORD})(?:[ \t]?\([^()\n]{{1,40}}\))?[ \t]?:[ \t]")
 _OPENS = re.compile(r"[.!?…>*\n][\"”’]?[ \t]*$")
 _FLOOR = {"Question", "Remark", "Reply", "Answer", "Q", "A"}
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’]?\s+(?=[\"“A-Z])")
