@@ -291,3 +291,10 @@ def test_speakers_a_weapons_name_is_no_person(nlp):
             "Thursday. Storm Shadow has a range of more than 250 kilometres.\n\n"
             "He added that the first missiles would arrive within weeks.")
     assert _last(nlp, text, date(2023, 5, 11)).speaker == "Ben Wallace"
+
+
+def test_speakers_a_title_placed_in_a_country_is_the_owners(nlp):
+    # "Moscow's commander in Ukraine": the side that owns the post, not the country it is in
+    s = _first(nlp, "The day began.\n\nMoscow\u2019s new commander in Ukraine General Ivan Orlov said the evacuation "
+                    "of civilians from the region has been launched.")
+    assert (s.speaker, s.actor) == ("Ivan Orlov", "RUS")
