@@ -24,6 +24,7 @@ def _kinds(nlp, text, speaker="Ukraine's foreign minister, Olena Marchuk, "):
     "said the evacuation has been postponed to Monday morning.",
     "said the next round of talks is scheduled for Tuesday.",
     "said the wounded prisoners are also to be exchanged on Sunday.",  # "be to" in the passive: a future
+    "said the two sides reaffirmed their commitment to the truce.",  # "their" of the parties, the speaker's among them
     "said the remains are to be handed over at the border crossing.",
 ])
 def test_commitments_impersonal_and_passive_are_pledges(nlp, sentence):
@@ -123,6 +124,8 @@ def test_commitments_other_parties_forces_are_not_the_speakers_pledge(nlp, sente
     'said: "The world\'s willingness to help us is our strength."',  # a thing's owner is no side of the speaker
     'said: "The problem is some states\' lack of willingness to talk."',  # a readiness missing
     'said: "We need unity to guarantee the security of the ports."',  # a purpose, under a need
+    'said: "It is necessary to be vaccinated before the trip."',  # "be to" under an evaluation
+    'said: "This is not to be changed by any missile."',
 ])
 def test_commitments_false_pledges(nlp, sentence):
     assert _kinds(nlp, sentence) != ["pledge"]

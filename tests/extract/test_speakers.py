@@ -298,3 +298,8 @@ def test_speakers_a_title_placed_in_a_country_is_the_owners(nlp):
     s = _first(nlp, "The day began.\n\nMoscow\u2019s new commander in Ukraine General Ivan Orlov said the evacuation "
                     "of civilians from the region has been launched.")
     assert (s.speaker, s.actor) == ("Ivan Orlov", "RUS")
+    # an institution after "in" is where the post is held, and whose it is
+    text = ("The day began.\n\nHead of the Friendship Group with Ukraine in the Italian Parliament Ugo Rossi said "
+            "Italy would keep sending generators.")
+    s = _first(nlp, text)
+    assert (s.speaker, s.actor) == ("Ugo Rossi", "ITA")

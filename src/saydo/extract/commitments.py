@@ -247,7 +247,11 @@ def _future_marked(verb: Token) -> bool:
     if verb.dep_ == "xcomp" and verb.tag_ == "VBN" and verb.head.lemma_ == "be" and \
             any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
             any(c.dep_ == "auxpass" and c.lower_ == "be" for c in verb.children):
-        return True  # "the wounded are to be exchanged on Friday": "be to" in the passive
+        # "the wounded are to be exchanged on Friday": "be to" in the passive; not "it is necessary to be
+        # vaccinated", "what is to be done", "this is not to be changed"
+        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subject is not None and subject.tag_ not in ("WP", "WDT", "PRP", "DT") and \
+            not any(c.dep_ in ("acomp", "neg") for c in verb.head.children)
     return False
 
 
@@ -487,6 +491,7 @@ def _passing_over(token: Token) -> bool:
 
 TAKING_UP = {"accept", "endorse", "back", "support"}
 LACKING = {"lack", "absence", "want", "shortage"}
+OCCASIONS = {"opportunity", "chance", "occasion", "moment", "time"}
 EVIDENCING = lexicon("commitments", "evidencing_verbs").words
 REJECTING = {"reject", "decline", "dismiss", "refuse", "rebuff", "spurn"}
 
@@ -525,7 +530,7 @@ def _idle_commitment(token: Token, content: Span, other_side) -> bool:
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in LACKING:
             return True  # "their lack of willingness to recognise": a readiness missing, not given
         owner = _possessor(token)
-        if owner is not None and (owner.lower_ in ("your", "their") or owner.pos_ == "NOUN" and
+        if owner is not None and (owner.lower_ == "your" or owner.pos_ == "NOUN" and
                                   owner.lemma_.lower() not in AGENT_NOUNS and owner.lower_ not in AGENT_NOUNS and
                                   owner.ent_type_ not in AGENT_ENTS):
             return True  # "I believe in your commitment", "the world's willingness to help us": another's
@@ -541,7 +546,8 @@ def _idle_commitment(token: Token, content: Span, other_side) -> bool:
         if any(c.dep_ == "aux" and c.lower_ in OBLIGATIONS for c in token.children):
             return True
         if token.dep_ in ("advcl", "acl") and token.tag_ == "VB" and \
-                any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and \
+                token.head.lemma_.lower() not in OCCASIONS:  # "take this opportunity to offer you" does offer
             return True  # "we need unity to guarantee our security": a purpose, the main clause says what is done
         if any(c.dep_ == "neg" for c in token.children) and \
                 any(c.dep_ == "aux" and c.lemma_ in ("can", "could") for c in token.children):
