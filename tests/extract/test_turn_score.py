@@ -37,7 +37,8 @@ def test_turn_score_doubled_word_gives_the_name_before_it():
 
 
 def test_turn_score_a_space_before_the_colon():
-    text = "Chair Anna Kovalenko Kovalenko AnnaChair of the Regional Board : Thank you. Jan Novak: Fine. Jan Novak: Yes."
+    text = ("Chair Anna Kovalenko Kovalenko AnnaChair of the Regional Board : Thank you. Jan Novak: Fine. "
+            "Jan Novak: Yes.")
     assert [t.speaker for t in read_turns(text)] == ["Anna Kovalenko", "Jan Novak", "Jan Novak"]
 
 

@@ -24,7 +24,8 @@ line is a heading (it ends without a full stop).
    with no such title that has "I" or "we" as a subject within its first ``OPENING`` sentences, speaks in the first
    person outside quotation marks in more than ``FIRST_PERSON_SHARE`` of its sentences, and never names the head of
    state of its day or "the President", and reports no one else speaking ("she said"), outside quotation marks (as
-   news of the President's day does), is the head of state's (else the issuing body's): an address whose heading was not kept.
+   news of the President's day does), is the head of state's (else the issuing body's): an address whose heading was
+   not kept.
 
 Which sentences are the author's is decided with the transcripts' defaults (``saydo.extract.turns``): every sentence
 outside a turn or a readout that says something and ends as a sentence ends (not a heading or a byline), unless it
@@ -40,9 +41,9 @@ from functools import lru_cache
 from spacy.tokens import Span
 
 from saydo.extract.lexicon import lexicon
+from saydo.extract.quotes import quote_spans
 from saydo.extract.speakers import ORG_WORDS, PERSON_ROLE, REPORTING_VERBS, Registry, Speaker
 from saydo.resolve.actors import actor_in_phrase, actor_of_name, actor_of_person, looks_official
-from saydo.extract.quotes import inside_quote, quote_spans
 from saydo.resolve.offices import holder, office_holder
 
 # where the author's words end: a word that starts what the document is about or where it was given, a stop, a dash
@@ -115,7 +116,8 @@ _FIRST = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Mm]y|us|me)\b")
 # someone told of in the third person, as news of a head of state's day does: "the President noted", "the Head of
 # State", "she said", "Zelenska stressed"
 _THIRD = re.compile(r"\b[Tt]he (?:Head of (?:the )?State|President)\b(?! of)|"
-                    r"\b(?!We\b)(?:[Ss]he|[Hh]e|[A-Z][\w’'-]+) (?:said|noted|stressed|emphasi[sz]ed|added|stated|told)\b")
+                    r"\b(?!We\b)(?:[Ss]he|[Hh]e|[A-Z][\w’'-]+) "
+                    r"(?:said|noted|stressed|emphasi[sz]ed|added|stated|told)\b")
 
 
 def _own_site_speech(text: str, site: tuple[str, str] | None, day: date | None, registry: Registry
@@ -136,8 +138,11 @@ def _own_site_speech(text: str, site: tuple[str, str] | None, day: date | None, 
 def _spoken(text: str, surname: str | None) -> bool:
     """Does the text speak in the first person from its opening on, outside quotation marks, and never name the head
     of state (``surname``) or "the President" in the third person there?"""
-    quotes = quote_spans(text)
-    plain = "".join(" " if inside_quote(quotes, i) else ch for i, ch in enumerate(text))
+    parts, at = [], 0
+    for start, end in quote_spans(text):  # the words outside quotation marks, the quoted ones blanked
+        parts += [text[at:start], " " * (end - start)]
+        at = end
+    plain = "".join(parts) + text[at:]
     sentences = [s for s in re.split(r"(?<=[.!?…])[\"”’»]?\s+", plain) if s.strip()]
     if len(sentences) < 3 or _THIRD.search(plain) or (surname and re.search(rf"\b{re.escape(surname)}\b", plain)):
         return False

@@ -35,7 +35,6 @@ from datetime import date
 from urllib.parse import urlparse
 
 import pycountry
-
 from spacy.tokens import Span, Token
 
 from saydo.extract.lexicon import lexicon

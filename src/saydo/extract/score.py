@@ -448,8 +448,8 @@ def _gold_for(entry: dict, text: str) -> list[Gold]:
             continue  # the gold span lies in a header line the reader does not keep
         speaker = g.get("speaker", "")
         held = office_holder(speaker, day, g.get("actor")) if day is not None else None
-        found.append(Gold(held[0] if held else speaker, g.get("actor"), g.get("kind", ""), g.get("quote", ""), g["text"],
-                          tuple(g.get("places") or ()), start, start + len(g["text"])))
+        found.append(Gold(held[0] if held else speaker, g.get("actor"), g.get("kind", ""), g.get("quote", ""),
+                          g["text"], tuple(g.get("places") or ()), start, start + len(g["text"])))
     return found
 
 

@@ -8,9 +8,9 @@ with ``saydo.extract.turns``, so the measure does not grade the segmenter by its
 
 - **Labels.** Two to twelve words, each capitalised or one of "of", "the", "and", ending in a capitalised word, then a
   colon and a space (a bracketed word, or one space, may stand before the colon: "(retranslated)"). The speaker is
-  the two words before a doubled word (a site's tooltip glued to the label: "Chair Anna Kovalenko Kovalenko AnnaChair of the
-  Board" -> "Anna Kovalenko"), else the label's last two words, which must both be capitalised ("Governor of the
-  Region Anna Kovalenko" -> "Anna Kovalenko"; "Republic of Ruritania:" is no label).
+  the two words before a doubled word (a site's tooltip glued to the label: "Chair Anna Kovalenko Kovalenko
+  AnnaChair of the Board" -> "Anna Kovalenko"), else the label's last two words, which must both be capitalised
+  ("Governor of the Region Anna Kovalenko" -> "Anna Kovalenko"; "Republic of Ruritania:" is no label).
   A name may also come first, its office after a comma ("Anna Kovalenko, Head of the Federal Service for Roads
   (Roadsafe):", up to 22 words and a bracket of up to 40 characters): the speaker is the two words before the comma.
   "Question:", "Remark:", "Reply:", "Answer:", "Q:" and "A:" at a sentence's start are labels too, of nobody named:
