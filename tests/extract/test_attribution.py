@@ -366,8 +366,6 @@ def test_attribution_a_second_reported_clause_with_its_own_subject_and_another_k
 
 
 def test_attribution_highlighting_is_a_speech_act(nlp):
-    _, found = _extract(nlp, (
-        "Ukraine's deputy foreign minister, Olena Hrytsenko, met the envoys on Tuesday.\n\n"
-        "Hrytsenko highlighted that Ukraine will open a consulate in Gdansk in June."))
-    pledge = _by_start(found, "Hrytsenko highlighted")
-    assert pledge is not None and pledge.speaker == "Olena Hrytsenko" and pledge.kind == "pledge"
+    _, found = _extract(nlp, "Ukraine's deputy foreign minister, Olena Hrytsenko, met the envoys on Tuesday.\n\n"
+                             "Hrytsenko highlighted that Ukraine will open a consulate in Gdansk in June.")
+    assert [(s.speaker, s.kind) for s in found if s.text.startswith("Hrytsenko")] == [("Olena Hrytsenko", "pledge")]
