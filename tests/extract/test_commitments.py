@@ -25,6 +25,7 @@ def _kinds(nlp, text, speaker="Ukraine's foreign minister, Olena Marchuk, "):
     "said the next round of talks is scheduled for Tuesday.",
     "said the wounded prisoners are also to be exchanged on Sunday.",  # "be to" in the passive: a future
     "said the two sides reaffirmed their commitment to the truce.",  # "their" of the parties, the speaker's among them
+    "said Ukraine and Moldova agreed to hold the joint exercise in 2031.",  # the year is what is committed to
     "said the remains are to be handed over at the border crossing.",
 ])
 def test_commitments_impersonal_and_passive_are_pledges(nlp, sentence):
@@ -126,6 +127,7 @@ def test_commitments_other_parties_forces_are_not_the_speakers_pledge(nlp, sente
     'said: "We need unity to guarantee the security of the ports."',  # a purpose, under a need
     'said: "It is necessary to be vaccinated before the trip."',  # "be to" under an evaluation
     'said: "This is not to be changed by any missile."',
+    'said: "Then I went there in 2009 and made the final decision to build the port."',  # a year gone by
 ])
 def test_commitments_false_pledges(nlp, sentence):
     assert _kinds(nlp, sentence) != ["pledge"]

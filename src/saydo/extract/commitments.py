@@ -9,6 +9,7 @@ subject is.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -518,6 +519,8 @@ def _idle_commitment(token: Token, content: Span, other_side) -> bool:
     word = token.lemma_.lower()
     if word not in COMMIT_WORDS:
         return False
+    if _dated_past(token):
+        return True  # "in 2009 I made the final decision to pick that site": a year gone by, recalled
     if token.pos_ in ("NOUN", "PROPN") or token.dep_ in NOMINAL_DEPS:  # "on the security guarantees treaty"
         if _taken_up(token):
             return False  # "Moscow accepted Ankara's offer": taking up another's offer commits the side taking it
@@ -567,6 +570,21 @@ def _idle_commitment(token: Token, content: Span, other_side) -> bool:
     if any(a.dep_ in ("relcl", "acl") for a in _ancestors_within(token, content, self_too=True)):
         return True
     return owner is not None and owner.i != token.i and bool(other_side(owner))
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _dated_past(token: Token) -> bool:
+    """Is the commitment word told in the past tense (its verb, or the verb it is the object of) in a sentence that
+    dates it by a year outside what is committed to ("in 2014 the sides agreed to ...", not "agreed to hold the vote
+    in 2024")?"""
+    verb = token if token.pos_ == "VERB" else token.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ != "VBD":
+        return False
+    own = {t.i for t in token.subtree} if token is not verb else \
+        {t.i for c in token.children if c.dep_ in ("xcomp", "ccomp", "dobj", "prep") for t in c.subtree}
+    return any(t.ent_type_ == "DATE" and _YEAR.fullmatch(t.text) and t.i not in own for t in token.sent)
 
 
 def _possessor(noun: Token) -> Token | None:
