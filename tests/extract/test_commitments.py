@@ -121,13 +121,13 @@ def test_commitments_other_parties_forces_are_not_the_speakers_pledge(nlp, sente
     "said the bridge will be named after the volunteers.",  # naming, not an act
     "said the new rules will be decided by the voters.",  # no party acts
     "said Ukraine has sent its proposals to Poland on the security guarantees agreement.",  # proposals sent
-    'said: "I believe in your commitment to the new rules."',  # another's commitment, the listener's
-    'said: "The world\'s willingness to help us is our strength."',  # a thing's owner is no side of the speaker
-    'said: "The problem is some states\' lack of willingness to talk."',  # a readiness missing
-    'said: "We need unity to guarantee the security of the ports."',  # a purpose, under a need
-    'said: "It is necessary to be vaccinated before the trip."',  # "be to" under an evaluation
-    'said: "This is not to be changed by any missile."',
-    'said: "Then I went there in 2009 and made the final decision to build the port."',  # a year gone by
+    'said: "I trust your commitment to the new rules."',  # another's commitment, the listener's
+    'said: "Today we felt the continent\'s willingness to host the families."',  # a thing's owner is no side
+    'said: "The trouble is the lack of willingness to compromise."',  # a readiness missing
+    'said: "We need more trucks to guarantee deliveries to the villages."',  # a purpose, under a need
+    'said: "It is important to be registered before the trip."',  # "be to" under an evaluation
+    'said: "Our border is not to be redrawn by force."',
+    'said: "We toured the valley in 2011 and took the final decision to build the reservoir."',  # a year gone by
 ])
 def test_commitments_false_pledges(nlp, sentence):
     assert _kinds(nlp, sentence) != ["pledge"]

@@ -294,12 +294,12 @@ def test_speakers_a_weapons_name_is_no_person(nlp):
 
 
 def test_speakers_a_title_placed_in_a_country_is_the_owners(nlp):
-    # "Moscow's commander in Ukraine": the side that owns the post, not the country it is in
-    s = _first(nlp, "The day began.\n\nMoscow\u2019s new commander in Ukraine General Ivan Orlov said the evacuation "
-                    "of civilians from the region has been launched.")
-    assert (s.speaker, s.actor) == ("Ivan Orlov", "RUS")
+    # "Kyiv's envoy in Poland": the side that owns the post, not the country it is in
+    s = _first(nlp, "The day began.\n\nKyiv\u2019s senior envoy in Poland Colonel Ivan Orlov said the convoy of "
+                    "generators would leave on Monday.")
+    assert (s.speaker, s.actor) == ("Ivan Orlov", "UKR")
     # an institution after "in" is where the post is held, and whose it is
-    text = ("The day began.\n\nHead of the Friendship Group with Ukraine in the Italian Parliament Ugo Rossi said "
-            "Italy would keep sending generators.")
+    text = ("The day began.\n\nChair of the Trade Committee on Ukraine in the Polish Senate Jan Nowak said Poland "
+            "would keep sending generators.")
     s = _first(nlp, text)
-    assert (s.speaker, s.actor) == ("Ugo Rossi", "ITA")
+    assert (s.speaker, s.actor) == ("Jan Nowak", "POL")

@@ -450,7 +450,7 @@ def _relayed_commitment(sent: Span, verb: Token | None, speaker: Speaker, regist
 
 
 def _principal_relayed(sent: Span, verb: Token | None, speaker: Speaker, registry: Registry) -> Speaker | None:
-    """"The U.N. chief reiterates the need for talks and will continue to support the exchanges, spokesman X said":
+    """"The IAEA chief regrets the delay and will send a second team to the plant, spokeswoman X said":
     an aide relaying what the principal will do speaks the principal's words (GUIDELINES.md: a relayed commitment
     binds the one who made it), the whole sentence."""
     if verb is None or not _aide(speaker):
@@ -468,7 +468,7 @@ def _principal_of_aide(verb: Token, speaker: Speaker, registry: Registry, sent: 
     chief", "the president") of the aide's side, or of a side when the aide has none of its own."""
     subject = subject_of(verb)
     if subject is None and verb.dep_ in ("conj", "ccomp") and verb.head.pos_ == "VERB":
-        subject = subject_of(verb.head)  # "the chief reiterates ... and will continue", parsed as a complement
+        subject = subject_of(verb.head)  # "the chief regrets ... and will send", parsed as a complement
     if subject is None or not sent.start <= subject.i < sent.end or subject.lower_ in _PRONOUN_SUBJECTS:
         return None
     other = speaker_from_subject(subject, registry, sent.start)

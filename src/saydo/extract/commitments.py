@@ -249,7 +249,7 @@ def _future_marked(verb: Token) -> bool:
             any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
             any(c.dep_ == "auxpass" and c.lower_ == "be" for c in verb.children):
         # "the wounded are to be exchanged on Friday": "be to" in the passive; not "it is necessary to be
-        # vaccinated", "what is to be done", "this is not to be changed"
+        # registered", "what is to be done", "our border is not to be redrawn"
         subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return subject is not None and subject.tag_ not in ("WP", "WDT", "PRP", "DT") and \
             not any(c.dep_ in ("acomp", "neg") for c in verb.head.children)
@@ -520,7 +520,7 @@ def _idle_commitment(token: Token, content: Span, other_side) -> bool:
     if word not in COMMIT_WORDS:
         return False
     if _dated_past(token):
-        return True  # "in 2009 I made the final decision to pick that site": a year gone by, recalled
+        return True  # "in 2011 we took the final decision to build the reservoir": a year gone by
     if token.pos_ in ("NOUN", "PROPN") or token.dep_ in NOMINAL_DEPS:  # "on the security guarantees treaty"
         if _taken_up(token):
             return False  # "Moscow accepted Ankara's offer": taking up another's offer commits the side taking it
@@ -531,12 +531,12 @@ def _idle_commitment(token: Token, content: Span, other_side) -> bool:
         if word == "guarantee" or not _undertaking_noun(token):
             return True
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in LACKING:
-            return True  # "their lack of willingness to recognise": a readiness missing, not given
+            return True  # "the lack of willingness to compromise": a readiness missing, not given
         owner = _possessor(token)
         if owner is not None and (owner.lower_ == "your" or owner.pos_ == "NOUN" and
                                   owner.lemma_.lower() not in AGENT_NOUNS and owner.lower_ not in AGENT_NOUNS and
                                   owner.ent_type_ not in AGENT_ENTS):
-            return True  # "I believe in your commitment", "the world's willingness to help us": another's
+            return True  # "I trust your commitment", "the continent's willingness to help": another's
     elif token.pos_ == "VERB":
         if token.dep_ == "amod":
             return True
@@ -550,8 +550,8 @@ def _idle_commitment(token: Token, content: Span, other_side) -> bool:
             return True
         if token.dep_ in ("advcl", "acl") and token.tag_ == "VB" and \
                 any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and \
-                token.head.lemma_.lower() not in OCCASIONS:  # "take this opportunity to offer you" does offer
-            return True  # "we need unity to guarantee our security": a purpose, the main clause says what is done
+                token.head.lemma_.lower() not in OCCASIONS:  # "take this chance to offer you" does offer
+            return True  # "we need trucks to guarantee deliveries": a purpose, the main clause says what is done
         if any(c.dep_ == "neg" for c in token.children) and \
                 any(c.dep_ == "aux" and c.lemma_ in ("can", "could") for c in token.children):
             return True

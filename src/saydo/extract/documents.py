@@ -114,7 +114,7 @@ OPENING = 6  # sentences within which a speech says "I" or "we" (after its greet
 _SUBJECT = re.compile(r"(?:^|[\s,;:(—–-])(?:I|[Ww]e)\s+(?!and\b|or\b)[a-z’']+")  # "we will", "I am", not "you and I"
 _FIRST = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Mm]y|us|me)\b")
 # someone told of in the third person, as news of a head of state's day does: "the President noted", "the Head of
-# State", "she said", "Zelenska stressed"
+# State", "she said", "Kovalenko stressed"
 _THIRD = re.compile(r"\b[Tt]he (?:Head of (?:the )?State|President)\b(?! of)|"
                     r"\b(?!We\b)(?:[Ss]he|[Hh]e|[A-Z][\w’'-]+) "
                     r"(?:said|noted|stressed|emphasi[sz]ed|added|stated|told)\b")

@@ -364,8 +364,8 @@ def role_phrase(ent: Span) -> str:
     if left and not (left[0].i > 0 and doc[left[0].i - 1].lower_ == "in" and left[0].ent_type_ == "GPE"):
         pieces.append(" ".join(t.text for t in left))
     else:
-        # "Moscow's new commander in Ukraine General X": the parse gives the name only the country after "in"; the
-        # title runs back to its head ("... Group in the Italian Parliament Ugo X" keeps its parliament)
+        # "Kyiv's senior envoy in Poland Colonel X": the parse gives the name only the country after "in"; the
+        # title runs back to its head ("... Committee in the Polish Senate Jan X" keeps its senate)
         pieces.append(_words_before(ent))
     # ", 26," ages and ", a resident of Kyiv," appositions the parser attaches loosely
     after = doc[ent.end:min(ent.end + 8, len(doc))]
