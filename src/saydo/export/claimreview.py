@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from saydo.records import Statement
 from saydo.records.links import http_url
+from saydo.resolve.actors import ORGANISATIONS
 
 RATINGS = {
     "kept": (5, "Kept"),
@@ -12,7 +13,6 @@ RATINGS = {
     "too_early": (None, "Too early to say"),
     "insufficient_data": (None, "Insufficient data"),
 }
-_ORGANISATION_ACTORS = {"UN", "NATO", "EU", "IAEA", "ICRC", "OSCE"}
 
 
 def claim_review(statement: Statement, check: dict, *, evidence_url: str, source_url: str | None = None,
@@ -24,7 +24,7 @@ def claim_review(statement: Statement, check: dict, *, evidence_url: str, source
     rating = {"@type": "Rating", "alternateName": label, "bestRating": 5, "worstRating": 1}
     if value is not None:
         rating["ratingValue"] = value
-    is_person = statement.actor not in _ORGANISATION_ACTORS and " " in statement.speaker.strip() and \
+    is_person = statement.actor not in ORGANISATIONS and " " in statement.speaker.strip() and \
         statement.speaker[:1].isupper()
     item = {
         "@type": "Claim",

@@ -400,6 +400,7 @@ def speech_acts(sent: Span, verb: Token | None, speaker: Speaker, quotes, regist
     return acts
 
 
+_PRONOUN_SUBJECTS = {"he", "she", "it", "they", "i", "we", "who", "which", "that", "you"}  # no party named
 RELAYING_VERBS = {"approve", "promise", "pledge", "guarantee", "vow", "undertake", "agree", "offer", "propose",
                   "assure"}
 # acts by which a side's leader commits it ("the Kremlin said Putin ordered a truce"): relayed by the same side, the
@@ -433,7 +434,7 @@ def _relayed_commitment(sent: Span, verb: Token | None, speaker: Speaker, regist
             continue
         agent = next((p for c in t.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
         subject = agent or next((c for c in t.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.lower_ in ("he", "she", "it", "they", "i", "we", "who", "which", "that"):
+        if subject is None or subject.lower_ in _PRONOUN_SUBJECTS:
             continue
         if any(c.lower_ in ("i", "we") for c in subject.conjuncts):
             continue  # "Mr Prime Minister and I agreed": the speaker's own announcement of a joint undertaking
@@ -477,9 +478,6 @@ def _principal_of_aide(verb: Token, speaker: Speaker, registry: Registry, sent: 
         return None
     words = other.name.split()
     return other if other.person is not None or (words and PERSON_ROLE.fullmatch(words[-1].lower())) else None
-
-
-_PRONOUN_SUBJECTS = {"he", "she", "it", "they", "i", "we", "who", "which", "that", "you"}
 
 
 def _aide(speaker: Speaker) -> bool:

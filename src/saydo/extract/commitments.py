@@ -34,7 +34,8 @@ AGENT_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 # "our task is to win": a stated purpose, not an announced act
 PURPOSE_NOUNS = lexicon("commitments", "purpose_nouns").words
 BELIEF = lexicon("commitments", "belief_words").words
-ARRANGEMENT_HEADS = lexicon("commitments", "arrangement_heads").words
+VEHICLES = lexicon("commitments", "operation_vehicles").words
+ARRANGEMENT_HEADS = lexicon("commitments", "arrangement_heads").words | VEHICLES
 ONSET_VERBS = lexicon("commitments", "onset_verbs").words
 ARRANGING_VERBS = lexicon("commitments", "arranging_verbs").words
 RULE_VERBS = lexicon("commitments", "rule_verbs").words
@@ -188,7 +189,6 @@ def _pullback_under_way(verb: Token, future: bool, other_side) -> bool:
     return verb.lemma_.lower() in ("begin", "start", "commence") and verb.tag_ in ("VBZ", "VBD", "VBN")
 
 
-VEHICLES = {"bus", "train", "column", "convoy", "ferry", "flight"}  # an operation's vehicles (arrangement_heads)
 SCHEDULE_HEADS = {"expect", "schedule", "set", "due", "plan", "slate"}
 
 

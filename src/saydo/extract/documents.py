@@ -22,10 +22,10 @@ line is a heading (it ends without a full stop).
    ministry said", "Kovalenko told reporters") is a report on the address, not the address: it has no author.
 4. **A speech saved without its title.** On a head of state's own site (``saydo.extract.readouts.ISSUERS``), a text
    with no such title that has "I" or "we" as a subject within its first ``OPENING`` sentences, speaks in the first
-   person outside quotation marks in more than ``FIRST_PERSON_SHARE`` of its sentences, and never names the head of
-   state of its day or "the President", and reports no one else speaking ("she said"), outside quotation marks (as
-   news of the President's day does), is the head of state's (else the issuing body's): an address whose heading was
-   not kept.
+   person outside quotation marks in more than ``readouts.FIRST_PERSON_SHARE`` of its sentences (the share that
+   tells a speech from a readout), and never names the head of state of its day or "the President", and reports no
+   one else speaking ("she said"), outside quotation marks (as news of the President's day does), is the head of
+   state's (else the issuing body's): an address whose heading was not kept.
 
 Which sentences are the author's is decided with the transcripts' defaults (``saydo.extract.turns``): every sentence
 outside a turn or a readout that says something and ends as a sentence ends (not a heading or a byline), unless it
@@ -42,6 +42,7 @@ from spacy.tokens import Span
 
 from saydo.extract.lexicon import lexicon
 from saydo.extract.quotes import quote_spans
+from saydo.extract.readouts import FIRST_PERSON_SHARE
 from saydo.extract.speakers import ORG_WORDS, PERSON_ROLE, REPORTING_VERBS, Registry, Speaker
 from saydo.resolve.actors import actor_in_phrase, actor_of_name, actor_of_person, looks_official
 from saydo.resolve.offices import holder, office_holder
@@ -109,7 +110,6 @@ def document_author(title: str | None, text: str, sentences: list[Span], registr
     return author
 
 
-FIRST_PERSON_SHARE = 0.2  # a text with more sentences in the first person is one speaker's own words
 OPENING = 6  # sentences within which a speech says "I" or "we" (after its greetings)
 _SUBJECT = re.compile(r"(?:^|[\s,;:(—–-])(?:I|[Ww]e)\s+(?!and\b|or\b)[a-z’']+")  # "we will", "I am", not "you and I"
 _FIRST = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Mm]y|us|me)\b")

@@ -69,15 +69,19 @@ class Readout:
     quotes: list
 
 
+def _host(url: str | None) -> str:
+    """A link's host, lower case ("" for none)."""
+    return (urlparse(url if "//" in url else "//" + url).hostname or "").lower() if url else ""
+
+
+def _on(host: str, suffix: str) -> bool:
+    return host == suffix or host.endswith("." + suffix)
+
+
 def issuing_site(url: str | None) -> tuple[str, str] | None:
     """(actor, body) of a known head of state's or government's site, from a link's host; None otherwise."""
-    if not url:
-        return None
-    host = (urlparse(url if "//" in url else "//" + url).hostname or "").lower()
-    for suffix, issuer in ISSUERS.items():
-        if host == suffix or host.endswith("." + suffix):
-            return issuer
-    return None
+    host = _host(url)
+    return next((issuer for suffix, issuer in ISSUERS.items() if _on(host, suffix)), None) if host else None
 
 
 # Sites of governments and international bodies that publish their own briefings, beyond ``ISSUERS``.
@@ -91,14 +95,14 @@ def site_actor(url: str | None) -> str | None:
     """The side whose own site a link is on: a head of state's (``ISSUERS``), a government's domain ("state.gov",
     "mfa.gov.ua", "www.gov.uk") or an international body's ("un.org"); None for any other site, a news site among
     them."""
-    if not url:
+    host = _host(url)
+    if not host:
         return None
     issuer = issuing_site(url)
     if issuer is not None:
         return issuer[0]
-    host = (urlparse(url if "//" in url else "//" + url).hostname or "").lower()
     for suffix, actor in _OWN_SITES.items():
-        if host == suffix or host.endswith("." + suffix):
+        if _on(host, suffix):
             return actor
     if host.endswith((".gov", ".mil")) or host == "gov":
         return "USA"

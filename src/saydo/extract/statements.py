@@ -49,13 +49,12 @@ from saydo.extract.speakers import PERSON_ROLE, Registry, Speaker, co_speakers, 
 from saydo.extract.turns import sentence_defaults
 from saydo.extract.windows import window_near
 from saydo.records import Article, Observation, Statement, Window
-from saydo.resolve.actors import actor_in_phrase, actor_of_name, actor_of_person
+from saydo.resolve.actors import ORGANISATIONS, actor_in_phrase, actor_of_name, actor_of_person
 
 CHUNK = 100_000
 _HEDGE = lexicon("kinds", "hedges")
 _POSSESSIVES = {"our": "we", "my": "i", "his": "he", "her": "she", "their": "they", "its": "it", "your": "you"}
 _OWN_INSTITUTION = lexicon("kinds", "own_institution_words")
-_BODIES = {"UN", "NATO", "EU", "IAEA", "ICRC", "OSCE"}  # international bodies (saydo.resolve.actors)
 # their heads' titles, however a hyphen is tokenised: "Secretary-General", "the director general"
 _BODY_HEAD = re.compile(r"\b(?:secretary|director)\W{0,3}general\b|\bhigh commissioner\b", re.I)
 _READY = READINESS | {"open", "committed"}  # "it was ready for talks", "it is committed to": the institution itself
@@ -404,7 +403,7 @@ def _side(subject: Token, speaker: Speaker, state: bool, quoted: bool, together:
         return "speaker"  # the speaker in person: neither a side's institution nor another party
     if state and _OWN_INSTITUTION.search(phrase):
         return "own"
-    if speaker.actor in _BODIES and _BODY_HEAD.search(" ".join(t.text for t in subject.subtree)):
+    if speaker.actor in ORGANISATIONS and _BODY_HEAD.search(" ".join(t.text for t in subject.subtree)):
         return "own"  # "the Secretary-General will launch an appeal", said for the UN: the body's own head
     return None
 

@@ -33,6 +33,8 @@ _ORGS: dict[str, str] = {
     "international committee of the red cross": "ICRC", "red cross": "ICRC", "icrc": "ICRC", "osce": "OSCE",
     "amnesty international": "CIV", "human rights watch": "CIV",
 }
+# the international bodies' codes (not "CIV" for the NGOs also named above)
+ORGANISATIONS = frozenset(code for code in _ORGS.values() if code != "CIV")
 _DEMONYMS: dict[str, str] = {
     "russian": "RUS", "russians": "RUS", "ukrainian": "UKR", "ukrainians": "UKR", "american": "USA", "u.s.": "USA",
     "us": "USA", "turkish": "TUR", "belarusian": "BLR", "belarussian": "BLR", "french": "FRA", "british": "GBR",
