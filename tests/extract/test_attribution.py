@@ -184,6 +184,29 @@ def test_attribution_an_agreement_relayed_by_another_party_is_the_agreeing_party
     assert found[0].speaker == "Kemal Aydin"  # a condition set for another party is not its commitment
 
 
+def test_attribution_a_future_told_by_another_party_is_its_commitment(nlp):
+    _, found = _extract(nlp, (
+        "Ukraine's foreign minister, Olena Marchuk, said Turkish President Kemal Aydin told her that he would call "
+        "Moscow on Friday. "
+        "Russian Foreign Minister Pavel Orlov said Kyiv had told the mediators it would not attend. "
+        "Olena Marchuk said she told Aydin that Ukraine would keep the talks going."))
+    call = _by_start(found, "Ukraine's foreign minister")
+    assert call.speaker == "Kemal Aydin" and call.actor == "TUR" and call.kind == "pledge"
+    assert "speaker:relayed-commitment" in call.rules
+    absent = _by_start(found, "Russian Foreign Minister")
+    assert absent.actor == "UKR" and absent.kind == "pledge"  # "it would not attend": Kyiv's own negative intent
+    own = _by_start(found, "Olena Marchuk said she told")
+    assert own.speaker == "Olena Marchuk"  # what the speaker herself told another: her own side's commitment
+
+
+def test_attribution_a_sentences_own_reporting_verb_relays_nothing(nlp):
+    _, found = _extract(nlp, (
+        "Ukrainian President Taras Bondar met Polish President Jan Nowak in Lviv. "
+        "“Yes, it will help Ukraine a lot,” the President said."))
+    assert all(s.speaker != "Taras Bondar" or "speaker:relayed-commitment" not in s.rules for s in found)
+    assert not any("speaker:relayed-commitment" in s.rules for s in found)
+
+
 def test_attribution_a_leaders_order_relayed_by_his_own_office_is_his(nlp):
     _, found = _extract(nlp, (
         "Russian President Vladimir Putin ordered a pause in the shelling of the port from noon on Friday, "

@@ -406,6 +406,10 @@ RELAYING_VERBS = {"approve", "promise", "pledge", "guarantee", "vow", "undertake
 # acts by which a side's leader commits it ("the Kremlin said Putin ordered a truce"): relayed by the same side, the
 # leader's commitment; relayed by another party, a report of what the leader did
 ORDERING_VERBS = {"order", "declare", "announce", "instruct", "decide"}
+# speech verbs whose complement, when it holds the subject's own future ("B told C he would ..."), is B's commitment
+# relayed by someone else
+TELLING_VERBS = {"tell", "say", "inform", "write", "reply", "respond", "state"}
+_BACK_REFERENCES = {"he", "she", "it", "they", "we", "i"}
 
 
 def _own_future(verb: Token) -> bool:
@@ -429,8 +433,12 @@ def _relayed_commitment(sent: Span, verb: Token | None, speaker: Speaker, regist
     quotation too)."""
     for t in sent:
         lemma = t.lemma_.lower()
-        if lemma not in RELAYING_VERBS | ORDERING_VERBS or t.pos_ != "VERB" or t is verb or _hypothetical(t) or \
-                any(c.dep_ == "neg" for c in t.children) or not _commits_to_something(t) or _conditional(t):
+        # only a speech act reported inside another ("A said B told C he would"), never a sentence's own reporting verb
+        told = lemma in TELLING_VERBS and t.dep_ == "ccomp" and t.head.lemma_.lower() in SPEECH and \
+            _tells_own_future(t)
+        if lemma not in RELAYING_VERBS | ORDERING_VERBS and not told or t.pos_ != "VERB" or t is verb or \
+                _hypothetical(t) or any(c.dep_ == "neg" for c in t.children) or not _commits_to_something(t) or \
+                _conditional(t):
             continue
         agent = next((p for c in t.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
         subject = agent or next((c for c in t.children if c.dep_ == "nsubj"), None)
@@ -441,13 +449,23 @@ def _relayed_commitment(sent: Span, verb: Token | None, speaker: Speaker, regist
         other = speaker_from_subject(subject, registry, sent.start)
         if other is None or other.actor in (None, "CIV") or other.name == speaker.name:
             continue
-        if lemma in RELAYING_VERBS and other.actor != speaker.actor:
+        if (lemma in RELAYING_VERBS or told) and other.actor != speaker.actor:
             return t, other
         if other.actor == speaker.actor and other.person is not None and (speaker.person is None or
                                                                           _aide(speaker)):
             # "the Kremlin said Putin had ordered a truce", "his spokesman said Putin had agreed": the leader's own
             return t, other
     return None
+
+
+def _tells_own_future(verb: Token) -> bool:
+    """"told Putin he would take it into account", "said it would send a team": the complement is the subject's own
+    future act (its subject a pronoun that can only point back, or none)."""
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.pos_ == "VERB" and _own_future(c):
+            subject = subject_of(c)
+            return subject is None or subject.lower_ in _BACK_REFERENCES
+    return False
 
 
 def _principal_relayed(sent: Span, verb: Token | None, speaker: Speaker, registry: Registry) -> Speaker | None:
