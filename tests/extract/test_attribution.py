@@ -392,3 +392,26 @@ def test_attribution_highlighting_is_a_speech_act(nlp):
     _, found = _extract(nlp, "Ukraine's deputy foreign minister, Olena Hrytsenko, met the envoys on Tuesday.\n\n"
                              "Hrytsenko highlighted that Ukraine will open a consulate in Gdansk in June.")
     assert [(s.speaker, s.kind) for s in found if s.text.startswith("Hrytsenko")] == [("Olena Hrytsenko", "pledge")]
+
+
+def test_attribution_a_predicate_after_a_comma_is_no_reporting_clause(nlp):
+    _, found = _extract(nlp, "Ukraine's human rights commissioner, Petro Koval, said Ukraine plans to open corridors "
+                             "for civilians, admit the Red Cross and arrange food deliveries.")
+    assert [s.speaker for s in found] == ["Petro Koval"]  # "admit the Red Cross": Ukraine's act, not its speech
+    assert found[0].kind == "pledge"
+
+
+def test_attribution_a_speech_verb_in_its_acting_sense_starts_no_statement(nlp):
+    _, found = _extract(nlp, "Kremlin spokesman Dmitry Peskov said Russian troops would observe the truce and "
+                             "maintain their positions.")
+    assert len(found) == 1 and found[0].kind == "pledge" and found[0].text.endswith("their positions.")
+    _, found = _extract(nlp, "Ukraine's foreign minister, Olena Marchuk, said the army would hold the line and said "
+                             "the talks were over.")
+    assert len(found) == 2  # the same verb again, with a clause of its own: a second statement
+
+
+def test_attribution_a_list_of_speech_acts_joined_by_commas_is_one_statement_each(nlp):
+    _, found = _extract(nlp, "The Latvian Prime Minister, Arturs Ozols, welcomed the new sanctions, stressed that "
+                             "Latvia would send two more air defence systems and thanked the allies.")
+    sent = _by_start(found, "stressed that Latvia would send")
+    assert sent is not None and sent.kind == "pledge" and sent.speaker == "Arturs Ozols"

@@ -307,6 +307,15 @@ def _document_issuer(source: Token, registry: Registry) -> Speaker | None:
 Act = tuple[Span, Token | None, Speaker, str]
 SEPARATE, SAME_KIND, ONE_UTTERANCE = "", "same-kind", "one-utterance"
 _COORDINATORS = {"and", "but", "while", "whereas"}
+# speech verbs that as often name an act ("maintain positions", "observe the truce", "admit the inspectors",
+# "respond to the attack", "post guards", "signal the convoy", "report for duty")
+ACTING_SENSES = {"maintain", "observe", "admit", "respond", "post", "signal", "report"}
+
+
+def _acting(verb: Token) -> bool:
+    """A speech verb in its everyday acting sense, without a clause of its own ("troops would observe the truce and
+    maintain their positions": the troops' acts, no speech act)."""
+    return verb.lemma_.lower() in ACTING_SENSES and not any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def speech_acts(sent: Span, verb: Token | None, speaker: Speaker, quotes, registry: Registry) -> list[Act]:
@@ -340,7 +349,10 @@ def speech_acts(sent: Span, verb: Token | None, speaker: Speaker, quotes, regist
         if t.i <= sent.start + 2:
             continue
         before = doc[t.i - 1]
-        if before.lower_ in _COORDINATORS and before.dep_ == "cc" and any(o.i < t.i for o in speech if o is not t):
+        # "expressed A, stressed B and ...": a list of the same speaker's acts, joined by a comma
+        listed = before.text == "," and t.dep_ == "conj" and t.head in speech and t.tag_ != "VBG"
+        if (listed or before.lower_ in _COORDINATORS and before.dep_ == "cc") and \
+                any(o.i < t.i for o in speech if o is not t) and not _acting(t):
             own = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if own is None:
                 cuts.append((_before_comma(doc, t.i - 1), t.i, t, speaker, SEPARATE))
@@ -529,6 +541,9 @@ def _reporting_tail(verb: Token, sent: Span) -> bool:
         return False  # "... since Russia announced": a subordinate clause, not the reporting clause
     if verb.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return False  # '...," adding that': a participle goes on from the clause before it, it does not report it
+    if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and \
+            inverted_speaker(verb, sent) is None:
+        return False  # "plans to open corridors, admit the Red Cross and ...": a predicate of the clause before it
     reported = {t.i for c in verb.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree}
     left = min((t.i for t in verb.subtree if t.i not in reported), default=verb.i)
     doc = sent.doc
