@@ -34,3 +34,16 @@ def test_actors_public_figures_and_roles():
     assert actor_of_person("Olena Marchuk") is None
     assert looks_civilian("a retired teacher") and not looks_civilian("the defence minister")
     assert looks_official("the defence minister")
+
+
+@pytest.mark.parametrize("phrase,actor", [
+    ("the Albanian prime minister", "ALB"), ("Kenyan President", "KEN"), ("an Israeli official", "ISR"),
+    ("Pakistani envoy", "PAK"), ("the Japanese embassy", "JPN"), ("Jordanian foreign minister", "JOR"),
+])
+def test_actors_regular_demonyms_of_country_names(phrase, actor):
+    assert actor_in_phrase(phrase) == actor
+
+
+def test_actors_a_demonym_two_names_make_names_neither():
+    assert actor_in_phrase("the Nigerian minister") is None  # Nigeria or Niger: not guessed
+    assert actor_in_phrase("a Russian envoy") == "RUS"  # the irregular table still decides its own

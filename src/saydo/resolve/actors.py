@@ -127,6 +127,21 @@ def actor_of_person(name: str) -> str | None:
 _UPPER_ONLY = {"un", "us", "eu", "who"}
 
 
+def _regular_demonyms() -> dict[str, str]:
+    """The adjectives English makes regularly of one-word country names: -a to -an ("Albania" -> "Albanian"), and
+    -i, -ian or -ese after a consonant ("Israeli", "Iranian", "Japanese"). Forms that are no words ("Chinan") match
+    nothing; a form two names make ("Nigerian": Nigeria, Niger) is left out; the irregular ones are in _DEMONYMS."""
+    made: dict[str, set[str]] = {}
+    for name, code in _countries().items():
+        if not name.isalpha() or len(name) < 4:
+            continue
+        forms = [name + "n"] if name.endswith("a") else \
+            [name + "i", name + "ian", name + "ese"] if name[-1] not in "aeiouy" else []
+        for form in forms:
+            made.setdefault(form, set()).add(code)
+    return {form: codes.pop() for form, codes in made.items() if len(codes) == 1}
+
+
 @lru_cache(maxsize=1)
 def _phrase_index() -> tuple[re.Pattern, dict[str, str]]:
     """One compiled alternation over every name the lexicon knows, longest first, and the name -> actor map."""
@@ -134,6 +149,7 @@ def _phrase_index() -> tuple[re.Pattern, dict[str, str]]:
     for name, code in _countries().items():
         if len(name) >= 4:
             table.setdefault(name, code)
+    table.update(_regular_demonyms())
     for source in (_DEMONYMS, _STATE_NAMES, _ORGS):
         table.update(source)
     names = sorted(table, key=len, reverse=True)
