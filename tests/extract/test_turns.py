@@ -238,3 +238,18 @@ def test_turns_an_infinitive_that_qualifies_a_noun_gives_no_one_the_words(nlp):
             "has a great deal to offer. Nikos Dimas: Thank you.")
     tourism = _by_start(_extract(nlp, text), "Mr Prime Minister and I agreed")
     assert tourism is not None and (tourism.speaker, tourism.kind) == ("Vladimir Putin", "pledge")
+
+
+def test_turns_a_questioner_who_names_their_outlet_speaks_for_no_government(nlp):
+    text = ("Vladimir Petrov: Good afternoon, colleagues. Please, the first question.\n\n"
+            "Anna Kovalenko: Good afternoon. Anna Kovalenko, Channel 5, Tver. Our viewers are worried about the "
+            "bridge. Will it be finished this year?\n\n"
+            "Vladimir Petrov: The bridge will be finished in October.\n\n"
+            "Oleg Sidorov: Good afternoon. My name is Oleg Sidorov, I represent the Northern Star newspaper. The "
+            "hospital in our town was closed last spring.\n\n"
+            "Igor Belov: Good afternoon, colleagues. The ministry launched the public services portal from a new "
+            "data centre. The ministry will send inspectors to the bridge next week.\n")
+    found = _extract(nlp, text, "http://en.kremlin.ru/events/president/transcripts/1")
+    actors = {s.speaker: s.actor for s in found}
+    assert actors["Anna Kovalenko"] == "CIV" and actors["Oleg Sidorov"] == "CIV"  # journalists (GUIDELINES.md)
+    assert actors["Vladimir Petrov"] == "RUS" and actors["Igor Belov"] == "RUS"  # a minister's "portal ... from"

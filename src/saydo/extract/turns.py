@@ -43,7 +43,7 @@ from spacy.tokens import Doc, Span
 from saydo.extract.documents import document_author
 from saydo.extract.lexicon import lexicon
 from saydo.extract.readouts import Readout, apply_readout, find_readout, issuing_site, site_actor
-from saydo.extract.speakers import Registry, Speaker, _default_actor, similar_surnames
+from saydo.extract.speakers import Person, Registry, Speaker, _default_actor, similar_surnames
 from saydo.resolve.actors import actor_in_phrase, actor_of_name, actor_of_person, looks_official
 
 _CONNECTORS = {"of", "the", "and", "for", "on", "in", "at", "to", "de", "da", "du", "von", "van", "der", "al", "bin",
@@ -288,7 +288,8 @@ def sentence_defaults(text: str, url: str | None, sentences: list[Span], registr
         else:
             key = turn.name or turn.title
             if key not in speakers:
-                speakers[key] = _turn_speaker(turn, registry, principal, site_actor(url))
+                press = turn.name and any(_introduces_press(text, t) for t in turns if t.name == turn.name)
+                speakers[key] = _turn_speaker(turn, registry, principal, "CIV" if press else site_actor(url))
             items.append(Default(speakers[key], "turn", turn))
     return Defaults(items)
 
@@ -302,6 +303,21 @@ def _turn_of(sentences: list[Span], turns: list[Turn], offset: int) -> list[Turn
         i = bisect.bisect_right(starts, at) - 1
         out.append(turns[i] if i >= 0 and at < turns[i].end else None)
     return out
+
+
+_PRESS = lexicon("turns", "press_introductions")
+_SELF_INTRODUCTION = re.compile(r"\b(?:my name is|i am|i'm|i represent|i work for|i write for)\b", re.I)
+INTRODUCTION_REACH = 300  # characters at a turn's start in which a speaker says who they are
+
+
+def _introduces_press(text: str, turn: Turn) -> bool:
+    """A questioner at a news conference: the turn opens with a sentence in which the speaker says who they are and
+    names their trade or outlet ("Anna Kovalenko, Channel 5, Lviv.", "My name is ..., I represent the ... newspaper").
+    The site's government does not speak through them; they speak for themselves (GUIDELINES.md: journalists, CIV)."""
+    surname = re.compile(rf"\b{re.escape(turn.name.split()[-1])}\b")
+    opening = text[turn.start:min(turn.end, turn.start + INTRODUCTION_REACH)]
+    return any(_PRESS.search(sentence) and (_SELF_INTRODUCTION.search(sentence) or surname.search(sentence))
+               for sentence in re.split(r"(?<=[.!?])\s+", opening))
 
 
 def _turn_speaker(turn: Turn, registry: Registry, principal: Speaker | None, site: str | None = None) -> Speaker:
@@ -319,8 +335,10 @@ def _turn_speaker(turn: Turn, registry: Registry, principal: Speaker | None, sit
     person = registry.find(turn.name)
     if person is None:
         actor = actor_in_phrase(turn.title) if turn.title else None
-        return Speaker(turn.name, actor or actor_of_person(turn.name) or site or
-                       (None if _is_title(turn.title) else "CIV"))
+        actor = actor or actor_of_person(turn.name) or site or (None if _is_title(turn.title) else "CIV")
+        if actor == "CIV":  # a private person by name (a questioner from the press), not a named organisation
+            return Speaker(turn.name, actor, Person(turn.name, turn.name.split()[-1], -1, turn.title, actor))
+        return Speaker(turn.name, actor)
     surname, words = turn.name.split()[-1].lower(), person.name.split()
     longer = len(turn.name) > len(person.name) and turn.name.endswith(person.name)  # "Anna-Maria Kovalenko"
     titled = person.name.endswith(" " + turn.name) and person.name[:-len(turn.name)].split()[-1] in turn.title.split()
