@@ -291,6 +291,15 @@ TURN = "Prime Minister of Ukraine Petro Marchenko: Good afternoon, colleagues. {
      "claim"),
     ("Six more depots will be closed by the end of the year.", "pledge"),
     ("We are ready to resume the talks on the border with Ruritania.", "pledge"),
+    # the meeting in progress: an act tried, what is shared with the audience, a topic or a look taken
+    ("During this session I will try to explain the new tariffs.", "claim"),
+    ("I have brought the figures with me and will share them with you.", "claim"),
+    ("We will raise this topic again.", "claim"),
+    ("Now we will take a look at the harvest in the southern districts.", "claim"),
+    # still pledges: an act tried, figures shared with another party, costs covered
+    ("We will try to restore the power lines in the valley by Friday.", "pledge"),
+    ("We will share the flood data with Ruritania on Monday.", "pledge"),
+    ("We will cover the costs of rebuilding the school.", "pledge"),
     # still pledges: an act of the speaker's side, a refusal, a conditional response
     ("We will open two new hospitals in the region next year.", "pledge"),
     ("I will not sign the law on the new border checkpoints.", "pledge"),

@@ -348,6 +348,14 @@ def _names_party(prep: Token) -> bool:
 
 
 _REFLEXIVE = {"myself", "ourselves", "me", "us", "himself", "herself"}
+_ATTEMPTS = {"try", "attempt"}
+_AUDIENCE = {"you", "everyone", "everybody", "colleagues", "all"}
+
+
+def _audience(prep: Token) -> bool:
+    """"share this with you", "with all of you, colleagues": the people the speaker addresses, no other party."""
+    objects = [o for o in prep.children if o.dep_ == "pobj"]
+    return bool(objects) and all(o.lower_ in _AUDIENCE for o in objects)
 OPENING_VERBS = {"start", "begin"}
 
 
@@ -380,6 +388,8 @@ def _procedure(verb: Token, subject: Token | None) -> bool:
     if verb.lemma_.lower() in PERMITTING | {"let"} and complement is not None and \
             any(c.dep_ in ("dobj", "nsubj") and c.lower_ in _REFLEXIVE for c in [*verb.children, *complement.children]):
         verb = complement  # "I will allow myself to outline ...": the act is the infinitive
+    elif verb.lemma_.lower() in _ATTEMPTS and complement is not None:
+        verb = complement  # "I will try to answer your questions": the act tried is the one to read
     lemma = verb.lemma_.lower()
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     # "I will start with general matters", "we will begin the meeting with this"
@@ -387,7 +397,7 @@ def _procedure(verb: Token, subject: Token | None) -> bool:
                                                                         for o in objects))
     if lemma not in PROCEDURE_VERBS and not opening and not any(o.lemma_.lower() in PROCEDURE_OBJECTS for o in objects):
         return False
-    if any(c.dep_ == "prep" and (c.lower_ == "with" and not (opening and not _names_party(c))
+    if any(c.dep_ == "prep" and (c.lower_ == "with" and not (opening and not _names_party(c)) and not _audience(c)
                                  or c.lower_ == "to" and _names_party(c)
                                  or any(o.lemma_.lower() in ARRANGEMENT_HEADS for o in c.children))
            for c in verb.children):
