@@ -348,6 +348,7 @@ def _names_party(prep: Token) -> bool:
 
 
 _REFLEXIVE = {"myself", "ourselves", "me", "us", "himself", "herself"}
+OPENING_VERBS = {"start", "begin"}
 _ATTEMPTS = {"try", "attempt"}
 _AUDIENCE = {"you", "everyone", "everybody", "colleagues", "all"}
 
@@ -356,7 +357,6 @@ def _audience(prep: Token) -> bool:
     """"share this with you", "with all of you, colleagues": the people the speaker addresses, no other party."""
     objects = [o for o in prep.children if o.dep_ == "pobj"]
     return bool(objects) and all(o.lower_ in _AUDIENCE for o in objects)
-OPENING_VERBS = {"start", "begin"}
 
 
 def _negated(verb: Token) -> bool:

@@ -288,7 +288,7 @@ def sentence_defaults(text: str, url: str | None, sentences: list[Span], registr
         else:
             key = turn.name or turn.title
             if key not in speakers:
-                press = turn.name and any(_introduces_press(text, t) for t in turns if t.name == turn.name)
+                press = bool(turn.name) and any(_introduces_press(text, t) for t in turns if t.name == turn.name)
                 speakers[key] = _turn_speaker(turn, registry, principal, "CIV" if press else site_actor(url))
             items.append(Default(speakers[key], "turn", turn))
     return Defaults(items)

@@ -149,7 +149,8 @@ def _phrase_index() -> tuple[re.Pattern, dict[str, str]]:
     for name, code in _countries().items():
         if len(name) >= 4:
             table.setdefault(name, code)
-    table.update(_regular_demonyms())
+    for form, code in _regular_demonyms().items():
+        table.setdefault(form, code)  # never over a country's own name
     for source in (_DEMONYMS, _STATE_NAMES, _ORGS):
         table.update(source)
     names = sorted(table, key=len, reverse=True)
