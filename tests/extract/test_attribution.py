@@ -395,9 +395,9 @@ def test_attribution_highlighting_is_a_speech_act(nlp):
 
 
 def test_attribution_a_predicate_after_a_comma_is_no_reporting_clause(nlp):
-    _, found = _extract(nlp, "Ukraine's human rights commissioner, Petro Koval, said Ukraine plans to open corridors "
-                             "for civilians, admit the Red Cross and arrange food deliveries.")
-    assert [s.speaker for s in found] == ["Petro Koval"]  # "admit the Red Cross": Ukraine's act, not its speech
+    _, found = _extract(nlp, "Ukraine's infrastructure minister, Petro Koval, said Ukraine plans to reopen the river "
+                             "port, admit the first grain barges and arrange new rail links.")
+    assert [s.speaker for s in found] == ["Petro Koval"]  # "admit the first barges": Ukraine's act, not its speech
     assert found[0].kind == "pledge"
 
 

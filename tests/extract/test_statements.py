@@ -292,8 +292,8 @@ TURN = "Prime Minister of Ukraine Petro Marchenko: Good afternoon, colleagues. {
     ("Six more depots will be closed by the end of the year.", "pledge"),
     ("We are ready to resume the talks on the border with Ruritania.", "pledge"),
     # the meeting in progress: an act tried, what is shared with the audience, a topic or a look taken
-    ("During this session I will try to explain the new tariffs.", "claim"),
-    ("I have brought the figures with me and will share them with you.", "claim"),
+    ("Before the vote I will try to explain the new tariffs.", "claim"),
+    ("The tables are on your desks, and I will share the main numbers with you.", "claim"),
     ("We will raise this topic again.", "claim"),
     ("Now we will take a look at the harvest in the southern districts.", "claim"),
     # still pledges: an act tried, figures shared with another party, costs covered

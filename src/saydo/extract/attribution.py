@@ -543,7 +543,7 @@ def _reporting_tail(verb: Token, sent: Span) -> bool:
         return False  # '...," adding that': a participle goes on from the clause before it, it does not report it
     if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and \
             inverted_speaker(verb, sent) is None:
-        return False  # "plans to open corridors, admit the Red Cross and ...": a predicate of the clause before it
+        return False  # "plans to reopen the port, admit the first barges and ...": a predicate of the clause before it
     reported = {t.i for c in verb.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree}
     left = min((t.i for t in verb.subtree if t.i not in reported), default=verb.i)
     doc = sent.doc
