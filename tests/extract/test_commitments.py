@@ -249,3 +249,25 @@ def test_commitments_an_organisation_commits_for_itself(nlp, text, expected):
 ])
 def test_commitments_an_international_bodys_head_is_its_own_side(nlp, speaker, sentence, kind):
     assert _kinds(nlp, sentence, speaker=speaker) == [kind]
+
+
+@pytest.mark.parametrize("sentence", [
+    'said: "We are imposing export controls on two more shipyards."',
+    "said her government is setting up a fund for the repair of damaged schools.",
+    "said the ministry is opening three more border crossings for lorries.",
+    "said the checkpoints near the border have been reopened today.",  # the news of the day, in the passive
+    "said her officials have organised four evacuation trains today.",
+])
+def test_commitments_a_measure_announced_as_taken_now_is_a_pledge(nlp, sentence):
+    assert _kinds(nlp, sentence) == ["pledge"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "said her government has introduced electronic passports.",  # a bare perfect reports what was done
+    "said the plan provides for new border crossings.",  # a simple present describes
+    "said Russia is deploying more troops near the border.",  # the other side's measure
+    "said her government is not imposing any new levies.",  # negated
+    "said her government opened the crossings in 2019.",  # the simple past reports
+])
+def test_commitments_measures_reported_described_or_others_are_no_pledges(nlp, sentence):
+    assert "pledge" not in _kinds(nlp, sentence)

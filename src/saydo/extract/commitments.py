@@ -53,6 +53,7 @@ RECALLING = lexicon("commitments", "recalling_verbs").words
 CONDITION_MARKS = {"if", "unless", "whether"}
 PAST_MARKS = {"since", "after", "when", "before", "once"}
 DIRECTIVES = {"order", "instruct", "command"}
+MEASURE_VERBS = lexicon("commitments", "measure_verbs").words
 PLEDGE_VERBS = lexicon("kinds", "pledge_verbs").words
 
 
@@ -67,6 +68,7 @@ class Futures:
     impersonal: bool = False  # a passive or impersonal commitment with no other party as agent or patient
     arrangement: bool = False  # an arrangement is the subject of a verb that sets it going on schedule
     under_way: bool = False  # a pullback of forces announced as under way ("the regrouping is under way")
+    measure: bool = False  # a measure the speaker's side announces as being taken now ("we are imposing sanctions")
 
 
 def futures(content: Span, reporting: Token | None = None, *, institution: bool = False,
@@ -74,7 +76,7 @@ def futures(content: Span, reporting: Token | None = None, *, institution: bool 
     """Read the future-marked verbs of ``content``. ``institution``: the speaker is an institution (its "it" is itself);
     ``person`` and not ``quoted``: a "he"/"she" in indirect speech is the speaker; ``other_side(subject)``: the subject
     is another party than the speaker's (whose acts the speaker cannot commit to)."""
-    marked = agent = believed = impersonal = arrangement = under_way = False
+    marked = agent = believed = impersonal = arrangement = under_way = measure = False
     if reporting is not None and _belief_report(reporting, content):
         believed = True
     for verb in content:
@@ -85,6 +87,9 @@ def futures(content: Span, reporting: Token | None = None, *, institution: bool 
             impersonal = impersonal or _impersonal(verb, future, other_side)
             arrangement = arrangement or _arrangement_onset(verb, future)
             under_way = under_way or _pullback_under_way(verb, future, other_side)
+            measure = measure or (not future and _measure_taken(verb, content, other_side, institution=institution,
+                                                                  reported=reporting is not None, quoted=quoted,
+                                                                  person=person))
         if not future:
             continue
         marked = True
@@ -110,7 +115,7 @@ def futures(content: Span, reporting: Token | None = None, *, institution: bool 
                      person=person) and _is_act(verb) and not other_side(subject) and not _procedure(verb, subject):
             agent = True
     return Futures(marked=marked, agent_acts=agent, believed=believed, impersonal=impersonal,
-                   arrangement=arrangement, under_way=under_way)
+                   arrangement=arrangement, under_way=under_way, measure=measure)
 
 
 def _asked(verb: Token) -> bool:
@@ -120,6 +125,42 @@ def _asked(verb: Token) -> bool:
     return verb.dep_ in ("ccomp", "xcomp", "csubj", "pcomp") and \
         any((c.dep_ == "mark" and c.lower_ in ("if", "whether")) or (c.tag_ == "WRB" and c.i < verb.i)
             for c in verb.children)
+
+
+_TODAY = {"today", "now", "just", "tonight"}
+
+
+def _now_aspect(verb: Token) -> str | None:
+    """How a verb tells an act as the news of the moment: "progressive" ("we are imposing"), or "perfect" dated to
+    the moment ("has been opened today", "have just launched"); None otherwise. A bare present perfect ("we have
+    introduced digital licences") or a simple present ("the plan provides for") mostly reports what was done or
+    describes what is, and an act in the simple past is reported."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "progressive"
+    if verb.tag_ == "VBN" and any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in auxes) and \
+            any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in _TODAY for c in verb.children):
+        return "perfect"
+    return None
+
+
+def _measure_taken(verb: Token, content: Span, other_side, **agency) -> bool:
+    """Is ``verb`` a measure announced as being taken now by the speaker's side: a verb of the class that puts a
+    measure in place, lifts it, opens, launches or sends something ("we are imposing new controls", "the corridors have
+    been opened today"), told as the news of the moment (``_now_aspect``), with an agent of the speaker's side (or, in
+    the passive, none named)? Not negated, asked about or dated in the past."""
+    if verb.lemma_.lower() not in MEASURE_VERBS or _negated(verb) or _asked(verb) or _dated_past(verb):
+        return False
+    if _now_aspect(verb) is None:
+        return False
+    if verb.lemma_.lower() == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+        return False
+    if _passive(verb):
+        by, patient = _by_agent(verb), subject_of(verb)
+        return (by is None or (_is_agent(by, **agency) and not other_side(by))) and \
+            not (patient is not None and (other_side(patient) or patient.pos_ == "PRON"))
+    subject = subject_of(verb)
+    return _is_agent(subject, **agency) and not other_side(subject)
 
 
 def _obliged(verb: Token) -> bool:

@@ -75,6 +75,7 @@ class Cues:
     impersonal: bool = False
     arrangement: bool | None = None
     under_way: bool = False  # a pullback of forces announced as under way ("a regrouping of troops is under way")
+    measure: bool = False  # a measure the speaker's side announces as being taken now ("we are imposing sanctions")
     # why a commitment in what was said is talked about rather than made (saydo.extract.commitments.not_made): a
     # "question", "hypothetical", "ongoing" conduct, a "courtesy", or made "long-ago"; None when it is made
     not_made: str | None = None
@@ -185,6 +186,8 @@ def pledge_rule(lemma: str, content: str, cues: Cues, commitments: str | None = 
         return "goodwill"  # a withdrawal announced as a goodwill gesture, even when phrased as done
     if cues.state_speaker and not cues.other_side and cues.under_way:
         return "pullback-under-way"  # "a regrouping of troops is under way": announced as going on, still a pledge
+    if cues.measure and not cues.spoken and (cues.own_side or cues.state_speaker and not cues.other_side):
+        return "announced-measure"  # "we are imposing new controls", "the ministry has launched an evacuation"
     if cues.own_side and PROGRESSIVE.search(content):
         return "progressive"  # "we are turning our columns around": an operation announced as it starts
     if cues.state_speaker and not cues.other_side and _arrangement(content, cues):

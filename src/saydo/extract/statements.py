@@ -334,7 +334,8 @@ def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = Fa
         own = True  # "the minister said he would vote for it": an official committing in person to an act
     return Cues(own_side=own, other_side=other, state_speaker=state, body_speaker=body, imperative=imperative,
                 agent_future=future.agent_acts, belief=future.believed, impersonal=future.impersonal,
-                arrangement=future.arrangement, under_way=future.under_way, not_made=not_made(verb, content),
+                arrangement=future.arrangement, under_way=future.under_way, measure=future.measure,
+                not_made=not_made(verb, content),
                 stative=stative(content, future, verb), spoken=spoken)
 
 
