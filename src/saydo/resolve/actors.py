@@ -46,7 +46,7 @@ _DEMONYMS: dict[str, str] = {
     "georgian": "GEO", "armenian": "ARM", "azerbaijani": "AZE", "kazakh": "KAZ", "japanese": "JPN",
     "spanish": "ESP", "austrian": "AUT", "swiss": "CHE", "belgian": "BEL", "czech": "CZE", "slovak": "SVK",
     "bulgarian": "BGR", "serbian": "SRB", "croatian": "HRV", "canadian": "CAN", "brazilian": "BRA",
-    "egyptian": "EGY", "syrian": "SYR", "north korean": "PRK", "south african": "ZAF",
+    "egyptian": "EGY", "syrian": "SYR", "north korean": "PRK", "south korean": "KOR", "south african": "ZAF",
     "soviet": "RUS", "kremlin": "RUS", "pro-russian": "RUS", "pro-kremlin": "RUS", "occupation": "RUS",
     "occupying": "RUS", "occupiers": "RUS", "occupier": "RUS", "separatist": "RUS", "separatists": "RUS",
 }
