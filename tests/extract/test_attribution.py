@@ -415,3 +415,23 @@ def test_attribution_a_list_of_speech_acts_joined_by_commas_is_one_statement_eac
                              "Latvia would send two more air defence systems and thanked the allies.")
     sent = _by_start(found, "stressed that Latvia would send")
     assert sent is not None and sent.kind == "pledge" and sent.speaker == "Arturs Ozols"
+
+
+def test_attribution_a_reporting_participle_is_its_own_statement_whatever_its_kind(nlp):
+    # GUIDELINES.md annotates "..., noting that B" apart from A even when both are claims
+    _, found = _extract(nlp, (
+        "The Estonian foreign ministry said the embassy had been evacuated, noting that two staff members remained "
+        "in the city."))
+    assert [(s.kind, s.text.split()[0]) for s in found] == [("claim", "The"), ("claim", "noting")]
+    assert found[1].speaker == found[0].speaker
+
+
+def test_attribution_coordinated_clauses_with_their_own_subjects_are_two_statements(nlp):
+    # "said A and B", each clause with a subject of its own, with no comma before "and"
+    _, found = _extract(nlp, (
+        "Ukraine's energy minister Olga Savchenko said the crews had repaired two lines and the trains were running "
+        "again.\n\n"
+        "The Latvian defence ministry said the exercise ended on Monday and its pilots will fly two more patrols "
+        "on Friday."))
+    assert [s.text.split()[0] for s in found] == ["Ukraine's", "the", "The", "its"]
+    assert found[1].speaker == "Olga Savchenko" and found[3].actor == "LVA"

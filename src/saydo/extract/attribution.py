@@ -303,7 +303,8 @@ def _document_issuer(source: Token, registry: Registry) -> Speaker | None:
 
 
 # (part of a sentence, its speech verb, speaker, when it joins the part before: ``SEPARATE`` never, ``SAME_KIND`` when
-# of the same kind but two pledges stay two commitments, ``ONE_UTTERANCE`` when of the same kind, pledges too)
+# of the same kind but two pledges stay two commitments, ``ONE_UTTERANCE`` when both are pledges: one commitment told
+# in two clauses, which GUIDELINES.md annotates once, while two facts are two propositions)
 Act = tuple[Span, Token | None, Speaker, str]
 SEPARATE, SAME_KIND, ONE_UTTERANCE = "", "same-kind", "one-utterance"
 _COORDINATORS = {"and", "but", "while", "whereas"}
@@ -328,11 +329,12 @@ def speech_acts(sent: Span, verb: Token | None, speaker: Speaker, quotes, regist
     - a second complement of the same verb ("It says A, and that B") is a separate statement only when its kind
       differs from the first (``SAME_KIND``);
     - a participle after a comma that reports on its own ("X condemned A, adding that B") is the same speaker's
-      separate statement when its kind differs (``SAME_KIND``);
+      separate statement, whatever its kind (GUIDELINES.md annotates it apart);
     - a predicate that turns to the future with an auxiliary of its own ("Ukraine rejects the vote and will keep
       freeing its land") is a separate statement when its kind differs (``SAME_KIND``);
-    - a second clause with its own subject in one utterance ("we saw no truce, and we are ready to meet") is a
-      separate statement when its kind differs (``ONE_UTTERANCE``).
+    - a second clause with its own subject in one utterance ("we saw no truce, and we are ready to meet", "the crews
+      repaired two lines and the trains are running") is a separate statement unless both parts are pledges
+      (``ONE_UTTERANCE``: "the corridor will open at eight and the buses will leave at nine" is one arrangement).
 
     Without such a break the sentence is one act."""
     speaker = _principal_relayed(sent, verb, speaker, registry) or speaker
@@ -361,8 +363,8 @@ def speech_acts(sent: Span, verb: Token | None, speaker: Speaker, quotes, regist
                 not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and \
                 any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
             # "X thanked the rescuers, adding that the convoy would leave at nine": a participle that reports on its
-            # own, the same speaker's; one statement again when both parts are of one kind
-            cuts.append((_before_comma(doc, t.i - 1 if before.is_quote else t.i), t.i, t, speaker, SAME_KIND))
+            # own, the same speaker's
+            cuts.append((_before_comma(doc, t.i - 1 if before.is_quote else t.i), t.i, t, speaker, SEPARATE))
             continue
         mark = next((c for c in t.children if c.dep_ == "mark" and c.i < t.i), None)
         subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
@@ -384,11 +386,11 @@ def speech_acts(sent: Span, verb: Token | None, speaker: Speaker, quotes, regist
         if (t.head.i == verb.i or (t.head.dep_ == "ccomp" and t.head.head.i == verb.i)) and t.i > verb.i + 2 and \
                 any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
             cuts.append((_before_comma(doc, left - 1), left, verb, speaker, SAME_KIND))
-        elif t.head.dep_ == "ccomp" and t.head.head.i == verb.i and doc[left - 2].text == "," and \
+        elif t.head.dep_ == "ccomp" and t.head.head.i == verb.i and \
                 any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
-            # "A, and B" reported, each clause with a subject of its own ("we expect them to stop, and we are ready
-            # to meet"): a second statement when its kind differs
-            cuts.append((left - 2, left, verb, speaker, ONE_UTTERANCE))
+            # "A (,) and B" reported, each clause with a subject of its own ("we expect them to stop, and we are
+            # ready to meet"): a second statement unless both are pledges
+            cuts.append((_before_comma(doc, left - 1), left, verb, speaker, ONE_UTTERANCE))
         elif t.head.dep_ == "ccomp" and t.head.head.i == verb.i and _own_future(t) and not _own_future(t.head):
             # "Ukraine rejects the vote and will keep freeing its land": a predicate that turns to the future with an
             # auxiliary of its own says something else of the same subject, a second statement when its kind differs

@@ -149,7 +149,7 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0,
             kind, rule = classify_rule(part_verb.lemma_ if part_verb is not None else None, _plain(content.text),
                                        cues, negated_verb=negated, commitments=_plain(words))
             if merge != SEPARATE and acts and acts[-1][3] == kind and acts[-1][4].name == part_speaker.name and \
-                    (kind != "pledge" or merge == ONE_UTTERANCE):
+                    (kind == "pledge") == (merge == ONE_UTTERANCE):
                 acts[-1] = (acts[-1][0], end, acts[-1][2], kind, part_speaker, acts[-1][5])  # one proposition
                 continue
             made = tuple(r for r in defaults.rules[index] if part_speaker is speaker or r.startswith("attribution:"))
