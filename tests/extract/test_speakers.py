@@ -320,3 +320,10 @@ def test_speakers_a_family_name_written_first(nlp, text, speaker, actor):
 def test_speakers_a_first_name_shared_by_two_people_names_neither(nlp):
     doc = nlp("Deputy ministers Marta Kowal and Marta Nowak met the mayors. Later the mayors thanked them.")
     assert Registry(doc).find("Marta") is None
+
+
+def test_speakers_a_private_company_is_a_non_state_voice(nlp):
+    statement = _last(nlp, (
+        "Skyward Imaging, a private Canadian company, said it would publish more pictures of the bridge next "
+        "week."), date(2023, 2, 10))
+    assert (statement.speaker, statement.actor, statement.kind) == ("Skyward Imaging", "CIV", "pledge")

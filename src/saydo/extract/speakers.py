@@ -403,7 +403,12 @@ _LOCAL_OFFICE = re.compile(r"\b(mayor|governor|regional|city council|city hall|m
                            r"village head|military administration|hromada)\b", re.I)
 
 
+_PRIVATE = re.compile(r"\bprivate(?:ly[- ]owned)?\b", re.I)
+
+
 def actor_for_role(role: str, ent: Span | None = None) -> str | None:
+    if role and _PRIVATE.search(role):
+        return "CIV"  # "a private U.S. company": a non-state voice, whatever country it is from (GUIDELINES.md)
     actor = actor_in_phrase(role) if role else None
     if actor:
         return actor
