@@ -257,6 +257,8 @@ def test_commitments_an_international_bodys_head_is_its_own_side(nlp, speaker, s
     "said the ministry is opening three more border crossings for lorries.",
     "said the checkpoints near the border have been reopened today.",  # the news of the day, in the passive
     "said her officials have organised four evacuation trains today.",
+    "said her government has imposed new checks on lorries from the north.",  # a measure told as fresh
+    "said additional patrols have been deployed along the river.",
 ])
 def test_commitments_a_measure_announced_as_taken_now_is_a_pledge(nlp, sentence):
     assert _kinds(nlp, sentence) == ["pledge"]

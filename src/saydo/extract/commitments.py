@@ -139,9 +139,19 @@ def _now_aspect(verb: Token) -> str | None:
     if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "progressive"
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in auxes) and \
-            any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in _TODAY for c in verb.children):
+            (any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in _TODAY for c in verb.children) or _fresh(verb)):
         return "perfect"
     return None
+
+
+_FRESH = {"new", "additional", "further", "fresh", "more", "another", "extra"}
+
+
+def _fresh(verb: Token) -> bool:
+    """Does the verb's object announce a measure as new ("has imposed new controls", "have introduced additional
+    restrictions")? A measure told as fresh is announced, not recalled."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and any(m.dep_ == "amod" and m.lower_ in _FRESH for m in c.children)
+               for c in verb.children)
 
 
 def _measure_taken(verb: Token, content: Span, other_side, **agency) -> bool:

@@ -403,7 +403,8 @@ _LOCAL_OFFICE = re.compile(r"\b(mayor|governor|regional|city council|city hall|m
                            r"village head|military administration|hromada)\b", re.I)
 
 
-_PRIVATE = re.compile(r"\bprivate(?:ly[- ]owned)?\b", re.I)
+_PRIVATE = re.compile(r"\bprivate(?:ly[- ]owned)?\s+(?:[\w.-]+\s+){0,2}(?:company|firm|business|operator|contractor|"
+                      r"enterprise|group)\b", re.I)
 
 
 def actor_for_role(role: str, ent: Span | None = None) -> str | None:
