@@ -12,8 +12,10 @@ from saydo.extract.learned import KINDS, MODEL, load, pledge_reader, train, trai
 from saydo.ingest.articles import parse_text
 from tests.conftest import shared_path
 
-# the rules read this as a claim only by default; the shipped classifier as a pledge (p about 0.53)
-DECLARED = '"A ceasefire regime is declared from 10:00 Moscow time," the Russian defence ministry said.'
+# the rules read this as a claim only by default; the shipped classifier as a pledge (p about 0.64; retrain with
+# `make model` after rule changes and pick a sentence of this shape it reads as a pledge)
+DECLARED = ('"The ceasefire regime along the corridor is declared from 10:00 Moscow time," '
+            'the Russian defence ministry said.')
 
 
 def _kinds(text: str, learned=None) -> list[tuple[str, tuple[str, ...]]]:
