@@ -95,12 +95,6 @@ class Registry:
         for person in self.people:  # transliterations: Medinsky/Medinski, Vereshchuk/Vereschuk, Shoigu/Shoygu
             if similar_surnames(person.surname.lower(), last):
                 return person
-        if len(lowered.split()) == 1:
-            # a family name written first ("Foreign Minister Wang Yi ... Wang said"): a one-word name that is the
-            # first word of one person's full name, and nobody's last
-            first = [p for p in self.people if len(p.name.split()) >= 2 and p.name.split()[0].lower() == lowered]
-            if len(first) == 1:
-                return first[0]
         return None
 
     def latest_before(self, token_index: int) -> Person | None:
