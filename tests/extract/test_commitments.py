@@ -273,3 +273,17 @@ def test_commitments_a_measure_announced_as_taken_now_is_a_pledge(nlp, sentence)
 ])
 def test_commitments_measures_reported_described_or_others_are_no_pledges(nlp, sentence):
     assert "pledge" not in _kinds(nlp, sentence)
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("The Canadian government announced new sanctions on four shipping firms on Monday.", "pledge"),
+    ("The Norwegian defence ministry announced a second aid package of 40 million crowns.", "pledge"),
+    ("The Norwegian defence ministry announced that the aid package had reached the border.", "claim"),  # a fact
+    ("The Canadian government said it would study the sanctions.", "pledge"),
+])
+def test_commitments_a_measure_announced_by_the_side_taking_it(nlp, text, kind):
+    from saydo.extract import extract
+    from saydo.ingest.articles import parse_text
+
+    found = extract(parse_text(text, name="m.txt", published=date(2023, 3, 1)), nlp=nlp)
+    assert [s.kind for s in found] == [kind]

@@ -712,8 +712,9 @@ def _finite(verb: Token) -> bool:
     """A finite clause in the present or past: "they are", "it was destroyed", "he is doing"."""
     if verb.tag_ in ("VBZ", "VBP", "VBD"):
         return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
-    aux = "auxpass" if verb.tag_ == "VBN" else "aux" if verb.tag_ == "VBG" else None
-    return any(c.dep_ == aux and c.tag_ in ("VBZ", "VBP", "VBD") for c in verb.children)
+    # "it was destroyed" (passive), "they had reached" (perfect), "he is doing" (progressive)
+    auxes = ("auxpass", "aux") if verb.tag_ == "VBN" else ("aux",) if verb.tag_ == "VBG" else ()
+    return any(c.dep_ in auxes and c.tag_ in ("VBZ", "VBP", "VBD") for c in verb.children)
 
 
 AID_NOUNS = {"help", "assistance", "support", "aid", "service", "shelter", "food", "care"}

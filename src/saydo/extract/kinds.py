@@ -34,6 +34,7 @@ COMMISSIVE = _cue("commissive_phrases")
 ARRANGEMENT = _cue("arrangement_nouns")
 ARRANGEMENT_VERB = _cue("arrangement_verbs")
 MILITARY_ACTION = _cue("military_actions")
+ANNOUNCED_MEASURE = _cue("announced_measures")
 DENIAL_CONTENT = _cue("denial_phrases")
 DEMAND_CONTENT = _cue("demand_phrases")
 OPINION_CONTENT = _cue("opinion_words")
@@ -163,6 +164,9 @@ def pledge_rule(lemma: str, content: str, cues: Cues, commitments: str | None = 
     if lemma in ("announce", "declare", "confirm") and cues.own_side and \
             (MILITARY_ACTION.search(content) or ARRANGEMENT.search(content)):
         return "announced-action"  # the first announcement of a withdrawal or ceasefire, even when phrased as under way
+    if lemma in ("announce", "unveil") and (cues.own_side or cues.state_speaker and not cues.other_side) and \
+            not cues.spoken and not cues.stative and _measure_named(content):
+        return "announced-measure"  # "the ministry announced new sanctions on two banks": its own measure
     if cues.own_side and FUTURE.search(content) and cues.agent_future is not False:
         return "future"  # "we will open", "Moscow would ease off": the side as agent of a future act
     if cues.spoken and committing and all(OFFER.fullmatch(m.group(0)) for m in COMMISSIVE.regex.finditer(words)):
@@ -193,6 +197,16 @@ def pledge_rule(lemma: str, content: str, cues: Cues, commitments: str | None = 
     if cues.state_speaker and not cues.other_side and _arrangement(content, cues):
         return "arrangement"  # "the corridor will open at ten", "talks are to begin in an hour"
     return None
+
+
+_CLAUSE_ANNOUNCED = re.compile(r"\b(?:announc|unveil)\w*\s+that\b", re.I)
+
+
+def _measure_named(content: str) -> bool:
+    """Does an announcement name a measure as its object ("announced new sanctions", "unveiled an aid package"), not
+    report a fact in a clause ("announced that the aid package had reached the border")?"""
+    return bool(ANNOUNCED_MEASURE.search(content)) and not _CLAUSE_ANNOUNCED.search(content) and \
+        not PAST_PERFECT.search(content)
 
 
 def _arrangement(content: str, cues: Cues) -> bool:
