@@ -87,7 +87,7 @@ def futures(content: Span, reporting: Token | None = None, *, institution: bool 
             impersonal = impersonal or _impersonal(verb, future, other_side)
             arrangement = arrangement or _arrangement_onset(verb, future)
             under_way = under_way or _pullback_under_way(verb, future, other_side)
-            measure = measure or (not future and _measure_taken(verb, content, other_side, institution=institution,
+            measure = measure or (not future and _measure_taken(verb, other_side, institution=institution,
                                                                   reported=reporting is not None, quoted=quoted,
                                                                   person=person))
         if not future:
@@ -154,7 +154,7 @@ def _fresh(verb: Token) -> bool:
                for c in verb.children)
 
 
-def _measure_taken(verb: Token, content: Span, other_side, **agency) -> bool:
+def _measure_taken(verb: Token, other_side, **agency) -> bool:
     """Is ``verb`` a measure announced as being taken now by the speaker's side: a verb of the class that puts a
     measure in place, lifts it, opens, launches or sends something ("we are imposing new controls", "the corridors have
     been opened today"), told as the news of the moment (``_now_aspect``), with an agent of the speaker's side (or, in

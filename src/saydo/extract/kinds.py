@@ -166,7 +166,7 @@ def pledge_rule(lemma: str, content: str, cues: Cues, commitments: str | None = 
         return "announced-action"  # the first announcement of a withdrawal or ceasefire, even when phrased as under way
     if lemma in ("announce", "unveil") and (cues.own_side or cues.state_speaker and not cues.other_side) and \
             not cues.spoken and not cues.stative and _measure_named(content):
-        return "announced-measure"  # "the ministry announced new sanctions on two banks": its own measure
+        return "named-measure"  # "the ministry announced new sanctions on two banks": its own measure
     if cues.own_side and FUTURE.search(content) and cues.agent_future is not False:
         return "future"  # "we will open", "Moscow would ease off": the side as agent of a future act
     if cues.spoken and committing and all(OFFER.fullmatch(m.group(0)) for m in COMMISSIVE.regex.finditer(words)):
