@@ -125,8 +125,10 @@ def test_run_internal_error_exits_3_with_traceback(cli, tmp_path, article, monke
 
 def test_extract_learned_kinds_is_asked_for_and_runs_on_spark_too(cli, tmp_path, spark_master):
     path = tmp_path / "declared.txt"
-    path.write_text('date 2022-03-08\n\nThe talks went on.\n\n"A ceasefire regime is declared from 10:00 Moscow '
-                    'time," the Russian defence ministry said.\n', encoding="utf-8")
+    # a sentence the rules read as a claim only by default and the shipped classifier as a pledge (tests/extract/
+    # test_learned.py holds the same; change both when a retrained model reads it otherwise)
+    path.write_text('date 2022-03-08\n\nThe talks went on.\n\n"The ceasefire regime along the corridor is declared '
+                    'from 10:00 Moscow time," the Russian defence ministry said.\n', encoding="utf-8")
     code, out, err = cli("extract", path, "--json")
     assert code == 0, err
     assert [json.loads(line)["kind"] for line in out.splitlines()] == ["claim"]
