@@ -435,3 +435,13 @@ def test_attribution_coordinated_clauses_with_their_own_subjects_are_two_stateme
         "on Friday."))
     assert [s.text.split()[0] for s in found] == ["Ukraine's", "the", "The", "its"]
     assert found[1].speaker == "Olga Savchenko" and found[3].actor == "LVA"
+
+
+def test_attribution_a_speech_verb_listed_among_acts_reports_nothing(nlp):
+    # "admit" here lets monitors in: one more act the side plans, not an admission by the side
+    _, found = _extract(nlp, (
+        "Moldova's ombudswoman Ana Cretu said that the army had set up a buffer zone near the border. Moldova plans "
+        "to open two shelters there for the evacuation of civilians, admit monitors of the OSCE, and arrange "
+        "deliveries of food."))
+    plan = _by_start(found, "Moldova plans")
+    assert plan is not None and plan.speaker == "Ana Cretu" and plan.kind == "pledge"

@@ -257,7 +257,8 @@ def _attribution(sent: Span, quotes, registry: Registry, group: Speaker | None =
     candidates = [t for t in sent if (t.lemma_.lower() in SPEECH or _states(t)) and t.pos_ in ("VERB", "AUX")
                   and not inside_quote(quotes, t.idx) and not _hypothetical(t)
                   and not (t.tag_ == "VB" and t.dep_ in ("acl", "relcl")
-                           and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children))]
+                           and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children))
+                  and not _listed_act(t)]
     tails = {t.i: _tail_subject(t, sent) for t in candidates}
     candidates.sort(key=lambda t: (not (tails[t.i] is not None or _reporting_tail(t, sent)), t.dep_ != "ROOT", t.i))
     for verb in candidates:
@@ -292,6 +293,15 @@ def _attribution(sent: Span, quotes, registry: Registry, group: Speaker | None =
                 if speaker is not None:
                     return None, speaker
     return None, None
+
+
+def _listed_act(verb: Token) -> bool:
+    """A speech verb in its acting sense listed with acts of another kind ("plans to open shelters and admit
+    monitors", "will hold the line and report losses"): a base form coordinated with a verb that is no speech verb,
+    with no subject or clause of its own, is one more act of that list, not a report (the small model tags some of
+    them as present tense: "plans to open shelters, admit monitors")."""
+    return verb.tag_ in ("VB", "VBP") and verb.dep_ == "conj" and verb.head.lemma_.lower() not in SPEECH and \
+        _acting(verb) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _document_issuer(source: Token, registry: Registry) -> Speaker | None:
