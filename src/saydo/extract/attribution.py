@@ -317,6 +317,13 @@ def _document_issuer(source: Token, registry: Registry) -> Speaker | None:
 # in two clauses, which GUIDELINES.md annotates once, while two facts are two propositions)
 Act = tuple[Span, Token | None, Speaker, str]
 SEPARATE, SAME_KIND, ONE_UTTERANCE = "", "same-kind", "one-utterance"
+
+
+def joins_previous(merge: str, kind: str, previous_kind: str) -> bool:
+    """Whether a part of a sentence (its ``merge`` mode, of ``Act``) is one proposition with the part before it."""
+    if merge == SEPARATE or kind != previous_kind:
+        return False
+    return kind == "pledge" if merge == ONE_UTTERANCE else kind != "pledge"
 _COORDINATORS = {"and", "but", "while", "whereas"}
 # speech verbs that as often name an act ("maintain positions", "observe the truce", "admit the inspectors",
 # "respond to the attack", "post guards", "signal the convoy", "report for duty")

@@ -130,18 +130,16 @@ def _asked(verb: Token) -> bool:
 _TODAY = {"today", "now", "just", "tonight"}
 
 
-def _now_aspect(verb: Token) -> str | None:
-    """How a verb tells an act as the news of the moment: "progressive" ("we are imposing"), or "perfect" dated to
-    the moment ("has been opened today", "have just launched"); None otherwise. A bare present perfect ("we have
-    introduced digital licences") or a simple present ("the plan provides for") mostly reports what was done or
-    describes what is, and an act in the simple past is reported."""
+def _news_of_the_moment(verb: Token) -> bool:
+    """Does the verb tell an act as the news of the moment: in the progressive ("we are imposing"), or in the perfect
+    dated to the moment or told as fresh ("has been opened today", "has imposed new checks")? A bare present perfect
+    ("we have introduced digital licences") or a simple present ("the plan provides for") mostly reports what was
+    done or describes what is, and an act in the simple past is reported."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
-        return "progressive"
-    if verb.tag_ == "VBN" and any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in auxes) and \
-            (any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in _TODAY for c in verb.children) or _fresh(verb)):
-        return "perfect"
-    return None
+    if verb.tag_ == "VBG":
+        return any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes)
+    return verb.tag_ == "VBN" and any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in auxes) and \
+        (any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in _TODAY for c in verb.children) or _fresh(verb))
 
 
 _FRESH = {"new", "additional", "further", "fresh", "more", "another", "extra"}
@@ -157,11 +155,11 @@ def _fresh(verb: Token) -> bool:
 def _measure_taken(verb: Token, other_side, **agency) -> bool:
     """Is ``verb`` a measure announced as being taken now by the speaker's side: a verb of the class that puts a
     measure in place, lifts it, opens, launches or sends something ("we are imposing new controls", "the corridors have
-    been opened today"), told as the news of the moment (``_now_aspect``), with an agent of the speaker's side (or, in
-    the passive, none named)? Not negated, asked about or dated in the past."""
+    been opened today"), told as the news of the moment, with an agent of the speaker's side (or, in the passive,
+    none named)? Not negated, asked about or dated in the past."""
     if verb.lemma_.lower() not in MEASURE_VERBS or _negated(verb) or _asked(verb) or _dated_past(verb):
         return False
-    if _now_aspect(verb) is None:
+    if not _news_of_the_moment(verb):
         return False
     if verb.lemma_.lower() == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
         return False

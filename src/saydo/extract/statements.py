@@ -16,11 +16,10 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from saydo.extract.attribution import (
-    ONE_UTTERANCE,
-    SEPARATE,
     attribute,
     cites,
     inverted_speaker,
+    joins_previous,
     relayed_by_outlet,
     speech_acts,
     trim,
@@ -148,8 +147,7 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0,
             negated = bool(part_verb is not None and any(c.dep_ == "neg" for c in part_verb.children))
             kind, rule = classify_rule(part_verb.lemma_ if part_verb is not None else None, _plain(content.text),
                                        cues, negated_verb=negated, commitments=_plain(words))
-            if merge != SEPARATE and acts and acts[-1][3] == kind and acts[-1][4].name == part_speaker.name and \
-                    (kind == "pledge") == (merge == ONE_UTTERANCE):
+            if acts and joins_previous(merge, kind, acts[-1][3]) and acts[-1][4].name == part_speaker.name:
                 acts[-1] = (acts[-1][0], end, acts[-1][2], kind, part_speaker, acts[-1][5])  # one proposition
                 continue
             made = tuple(r for r in defaults.rules[index] if part_speaker is speaker or r.startswith("attribution:"))
