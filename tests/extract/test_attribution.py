@@ -199,6 +199,28 @@ def test_attribution_a_future_told_by_another_party_is_its_commitment(nlp):
     assert own.speaker == "Olena Marchuk"  # what the speaker herself told another: her own side's commitment
 
 
+def test_attribution_a_future_of_the_tellers_state_is_the_tellers_commitment(nlp):
+    # "B told C that B's state would ...": B's undertaking, relayed by A
+    _, found = _extract(nlp, "Kremlin aide Pavel Orlov said Macron had told Putin that France would send experts "
+                             "to the plant.")
+    assert (found[0].actor, found[0].kind) == ("FRA", "pledge")
+    assert "speaker:relayed-commitment" in found[0].rules
+    # a third state's future told by B is not B's undertaking
+    _, found = _extract(nlp, "Kremlin aide Pavel Orlov said Macron had told Putin that Germany would send experts "
+                             "to the plant.")
+    assert found[0].speaker == "Pavel Orlov"
+
+
+def test_attribution_a_counterpart_is_the_other_side(nlp):
+    # what a counterpart promised is the counterpart's commitment; his future is no commitment of the speaker's
+    _, found = _extract(nlp, "The Czech foreign minister said his Slovak counterpart had promised to host the next "
+                             "round.")
+    assert (found[0].actor, found[0].kind) == ("SVK", "pledge")
+    _, found = _extract(nlp, "The Czech foreign minister said his Slovak counterpart will send two field hospitals "
+                             "next month.")
+    assert not (found[0].actor == "CZE" and found[0].kind == "pledge")
+
+
 def test_attribution_a_sentences_own_reporting_verb_relays_nothing(nlp):
     _, found = _extract(nlp, (
         "Ukrainian President Taras Bondar met Polish President Jan Nowak in Lviv. "

@@ -316,3 +316,19 @@ def test_speakers_a_private_company_is_a_non_state_voice(nlp):
         "Skyward Imaging, a private Canadian company, said it would publish more pictures of the bridge next "
         "week."), date(2023, 2, 10))
     assert (statement.speaker, statement.actor, statement.kind) == ("Skyward Imaging", "CIV", "pledge")
+
+
+@pytest.mark.parametrize("role", ["aide", "coordinator", "commissioner", "chairwoman", "mediator", "inspector"])
+def test_speakers_a_role_alone_can_speak(nlp, role):
+    # roles of people who speak for a state or a body: "the aide said" is a statement even before any name is known
+    statement = _last(nlp, f"The {role} said the talks in Geneva were useful.", date(2024, 3, 2))
+    assert statement.speaker == role
+
+
+def test_speakers_a_capitalised_title_after_a_name_is_no_second_person(nlp):
+    # "Emergency Peacebuilding Coordinator" closes the title of the person named before it: "she" is that person
+    text = ("\u201cThe needs of displaced families are growing by the day,\u201d Anna Kovacs, Under-Secretary-General "
+            "for Political Affairs and Emergency Peacebuilding Coordinator, told the Security Council as she briefed "
+            "them on the situation in Moldova.  She said that, on 3 April, the agency will launch an appeal for "
+            "shelters.")
+    assert _last(nlp, text, date(2024, 3, 2)).speaker == "Anna Kovacs"

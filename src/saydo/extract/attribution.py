@@ -9,7 +9,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from saydo.extract.commitments import FUTURE_AUX, joint_parties, subject_of
+from saydo.extract.commitments import FUTURE_AUX, conjunct_words, joint_parties, subject_of
 from saydo.extract.quotes import inside_quote, quoted_words
 from saydo.extract.speakers import (
     AIDES,
@@ -21,6 +21,7 @@ from saydo.extract.speakers import (
     speaker_from_subject,
 )
 from saydo.extract.turns import Defaults, apply_defaults
+from saydo.resolve.actors import actor_of_name
 
 SPEECH = {
     "say", "tell", "announce", "state", "declare", "promise", "pledge", "vow", "assure", "guarantee", "order",
@@ -465,9 +466,9 @@ def _relayed_commitment(sent: Span, verb: Token | None, speaker: Speaker, regist
     for t in sent:
         lemma = t.lemma_.lower()
         # only a speech act reported inside another ("A said B told C he would"), never a sentence's own reporting verb
-        told = lemma in TELLING_VERBS and t.dep_ == "ccomp" and t.head.lemma_.lower() in SPEECH and \
-            _tells_own_future(t)
-        if lemma not in RELAYING_VERBS | ORDERING_VERBS and not told or t.pos_ != "VERB" or t is verb or \
+        telling = lemma in TELLING_VERBS and t.dep_ == "ccomp" and t.head.lemma_.lower() in SPEECH
+        told = telling and _tells_own_future(t)
+        if lemma not in RELAYING_VERBS | ORDERING_VERBS and not telling or t.pos_ != "VERB" or t is verb or \
                 _hypothetical(t) or any(c.dep_ == "neg" for c in t.children) or not _commits_to_something(t) or \
                 _conditional(t):
             continue
@@ -480,6 +481,11 @@ def _relayed_commitment(sent: Span, verb: Token | None, speaker: Speaker, regist
         other = speaker_from_subject(subject, registry, sent.start)
         if other is None or other.actor in (None, "CIV") or other.name == speaker.name:
             continue
+        if telling and not told:
+            # "Ushakov said Macron had told Putin that France would send experts": the teller's side as the subject
+            told = _tells_side_future(t, other.actor)
+            if not told and lemma not in RELAYING_VERBS | ORDERING_VERBS:
+                continue
         if (lemma in RELAYING_VERBS or told) and other.actor != speaker.actor:
             return t, other
         if other.actor == speaker.actor and other.person is not None and (speaker.person is None or
@@ -496,6 +502,16 @@ def _tells_own_future(verb: Token) -> bool:
         if c.dep_ == "ccomp" and c.pos_ == "VERB" and _own_future(c):
             subject = subject_of(c)
             return subject is None or subject.lower_ in _BACK_REFERENCES
+    return False
+
+
+def _tells_side_future(verb: Token, side: str) -> bool:
+    """"told Putin that France would send a team": the complement is a future act of the teller's own state."""
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.pos_ == "VERB" and _own_future(c):
+            subject = subject_of(c)
+            if subject is not None and subject.pos_ == "PROPN" and actor_of_name(conjunct_words(subject)) == side:
+                return True
     return False
 
 

@@ -174,7 +174,8 @@ class Registry:
 PERSON_ROLE = re.compile(r"\b(minister|president|premier|leader|spokes\w+|official|head|chief|adviser|advisor|"
                           r"governor|mayor|commander|general|negotiator|envoy|ambassador|secretary|deputy|"
                           r"chancellor|patriarch|diplomat|prosecutor|ombuds\w+|representative|officer|"
-                          r"lawmaker|senator|director)\b", re.I)
+                          r"lawmaker|senator|director|aide|coordinator|commissioner|chair(?:man|woman|person)|"
+                          r"mediator|inspector|consul|emissary)\b", re.I)
 ORG_WORDS = re.compile(r"\b(ministry|service|news|mail|times|post|agency|council|committee|company|bank|group|"
                         r"army|forces|office|directorate|staff|command|union|party|church|university|institute|"
                         r"poshta|television|tv|radio|press|media|network|center|centre|fund|foundation|embassy|consulate|"
@@ -297,8 +298,10 @@ def name_runs(doc: Doc) -> list[Span]:
         j = i
         while j < len(doc) and j - i < 4 and _name_like(doc[j]):
             j += 1
-        # not a run that goes on with "of" or a hyphen ("National Anti-Terrorism Committee")
-        if 2 <= j - i <= 3 and not (j < len(doc) and doc[j].lower_ in ("of", "-")):
+        # not a run that goes on with "of" or a hyphen ("National Anti-Terrorism Committee"), nor the first words of a
+        # title ("Emergency Relief Coordinator": English puts a title before a name, not after it)
+        if 2 <= j - i <= 3 and not (j < len(doc) and (doc[j].lower_ in ("of", "-") or
+                                                      doc[j].text[:1].isupper() and looks_official(doc[j].text))):
             runs.append(Span(doc, i, j, label="PERSON"))
         i = max(j, i + 1)
     return runs

@@ -361,6 +361,8 @@ def _side(subject: Token, speaker: Speaker, state: bool, quoted: bool, together:
     # a possessed party is on the possessor's side: "our troops" the speaker's, "their army" another party's; in
     # indirect speech "he said his fighters would hand over" names the speaker's own forces, inside a quotation "his
     # troops" are someone else's
+    if subject.lemma_.lower() == "counterpart":
+        return "other"  # "his counterpart will host the talks": the one facing the speaker, whose side is the other
     if owner is not None and subject.lower_ in AGENT_NOUNS:
         if owner in ("their", "your") or (owner in ("his", "her") and quoted):
             return "other"

@@ -92,7 +92,9 @@ OFFICIAL_WORDS = re.compile(
     r"negotiator|delegation|delegate|deputy|secretary|parliament|lawmaker|mp|senator|kremlin|government|"
     r"administration|authorities|staff|command|council|service|agency|office|prosecutor|ombuds\w*|"
     r"representative|press|navy|air force|guard|directorate|intelligence|diplomat|leader|chancellor|"
-    r"patriarch|church|company|operator|colonel|lieutenant|admiral|brigadier|major general)\b"
+    r"patriarch|church|company|operator|colonel|lieutenant|admiral|brigadier|major general|captain|sergeant|"
+    r"marshal|aides?|coordinator|commissioner|chair(?:man|woman|person)?|director|mediator|inspector|consul|"
+    r"emissary|rapporteur)\b"
     r"|\b(?:col|gen|lt|maj|adm|brig)\.",  # military ranks, written out or cut short ("Col. Gen.")
     re.I,
 )
