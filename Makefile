@@ -34,10 +34,11 @@ check: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/saydo eval ../shared/corpus/dev
 
-# the learned kind classifier behind --learned-kinds (docs/extraction.md), trained on the shared gold corpora and
-# shipped in the package; retrain after changing the extraction rules
+# the learned kind classifier behind --learned-kinds (docs/extraction.md), trained on the shared gold corpora and on
+# the material written for it (corpus/written), shipped in the package; retrain after changing the extraction rules
 model: $(STAMP)
-	$(BIN)/python -m saydo.extract.learned ../shared/corpus/dev ../shared/corpus/dev2 --out src/saydo/extract/models/kinds
+	$(BIN)/python -m saydo.extract.learned ../shared/corpus/dev ../shared/corpus/dev2 corpus/written \
+		--sentences corpus/written/sentences.jsonl --out src/saydo/extract/models/kinds
 
 clean:
 	rm -rf $(VENV) saydo-demo .pytest_cache test-output

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-from saydo.errors import ModelMissing
+from saydo.errors import BadValue, ModelMissing
 from saydo.extract import extract
-from saydo.extract.learned import KINDS, MODEL, load, pledge_reader, train, training_pairs
-from saydo.ingest.articles import parse_text
+from saydo.extract.learned import KINDS, MODEL, THRESHOLD, load, pledge_reader, sentence_pairs, train, training_pairs
+from saydo.extract.score import _gold_for, load_gold
+from saydo.ingest.articles import parse_text, read_article
 from tests.conftest import shared_path
 
-# the rules read this as a claim only by default; the shipped classifier as a pledge (p about 0.64; retrain with
+WRITTEN = Path(__file__).resolve().parents[2] / "corpus" / "written"
+
+# the rules read this as a claim only by default; the shipped classifier as a pledge (p about 0.75; retrain with
 # `make model` after rule changes and pick a sentence of this shape it reads as a pledge)
 DECLARED = ('"The ceasefire regime along the corridor is declared from 10:00 Moscow time," '
             'the Russian defence ministry said.')
@@ -28,7 +32,9 @@ def test_learned_the_shipped_model_knows_the_five_kinds_and_its_training():
     nlp = load()
     cats = nlp("We will open the corridor at nine.").cats
     assert set(cats) == set(KINDS) and abs(sum(cats.values()) - 1) < 1e-6
-    assert nlp.meta["saydo_training"]["corpora"] == ["dev", "dev2"]
+    assert nlp.meta["saydo_training"]["corpora"] == ["dev", "dev2", "written"]
+    assert nlp.meta["saydo_training"]["sentences"] == ["sentences.jsonl"]
+    assert nlp(DECLARED).cats["pledge"] >= THRESHOLD
 
 
 def test_learned_turns_only_a_default_claim_of_a_party_into_a_pledge():
@@ -53,7 +59,8 @@ def test_learned_training_is_reproducible():
 @pytest.mark.slow
 def test_learned_make_model_gives_the_shipped_model():
     """`make model` retrains from ../shared/corpus: the shipped model is what it gives (retrain after rule changes)."""
-    pairs = training_pairs([shared_path("corpus", "dev"), shared_path("corpus", "dev2")])
+    pairs = training_pairs([shared_path("corpus", "dev"), shared_path("corpus", "dev2"), WRITTEN]) + \
+        sentence_pairs([WRITTEN / "sentences.jsonl"])
     assert len(pairs) == load().meta["saydo_training"]["pairs"]
     retrained = train(pairs)
     for text in (DECLARED, "We will open the corridor at nine.", "The town was shelled overnight."):
@@ -65,3 +72,22 @@ def test_learned_a_missing_model_is_a_coded_error(tmp_path):
         load(tmp_path / "none")
     assert "[SD401]" in str(err.value) and "make model" in str(err.value)
     assert (MODEL / "config.cfg").exists()
+
+
+def test_learned_the_written_training_material_is_well_formed():
+    # every gold span is in its article's text, every kind one of the five; the sentences parse
+    entries = load_gold(WRITTEN)
+    assert len(entries) == len(list(WRITTEN.glob("*.txt")))
+    for entry in entries:
+        text = read_article(WRITTEN / entry["file"]).text
+        assert len(_gold_for(entry, text)) == len(entry["statements"]), entry["file"]
+        assert {s["kind"] for s in entry["statements"]} <= set(KINDS)
+    assert len(sentence_pairs([WRITTEN / "sentences.jsonl"])) > 500
+
+
+def test_learned_a_bad_sentence_line_is_a_coded_error(tmp_path):
+    bad = tmp_path / "s.jsonl"
+    bad.write_text('{"text": "We will open the corridor.", "kind": "pledge"}\n{"text": "x", "kind": "promise"}\n')
+    with pytest.raises(BadValue) as err:
+        sentence_pairs([bad])
+    assert "line 2" in str(err.value) and str(bad) in str(err.value)
