@@ -91,3 +91,7 @@ def test_learned_a_bad_sentence_line_is_a_coded_error(tmp_path):
     with pytest.raises(BadValue) as err:
         sentence_pairs([bad])
     assert "line 2" in str(err.value) and str(bad) in str(err.value)
+    bad.write_text('{"text": "We will open the corridor.", "kind": "pledge"\n')
+    with pytest.raises(BadValue) as err:
+        sentence_pairs([bad])
+    assert "line 1" in str(err.value)

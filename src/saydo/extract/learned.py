@@ -63,9 +63,12 @@ def sentence_pairs(paths: Iterable[str | Path]) -> list[tuple[str, str]]:
         for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
             if not line.strip():
                 continue
-            item = json.loads(line)
-            if item.get("kind") not in KINDS or not str(item.get("text", "")).strip():
-                raise BadValue(f"line {number} has no text or a kind that is not one of {', '.join(KINDS)}",
+            try:
+                item = json.loads(line)
+            except json.JSONDecodeError:
+                item = None
+            if not isinstance(item, dict) or item.get("kind") not in KINDS or not str(item.get("text", "")).strip():
+                raise BadValue(f"line {number} is not an object with a text and a kind, one of {', '.join(KINDS)}",
                                where=str(path), hint='write each line as {"text": "...", "kind": "pledge"}')
             pairs.append((item["text"], item["kind"]))
     return pairs
