@@ -325,6 +325,8 @@ def joins_previous(merge: str, kind: str, previous_kind: str) -> bool:
     if merge == SEPARATE or kind != previous_kind:
         return False
     return kind == "pledge" if merge == ONE_UTTERANCE else kind != "pledge"
+
+
 _COORDINATORS = {"and", "but", "while", "whereas"}
 # speech verbs that as often name an act ("maintain positions", "observe the truce", "admit the inspectors",
 # "respond to the attack", "post guards", "signal the convoy", "report for duty")
@@ -467,8 +469,8 @@ def _relayed_commitment(sent: Span, verb: Token | None, speaker: Speaker, regist
         lemma = t.lemma_.lower()
         # only a speech act reported inside another ("A said B told C he would"), never a sentence's own reporting verb
         telling = lemma in TELLING_VERBS and t.dep_ == "ccomp" and t.head.lemma_.lower() in SPEECH
-        told = telling and _tells_own_future(t)
-        if lemma not in RELAYING_VERBS | ORDERING_VERBS and not telling or t.pos_ != "VERB" or t is verb or \
+        relaying = lemma in RELAYING_VERBS | ORDERING_VERBS
+        if not (relaying or telling) or t.pos_ != "VERB" or t is verb or \
                 _hypothetical(t) or any(c.dep_ == "neg" for c in t.children) or not _commits_to_something(t) or \
                 _conditional(t):
             continue
@@ -481,11 +483,9 @@ def _relayed_commitment(sent: Span, verb: Token | None, speaker: Speaker, regist
         other = speaker_from_subject(subject, registry, sent.start)
         if other is None or other.actor in (None, "CIV") or other.name == speaker.name:
             continue
-        if telling and not told:
-            # "Ushakov said Macron had told Putin that France would send experts": the teller's side as the subject
-            told = _tells_side_future(t, other.actor)
-            if not told and lemma not in RELAYING_VERBS | ORDERING_VERBS:
-                continue
+        told = telling and _tells_own_future(t, other.actor)
+        if not (relaying or told):
+            continue
         if (lemma in RELAYING_VERBS or told) and other.actor != speaker.actor:
             return t, other
         if other.actor == speaker.actor and other.person is not None and (speaker.person is None or
@@ -495,23 +495,15 @@ def _relayed_commitment(sent: Span, verb: Token | None, speaker: Speaker, regist
     return None
 
 
-def _tells_own_future(verb: Token) -> bool:
+def _tells_own_future(verb: Token, side: str | None = None) -> bool:
     """"told Putin he would take it into account", "said it would send a team": the complement is the subject's own
-    future act (its subject a pronoun that can only point back, or none)."""
+    future act (its subject a pronoun that can only point back, or none); with the teller's ``side``, also a future of
+    the teller's state named ("told Putin that France would send a team")."""
     for c in verb.children:
         if c.dep_ == "ccomp" and c.pos_ == "VERB" and _own_future(c):
             subject = subject_of(c)
-            return subject is None or subject.lower_ in _BACK_REFERENCES
-    return False
-
-
-def _tells_side_future(verb: Token, side: str) -> bool:
-    """"told Putin that France would send a team": the complement is a future act of the teller's own state."""
-    for c in verb.children:
-        if c.dep_ == "ccomp" and c.pos_ == "VERB" and _own_future(c):
-            subject = subject_of(c)
-            if subject is not None and subject.pos_ == "PROPN" and actor_of_name(conjunct_words(subject)) == side:
-                return True
+            return subject is None or subject.lower_ in _BACK_REFERENCES or \
+                (side is not None and subject.pos_ == "PROPN" and actor_of_name(conjunct_words(subject)) == side)
     return False
 
 
