@@ -332,3 +332,39 @@ def test_speakers_a_capitalised_title_after_a_name_is_no_second_person(nlp):
             "them on the situation in Moldova.  She said that, on 3 April, the agency will launch an appeal for "
             "shelters.")
     assert _last(nlp, text, date(2024, 3, 2)).speaker == "Anna Kovacs"
+
+
+def test_speakers_he_who_goes_on_speaking_is_not_someone_he_spoke_about(nlp):
+    # a person named only inside what the previous sentence reports as said is not the "he" who says the next thing
+    text = ("Boris Johnson said on Monday that Vladimir Putin had miscalculated badly. He said that Britain would "
+            "send more air defence systems.")
+    statement = _last(nlp, text, date(2022, 5, 10))
+    assert (statement.speaker, statement.actor, statement.kind) == ("Boris Johnson", "GBR", "pledge")
+    # when only such people are named there, it is the speaker before, even one known by title only
+    text = ("The Prime Minister spoke to the Ukrainian president this morning. The Prime Minister said Putin must "
+            "fail. He said that the UK would keep working with its partners.")
+    assert _last(nlp, text, date(2022, 5, 10)).speaker == "Prime Minister"
+
+
+@pytest.mark.parametrize("description,name", [("Ukraine\u2019s state nuclear company", "Energoatom"),
+                                              ("The company", "Naftogaz"), ("The state news agency", "TASS")])
+def test_speakers_a_body_named_between_commas_after_its_description(nlp, description, name):
+    statement = _last(nlp, f"{description}, {name}, said on Sunday that two workers were hurt near the plant.",
+                      date(2024, 5, 10))
+    assert statement.speaker == name
+
+
+@pytest.mark.parametrize("epithet", ["The IAEA chief", "The agency\u2019s chief"])
+def test_speakers_the_chief_of_a_body_is_whoever_heads_it(nlp, epithet):
+    # "chief" names the top post whatever its title ("Director General")
+    text = ("International Atomic Energy Agency Director General Rafael Grossi said the situation at the plant "
+            f"remained fragile. {epithet} added that he intended to visit the site next week.")
+    assert _last(nlp, text, date(2024, 8, 27)).speaker == "Rafael Grossi"
+
+
+@pytest.mark.parametrize("epithet", ["dictator", "strongman", "autocrat"])
+def test_speakers_an_epithet_for_a_ruler_means_the_ruler_named_before(nlp, epithet):
+    text = ("President Alexander Lukashenko met the envoy on Friday. Foreign Minister Sergei Lavrov arrived later. "
+            f"The Belarusian {epithet} said he would host the talks.")
+    statement = _last(nlp, text, date(2023, 6, 2))
+    assert (statement.speaker, statement.actor) == ("Alexander Lukashenko", "BLR")

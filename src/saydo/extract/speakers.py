@@ -112,12 +112,21 @@ class Registry:
         last = self.last_speaker.person if self.last_speaker is not None else None
         # the reporter's "he" means someone the reporter named, not someone named inside a quotation
         narrated = not inside_quote(self.quotes, pronoun.idx)
+        speaking = pronoun.dep_ == "nsubj" and pronoun.head.lemma_.lower() in REPORTING_VERBS
         for sent in reversed(sentences):
             upto = token_index if sent.start == here else sent.end
             mentioned = [(at, p) for p in self.people for at in p.mentions
                          if sent.start <= at < upto and at not in said and not (narrated and at in p.quoted_mentions)]
             if not mentioned:
                 continue
+            if speaking and sent.start != here:
+                # "X said Putin had miscalculated. He said ...": the one who goes on speaking is X, never someone
+                # named inside what X said; when only such people are named there, it is the speaker before
+                reported = _reported_content(sent)
+                told = [(at, p) for at, p in mentioned if at not in reported]
+                if not told:
+                    return last
+                mentioned = told
             subjects = [(at, p) for at, p in mentioned if at in p.subject_mentions]
             if not subjects and sent.start != here and last is not None and \
                     min((token_index - m for m in last.mentions if m < token_index), default=999) < 120:
@@ -159,7 +168,10 @@ class Registry:
 
         if not PERSON_ROLE.search(words):
             return None  # "the staff", "the ministry": an institution, not a person's role
-        generic = {"russia", "ukraine", "russian", "ukrainian", "head", "state", "leader", "new"}
+        # words any holder of the side's top office answers to ("the IAEA chief" is its director general, "the
+        # Belarusian strongman" its president)
+        generic = {"russia", "ukraine", "russian", "ukrainian", "head", "chief", "state", "leader", "new", "dictator",
+                   "strongman", "autocrat", "despot"}
         # "Ukraine's energy minister" is never an official of another side, however the roles read
         fits = (lambda p: p.actor in (side, None)) if side else (lambda p: True)
         # a specific office ("the governor", "the mayor") is never someone whose known office is another ("the
@@ -175,7 +187,7 @@ PERSON_ROLE = re.compile(r"\b(minister|president|premier|leader|spokes\w+|offici
                           r"governor|mayor|commander|general|negotiator|envoy|ambassador|secretary|deputy|"
                           r"chancellor|patriarch|diplomat|prosecutor|ombuds\w+|representative|officer|"
                           r"lawmaker|senator|director|aide|coordinator|commissioner|chair(?:man|woman|person)|"
-                          r"mediator|inspector|consul|emissary)\b", re.I)
+                          r"mediator|inspector|consul|emissary|dictator|strongman|autocrat|despot)\b", re.I)
 ORG_WORDS = re.compile(r"\b(ministry|service|news|mail|times|post|agency|council|committee|company|bank|group|"
                         r"army|forces|office|directorate|staff|command|union|party|church|university|institute|"
                         r"poshta|television|tv|radio|press|media|network|center|centre|fund|foundation|embassy|consulate|"
@@ -183,6 +195,17 @@ ORG_WORDS = re.compile(r"\b(ministry|service|news|mail|times|post|agency|council
                         r"convention|treaty|accord|charter|protocol|initiative|strategy|programme|program|"
                         r"corridor|formula)\b",
                         re.I)
+
+
+def _reported_content(sent: Span) -> set[int]:
+    """Token indices of what a sentence reports as said: the clausal complements of its verbs of speaking."""
+    inside: set[int] = set()
+    for token in sent:
+        if token.lemma_.lower() in REPORTING_VERBS and token.pos_ in ("VERB", "AUX"):
+            for child in token.children:
+                if child.dep_ in ("ccomp", "xcomp"):
+                    inside.update(t.i for t in child.subtree)
+    return inside
 
 
 def _name_after_place(ent: Span) -> Span | None:
@@ -674,6 +697,13 @@ def _described_body(subject: Token, span: Span) -> Span | None:
     doc = subject.doc
     after = doc[subject.i + 1] if subject.i + 1 < len(doc) else None
     named = None
+    between = doc[subject.i + 2] if after is not None and after.text == "," and subject.i + 2 < len(doc) else None
+    if between is not None and between.dep_ == "appos" and between.head == subject and between.pos_ == "PROPN" and \
+            subject.pos_ == "NOUN" and between.ent_type_ != "PERSON" and ORG_WORDS.fullmatch(subject.text):
+        # "Ukraine's state nuclear company, Energoatom, said": the body's name between commas, whatever the small
+        # model took it for
+        ent = doc[min(t.i for t in between.subtree if t.pos_ == "PROPN"):between.i + 1]
+        return ent if any(t.pos_ == "NOUN" and t.is_lower for t in doc[span.start:subject.i + 1]) else None
     # a name the small model left untagged counts after an organisation's noun ("the state news agency BelTA")
     if subject.pos_ == "NOUN" and after is not None and after.pos_ == "PROPN" and \
             (after.ent_type_ == "ORG" or not after.ent_type_ and ORG_WORDS.fullmatch(subject.text)) and \

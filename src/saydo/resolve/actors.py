@@ -94,7 +94,7 @@ OFFICIAL_WORDS = re.compile(
     r"representative|press|navy|air force|guard|directorate|intelligence|diplomat|leader|chancellor|"
     r"patriarch|church|company|operator|colonel|lieutenant|admiral|brigadier|major general|captain|sergeant|"
     r"marshal|aides?|coordinator|commissioner|chair(?:man|woman|person)?|director|mediator|inspector|consul|"
-    r"emissary|rapporteur)\b"
+    r"emissary|rapporteur|dictator|strongman|autocrat|despot)\b"
     r"|\b(?:col|gen|lt|maj|adm|brig)\.",  # military ranks, written out or cut short ("Col. Gen.")
     re.I,
 )
