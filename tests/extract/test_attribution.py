@@ -371,6 +371,25 @@ def test_attribution_an_outlet_citing_a_source_gives_the_source_the_words(nlp):
     assert unnamed is not None and unnamed.speaker == "agency"  # no one named: the outlet's report
 
 
+def test_attribution_citing_before_what_was_reported_still_names_the_source(nlp):
+    # the parser hangs "citing X" on the reported clause when it stands between the verb and "that"
+    _, found = _extract(nlp, "The Interfax news agency reported, citing the Russian defence ministry, that the "
+                             "bridge would reopen on Monday.")
+    reopen = _by_start(found, "The Interfax news agency")
+    assert reopen is not None and reopen.speaker == "Russian defence ministry" and "speaker:cited" in reopen.rules
+
+
+def test_attribution_evidence_cited_leaves_the_words_with_the_speaker(nlp):
+    # records, figures and images cited are evidence for the speaker's own claim, not a source whose words these are
+    _, found = _extract(nlp, (
+        "Citing the logs of the air force command, Prime Minister Jan Nowak said the drones had crossed the border "
+        "seven times. Citing figures from the health ministry, Governor Ivan Petrenko said twelve people were hurt."))
+    logs = _by_start(found, "Citing the logs")
+    assert logs is not None and logs.speaker == "Jan Nowak" and "speaker:cited" not in logs.rules
+    figures = _by_start(found, "Citing figures")
+    assert figures is not None and figures.speaker == "Ivan Petrenko"
+
+
 def test_attribution_a_report_an_outlet_relays_is_the_named_speakers(nlp):
     _, found = _extract(nlp, (
         "In Moscow, the Russian defence ministry said its forces had not hit the school and instead blamed "

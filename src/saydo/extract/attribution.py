@@ -10,6 +10,7 @@ import re
 from spacy.tokens import Span, Token
 
 from saydo.extract.commitments import FUTURE_AUX, conjunct_words, joint_parties, subject_of
+from saydo.extract.lexicon import lexicon
 from saydo.extract.quotes import inside_quote, quoted_words
 from saydo.extract.speakers import (
     AIDES,
@@ -610,20 +611,30 @@ def _relayed_report(sent: Span, verb: Token, quotes, registry: Registry) -> tupl
 
 def cites(verb: Token) -> bool:
     """Whether a speech verb relays a source it names ("reported, citing the ministry")."""
-    return any(c.lemma_.lower() in CITING_VERBS and c.tag_ == "VBG" and c.dep_ in ("advcl", "xcomp", "conj")
-               for c in verb.children)
+    return bool(_cited(verb))
+
+
+def _cited(verb: Token) -> list[Token]:
+    """The sources a speech verb's participle of citing names ("reported, citing the ministry"); not what is cited as
+    evidence ("citing radar logs, the minister said": the minister's own claim, however it was sourced)."""
+    evidence = lexicon("speakers", "cited_evidence").words
+    participles = [c for c in verb.children if c.dep_ in ("advcl", "xcomp", "conj")]
+    for content in (c for c in verb.children if c.dep_ == "ccomp"):
+        # "reported, citing the ministry, that ...": the parser hangs the participle on what was reported; it stands
+        # before that clause's "that" or subject
+        opening = min((c.i for c in content.children if c.dep_ in ("mark", "nsubj", "nsubjpass")), default=-1)
+        participles += [c for c in content.children if c.dep_ == "advcl" and verb.i < c.i < opening]
+    return [source for c in participles if c.lemma_.lower() in CITING_VERBS and c.tag_ == "VBG"
+            for source in c.children if source.dep_ == "dobj" and source.lemma_.lower() not in evidence]
 
 
 def _cited_source(verb: Token, registry: Registry, sent: Span) -> Speaker | None:
     """"X reported, citing Y", "X, quoting Y, said that ...": the words are Y's, relayed by X (an outlet, a channel, an
     official). The participle of citing hangs on the speech verb; its object is the source."""
-    for child in verb.children:
-        if child.lemma_.lower() in CITING_VERBS and child.tag_ == "VBG" and child.dep_ in ("advcl", "xcomp", "conj"):
-            source = next((c for c in child.children if c.dep_ == "dobj"), None)
-            if source is not None:
-                cited = speaker_from_subject(source, registry, sent.start)
-                if cited is not None:
-                    return cited
+    for source in _cited(verb):
+        cited = speaker_from_subject(source, registry, sent.start)
+        if cited is not None:
+            return cited
     return None
 
 
