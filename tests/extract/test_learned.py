@@ -95,3 +95,21 @@ def test_learned_a_bad_sentence_line_is_a_coded_error(tmp_path):
     with pytest.raises(BadValue) as err:
         sentence_pairs([bad])
     assert "line 1" in str(err.value)
+
+
+def test_learned_gate_leaves_reports_of_what_was_done_claims():
+    # the classifier reads an announced measure's words as a pledge; with the gate only a text that looks ahead or
+    # binds can be one, so a report of what was done stays a claim however it reads
+    done = "The ministry has opened two corridors for civilians today, the spokesman said."
+    ahead = "The corridor will open at nine tomorrow, the ministry said."
+    assert pledge_reader(gate=False)(done) is True
+    assert pledge_reader()(done) is False
+    assert pledge_reader()(ahead) is True and pledge_reader(gate=False)(ahead) is True
+
+
+@pytest.mark.parametrize("text", [
+    "The pause holds from 10:00 on Monday, the ministry said.", "Flights are suspended until further notice.",
+    "The curfew is effective immediately, the governor said.", "Both sides agreed on a swap."])
+def test_learned_gate_opens_for_a_time_from_which_something_holds(text):
+    from saydo.extract.kinds import FORWARD
+    assert FORWARD.search(text)

@@ -30,6 +30,7 @@ def _cue(name: str):
 
 
 FUTURE = _cue("future_markers")
+FORWARD = _cue("forward_markers")  # the gate of the learned second opinion (saydo.extract.learned)
 COMMISSIVE = _cue("commissive_phrases")
 ARRANGEMENT = _cue("arrangement_nouns")
 ARRANGEMENT_VERB = _cue("arrangement_verbs")

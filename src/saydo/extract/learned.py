@@ -111,10 +111,15 @@ def load(path: str | Path = MODEL):
     return spacy.load(path)
 
 
-def pledge_reader(threshold: float = THRESHOLD, path: str | Path = MODEL) -> Callable[[str], bool]:
-    """A test on a statement's text: does the classifier read it as a pledge (probability >= ``threshold``)?"""
+def pledge_reader(threshold: float = THRESHOLD, path: str | Path = MODEL, gate: bool = True) -> Callable[[str], bool]:
+    """A test on a statement's text: does the classifier read it as a pledge (probability >= ``threshold``)? With
+    ``gate``, only a text that looks ahead or binds can be one (``forward_markers`` in lexicons/kinds.toml: a future,
+    a modal, readiness, a plan, going on, agreeing): a report of what was done ("the alliance has responded and is
+    assessing") is left a claim whatever the classifier reads in its words."""
+    from saydo.extract.kinds import FORWARD
+
     nlp = load(path)
-    return lambda text: nlp(text).cats["pledge"] >= threshold
+    return lambda text: (not gate or bool(FORWARD.search(text))) and nlp(text).cats["pledge"] >= threshold
 
 
 def main(argv: list[str] | None = None) -> None:
