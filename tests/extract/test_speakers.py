@@ -368,3 +368,13 @@ def test_speakers_an_epithet_for_a_ruler_means_the_ruler_named_before(nlp, epith
             f"The Belarusian {epithet} said he would host the talks.")
     statement = _last(nlp, text, date(2023, 6, 2))
     assert (statement.speaker, statement.actor) == ("Alexander Lukashenko", "BLR")
+
+
+def test_speakers_a_head_of_state_is_not_the_prime_minister_of_a_release(nlp):
+    # "the Prime Minister" named by title only is not the latest official mentioned when that one is known to hold
+    # another office (a president); "the minister" may still be a minister named before
+    text = ("The Prime Minister will host leaders in London on Sunday. Officials said Putin would not be invited. "
+            "The Prime Minister will underline that all must support Ukraine.")
+    assert _last(nlp, text, date(2025, 3, 1)).speaker == "Prime Minister"
+    text = "Foreign Minister Sergei Lavrov spoke first. Putin sat beside him. The minister said talks would go on."
+    assert _last(nlp, text, date(2025, 3, 1)).speaker == "Sergei Lavrov"

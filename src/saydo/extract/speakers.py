@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from saydo.extract.lexicon import lexicon
 from saydo.extract.quotes import inside_quote
 from saydo.resolve.actors import actor_in_phrase, actor_of_name, actor_of_person, looks_civilian, looks_official
+from saydo.resolve.offices import HOLDERS
 
 _TITLES = re.compile(r"^(mr|mrs|ms|miss|dr|prof|gen|col|lt|maj|capt|sgt|president|minister|general)\.?\s+", re.I)
 PRONOUNS = {"he", "she", "him", "her", "his"}
@@ -177,10 +178,18 @@ class Registry:
         # a specific office ("the governor", "the mayor") is never someone whose known office is another ("the
         # governor said" after the president spoke); a generic one ("the Russian leader") may be anyone of the side
         specific = {w for w in keys if PERSON_ROLE.fullmatch(w)} - generic
-        free = (lambda p: not PERSON_ROLE.search(p.role)) if specific else (lambda p: True)
+        # nor someone known to hold another office: a head of state is not "the Prime Minister" of a release
+        free = (lambda p: not PERSON_ROLE.search(p.role) and _known_office(p.name) in (None, *keys)) if specific \
+            else (lambda p: True)
         return (latest(lambda p: fits(p) and bool(keys & set(re.findall(r"[a-z]+", p.role.lower())) - generic))
                 or (latest(lambda p: p.actor == side and free(p)) if side else None)
                 or (latest(lambda p: p.actor not in (None, "CIV") and free(p)) if not side else None))
+
+
+def _known_office(name: str) -> str | None:
+    """The office ("president", "chancellor") a name held in the table of heads (saydo.resolve.offices)."""
+    surname = name.split()[-1].lower() if name.split() else ""
+    return next((h.office for h in HOLDERS if h.name.split()[-1].lower() == surname), None)
 
 
 PERSON_ROLE = re.compile(r"\b(minister|president|premier|leader|spokes\w+|official|head|chief|adviser|advisor|"
