@@ -151,9 +151,13 @@ def test_place_codes_country_in_the_speakers_title_is_no_place(nlp):
     assert _places(nlp, text, "The commander") == ()
 
 
-def test_place_codes_all_of_its_territory_is_the_whole_country(nlp):
+def test_place_codes_ukraine_named_as_where_troops_act_gives_no_code(nlp):
+    # the country named as the place of an action ("withdraw from all of its territory", "troops in Ukraine") was
+    # coded "UA" by a rule that was right 6 times in 35 on never-read news (annotators code such statements by the
+    # oblasts concerned or not at all), so it went (docs/extraction.md, eleventh session); a ceasefire or strikes
+    # with no narrower place still make the whole country (the nationwide rule, tested above)
     text = "Ukraine's foreign minister said Russia must withdraw its troops from all of its territory."
-    assert _places(nlp, text, "Ukraine's foreign minister") == ("UA",)
+    assert _places(nlp, text, "Ukraine's foreign minister") == ()
 
 
 def test_place_codes_spelling_variant_of_a_town(nlp):

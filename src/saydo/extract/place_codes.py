@@ -5,9 +5,8 @@ scores it):
 
 - ``named``: the places its sentence names (a village only where the text says which one; a region that only locates
   a narrower place — "near Olenivka in the Donbas region" — adds nothing); ``site`` when they are only named sites
-  or epithets ("the Azovstal plant", "the Ukrainian capital"); ``country`` when the sentence names Ukraine itself as
-  the place of an action ("strikes on Ukraine", "hit Ukraine's power plants"); ``nationwide`` for a Ukrainian
-  official's "across the country", "in all regions";
+  or epithets ("the Azovstal plant", "the Ukrainian capital"); ``nationwide`` for a Ukrainian official's "across
+  the country", "in all regions";
 - ``routes-announced``: a corridor statement announcing routes ("via two routes") with the route list after it;
 - ``corridor``: a statement about a corridor or route that names none: the union of the corridor sentences around;
 - ``deal``: a reference to an agreement: the places of the deal named last (the grain deal: UA-51);
@@ -15,8 +14,6 @@ scores it):
   the places of the nearest earlier sentence naming a place of that class (a town for "the city", a site or a
   sentence about a building for "the building", an event for "the strike"), else of the nearest earlier sentence
   naming places (up to six back within two paragraphs); nothing when that sentence names a place abroad;
-- ``same-speaker``: a statement that goes on about the events (strikes, casualties, evacuation, buildings...) after
-  the same speaker's statement in the same or previous paragraph takes that statement's places;
 - ``speaker-title``: a local official whose title names a place ("the governor of Sumy region") speaking about the
   events: that place;
 - ``nationwide``: a pledge, demand or claim of a ceasefire or of strikes with no narrower place: the whole country.
@@ -54,13 +51,6 @@ _ROUTES_FOLLOW = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|
 _ROUTE_LINE = re.compile(r"\s[–—-]\s|\b(?:direction|via|through)\b", re.I)
 _CORRIDOR_NOUNS = {"route", "corridor", "road", "direction", "path", "way"}
 _OTHER = {"other", "another", "different", "alternative", "new"}
-_ACTION = re.compile(r"\b(cease-?fires?|truce|strikes?|struck|missiles?|drones?|shell\w*|attack\w*|destroy\w*|"
-                     r"bomb\w*|troops|forces|withdraw\w*|invad\w*|war|fighting|hostilities|hit|enter\w*)\b", re.I)
-_WHOLE_TERRITORY = re.compile(r"\b(?:all|the whole|the entire)\s+(?:of\s+)?(?:its|their|Ukraine's|Ukrainian|"
-                              r"Ukraine’s)\s+territor(?:y|ies)\b|\bUkraine['’]s entire territory\b", re.I)
-_COUNTRY_PREPS = {"in", "into", "across", "throughout", "over", "against", "on", "from"}
-_COUNTRY_VERBS = {"destroy", "attack", "strike", "invade", "bomb", "shell", "occupy", "hit", "enter", "cross"}
-_LEAVING = {"withdraw", "withdrawal", "retreat", "pull", "leave", "expel", "oust", "remove", "exit"}
 _SPEECH = {"say", "tell", "announce", "state", "declare", "claim", "add", "report", "note", "stress", "write",
            "confirm", "warn", "accuse", "deny", "promise", "insist", "explain", "assure"}
 _LOCATIVE = {"in", "near", "at", "to", "from", "around", "outside", "including", "into", "towards", "toward", "via",
@@ -105,14 +95,12 @@ class Context:
     ``before``: every earlier sentence of the article, nearest first; ``corridor``: the places of the corridor
     sentences around it (the union of origins, waypoints and destinations); ``deal``: the places of the agreement named
     last before it anywhere in the article (the grain deal: UA-51); ``following``: places named after it on the same
-    line (a route list that "two routes" announces); ``previous``: the places of the same speaker's statement just
-    before it, in the same or the previous paragraph (None when there is none); ``actor``: the side the speaker
-    speaks for; ``speaker_places``: the places a local official's title names ("the governor of Sumy region")."""
+    line (a route list that "two routes" announces); ``actor``: the side the speaker speaks for; ``speaker_places``:
+    the places a local official's title names ("the governor of Sumy region")."""
     earlier: Sequence[Mention] = ()
     corridor: tuple[str, ...] = ()
     deal: tuple[str, ...] = ()
     following: tuple[str, ...] = ()
-    previous: tuple[str, ...] | None = None
     before: Sequence[Mention] = ()
     actor: str | None = None
     speaker_places: tuple[str, ...] = ()
@@ -157,8 +145,6 @@ def decide(sent: Span, spans: list[Span], context: Context = Context(), kind: st
                 found = ("UA",)  # "this attack" after explosions in five oblasts and more: the country
             return Decision(found, "places:reference")
     if kind != "opinion" and about_events(sent):
-        if context.previous:
-            return Decision(context.previous, "places:same-speaker")
         if context.speaker_places:
             return Decision(context.speaker_places, "places:speaker-title")
     if kind in ("pledge", "demand", "claim") and _WHOLE_FRONT.search(sent.text) and not _LOCAL.search(sent.text):
@@ -301,8 +287,8 @@ def named_places(sent: Span, spans: list[Span], kind: str = "claim") -> tuple[st
 
 def _named(sent: Span, spans: list[Span], kind: str = "claim", actor: str | None = None
            ) -> tuple[tuple[str, ...], str | None]:
-    """Codes of the places named in a sentence ("Ukraine" itself as the place of strikes or a ceasefire: "UA") and
-    the rule's name. Opinions evaluate the grain deal or the war as a whole: neither gives them a place."""
+    """Codes of the places named in a sentence and the rule's name. Opinions evaluate the grain deal or the war as a
+    whole: neither gives them a place."""
     codes: list[str] = []
     found: list[tuple[Span, Place]] = []
     government = False
@@ -333,9 +319,6 @@ def _named(sent: Span, spans: list[Span], kind: str = "claim", actor: str | None
     if codes:
         sites = all(p.kind in ("site", "epithet") for _, p in found)
         return tuple(sorted(codes)), "places:site" if sites else "places:named"
-    if kind != "opinion" and _ACTION.search(sent.text):
-        if _WHOLE_TERRITORY.search(sent.text) or any(_country_as_place(t) for t in sent if t.text == "Ukraine"):
-            return ("UA",), "places:country"
     if actor == "UKR" and _words("nationwide").search(main_clause_text(sent)):
         return ("UA",), "places:nationwide"
     return (), "places:kyiv-government" if government else None
@@ -446,33 +429,6 @@ def main_clause_text(sent: Span) -> str:
                 if 0 <= k < len(chars):
                     chars[k] = " "
     return "".join(chars)
-
-
-def _country_as_place(token: Token) -> bool:
-    """"strikes on Ukraine", "a ceasefire in Ukraine", "destroying Ukraine", "withdraw from Ukraine", "troops entering
-    Ukraine", "hit Ukraine's power plants": the country as a place, not a party, nor part of the speaker's title ("the
-    commander of Russian troops in Ukraine said")."""
-    if _in_speaker_phrase(token):
-        return False
-    head = token.head
-    if token.dep_ == "pobj" and head.lower_ in _COUNTRY_PREPS:
-        return head.lower_ != "from" or head.head.lemma_.lower() in _LEAVING
-    if token.dep_ == "poss" and head.lemma_.lower() in _words("country_as_place_nouns"):
-        return True
-    return token.dep_ == "dobj" and head.lemma_ in _COUNTRY_VERBS
-
-
-def _in_speaker_phrase(token: Token) -> bool:
-    """"Ukraine" in a speaker's subject phrase or in a title ("a report by the commander of Russian troops in
-    Ukraine")."""
-    for ancestor in token.ancestors:
-        if ancestor.dep_ in ("nsubj", "nsubjpass") and ancestor.head.lemma_ in _SPEECH:
-            return True
-        if ancestor.lemma_.lower() in _TITLES:
-            return True
-        if ancestor.pos_ in ("VERB", "AUX"):
-            return False
-    return False
 
 
 def title_places(title: str) -> tuple[str, ...]:

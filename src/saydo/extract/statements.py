@@ -121,7 +121,6 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0,
     sentences = list(doc.sents)
     mentions = [sentence_mention(sent, places_by_sentence.get(sent.start, [])) for sent in sentences]
     para_of = [bisect.bisect_left(breaks, sent.start_char) for sent in sentences]
-    last: tuple[str, int, tuple[str, ...]] | None = None  # speaker, paragraph and places of the last statement
     defaults = sentence_defaults(article.text, article.source_url, sentences, registry, quotes, offset,
                                  title=article.title, day=article.published)
     attributed = attribute(sentences, text, quotes, registry, breaks, defaults=defaults)
@@ -178,11 +177,10 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0,
                 kind = "pledge"  # the learned second opinion (saydo.extract.learned), asked for
                 rules = tuple(r for r in rules if r != "kind:claim-default") + ("kind:pledge-learned",)
             paragraph = bisect.bisect_left(breaks, start)
-            context = _place_context(index, sentences, mentions, para_of, text, last, act_speaker, paragraph)
+            context = _place_context(index, sentences, mentions, para_of, text, act_speaker, paragraph)
             decision = decide(sent, places_by_sentence.get(sent.start, []), context, kind)
             places = decision.codes
             rules = rules + ((decision.rule,) if decision.rule else ())
-            last = (act_speaker.name, paragraph, places)
             found.append(_statement(article, text, offset, index, sentences, breaks, start, end, quote, kind,
                                     act_speaker, places, rules))
     return found
@@ -227,12 +225,11 @@ def _statement(article: Article, text: str, offset: int, index: int, sentences: 
 
 
 def _place_context(index: int, sentences: list[Span], mentions: list[Mention], para_of: list[int], text: str,
-                   last: tuple[str, int, tuple[str, ...]] | None, speaker: Speaker, paragraph: int) -> Context:
+                   speaker: Speaker, paragraph: int) -> Context:
     """Where a statement stands among the article's places: the sentences before it (up to six back, within two
     paragraphs, and all of them), the corridor sentences around it (eight back within three paragraphs, fifteen
     ahead: route lists follow their announcement), the agreement named last before it, the places named after it on
-    its line, the same speaker's statement just before it, the speaker's side and the places of a local official's
-    title."""
+    its line, the speaker's side and the places of a local official's title."""
     earlier = [mentions[j] for j in range(index - 1, max(index - 7, -1), -1) if paragraph - para_of[j] <= 2]
     corridor: list[str] = []
     for j in range(max(index - 8, 0), min(index + 16, len(sentences))):
@@ -244,17 +241,10 @@ def _place_context(index: int, sentences: list[Span], mentions: list[Mention], p
             break
         following.extend(c for c in mentions[j].codes if c not in following)
     deal = next((mentions[j].codes for j in range(index - 1, -1, -1) if mentions[j].deal), ())
-    previous = last[2] if last and _same_speaker(last[0], speaker.name) and paragraph - last[1] <= 1 else None
     title = f"{speaker.person.role} {speaker.name}" if speaker.person is not None else speaker.name
     return Context(earlier=earlier, corridor=tuple(sorted(corridor)), deal=deal, following=tuple(sorted(following)),
-                   previous=previous, before=mentions[index - 1::-1] if index else (), actor=speaker.actor,
+                   before=mentions[index - 1::-1] if index else (), actor=speaker.actor,
                    speaker_places=title_places(title))
-
-
-def _same_speaker(a: str, b: str) -> bool:
-    """"Russian Defense Ministry" and "the ministry", "Vladimir Putin" and "Putin": one name holds the other."""
-    a, b = a.lower().removeprefix("the "), b.lower().removeprefix("the ")
-    return bool(a and b) and (a == b or a in b or b in a)
 
 
 def _content(sent: Span, verb: Token | None) -> Span:
