@@ -371,6 +371,14 @@ def test_attribution_an_outlet_citing_a_source_gives_the_source_the_words(nlp):
     assert unnamed is not None and unnamed.speaker == "agency"  # no one named: the outlet's report
 
 
+def test_attribution_with_a_speaker_adding_is_a_report(nlp):
+    # "..., with X adding that ...": an absolute clause reporting what X said, not a reference to speech
+    _, found = _extract(nlp, "The talks ended late on Friday, with Ukraine\u2019s defence ministry adding that the "
+                             "bridge would reopen on Monday.")
+    added = _by_start(found, "The talks ended")
+    assert added is not None and added.speaker == "Ukraine\u2019s defence ministry" and added.actor == "UKR"
+
+
 def test_attribution_citing_before_what_was_reported_still_names_the_source(nlp):
     # the parser hangs "citing X" on the reported clause when it stands between the verb and "that"
     _, found = _extract(nlp, "The Interfax news agency reported, citing the Russian defence ministry, that the "

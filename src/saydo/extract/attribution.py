@@ -721,6 +721,9 @@ def _hypothetical(verb: Token) -> bool:
     """"would have to agree", "could say": not a reported speech act."""
     if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "should", "might", "may", "must") for c in verb.children):
         return True
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ == "with" and \
+            any(c.dep_ == "nsubj" for c in verb.children):
+        return False  # "..., with the ministry adding that ...": a report in an absolute clause
     if verb.dep_ in ("pcomp", "pobj", "amod", "acl", "csubj") or any(
             c.lower_ in ("what", "whatever") for c in verb.children):
         return True  # "no confidence in what Russia promised": a reference to speech, not a report of it
