@@ -371,6 +371,18 @@ def test_attribution_an_outlet_citing_a_source_gives_the_source_the_words(nlp):
     assert unnamed is not None and unnamed.speaker == "agency"  # no one named: the outlet's report
 
 
+def test_attribution_praise_and_thanks_are_speech_acts_of_their_own(nlp):
+    # evaluative speech verbs (praise, hail, thank, denounce ...) report what someone said: "A praised X, while B
+    # reaffirmed that ..." holds two statements, A's opinion and B's pledge, and no statement of a full stop alone
+    _, found = _extract(nlp, "Ukraine\u2019s president Andriy Melnyk has praised the new aid plan, while British "
+                             "Prime Minister Tom Hale reaffirmed that Britain would keep supporting Ukraine.")
+    praise = _by_start(found, "Ukraine\u2019s president")
+    assert praise is not None and praise.speaker == "Andriy Melnyk" and praise.kind == "opinion"
+    pledge = next((s for s in found if s.speaker == "Tom Hale"), None)
+    assert pledge is not None and pledge.kind == "pledge" and pledge.actor == "GBR"
+    assert all(any(c.isalnum() for c in s.text) for s in found)
+
+
 def test_attribution_with_a_speaker_adding_is_a_report(nlp):
     # "..., with X adding that ...": an absolute clause reporting what X said, not a reference to speech
     _, found = _extract(nlp, "The talks ended late on Friday, with Ukraine\u2019s defence ministry adding that the "

@@ -33,6 +33,7 @@ SPEECH = {
     "reiterate", "repeat", "signal", "inform", "express", "allude", "believe", "hope", "expect", "appeal",
     "recall", "remark", "observe", "underline", "assert", "maintain", "estimate", "brief", "caution",
     "specify", "stipulate", "label", "brand", "dub", "affirm", "reaffirm", "underscore", "highlight",
+    "praise", "hail", "commend", "applaud", "laud", "thank", "deplore", "decry", "denounce", "slam", "lament",
 }
 
 
@@ -396,7 +397,8 @@ def speech_acts(sent: Span, verb: Token | None, speaker: Speaker, quotes, regist
                 first = mark.i
                 cuts.append((_before_comma(doc, first), first, t, other, SEPARATE))
                 last = max(x.i for x in t.subtree) + 1
-                if last < sent.end - 1:  # the act of the outer speaker goes on after the clause
+                if any(not (x.is_punct or x.is_space) for x in doc[last:sent.end]):
+                    # the act of the outer speaker goes on after the clause (words, not just the full stop)
                     cuts.append((last, last, None, speaker, SEPARATE))
     for t in sent:
         if t.dep_ != "conj" or t.pos_ not in ("VERB", "AUX"):
