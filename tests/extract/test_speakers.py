@@ -378,3 +378,10 @@ def test_speakers_a_head_of_state_is_not_the_prime_minister_of_a_release(nlp):
     assert _last(nlp, text, date(2025, 3, 1)).speaker == "Prime Minister"
     text = "Foreign Minister Sergei Lavrov spoke first. Putin sat beside him. The minister said talks would go on."
     assert _last(nlp, text, date(2025, 3, 1)).speaker == "Sergei Lavrov"
+
+
+def test_speakers_whose_spokesman_is_not_the_spokesman(nlp):
+    # "X's spokesman, Y, said": the possessor names whose spokesman Y is; Y speaks
+    text = ("Responding to the offer, Russian President Vladimir Putin\u2019s spokesman, Dmitry Peskov, said on "
+            "Tuesday that a withdrawal was out of the question.")
+    assert _last(nlp, text, date(2023, 5, 3)).speaker == "Dmitry Peskov"

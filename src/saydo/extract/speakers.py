@@ -510,6 +510,10 @@ def speaker_from_subject(subject: Token, registry: Registry, sentence_start: int
         return Speaker(principal.name, principal.actor or _default_actor(principal, registry), principal)
     persons = [e for e in ents_in(doc, span.start, span.end)
                if e.label_ == "PERSON" or registry.find(e.text)]
+    # "Putin's spokesman, Dmitry Peskov, said": whose spokesman he is does not speak; the apposition's name does
+    possessors = [e for e in persons if e.root.dep_ == "poss" and e.root.head == subject]
+    if persons and possessors == persons and any(c.dep_ == "appos" for c in subject.children):
+        persons = []
     if not persons:
         # "Russia's deputy defence minister, Alexander Fomin": the name is an apposition of the subject, or, when the
         # closing comma is missing, a second subject of the same verb right after it ("The head of the delegation,
