@@ -582,6 +582,7 @@ def _reporting_tail(verb: Token, sent: Span) -> bool:
 
 
 CITING_VERBS = {"cite", "quote"}
+CITED_EVIDENCE = lexicon("speakers", "cited_evidence").words  # cited as evidence, not as a source whose words these are
 
 
 def relayed_by_outlet(verb: Token, sent: Span) -> bool:
@@ -619,7 +620,6 @@ def cites(verb: Token) -> bool:
 def _cited(verb: Token) -> list[Token]:
     """The sources a speech verb's participle of citing names ("reported, citing the ministry"); not what is cited as
     evidence ("citing radar logs, the minister said": the minister's own claim, however it was sourced)."""
-    evidence = lexicon("speakers", "cited_evidence").words
     participles = [c for c in verb.children if c.dep_ in ("advcl", "xcomp", "conj")]
     for content in (c for c in verb.children if c.dep_ == "ccomp"):
         # "reported, citing the ministry, that ...": the parser hangs the participle on what was reported; it stands
@@ -627,7 +627,7 @@ def _cited(verb: Token) -> list[Token]:
         opening = min((c.i for c in content.children if c.dep_ in ("mark", "nsubj", "nsubjpass")), default=-1)
         participles += [c for c in content.children if c.dep_ == "advcl" and verb.i < c.i < opening]
     return [source for c in participles if c.lemma_.lower() in CITING_VERBS and c.tag_ == "VBG"
-            for source in c.children if source.dep_ == "dobj" and source.lemma_.lower() not in evidence]
+            for source in c.children if source.dep_ == "dobj" and source.lemma_.lower() not in CITED_EVIDENCE]
 
 
 def _cited_source(verb: Token, registry: Registry, sent: Span) -> Speaker | None:

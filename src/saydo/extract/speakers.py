@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from saydo.extract.lexicon import lexicon
 from saydo.extract.quotes import inside_quote
 from saydo.resolve.actors import actor_in_phrase, actor_of_name, actor_of_person, looks_civilian, looks_official
-from saydo.resolve.offices import HOLDERS
+from saydo.resolve.offices import office_of
 
 _TITLES = re.compile(r"^(mr|mrs|ms|miss|dr|prof|gen|col|lt|maj|capt|sgt|president|minister|general)\.?\s+", re.I)
 PRONOUNS = {"he", "she", "him", "her", "his"}
@@ -179,17 +179,11 @@ class Registry:
         # governor said" after the president spoke); a generic one ("the Russian leader") may be anyone of the side
         specific = {w for w in keys if PERSON_ROLE.fullmatch(w)} - generic
         # nor someone known to hold another office: a head of state is not "the Prime Minister" of a release
-        free = (lambda p: not PERSON_ROLE.search(p.role) and _known_office(p.name) in (None, *keys)) if specific \
+        free = (lambda p: not PERSON_ROLE.search(p.role) and office_of(p.name) in (None, *keys)) if specific \
             else (lambda p: True)
         return (latest(lambda p: fits(p) and bool(keys & set(re.findall(r"[a-z]+", p.role.lower())) - generic))
                 or (latest(lambda p: p.actor == side and free(p)) if side else None)
                 or (latest(lambda p: p.actor not in (None, "CIV") and free(p)) if not side else None))
-
-
-def _known_office(name: str) -> str | None:
-    """The office ("president", "chancellor") a name held in the table of heads (saydo.resolve.offices)."""
-    surname = name.split()[-1].lower() if name.split() else ""
-    return next((h.office for h in HOLDERS if h.name.split()[-1].lower() == surname), None)
 
 
 PERSON_ROLE = re.compile(r"\b(minister|president|premier|leader|spokes\w+|official|head|chief|adviser|advisor|"
@@ -713,12 +707,9 @@ def _described_body(subject: Token, span: Span) -> Span | None:
     between = doc[subject.i + 2] if after is not None and after.text == "," and subject.i + 2 < len(doc) else None
     if between is not None and between.dep_ == "appos" and between.head == subject and between.pos_ == "PROPN" and \
             subject.pos_ == "NOUN" and between.ent_type_ != "PERSON" and ORG_WORDS.fullmatch(subject.text):
-        # "Ukraine's state nuclear company, Energoatom, said": the body's name between commas, whatever the small
-        # model took it for
-        ent = doc[min(t.i for t in between.subtree if t.pos_ == "PROPN"):between.i + 1]
-        return ent if any(t.pos_ == "NOUN" and t.is_lower for t in doc[span.start:subject.i + 1]) else None
+        named = between  # "Ukraine's state nuclear company, Energoatom, said": the name between commas
     # a name the small model left untagged counts after an organisation's noun ("the state news agency BelTA")
-    if subject.pos_ == "NOUN" and after is not None and after.pos_ == "PROPN" and \
+    elif subject.pos_ == "NOUN" and after is not None and after.pos_ == "PROPN" and \
             (after.ent_type_ == "ORG" or not after.ent_type_ and ORG_WORDS.fullmatch(subject.text)) and \
             (after.dep_ == "appos" and after.head == subject or
              after.dep_ == subject.dep_ and after.head == subject.head):
@@ -728,7 +719,7 @@ def _described_body(subject: Token, span: Span) -> Span | None:
     if named is None:
         return None
     ent = next((e for e in doc.ents if e.start <= named.i < e.end and e.label_ == "ORG"), None)
-    if ent is None and not named.ent_type_:
+    if ent is None and (not named.ent_type_ or named is between):  # between commas, whatever the model took it for
         ent = doc[min(t.i for t in named.subtree if t.pos_ == "PROPN"):named.i + 1]
     if ent is None:
         return None

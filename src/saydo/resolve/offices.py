@@ -52,6 +52,13 @@ def holder(actor: str | None, day: date | None, office: str = "president") -> st
     return None
 
 
+def office_of(name: str) -> str | None:
+    """The office ("president", "chancellor") the table has a person of this surname hold, at any time; None when it
+    has no such person."""
+    surname = name.split()[-1].lower() if name.split() else ""
+    return next((h.office for h in HOLDERS if h.name.split()[-1].lower() == surname), None)
+
+
 def office_holder(words: str, day: date | None, actor: str | None = None) -> tuple[str, str] | None:
     """(name, actor) of the holder an office's words name ("the President of Ukraine", "the Ukrainian President",
     "the Head of State" with ``actor`` the side otherwise known) on ``day``; None when they name no such office."""
