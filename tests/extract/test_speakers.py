@@ -385,3 +385,23 @@ def test_speakers_whose_spokesman_is_not_the_spokesman(nlp):
     text = ("Responding to the offer, Russian President Vladimir Putin\u2019s spokesman, Dmitry Peskov, said on "
             "Tuesday that a withdrawal was out of the question.")
     assert _last(nlp, text, date(2023, 5, 3)).speaker == "Dmitry Peskov"
+
+
+def test_speakers_a_family_name_written_first_then_alone(nlp):
+    # "Xi Jinping" then "Xi": the same person, named in full, with his side
+    found = _all(nlp, "Chinese President Xi Jinping arrived in Hanoi on Tuesday. Xi said China would send two more "
+                      "grain ships to the port in June.", date(2023, 5, 2))
+    assert [(s.speaker, s.actor) for s in found] == [("Xi Jinping", "CHN")]
+
+
+@pytest.mark.parametrize("source,actor", [
+    ("https://news.example.co.uk/call", "GBR"),  # a British outlet's "the Prime Minister" is Britain's
+    ("https://www.example.gov.pl/call", "POL"),  # a government's own site
+    ("https://news.example.com/call", None),  # a ".com" tells no country
+])
+def test_speakers_a_bare_head_title_is_the_home_countrys(nlp, source, actor):
+    text = (f"date 2023-06-01\nsource {source}\n\nThe Prime Minister spoke to the Moldovan President on Monday. "
+            "The Prime Minister said the first convoy of generators would leave on Friday.")
+    found = extract(parse_text(text, name="h.txt"), nlp=nlp)
+    said = next(s for s in found if s.text.startswith("The Prime Minister said"))
+    assert said.actor == actor

@@ -114,6 +114,24 @@ def site_actor(url: str | None) -> str | None:
     return country.alpha_3 if country is not None else None
 
 
+# country-code domains sold for other uses than their country's ("io", "tv", "fm"): they tell no home country
+_GENERIC_CCTLDS = {"io", "co", "tv", "me", "ly", "fm", "ai", "ws", "cc", "to", "gg", "nu", "tk", "su", "eu"}
+
+
+def home_country(url: str | None) -> str | None:
+    """The state a text is published in, from its link: a government's own site (``site_actor``), else the country of
+    the host's country-code domain ("ukpol.co.uk" -> GBR, "pravda.com.ua" -> UKR); None for ".com", an international
+    body's site or a country code used generically (".tv")."""
+    actor = site_actor(url)
+    if actor is not None:
+        return actor if pycountry.countries.get(alpha_3=actor) is not None else None
+    code = _host(url).rsplit(".", 1)[-1]
+    if len(code) != 2 or code in _GENERIC_CCTLDS:
+        return None
+    country = pycountry.countries.get(alpha_2="GB" if code == "uk" else code.upper())
+    return country.alpha_3 if country is not None else None
+
+
 def find_readout(url: str | None, sentences: list[Span], in_turn: list[bool], registry: Registry, quotes,
                  day: date | None = None) -> Readout | None:
     """The readout a text holds, outside its speaker turns, or None (see the module). On a known site whose readout

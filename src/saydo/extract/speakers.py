@@ -44,6 +44,9 @@ class Registry:
         self.institutions: dict[str, Speaker] = {}  # head noun -> the institution last named with it
         self.last_speaker: Speaker | None = None  # set by attribution as it goes through the article
         self.last_institution: Speaker | None = None  # the latest institution that spoke ("It says ...")
+        # the state the text is published in (saydo.extract.readouts.home_country), set by the extraction: whose "the
+        # Prime Minister" a text means when it names no one and no side
+        self.home: str | None = None
         self.people: list[Person] = []
         # not a plural common noun the small model took for a name at a sentence's start ("Trains will run")
         spans = [ent for ent in doc.ents
@@ -96,6 +99,14 @@ class Registry:
         for person in self.people:  # transliterations: Medinsky/Medinski, Vereshchuk/Vereschuk, Shoigu/Shoygu
             if similar_surnames(person.surname.lower(), last):
                 return person
+        if " " not in lowered and len(lowered) <= 5 and lowered not in _HONORIFICS:
+            # a family name written first ("Xi Jinping", "Kim Jong-un", "Wang Yi": one short syllable) and then used
+            # alone: the one person of a known side named before whose first word it is (not "Lavrov" of a
+            # headline's "Lavrov Calls", nor a company's "Maxar Technologies")
+            first = [p for p in self.people if " " in p.name and p.name.lower().split()[0] == lowered
+                     and p.actor not in (None, "CIV")]
+            if len(first) == 1:
+                return first[0]
         return None
 
     def latest_before(self, token_index: int) -> Person | None:
@@ -573,6 +584,8 @@ def speaker_from_subject(subject: Token, registry: Registry, sentence_start: int
         return _proper_subject(subject, span)
     name = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
     name = re.sub(r"\s*\([^()]{1,12}\)$", "", name)  # "Ministry of Foreign Affairs (MoFA)": the abbreviation aside
+    if actor is None and registry.home is not None and _BARE_HEAD.fullmatch(name):
+        actor = registry.home  # "the Prime Minister" of a British outlet or release, naming no one: Britain's
     if actor is None:
         if subject.tag_ == "NNS" and any(p.sent.start == subject.sent.start for p in doc.spans.get("places", [])):
             actor = "UKR"  # "officials reported" about a Ukrainian town: its local officials
@@ -589,6 +602,14 @@ def speaker_from_subject(subject: Token, registry: Registry, sentence_start: int
                 registry.institutions[_BRANCH_NOUNS[t.lower_]] = speaker  # "the Naval Forces", then "the navy"
     return speaker
 
+
+# words of address and rank a small model may keep at a name's start ("Lady Olena Zelenska"), never a family name
+_HONORIFICS = {"lady", "lord", "sir", "dame", "king", "queen", "prince", "pope", "emir", "sheik", "mr", "mrs", "ms",
+               "dr", "saint", "st"}
+
+# a head of state's or government's title on its own, with no name and no side
+_BARE_HEAD = re.compile(r"(?:prime\s+minister|premier|pm|president|chancellor|head\s+of\s+(?:state|government))",
+                        re.I)
 
 # an adjective naming a service in a body's name, and the noun that refers back to the body
 _BRANCH_NOUNS = {"naval": "navy"}

@@ -44,6 +44,7 @@ from saydo.extract.lexicon import lexicon
 from saydo.extract.pipeline import load_nlp
 from saydo.extract.place_codes import Context, Mention, decide, sentence_mention, title_places
 from saydo.extract.quotes import inside_quote, quote_spans, quoted_words
+from saydo.extract.readouts import home_country
 from saydo.extract.speakers import PERSON_ROLE, Registry, Speaker, co_speakers, joint_states
 from saydo.extract.turns import sentence_defaults
 from saydo.extract.windows import window_near
@@ -113,6 +114,7 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0,
     text = doc.text
     quotes = quote_spans(text)
     registry = Registry(doc, quotes)
+    registry.home = home_country(article.source_url)
     found: list[Statement] = []
     places_by_sentence: dict[int, list[Span]] = {}
     for span in doc.spans.get("places", []):
