@@ -506,3 +506,56 @@ def test_attribution_a_speech_verb_listed_among_acts_reports_nothing(nlp):
         "deliveries of food."))
     plan = _by_start(found, "Moldova plans")
     assert plan is not None and plan.speaker == "Ana Cretu" and plan.kind == "pledge"
+
+
+def test_attribution_speech_acts_told_without_said_are_statements(nlp):
+    # a readout tells what was undertaken, reassured, conveyed, conceded or offered without "said": each is a
+    # statement, and undertaking, reassuring and inviting bind the speaker's side; "committed crimes" tells no speech
+    _, found = _extract(nlp, (
+        "The Chancellor spoke to the Moldovan President this morning. The Chancellor committed to send two more "
+        "demining teams before the winter.\n\n"
+        "The Finnish foreign minister Elina Virtanen reassured her hosts that the convoys would keep running.\n\n"
+        "Latvia's prime minister Juris Ozols invited the mediators to visit Riga next week.\n\n"
+        "The Estonian defence minister Peeter Saar conceded that the bridge would stay closed until May.\n\n"
+        "Separatist fighters committed abuses in the village, a Lithuanian official said."))
+    committed = _by_start(found, "The Chancellor committed")
+    assert committed is not None and committed.kind == "pledge"
+    reassured = _by_start(found, "The Finnish")
+    assert reassured is not None and reassured.speaker == "Elina Virtanen" and reassured.kind == "pledge"
+    invited = _by_start(found, "Latvia's")
+    assert invited is not None and invited.speaker == "Juris Ozols" and invited.kind == "pledge"
+    conceded = _by_start(found, "The Estonian")
+    assert conceded is not None and conceded.speaker == "Peeter Saar" and conceded.kind == "claim"
+    abuses = _by_start(found, "Separatist")
+    assert abuses is not None and "official" in abuses.speaker
+
+
+def test_attribution_an_invitation_offers_a_visit_or_calls_on_the_guest(nlp):
+    # an invitation to visit offers the inviting side as host (a pledge); one to join asks the guest to act (a
+    # demand); whoever "was invited" or "is committed" is the one addressed or described, no speaker
+    _, found = _extract(nlp, (
+        "Latvia's prime minister Juris Ozols invited the Finnish president to visit Riga in May.\n\n"
+        "Latvia's prime minister Juris Ozols invited the Nordic states to join the demining programme.\n\n"
+        "Estonia has been invited to take part in the summit, a Latvian official said."))
+    visit = _by_start(found, "Latvia's prime minister Juris Ozols invited the Finnish")
+    assert visit is not None and visit.kind == "pledge"
+    join = _by_start(found, "Latvia's prime minister Juris Ozols invited the Nordic")
+    assert join is not None and join.kind == "demand"
+    assert all(s.speaker != "Estonia" for s in found)
+
+
+def test_attribution_a_speech_clause_after_narration_is_its_own_statement(nlp):
+    # "A agreed on X, and the Prime Minister said ...": the said-clause is the statement; the clause before it is one
+    # too when it tells what was settled (a readout verb), and narration otherwise; with a first person before it,
+    # someone speaks all along and the sentence stays one
+    _, found = _extract(nlp, (
+        "Both leaders agreed on the importance of demining the farmland, and the Latvian prime minister said Latvia "
+        "would send two more teams in June.\n\n"
+        "Drones struck a depot near the port overnight, and the Latvian governor said the fire would be out by "
+        "noon.\n\n"
+        "\u201cI spoke to the mayor twice this week, and he never told me about the convoy,\u201d the Latvian "
+        "minister Juris Ozols said."))
+    assert _by_start(found, "Both leaders").kind == "opinion"
+    assert _by_start(found, "the Latvian prime minister said").kind == "pledge"
+    assert _by_start(found, "Drones") is None and _by_start(found, "the Latvian governor said") is not None
+    assert _by_start(found, "\u201cI spoke").speaker == "Juris Ozols"

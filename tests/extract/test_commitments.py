@@ -279,9 +279,23 @@ def test_commitments_measures_reported_described_or_others_are_no_pledges(nlp, s
     ("The Canadian government announced new sanctions on four shipping firms on Monday.", "pledge"),
     ("The Norwegian defence ministry announced a second aid package of 40 million crowns.", "pledge"),
     ("The Norwegian defence ministry announced that the aid package had reached the border.", "claim"),  # a fact
+    ("The Dutch government unveiled a plan to train 3,000 engineers by the summer.", "pledge"),  # a plan of its own
+    ("The Dutch government announced plans for two more field hospitals.", "pledge"),
     ("The Canadian government said it would study the sanctions.", "pledge"),
 ])
 def test_commitments_a_measure_announced_by_the_side_taking_it(nlp, text, kind):
+    from saydo.extract import extract
+    from saydo.ingest.articles import parse_text
+
+    found = extract(parse_text(text, name="m.txt", published=date(2023, 3, 1)), nlp=nlp)
+    assert [s.kind for s in found] == [kind]
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("The Latvian defence ministry said Latvia agreed on the importance of keeping the rail link open.", "opinion"),
+    ("The Latvian defence ministry said Latvia agreed to keep the rail link open until March.", "pledge"),
+])
+def test_commitments_agreeing_on_how_important_something_is_is_a_view(nlp, text, kind):
     from saydo.extract import extract
     from saydo.ingest.articles import parse_text
 

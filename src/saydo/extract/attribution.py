@@ -34,7 +34,14 @@ SPEECH = {
     "recall", "remark", "observe", "underline", "assert", "maintain", "estimate", "brief", "caution",
     "specify", "stipulate", "label", "brand", "dub", "affirm", "reaffirm", "underscore", "highlight",
     "praise", "hail", "commend", "applaud", "laud", "thank", "deplore", "decry", "denounce", "slam", "lament",
+    # speech acts a readout or report tells without "said": undertaking ("committed to tighten the sanctions",
+    # only with what is undertaken, see _undertaken), reassuring, conveying, conceding, inviting, unveiling a plan
+    "commit", "undertake", "reassure", "convey", "concede", "invite", "unveil",
 }
+# speech verbs that report speech only with a "to" of what is undertaken: "committed to send more", not "committed
+# crimes"; and those told without "said" that report speech only in the active voice
+UNDERTAKING_VERBS = {"commit", "undertake"}
+ACTIVE_ONLY = UNDERTAKING_VERBS | {"reassure", "convey", "concede", "invite", "unveil"}
 
 
 Attribution = tuple[Token | None, Speaker, bool]  # (speech verb or None, speaker, direct despite no opening mark)
@@ -261,7 +268,7 @@ def _attribution(sent: Span, quotes, registry: Registry, group: Speaker | None =
                   and not inside_quote(quotes, t.idx) and not _hypothetical(t)
                   and not (t.tag_ == "VB" and t.dep_ in ("acl", "relcl")
                            and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children))
-                  and not _listed_act(t)]
+                  and not _listed_act(t) and _undertaken(t)]
     tails = {t.i: _tail_subject(t, sent) for t in candidates}
     candidates.sort(key=lambda t: (not (tails[t.i] is not None or _reporting_tail(t, sent)), t.dep_ != "ROOT", t.i))
     for verb in candidates:
@@ -305,6 +312,29 @@ def _listed_act(verb: Token) -> bool:
     them as present tense: "plans to open shelters, admit monitors")."""
     return verb.tag_ in ("VB", "VBP") and verb.dep_ == "conj" and verb.head.lemma_.lower() not in SPEECH and \
         _acting(verb) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _undertaken(verb: Token) -> bool:
+    """Whether a speech act told without "said" is one: in the active voice (the subject of "was invited" or "is
+    committed to" is no speaker), and for a verb of undertaking with what is undertaken ("committed to send",
+    "undertook to return", not "committed crimes"); any other verb passes."""
+    lemma = verb.lemma_.lower()
+    if lemma not in ACTIVE_ONLY:
+        return True
+    if not active_speech(verb):
+        return False
+    return lemma not in UNDERTAKING_VERBS or \
+        any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+
+
+def active_speech(verb: Token) -> bool:
+    """Whether a speech act told without "said" (``ACTIVE_ONLY``) is told in the active voice: not "was invited",
+    "is committed to", nor a participle with no subject ("Also invited were the ministers"); any other verb is."""
+    if verb.lemma_.lower() not in ACTIVE_ONLY:
+        return True
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return False
+    return not (verb.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in verb.children))
 
 
 def _document_issuer(source: Token, registry: Registry) -> Speaker | None:
@@ -418,6 +448,12 @@ def speech_acts(sent: Span, verb: Token | None, speaker: Speaker, quotes, regist
             # "Ukraine rejects the vote and will keep freeing its land": a predicate that turns to the future with an
             # auxiliary of its own says something else of the same subject, a second statement when its kind differs
             cuts.append((_before_comma(doc, left - 1), left, verb, speaker, SAME_KIND))
+    narrated = _narration_before(sent, verb, quotes)
+    if narrated is not None:
+        # "Both leaders agreed on X, and the Prime Minister said the UK would ...": the speech verb's clause, with a
+        # subject of its own, joined to a clause before it that tells no speech, is its own statement; that clause
+        # is one too when it tells what was settled or discussed (a readout verb), else narration, no one's words
+        cuts.append((_before_comma(doc, narrated - 1), narrated, verb, speaker, SEPARATE))
     if not cuts:
         return whole
     cuts.sort(key=lambda c: c[1])
@@ -434,9 +470,30 @@ def speech_acts(sent: Span, verb: Token | None, speaker: Speaker, quotes, regist
     first_verb = verb if first_span.start <= verb.i < first_span.end else (inside[0] if inside else verb)
     acts[0] = (first_span, first_verb, acts[0][2], SEPARATE)
     acts = [(span, v if v is not None else _outer_verb(span, speech, verb), who, m) for span, v, who, m in acts]
+    if narrated is not None and verb.head.lemma_.lower() not in lexicon("turns", "readout_verbs").words:
+        acts = [act for act in acts if act[0].start >= narrated or act[0].end > verb.i]
     return acts
 
 
+def _narration_before(sent: Span, verb: Token, quotes) -> int | None:
+    """The first token of a speech verb's clause joined by "and"/"but" to a clause before it that tells no speech
+    ("Both leaders agreed on X, and the Prime Minister said ..."): the clause opens with the verb's own subject, and
+    the clause before has no first person (in "I spoke to him twice, and he never told me" someone speaks all along)
+    and no quotation; None otherwise."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.dep_ != "conj" or verb.head.i > verb.i or verb.head.lemma_.lower() in SPEECH or subject is None:
+        return None
+    left = min(x.i for x in subject.subtree)
+    doc = sent.doc
+    if left < sent.start + 3 or doc[left - 1].lower_ not in _COORDINATORS or left != min(x.i for x in verb.subtree):
+        return None
+    before = doc[sent.start:left]
+    if any(t.lower_ in _FIRST_PERSON or inside_quote(quotes, t.idx) or t.is_quote for t in before):
+        return None
+    return left
+
+
+_FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 _PRONOUN_SUBJECTS = {"he", "she", "it", "they", "i", "we", "who", "which", "that", "you"}  # no party named
 RELAYING_VERBS = {"approve", "promise", "pledge", "guarantee", "vow", "undertake", "agree", "offer", "propose",
                   "assure"}

@@ -42,6 +42,8 @@ OPINION_CONTENT = _cue("opinion_words")
 OWN_DEMAND = _cue("own_calls")  # "we call on", "I urge": the speaker's own side addressing another party
 COUNTERFACTUAL = _cue("counterfactuals")  # "if there were no ..., there would not be": an evaluation
 HEDGED_VIEW = _cue("hedged_views")
+HOSTING = _cue("hosting_invitations")
+SHARED_VIEW = _cue("shared_views")  # "agreed on the importance of ...": a view, though "agree" commits
 PROGRESSIVE = _cue("operations_under_way")
 GOODWILL = _cue("goodwill")
 YOUR = _cue("second_person")
@@ -50,7 +52,7 @@ GRANT = _cue("grants")
 ENDED = _cue("ended_commitments")
 CONDITIONAL = _cue("conditions")
 PAST_PERFECT = _cue("past_auxiliaries")
-ASSURANCE_VERBS = {"assure", "guarantee"}
+ASSURANCE_VERBS = {"assure", "reassure", "guarantee"}
 OWN_ASSURANCE = _cue("own_assurances")
 OFFER = re.compile(r"(?:propos|offer|guarantee)\w*", re.I)  # the commissive words of proposals and offers
 DISMISSED_NEED = _cue("dismissed_needs")
@@ -118,6 +120,11 @@ def classify_rule(verb_lemma: str | None, content: str, cues: Cues, *, negated_v
         return "opinion", "kind:opinion-counterfactual"
     if HEDGED_VIEW.search(content):
         return "opinion", "kind:opinion-hedged-view"
+    if SHARED_VIEW.search(content):
+        return "opinion", "kind:opinion-shared-view"
+    if lemma == "invite" and cues.state_speaker:
+        # an invitation to visit offers the speaker's side as host; one to join or take part calls on the guest to act
+        return ("pledge", "kind:pledge-invitation") if HOSTING.search(content) else ("demand", "kind:demand-invitation")
     if cues.belief and lemma not in PLEDGE_VERBS:
         return "opinion", "kind:opinion-belief"  # "I believe they will endorse": a belief, not a commitment
     if ENDED.search(content) and lemma != "threaten" and not CONDITIONAL.search(content):

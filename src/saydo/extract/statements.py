@@ -16,6 +16,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from saydo.extract.attribution import (
+    active_speech,
     attribute,
     cites,
     inverted_speaker,
@@ -146,7 +147,9 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0,
             words = commitment_text(content, lambda t, sp=part_speaker, q=quote == "direct", m=marks:
                                     _side(t, sp, sp.actor not in (None, "CIV"), _quoted_at(t, q, m)) == "other")
             negated = bool(part_verb is not None and any(c.dep_ == "neg" for c in part_verb.children))
-            kind, rule = classify_rule(part_verb.lemma_ if part_verb is not None else None, _plain(content.text),
+            # a speech act told in the passive ("Also invited were ...") commits no one by its verb
+            told = part_verb if part_verb is not None and active_speech(part_verb) else None
+            kind, rule = classify_rule(told.lemma_ if told is not None else None, _plain(content.text),
                                        cues, negated_verb=negated, commitments=_plain(words))
             if acts and joins_previous(merge, kind, acts[-1][3]) and acts[-1][4].name == part_speaker.name:
                 acts[-1] = (acts[-1][0], end, acts[-1][2], kind, part_speaker, acts[-1][5])  # one proposition
@@ -308,7 +311,8 @@ def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = Fa
             own, other, in_person = side == "own", side == "other", side == "speaker"
             break
     if not subjects and verb is not None and verb.lemma_ in ("order", "instruct", "promise", "pledge", "vow",
-                                                             "agree", "offer", "propose"):
+                                                             "agree", "offer", "propose", "commit", "undertake",
+                                                             "invite"):
         own = True
     if _announces_arrangement(content, verb):
         own = True  # "Putin announced a three-day ceasefire from May 8": the announcer's own arrangement
