@@ -19,6 +19,8 @@ from saydo.ingest.articles import parse_text
     ("Statement of the Ministry of Foreign Affairs on the vote in the occupied districts",
      "the Ministry of Foreign Affairs"),
     ("Video address by President Anna Kovalenko following her trip to the coast", "President Anna Kovalenko"),
+    ("Press conference by Minister of Transport Anna Kovalenko on the ferries", "Minister of Transport Anna Kovalenko"),
+    ("Briefing by Deputy Minister Anna Kovalenko on the ferries", "Deputy Minister Anna Kovalenko"),
     # several authors, no one named, a document only talked about, no document at all
     ("Joint statement by the presidents of Ruritania and Freedonia", None),
     ("Ports will reopen - address by the President, the Speaker and the Prime Minister", None),
@@ -34,6 +36,9 @@ def test_documents_a_heading_is_a_first_line_without_a_full_stop():
     first = "Statement of the Ministry on the ferries"
     assert heading(first + "\n\nThe ferries run.") == first
     assert heading("The ferries run on Sunday.\n\nThey stop on Monday.") is None
+    # a page that sets the kind of document apart from its author: one heading
+    assert heading("Press conference\n\nby Minister Anna Kovalenko on the ferries\n\nGood afternoon.") == \
+        "Press conference by Minister Anna Kovalenko on the ferries"
 
 
 def _statements(nlp, text: str, title: str | None = None):

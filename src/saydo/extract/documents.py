@@ -61,8 +61,13 @@ def _title_pattern() -> re.Pattern:
 
 
 def heading(text: str) -> str | None:
-    """A plain text's first line, when it is a heading: up to 30 words, ending without a full stop."""
-    first = text.lstrip().split("\n", 1)[0].strip()
+    """A plain text's first line, when it is a heading: up to 30 words, ending without a full stop. A page that sets
+    the document's kind apart from its author ("Press conference", then "by the Secretary General ...") gives the
+    two lines as one."""
+    lines = [line.strip() for line in text.lstrip().split("\n", 4)[:4] if line.strip()]
+    first = lines[0] if lines else ""
+    if len(lines) > 1 and len(first.split()) <= 4 and re.match(r"(?:by|of|from)\s", lines[1]):
+        first = f"{first} {lines[1]}"
     if not first or len(first.split()) > 30 or re.search(r"[.!?…][\"”’»)]?$", first):
         return None
     return first
