@@ -63,6 +63,7 @@ def test_gazetteer_villages_never_shadow_a_town():
 
 @pytest.mark.parametrize("name,codes,kind", [
     ("Azovstal", ("UA-14",), "site"), ("ZNPP", ("UA-23",), "site"), ("Kerch bridge", ("UA-43",), "site"),
+    ("Chornobyl", ("UA-32",), "site"),  # the Ukrainian spelling of the site as well as the Russian one
     ("Ukrainian capital", ("UA-30",), "epithet"), ("Ukraine's second-largest city", ("UA-63",), "epithet"),
 ])
 def test_gazetteer_sites_and_epithets_from_the_data_file(name, codes, kind):
