@@ -10,6 +10,7 @@ from saydo.resolve.actors import actor_in_phrase, actor_of_name, actor_of_person
 @pytest.mark.parametrize("name,actor", [
     ("the Kremlin", "RUS"), ("Moscow", "RUS"), ("Kyiv", "UKR"), ("NATO", "NATO"), ("the United Nations", "UN"),
     ("Turkey", "TUR"), ("France", "FRA"), ("the White House", "USA"), ("Belarus", "BLR"),
+    ("the Holy See", "VAT"), ("the Vatican", "VAT"), ("the Pope", "VAT"),  # the Holy See speaks through the Pope
 ])
 def test_actors_names(name, actor):
     assert actor_of_name(name) == actor
@@ -18,7 +19,7 @@ def test_actors_names(name, actor):
 @pytest.mark.parametrize("phrase,actor", [
     ("Russia's deputy defence minister", "RUS"), ("Ukrainian presidential adviser", "UKR"),
     ("the head of the Turkish delegation", "TUR"), ("a senior British military official", "GBR"),
-    ("the regional governor", None),
+    ("the regional governor", None), ("the papal envoy", "VAT"),
 ])
 def test_actors_in_descriptive_phrases(phrase, actor):
     assert actor_in_phrase(phrase) == actor

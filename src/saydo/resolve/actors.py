@@ -22,6 +22,8 @@ _STATE_NAMES: dict[str, str] = {
     "ankara": "TUR", "turkey": "TUR", "türkiye": "TUR", "minsk": "BLR", "paris": "FRA", "elysee": "FRA",
     "élysée": "FRA", "elysium": "FRA", "london": "GBR", "downing street": "GBR", "berlin": "DEU", "beijing": "CHN",
     "kremlin spokesman": "RUS",
+    # the Holy See speaks through the Pope and his envoys ("the Vatican said", "the pontiff offered")
+    "holy see": "VAT", "vatican": "VAT", "pope": "VAT", "pontiff": "VAT",
     # common names of states that differ from their ISO names
     "britain": "GBR", "great britain": "GBR", "uk": "GBR", "u.k.": "GBR", "u.s.": "USA",
     "america": "USA", "united states": "USA", "south korea": "KOR", "north korea": "PRK", "uae": "ARE",
@@ -47,6 +49,7 @@ _DEMONYMS: dict[str, str] = {
     "spanish": "ESP", "austrian": "AUT", "swiss": "CHE", "belgian": "BEL", "czech": "CZE", "slovak": "SVK",
     "bulgarian": "BGR", "serbian": "SRB", "croatian": "HRV", "canadian": "CAN", "brazilian": "BRA",
     "egyptian": "EGY", "syrian": "SYR", "north korean": "PRK", "south korean": "KOR", "south african": "ZAF",
+    "papal": "VAT", "vatican": "VAT",
     "soviet": "RUS", "kremlin": "RUS", "pro-russian": "RUS", "pro-kremlin": "RUS", "occupation": "RUS",
     "occupying": "RUS", "occupiers": "RUS", "occupier": "RUS", "separatist": "RUS", "separatists": "RUS",
 }
