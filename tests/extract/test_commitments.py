@@ -281,6 +281,7 @@ def test_commitments_measures_reported_described_or_others_are_no_pledges(nlp, s
     ("The Norwegian defence ministry announced that the aid package had reached the border.", "claim"),  # a fact
     ("The Dutch government unveiled a plan to train 3,000 engineers by the summer.", "pledge"),  # a plan of its own
     ("The Dutch government announced plans for two more field hospitals.", "pledge"),
+    ("The Dutch government said the Netherlands is poised to send two more field hospitals.", "pledge"),  # readiness
     ("The Canadian government said it would study the sanctions.", "pledge"),
 ])
 def test_commitments_a_measure_announced_by_the_side_taking_it(nlp, text, kind):
