@@ -559,3 +559,10 @@ def test_attribution_a_speech_clause_after_narration_is_its_own_statement(nlp):
     assert _by_start(found, "the Latvian prime minister said").kind == "pledge"
     assert _by_start(found, "Drones") is None and _by_start(found, "the Latvian governor said") is not None
     assert _by_start(found, "\u201cI spoke").speaker == "Juris Ozols"
+
+
+def test_attribution_a_speech_act_placed_in_the_conversations_order(nlp):
+    # "X began by reiterating that ...", "X ended by thanking ...": X's report, not a reference to speech
+    _, found = _extract(nlp, "The Latvian minister Juris Ozols began by reiterating that Latvia would keep sending "
+                             "generators to Moldova.")
+    assert [(s.speaker, s.kind) for s in found] == [("Juris Ozols", "pledge")]

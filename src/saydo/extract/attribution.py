@@ -783,6 +783,8 @@ def _hypothetical(verb: Token) -> bool:
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ == "with" and \
             any(c.dep_ == "nsubj" for c in verb.children):
         return False  # "..., with the ministry adding that ...": a report in an absolute clause
+    if _opening(verb):
+        return False  # "The Prime Minister began by reiterating ...": a report, in the conversation's order
     if verb.dep_ in ("pcomp", "pobj", "amod", "acl", "csubj") or any(
             c.lower_ in ("what", "whatever") for c in verb.children):
         return True  # "no confidence in what Russia promised": a reference to speech, not a report of it
@@ -804,7 +806,19 @@ def _subject_of(verb: Token) -> Token | None:
         return _subject_of(verb.head)
     if verb.dep_ == "relcl":
         return _relative_antecedent(verb)
+    if _opening(verb):
+        return _subject_of(verb.head.head)  # "The Prime Minister began by reiterating ...": the one who began
     return None
+
+
+def _opening(verb: Token) -> bool:
+    """A speech verb placed in a conversation's order: "began by thanking", "ended by reaffirming"."""
+    return verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "by" and \
+        verb.head.head.lemma_.lower() in _OPENING_VERBS
+
+
+# verbs that place a speech act in a conversation's order ("began by thanking", "ended by reaffirming")
+_OPENING_VERBS = {"begin", "start", "open", "end", "conclude", "close", "finish"}
 
 
 def _relative_antecedent(verb: Token) -> Token:
