@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from saydo.extract.commitments import FUTURE_AUX, conjunct_words, joint_parties, subject_of
 from saydo.extract.lexicon import lexicon
 from saydo.extract.quotes import inside_quote, quoted_words
+from saydo.extract.readouts import FIRST_PERSON
 from saydo.extract.speakers import (
     AIDES,
     PERSON_ROLE,
@@ -43,6 +44,8 @@ SPEECH = {
 # crimes"; and those told without "said" that report speech only in the active voice
 UNDERTAKING_VERBS = {"commit", "undertake"}
 ACTIVE_ONLY = UNDERTAKING_VERBS | {"reassure", "concede", "invite", "unveil"}
+# verbs by which a readout tells what was settled or discussed: a clause of theirs before a said-clause is a statement
+READOUT_VERBS = lexicon("turns", "readout_verbs").words
 
 
 Attribution = tuple[Token | None, Speaker, bool]  # (speech verb or None, speaker, direct despite no opening mark)
@@ -319,13 +322,8 @@ def _undertaken(verb: Token) -> bool:
     """Whether a speech act told without "said" is one: in the active voice (the subject of "was invited" or "is
     committed to" is no speaker), and for a verb of undertaking with what is undertaken ("committed to send",
     "undertook to return", not "committed crimes"); any other verb passes."""
-    lemma = verb.lemma_.lower()
-    if lemma not in ACTIVE_ONLY:
-        return True
-    if not active_speech(verb):
-        return False
-    return lemma not in UNDERTAKING_VERBS or \
-        any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+    return active_speech(verb) and (verb.lemma_.lower() not in UNDERTAKING_VERBS or any(
+        c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "to" for c in verb.children))
 
 
 def active_speech(verb: Token) -> bool:
@@ -471,7 +469,7 @@ def speech_acts(sent: Span, verb: Token | None, speaker: Speaker, quotes, regist
     first_verb = verb if first_span.start <= verb.i < first_span.end else (inside[0] if inside else verb)
     acts[0] = (first_span, first_verb, acts[0][2], SEPARATE)
     acts = [(span, v if v is not None else _outer_verb(span, speech, verb), who, m) for span, v, who, m in acts]
-    if narrated is not None and verb.head.lemma_.lower() not in lexicon("turns", "readout_verbs").words:
+    if narrated is not None and verb.head.lemma_.lower() not in READOUT_VERBS:
         acts = [act for act in acts if act[0].start >= narrated or act[0].end > verb.i]
     return acts
 
@@ -489,12 +487,11 @@ def _narration_before(sent: Span, verb: Token, quotes) -> int | None:
     if left < sent.start + 3 or doc[left - 1].lower_ not in _COORDINATORS or left != min(x.i for x in verb.subtree):
         return None
     before = doc[sent.start:left]
-    if any(t.lower_ in _FIRST_PERSON or inside_quote(quotes, t.idx) or t.is_quote for t in before):
+    if any(t.lower_ in FIRST_PERSON or inside_quote(quotes, t.idx) or t.is_quote for t in before):
         return None
     return left
 
 
-_FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 _PRONOUN_SUBJECTS = {"he", "she", "it", "they", "i", "we", "who", "which", "that", "you"}  # no party named
 RELAYING_VERBS = {"approve", "promise", "pledge", "guarantee", "vow", "undertake", "agree", "offer", "propose",
                   "assure"}

@@ -39,7 +39,7 @@ from spacy.tokens import Span, Token
 
 from saydo.extract.lexicon import lexicon
 from saydo.extract.quotes import inside_quote
-from saydo.extract.speakers import Registry, Speaker, speaker_from_subject
+from saydo.extract.speakers import HEAD_TITLES, Registry, Speaker, speaker_from_subject
 from saydo.resolve.actors import actor_in_phrase, actor_of_person, looks_official
 from saydo.resolve.offices import holder
 
@@ -55,9 +55,8 @@ ISSUERS: dict[str, tuple[str, str]] = {
     "tccb.gov.tr": ("TUR", "the Presidency of Türkiye"),
 }
 FIRST_PERSON_SHARE = 0.2  # a text with more first-person sentences outside quotations is a speech, not a readout
-_FIRST_PERSON = {"i", "we", "my", "our", "me", "us"}
-_SELF_ROLE = re.compile(r"^(?:the )?(?:president|head of state|head of (?:the )?government|prime minister|"
-                        r"chancellor|leader)$", re.I)
+FIRST_PERSON = {"i", "we", "my", "our", "me", "us"}
+_SELF_ROLE = re.compile(rf"^(?:the\s+)?(?:{HEAD_TITLES}|leader)$", re.I)  # a leader named by role alone
 
 
 @dataclass
@@ -143,7 +142,7 @@ def find_readout(url: str | None, sentences: list[Span], in_turn: list[bool], re
     talk = lexicon("turns", "conversation_words")
     if not any(talk.search(s.text) for s in outside):
         return None
-    first = sum(1 for s in outside if any(t.lower_ in _FIRST_PERSON and not inside_quote(quotes, t.idx)
+    first = sum(1 for s in outside if any(t.lower_ in FIRST_PERSON and not inside_quote(quotes, t.idx)
                                           and t.dep_ in ("nsubj", "nsubjpass", "poss") for t in s))
     if first > FIRST_PERSON_SHARE * len(outside):
         return None
@@ -244,7 +243,7 @@ def apply_readout(sent: Span, index: int, found: list, default, defaults) -> Non
         found[index] = (verb, readout.issuer, False)
         defaults.rules[index] = ("attribution:readout", "speaker:readout-issuer")
         return
-    if subject.lower_ in _FIRST_PERSON or subject.pos_ not in ("PROPN", "NOUN"):
+    if subject.lower_ in FIRST_PERSON or subject.pos_ not in ("PROPN", "NOUN"):
         return
     speaker = speaker_from_subject(subject, readout.registry, sent.start)
     if speaker is not None and speaker.person is not None:

@@ -608,8 +608,8 @@ _HONORIFICS = {"lady", "lord", "sir", "dame", "king", "queen", "prince", "pope",
                "dr", "saint", "st"}
 
 # a head of state's or government's title on its own, with no name and no side
-_BARE_HEAD = re.compile(r"(?:prime\s+minister|premier|pm|president|chancellor|head\s+of\s+(?:state|government))",
-                        re.I)
+HEAD_TITLES = r"prime\s+minister|premier|pm|president|chancellor|head\s+of\s+(?:state|(?:the\s+)?government)"
+_BARE_HEAD = re.compile(f"(?:{HEAD_TITLES})", re.I)
 
 # an adjective naming a service in a body's name, and the noun that refers back to the body
 _BRANCH_NOUNS = {"naval": "navy"}
