@@ -405,3 +405,25 @@ def test_speakers_a_bare_head_title_is_the_home_countrys(nlp, source, actor):
     found = extract(parse_text(text, name="h.txt"), nlp=nlp)
     said = next(s for s in found if s.text.startswith("The Prime Minister said"))
     assert said.actor == actor
+
+
+@pytest.mark.parametrize("mention", ["Moldova\u2019s President", "The Moldovan leader"])
+def test_speakers_a_sides_title_without_a_name_is_the_person_named_with_it(nlp, mention):
+    # a title in the possessive of a side ("Moldova's President"), or after its adjective (which the small model may
+    # take for a person's name), means the official of that side named before, not a speaker called by the title
+    text = ("Moldovan President Ana Lupescu met the envoy in Chisinau on Monday. "
+            f"{mention} said her government would keep the border crossing open at night.")
+    statement = _last(nlp, text, date(2024, 3, 4))
+    assert (statement.speaker, statement.actor) == ("Ana Lupescu", "MDA")
+
+
+@pytest.mark.parametrize("epithet,speaker,actor", [
+    ("The pontiff", "Leo", "VAT"),  # "Pope Leo": the office is the name's first word, and says whose he is
+    ("The pope", "Leo", "VAT"),
+    ("The Ukrainian top diplomat", "Petro Hrytsenko", "UKR"),  # a journalist's word for the foreign minister
+])
+def test_speakers_a_journalists_word_for_an_office_means_its_holder(nlp, epithet, speaker, actor):
+    text = ("Pope Leo met the delegation in Rome on Sunday. Ukraine\u2019s Foreign Minister Petro Hrytsenko spoke "
+            f"in Berlin the same day. {epithet} said the next round of talks would be held in June.")
+    statement = _last(nlp, text, date(2025, 5, 12))
+    assert (statement.speaker, statement.actor) == (speaker, actor)

@@ -33,6 +33,9 @@ def test_actors_lowercase_us_is_not_the_united_states():
 def test_actors_public_figures_and_roles():
     assert actor_of_person("Dmitry Peskov") == "RUS" and actor_of_person("Dmytro Kuleba") == "UKR"
     assert actor_of_person("Olena Marchuk") is None
+    # a figure known by a name of several words, also one whose family name comes first ("Xi Jinping")
+    assert actor_of_person("Xi Jinping") == "CHN" and actor_of_person("Ursula von der Leyen") == "EU"
+    assert actor_of_person("Wang Yi’s") == "CHN" and actor_of_person("Yi") is None
     assert looks_civilian("a retired teacher") and not looks_civilian("the defence minister")
     assert looks_official("the defence minister")
 

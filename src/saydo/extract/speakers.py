@@ -67,6 +67,8 @@ class Registry:
             return
         person = self.find(name)
         role = role_phrase(ent)
+        if not role and ent[0].lower_ in _OFFICE_HONORIFICS:
+            role = ent[0].text  # "Pope Leo": the office is the name's first word, and says whose he speaks for
         if person is None:
             parts = name.split()
             person = Person(name=name, surname=parts[-1], first=ent.start)
@@ -167,6 +169,7 @@ class Registry:
         before ``token_index`` whose role shares a role word (of the side the words name, when they name one); else
         the latest official of that side; else, when they name no side, the latest official mentioned."""
         keys = {w for w in re.findall(r"[a-z]+", words.lower()) if w not in {"the", "a", "an", "of", "s"}}
+        keys |= {w for key in keys for w in _OFFICE_EPITHETS.get(key, ())}
         side = actor_in_phrase(words)
 
         def latest(test) -> Person | None:
@@ -197,11 +200,16 @@ class Registry:
                 or (latest(lambda p: p.actor not in (None, "CIV") and free(p)) if not side else None))
 
 
+# a journalist's other word for an office: "the pontiff" is the pope, "the top diplomat" the foreign minister (or the
+# secretary of state), whose role words these are
+_OFFICE_EPITHETS = {"pontiff": ("pope",), "diplomat": ("foreign", "state")}
+
 PERSON_ROLE = re.compile(r"\b(minister|president|premier|leader|spokes\w+|official|head|chief|adviser|advisor|"
                           r"governor|mayor|commander|general|negotiator|envoy|ambassador|secretary|deputy|"
                           r"chancellor|patriarch|diplomat|prosecutor|ombuds\w+|representative|officer|"
                           r"lawmaker|senator|director|aide|coordinator|commissioner|chair(?:man|woman|person)|"
-                          r"mediator|inspector|consul|emissary|dictator|strongman|autocrat|despot)\b", re.I)
+                          r"mediator|inspector|consul|emissary|dictator|strongman|autocrat|despot|pope|pontiff)\b",
+                          re.I)
 ORG_WORDS = re.compile(r"\b(ministry|service|news|mail|times|post|agency|council|committee|company|bank|group|"
                         r"army|forces|office|directorate|staff|command|union|party|church|university|institute|"
                         r"poshta|television|tv|radio|press|media|network|center|centre|fund|foundation|embassy|consulate|"
@@ -252,6 +260,13 @@ def _not_a_name(ent: Span) -> bool:
     personal names take none)."""
     before = ent.doc[ent.start - 1] if ent.start else None
     return any(c.isdigit() for c in ent.text) or (before is not None and before.lower_ in ("the", "a", "an"))
+
+
+def _demonym(ent: Span) -> bool:
+    """A one-word "person" that modifies a noun and names a side, and is no known figure: a demonym ("The Moldovan
+    leader"), which the small model sometimes labels a person."""
+    return len(ent) == 1 and ent.root.dep_ in ("amod", "compound") and ent.root.head.pos_ == "NOUN" and \
+        actor_in_phrase(ent.text) is not None and actor_of_person(ent.text) is None
 
 
 def looks_like_person(ent: Span) -> bool:
@@ -513,8 +528,9 @@ def speaker_from_subject(subject: Token, registry: Registry, sentence_start: int
     principal = _principal(subject, registry)
     if principal is not None:
         return Speaker(principal.name, principal.actor or _default_actor(principal, registry), principal)
+    # a demonym the small model labels a person ("The Moldovan leader") has no personal name in it
     persons = [e for e in ents_in(doc, span.start, span.end)
-               if e.label_ == "PERSON" or registry.find(e.text)]
+               if (e.label_ == "PERSON" and not _demonym(e)) or registry.find(e.text)]
     # "Putin's spokesman, Dmitry Peskov, said": whose spokesman he is does not speak; the apposition's name does
     possessors = [e for e in persons if e.root.dep_ == "poss" and e.root.head == subject]
     if persons and possessors == persons and any(c.dep_ == "appos" for c in subject.children):
@@ -557,7 +573,9 @@ def speaker_from_subject(subject: Token, registry: Registry, sentence_start: int
         return None
     # a role ("the minister", "Moscow's lead negotiator") that names a registered person
     # ("The Russian Defense Minister" too; "a senior official" is someone not named before)
-    if (subject.pos_ == "NOUN" or re.match(r"the\s", text, re.I)) and looks_official(text) and \
+    possessed = subject.pos_ == "PROPN" and PERSON_ROLE.fullmatch(subject.text) is not None and \
+        any(c.dep_ == "poss" and actor_in_phrase(c.text) for c in subject.children)  # "Moldova's President"
+    if (subject.pos_ == "NOUN" or re.match(r"the\s", text, re.I) or possessed) and looks_official(text) and \
             subject.tag_ != "NNS" and not re.match(r"(a|an|another|one)\s", text, re.I) and \
             (subject.pos_ != "NOUN" or PERSON_ROLE.fullmatch(subject.text)):  # "the general staff" is no general
         person = registry.by_role(text, subject.i)
@@ -602,6 +620,9 @@ def speaker_from_subject(subject: Token, registry: Registry, sentence_start: int
                 registry.institutions[_BRANCH_NOUNS[t.lower_]] = speaker  # "the Naval Forces", then "the navy"
     return speaker
 
+
+# of those, the ones that are an office and tell the side by themselves ("Pope Leo" speaks for the Holy See)
+_OFFICE_HONORIFICS = {"pope"}
 
 # words of address and rank a small model may keep at a name's start ("Lady Olena Zelenska"), never a family name
 _HONORIFICS = {"lady", "lord", "sir", "dame", "king", "queen", "prince", "pope", "emir", "sheik", "mr", "mrs", "ms",

@@ -79,6 +79,9 @@ PUBLIC_FIGURES: dict[str, str] = {
     "hegseth": "USA", "leavitt": "USA", "starmer": "GBR", "lammy": "GBR", "healey": "GBR", "fidan": "TUR",
     "orban": "HUN", "orbán": "HUN", "szijjarto": "HUN", "szijjártó": "HUN", "duda": "POL", "tusk": "POL",
     "sikorski": "POL", "merz": "DEU", "meloni": "ITA", "stubb": "FIN", "rutte": "NATO", "kallas": "EU",
+    # family name first: the whole name
+    "xi jinping": "CHN", "wang yi": "CHN", "wang wenbin": "CHN", "mao ning": "CHN", "li qiang": "CHN", "li hui": "CHN",
+    "kim jong un": "PRK", "kim jong-un": "PRK",
 }
 
 # Words describing a private person: residents, witnesses, families.
@@ -97,7 +100,7 @@ OFFICIAL_WORDS = re.compile(
     r"representative|press|navy|air force|guard|directorate|intelligence|diplomat|leader|chancellor|"
     r"patriarch|church|company|operator|colonel|lieutenant|admiral|brigadier|major general|captain|sergeant|"
     r"marshal|aides?|coordinator|commissioner|chair(?:man|woman|person)?|director|mediator|inspector|consul|"
-    r"emissary|rapporteur|dictator|strongman|autocrat|despot)\b"
+    r"emissary|rapporteur|dictator|strongman|autocrat|despot|pope|pontiff)\b"
     r"|\b(?:col|gen|lt|maj|adm|brig)\.",  # military ranks, written out or cut short ("Col. Gen.")
     re.I,
 )
@@ -125,8 +128,12 @@ def actor_of_name(text: str) -> str | None:
 
 def actor_of_person(name: str) -> str | None:
     """The side a well-known public figure speaks for, from the surname."""
-    parts = name.lower().replace("’", "'").split()
-    return PUBLIC_FIGURES.get(parts[-1].removesuffix("'s")) if parts else None
+    parts = name.lower().replace("’", "'").removesuffix("'s").split()
+    # a name of several words first ("von der leyen"; "xi jinping", whose family name comes first), then the surname
+    for size in (3, 2, 1):
+        if len(parts) >= size and (side := PUBLIC_FIGURES.get(" ".join(parts[-size:]))):
+            return side
+    return None
 
 
 _UPPER_ONLY = {"un", "us", "eu", "who"}
