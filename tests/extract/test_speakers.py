@@ -421,9 +421,11 @@ def test_speakers_a_sides_title_without_a_name_is_the_person_named_with_it(nlp, 
     ("The pontiff", "Leo", "VAT"),  # "Pope Leo": the office is the name's first word, and says whose he is
     ("The pope", "Leo", "VAT"),
     ("The Ukrainian top diplomat", "Petro Hrytsenko", "UKR"),  # a journalist's word for the foreign minister
+    ("The Russian envoy", "Vassily Petrenko", "RUS"),  # and for an ambassador
 ])
 def test_speakers_a_journalists_word_for_an_office_means_its_holder(nlp, epithet, speaker, actor):
     text = ("Pope Leo met the delegation in Rome on Sunday. Ukraine\u2019s Foreign Minister Petro Hrytsenko spoke "
-            f"in Berlin the same day. {epithet} said the next round of talks would be held in June.")
+            "in Berlin the same day, and Russia\u2019s UN Ambassador Vassily Petrenko in New York. "
+            f"{epithet} said the next round of talks would be held in June.")
     statement = _last(nlp, text, date(2025, 5, 12))
     assert (statement.speaker, statement.actor) == (speaker, actor)

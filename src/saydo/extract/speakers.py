@@ -201,8 +201,9 @@ class Registry:
 
 
 # a journalist's other word for an office: "the pontiff" is the pope, "the top diplomat" the foreign minister (or the
-# secretary of state), whose role words these are
-_OFFICE_EPITHETS = {"pontiff": ("pope",), "diplomat": ("foreign", "state")}
+# secretary of state), "the envoy" an ambassador or representative; whose role words these are
+_OFFICE_EPITHETS = {"pontiff": ("pope",), "diplomat": ("foreign", "state"),
+                    "envoy": ("ambassador", "representative"), "ambassador": ("envoy", "representative")}
 
 PERSON_ROLE = re.compile(r"\b(minister|president|premier|leader|spokes\w+|official|head|chief|adviser|advisor|"
                           r"governor|mayor|commander|general|negotiator|envoy|ambassador|secretary|deputy|"
