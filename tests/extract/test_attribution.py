@@ -566,3 +566,11 @@ def test_attribution_a_speech_act_placed_in_the_conversations_order(nlp):
     _, found = _extract(nlp, "The Latvian minister Juris Ozols began by reiterating that Latvia would keep sending "
                              "generators to Moldova.")
     assert [(s.speaker, s.kind) for s in found] == [("Juris Ozols", "pledge")]
+
+
+def test_attribution_a_by_phrase_of_an_active_verb_is_no_speaker(nlp):
+    # the parser may make "by President X" an agent of "condemned"; with an active subject, the subject spoke
+    _, found = _extract(nlp, "The Prime Minister condemned the strikes on civilians by President Putin on Tuesday.")
+    assert [s.speaker for s in found] == ["Prime Minister"]
+    _, found = _extract(nlp, "The ceasefire was announced by Kremlin spokesman Dmitry Peskov on Tuesday.")
+    assert [s.speaker for s in found] == ["Dmitry Peskov"]
