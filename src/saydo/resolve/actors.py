@@ -127,7 +127,8 @@ def actor_of_name(text: str) -> str | None:
 
 
 def actor_of_person(name: str) -> str | None:
-    """The side a well-known public figure speaks for, from the surname."""
+    """The side a well-known public figure speaks for, from the last words of the name (the surname, or a name of
+    several words)."""
     parts = name.lower().replace("’", "'").removesuffix("'s").split()
     # a name of several words first ("von der leyen"; "xi jinping", whose family name comes first), then the surname
     for size in (3, 2, 1):
