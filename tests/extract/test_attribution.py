@@ -509,7 +509,7 @@ def test_attribution_a_speech_verb_listed_among_acts_reports_nothing(nlp):
 
 
 def test_attribution_speech_acts_told_without_said_are_statements(nlp):
-    # a readout tells what was undertaken, reassured, conveyed, conceded or offered without "said": each is a
+    # a readout tells what was undertaken, reassured, conceded or offered without "said": each is a
     # statement, and undertaking, reassuring and inviting bind the speaker's side; "committed crimes" tells no speech
     _, found = _extract(nlp, (
         "The Chancellor spoke to the Moldovan President this morning. The Chancellor committed to send two more "

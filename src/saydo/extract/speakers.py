@@ -67,8 +67,8 @@ class Registry:
             return
         person = self.find(name)
         role = role_phrase(ent)
-        if not role and ent[0].lower_ in _OFFICE_HONORIFICS:
-            role = ent[0].text  # "Pope Leo": the office is the name's first word, and says whose he speaks for
+        if not role and ent[0].lower_ in _HONORIFICS and actor_in_phrase(ent[0].text):
+            role = ent[0].text  # "Pope Leo": an office as the name's first word that says whose he speaks for
         if person is None:
             parts = name.split()
             person = Person(name=name, surname=parts[-1], first=ent.start)
@@ -621,9 +621,6 @@ def speaker_from_subject(subject: Token, registry: Registry, sentence_start: int
                 registry.institutions[_BRANCH_NOUNS[t.lower_]] = speaker  # "the Naval Forces", then "the navy"
     return speaker
 
-
-# of those, the ones that are an office and tell the side by themselves ("Pope Leo" speaks for the Holy See)
-_OFFICE_HONORIFICS = {"pope"}
 
 # words of address and rank a small model may keep at a name's start ("Lady Olena Zelenska"), never a family name
 _HONORIFICS = {"lady", "lord", "sir", "dame", "king", "queen", "prince", "pope", "emir", "sheik", "mr", "mrs", "ms",
