@@ -180,3 +180,51 @@ def test_statements_belief_frames_are_opinions(nlp, sentence):
 ])
 def test_statements_commitment_words_that_commit_no_one(nlp, sentence):
     assert _kinds(nlp, sentence) != ["pledge"]
+
+
+@pytest.mark.parametrize("text", [
+    # a warning of one's own response that does not say who responds: the one warning (a coercive commitment)
+    "The Moldovan defence minister warned that the shelling of the bridge would not go unpunished.",
+    "\u201cThe attack on our consulate will not remain unanswered,\u201d the Georgian foreign ministry said.",
+    "The Lithuanian interior ministry said those who organise the blockade will face criminal responsibility.",
+    # a sum of money or aid announced by the side that gives it
+    "The Norwegian prime minister announced $300 million in military assistance for Ukraine on Friday.",
+    "The Danish defence minister announced new contributions to the drone coalition on Tuesday.",
+    # a commitment stated as going on
+    "\u201cWe continue to supply the hospitals in Kharkiv with generators,\u201d the Austrian health minister said.",
+    "\u201cWe are working to bring the crew of the tanker home,\u201d the Philippine foreign secretary said.",
+    "\u201cWe remain engaged with both governments,\u201d the Swiss foreign minister said on Monday.",
+    # readiness to mediate or host, and negative intent as a lack of interest
+    "The Kazakh foreign minister said on Friday that Kazakhstan was open to mediating between Kyiv and Moscow.",
+    "\u201cI am not interested in escalating this conflict,\u201d the Hungarian prime minister wrote on Sunday.",
+    # the speaker's own act named as the object of "announce", "reiterate": no one else acts in it
+    "The Polish foreign ministry announced its intention to reopen the consulate in Lviv.",
+    "The Lithuanian president reiterated a proposal to hold talks on the border crossings in Vilnius.",
+    # an official committing in person in indirect speech, by a commitment word rather than a future
+    "The Estonian prime minister, Kaja Ruus, said that she had ordered the border guards to reopen the crossing.",
+    # leaders meeting: the speaker's side is one of them
+    "The Finnish president said the two leaders agreed to hold a second round of talks in May.",
+    # a response announced to come or to be received
+    "\u201cFor every such raid, the invaders will receive our response,\u201d the Ukrainian defence minister said.",
+    "\u201cThere will be a firm response to this attack,\u201d the Belarusian foreign minister said.",
+    # standing with a party, an order as it is spoken, an arrangement or a sum announced inside a quote
+    "\u201cWe stand with Moldova for as long as it takes,\u201d the Romanian president said on Tuesday.",
+    "\u201cI order the border units to stop all fire from midnight,\u201d the Armenian prime minister said.",
+    "\u201cUkraine is open to diplomacy on the grain routes,\u201d the Ukrainian foreign minister said.",
+    "\u201cI announced today another $40 million for the energy grid,\u201d the Canadian foreign minister said.",
+    "\u201cFrom midnight the Russian side announces a three-day truce,\u201d the Russian president said.",
+])
+def test_statements_threats_sums_continued_and_in_person_commitments(nlp, text):
+    assert _kinds(nlp, text, speaker="") == ["pledge"]
+
+
+@pytest.mark.parametrize("text", [
+    # "what the reaction will be" names no strength of a response: no threat
+    "\u201cI cannot tell you what the reaction will be,\u201d the Georgian foreign minister said.",
+    # an obligation to go on is a call, not a commitment
+    "\u201cAnd we must continue to strengthen our resilience,\u201d the Latvian defence minister said.",
+    # others' leaders named by their side are not the speaker's
+    "The Finnish president said European leaders agreed to hold a second round of talks in May.",
+])
+def test_statements_not_threats_calls_to_go_on_and_others_leaders(nlp, text):
+    assert _kinds(nlp, text, speaker="") != ["pledge"]

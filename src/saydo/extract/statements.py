@@ -310,10 +310,8 @@ def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = Fa
         if side is not None:
             own, other, in_person = side == "own", side == "other", side == "speaker"
             break
-    if not subjects and verb is not None and verb.lemma_ in ("order", "instruct", "promise", "pledge", "vow",
-                                                             "agree", "offer", "propose", "commit", "undertake",
-                                                             "invite"):
-        own = True
+    if not subjects and verb is not None and verb.lemma_ in _OWN_ACT_VERBS:
+        own = True  # "announced a decision to", "reiterated the proposal to": the speaker's own, nobody else named
     if _announces_arrangement(content, verb):
         own = True  # "Putin announced a three-day ceasefire from May 8": the announcer's own arrangement
     root = content.root if len(content) else None
@@ -330,7 +328,7 @@ def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = Fa
                 agent_future=future.agent_acts, belief=future.believed, impersonal=future.impersonal,
                 arrangement=future.arrangement, under_way=future.under_way, measure=future.measure,
                 not_made=not_made(verb, content),
-                stative=stative(content, future, verb), spoken=spoken)
+                stative=stative(content, future, verb), spoken=spoken, in_person=in_person)
 
 
 def _announces_arrangement(content: Span, verb: Token | None) -> bool:
@@ -343,6 +341,14 @@ def _announces_arrangement(content: Span, verb: Token | None) -> bool:
     else:
         announced = next((c for c in verb.children if c.dep_ in ("dobj", "npadvmod", "attr")), None)
     return announced is not None and announced.pos_ == "NOUN" and announced.lemma_.lower() in ARRANGEMENT_HEADS
+
+
+# verbs whose content with no subject is the speaker's own act or stance: "ordered a pullback", "announced a decision
+# to", "expressed readiness for talks"
+_OWN_ACT_VERBS = {"order", "instruct", "promise", "pledge", "vow", "agree", "offer", "propose", "commit", "undertake",
+                  "invite", "announce", "reaffirm", "reiterate", "express", "signal", "declare"}
+_JOINT_PLURALS = {"sides", "parties", "leaders", "presidents", "ministers", "delegations", "negotiators",
+                  "counterparts"}
 
 
 def _side(subject: Token, speaker: Speaker, state: bool, quoted: bool, together: bool = False) -> str | None:
@@ -366,8 +372,11 @@ def _side(subject: Token, speaker: Speaker, state: bool, quoted: bool, together:
             return "own"
     if word in ("we", "i", "us") or (word == "they" and together and not quoted):
         return "own"
-    if word in ("sides", "parties") and any(c.lower_ in ("both", "two", "the") for c in subject.children):
-        return "own"  # "the two sides will ...": the speaker's side is one of them (a joint undertaking)
+    if word in _JOINT_PLURALS and any(c.lower_ in ("both", "two", "the") for c in subject.children) and \
+            not any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in subject.children):
+        # "the two sides will ...", "the leaders agreed to ...": the speaker's side is one of them (a joint
+        # undertaking); not "the European leaders", whose side the modifier names
+        return "own"
     conjuncts = [subject, *subject.conjuncts]
     if len(conjuncts) > 1:
         if "own" in {_side_alone(c, speaker) for c in conjuncts}:
