@@ -574,3 +574,18 @@ def test_attribution_a_by_phrase_of_an_active_verb_is_no_speaker(nlp):
     assert [s.speaker for s in found] == ["Prime Minister"]
     _, found = _extract(nlp, "The ceasefire was announced by Kremlin spokesman Dmitry Peskov on Tuesday.")
     assert [s.speaker for s in found] == ["Dmitry Peskov"]
+
+
+def test_attribution_what_the_parties_settled_goes_on_with_the_account_before(nlp):
+    _, found = _extract(nlp, (
+        "The Finnish president spoke with the Estonian prime minister on Monday about the ferry line, "
+        "the Finnish presidency said.\n\n"
+        "The two leaders agreed to meet again in Tallinn in May. Baltic leaders agreed to raise spending. "
+        "In March, the sides agreed to open a second ferry line.\n\n"
+        "The leaders agree on more funding for the port"))
+    settled = _by_start(found, "The two leaders agreed")
+    assert settled is not None and settled.actor == "FIN" and settled.kind == "pledge"
+    assert "attribution:joint-settlement" in settled.rules
+    assert _by_start(found, "Baltic leaders") is None  # whose leaders the subject names: not the account's
+    assert _by_start(found, "The leaders agree on") is None  # a headline (no closing stop)
+    assert _by_start(found, "In March, the sides") is None  # told as settled before

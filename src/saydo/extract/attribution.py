@@ -125,6 +125,7 @@ def attribute(sentences: list[Span], text: str, quotes, registry: Registry, brea
     _quoted_elsewhere(sentences, spans, paragraphs, text, quotes, found, usable)
     _lost_openings(sentences, spans, paragraphs, text, found, usable, meta, breaks)
     _running_on(sentences, spans, paragraphs, text, quotes, found, usable, meta, introduced_by)
+    _joint_settlements(sentences, spans, paragraphs, text, found, usable, meta, defaults)
     for index in range(n):
         if meta[index]:
             found[index] = None
@@ -209,6 +210,38 @@ def _running_on(sentences, spans, paragraphs, text, quotes, found, usable, meta,
         scheduled += _future(sentences[index])
         # a schedule read out item by item ("From A, people will be evacuated via ...") runs on further
         run += 0 if _future(sentences[index]) and scheduled <= CONTINUATION_REACH else 1
+
+
+JOINT_SETTLERS = lexicon("turns", "joint_settlers")
+SETTLING = {"agree", "confirm", "express", "reaffirm", "reiterate", "decide", "pledge", "commit", "vow", "undertake"}
+PREVIOUSLY = {"previously", "earlier", "already", "once", "then"}
+SETTLEMENT_REACH = 3  # sentences back to the account that a joint settlement continues
+
+
+def _joint_settlements(sentences, spans, paragraphs, text, found, usable, meta, defaults) -> None:
+    """An unattributed sentence telling what the parties settled together ("The leaders agreed to stay in close
+    touch.") right after a speaker's account of the meeting, in that paragraph or the next, goes on with that account:
+    the speaker's. Not a headline (no closing stop), not a subject that names whose parties ("Western leaders"), and
+    not what is told as settled before (a date before the verb, "previously")."""
+    for index, sent in enumerate(sentences):
+        start, end = spans[index]
+        if found[index] is not None or not usable[index] or meta[index] or text[start:end].rstrip("”\"’' ")[-1:] != ".":
+            continue
+        root = sent.root
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if root.lemma_.lower() not in SETTLING or subject is None or \
+                not JOINT_SETTLERS.regex.fullmatch(" ".join(t.lower_ for t in subject.subtree)):
+            continue
+        if any(t.ent_type_ == "DATE" for t in sent[:root.i - sent.start]) or \
+                any(c.dep_ == "advmod" and c.lower_ in PREVIOUSLY for c in root.children):
+            continue  # "On July 14, the parties previously agreed to ...": narration of what was settled before
+        back = next((j for j in range(index - 1, max(-1, index - 1 - SETTLEMENT_REACH), -1) if found[j] is not None),
+                    None)
+        if back is None or paragraphs[index] - paragraphs[back] > 1 or meta[back]:
+            continue
+        found[index] = (None, found[back][1], False)
+        if defaults is not None:
+            defaults.rules[index] = ("attribution:joint-settlement",)
 
 
 def _reported_tense(sent: Span) -> bool:
