@@ -206,7 +206,7 @@ def test_statements_commitment_words_that_commit_no_one(nlp, sentence):
     "The Finnish president said the two leaders agreed to hold a second round of talks in May.",
     # a response announced to come or to be received
     "\u201cFor every such raid, the invaders will receive our response,\u201d the Ukrainian defence minister said.",
-    "\u201cThere will be a firm response to this attack,\u201d the Belarusian foreign minister said.",
+    "\u201cThere will be swift retaliation for this attack,\u201d the Belarusian foreign minister said.",
     # standing with a party, an order as it is spoken, an arrangement or a sum announced inside a quote
     "\u201cWe stand with Moldova for as long as it takes,\u201d the Romanian president said on Tuesday.",
     "\u201cI order the border units to stop all fire from midnight,\u201d the Armenian prime minister said.",

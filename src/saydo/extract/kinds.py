@@ -57,6 +57,7 @@ OWN_ASSURANCE = _cue("own_assurances")
 OFFER = re.compile(r"(?:propos|offer|guarantee)\w*", re.I)  # the commissive words of proposals and offers
 DISMISSED_NEED = _cue("dismissed_needs")
 THREAT = _cue("threats_of_response")  # "the attack will not go unpunished": a warning of the speaker's own response
+IN_PERSON = _cue("in_person_commitments")  # "she said she had ordered ...": any commitment word was right 2 in 8
 CONTINUED = _cue("continued_commitments")  # "we continue to supply", "we are working to bring them home"
 
 
@@ -185,7 +186,7 @@ def pledge_rule(lemma: str, content: str, cues: Cues, commitments: str | None = 
         committing = None  # in a transcript's turn a proposal or offer mostly orders the meeting or recalls one made
     if cues.own_side and committing:
         return "commissive"
-    if cues.in_person and cues.state_speaker and committing:
+    if cues.in_person and cues.state_speaker and IN_PERSON.search(words):
         return "in-person-commissive"  # "she said she was ready to lead the mission", "he said he had ordered a halt"
     if cues.state_speaker and not cues.other_side and committing and OWN_ASSURANCE.search(words):
         # "there is no need now for ...", "no such plans", "Moscow's readiness for talks": assurances about own conduct
