@@ -181,8 +181,9 @@ def _told_as_readout(sentences: list[Span], quotes, registry: Registry) -> bool:
     talk = lexicon("turns", "conversation_words")
     if not talk.search(sentences[0].text):
         return False
+    text = sentences[0].doc.text
     for sent in sentences:
-        if quoted_words(sent.doc.text, quotes, sent.start_char, sent.end_char) >= 4:
+        if quoted_words(text, quotes, sent.start_char, sent.end_char) >= 4:
             return False
         if any(t.lemma_ == "say" and t.pos_ == "VERB" and not inside_quote(quotes, t.idx) for t in sent):
             return False

@@ -40,6 +40,7 @@ class Registry:
 
     def __init__(self, doc: Doc, quotes: list[tuple[int, int]] = ()) -> None:
         self.doc = doc
+        self.text = doc.text  # built once: Doc.text joins every token each time it is read
         self.quotes = list(quotes)
         self.institutions: dict[str, Speaker] = {}  # head noun -> the institution last named with it
         self.last_speaker: Speaker | None = None  # set by attribution as it goes through the article
@@ -153,7 +154,7 @@ class Registry:
 
     def _quoted_before(self, pronoun: Token) -> set[int]:
         """The tokens of the quotation that closes just before a pronoun ('"...," he said'), in the same paragraph."""
-        doc, text = self.doc, self.doc.text
+        doc, text = self.doc, self.text
         for start, end in reversed(self.quotes):
             if end > pronoun.idx:
                 continue
