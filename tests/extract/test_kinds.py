@@ -213,6 +213,8 @@ def test_statements_commitment_words_that_commit_no_one(nlp, sentence):
     "\u201cUkraine is open to diplomacy on the grain routes,\u201d the Ukrainian foreign minister said.",
     "\u201cI announced today another $40 million for the energy grid,\u201d the Canadian foreign minister said.",
     "\u201cFrom midnight the Russian side announces a three-day truce,\u201d the Russian president said.",
+    # support assured by telling the other party it can count on it
+    "The Estonian foreign minister said Georgia could count on Estonia's support for as long as needed.",
 ])
 def test_statements_threats_sums_continued_and_in_person_commitments(nlp, text):
     assert _kinds(nlp, text, speaker="") == ["pledge"]

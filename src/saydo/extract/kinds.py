@@ -58,6 +58,7 @@ OFFER = re.compile(r"(?:propos|offer|guarantee)\w*", re.I)  # the commissive wor
 DISMISSED_NEED = _cue("dismissed_needs")
 THREAT = _cue("threats_of_response")  # "the attack will not go unpunished": a warning of the speaker's own response
 IN_PERSON = _cue("in_person_commitments")  # "she said she had ordered ...": any commitment word was right 2 in 8
+RELIANCE = _cue("assured_reliance")  # "Ukraine can count on our support": support assured to another party
 CONTINUED = _cue("continued_commitments")  # "we continue to supply", "we are working to bring them home"
 
 
@@ -198,6 +199,8 @@ def pledge_rule(lemma: str, content: str, cues: Cues, commitments: str | None = 
         # "the strike on the ferry will not go unpunished": who will punish goes unsaid, and the one warning is that
         # side; the act warned about is another party's, so no side check
         return "threat-of-response"
+    if cues.state_speaker and RELIANCE.search(content):
+        return "reliance"  # "Ukraine could count on the UK's full support": the supporter's assurance
     if cues.own_side and CONTINUED.search(words) and not DEMAND_CONTENT.search(content):
         return "continued"  # "we continue to supply the hospitals", "we are working to bring the crew home"
     if cues.state_speaker and GRANT.search(content):  # the passive grant is its point, so not the blanked words
