@@ -92,7 +92,7 @@ class Cues:
     # starting with ...", "later we made the same offer") and a past passive ("the issue has been settled") were right
     # about a third of the time on judged press texts (docs/extraction.md), so they make no pledge there
     spoken: bool = False
-    # the subject is the speaker in person, in indirect speech ("she said she was ready to lead the mission")
+    # the subject is the speaker in person, in indirect speech ("she said she had ordered the guards to ...")
     in_person: bool = False
 
 
@@ -188,7 +188,7 @@ def pledge_rule(lemma: str, content: str, cues: Cues, commitments: str | None = 
     if cues.own_side and committing:
         return "commissive"
     if cues.in_person and cues.state_speaker and IN_PERSON.search(words):
-        return "in-person-commissive"  # "she said she was ready to lead the mission", "he said he had ordered a halt"
+        return "in-person-commissive"  # "she said she had ordered the guards to", "he said he was ready for talks"
     if cues.state_speaker and not cues.other_side and committing and OWN_ASSURANCE.search(words):
         # "there is no need now for ...", "no such plans", "Moscow's readiness for talks": assurances about own conduct
         # that name no one acting; with any commitment word it was right 1 time in 7 on never-read news

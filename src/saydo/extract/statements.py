@@ -347,8 +347,7 @@ def _announces_arrangement(content: Span, verb: Token | None) -> bool:
 # to", "expressed readiness for talks"
 _OWN_ACT_VERBS = {"order", "instruct", "promise", "pledge", "vow", "agree", "offer", "propose", "commit", "undertake",
                   "invite", "announce", "reaffirm", "reiterate", "express", "signal", "declare"}
-_JOINT_PLURALS = {"sides", "parties", "leaders", "presidents", "ministers", "delegations", "negotiators",
-                  "counterparts"}
+_JOINT_PLURALS = {"sides", "parties", "leaders", "presidents", "ministers", "delegations", "negotiators"}
 
 
 def _side(subject: Token, speaker: Speaker, state: bool, quoted: bool, together: bool = False) -> str | None:
