@@ -36,6 +36,9 @@ ARRANGEMENT = _cue("arrangement_nouns")
 ARRANGEMENT_VERB = _cue("arrangement_verbs")
 MILITARY_ACTION = _cue("military_actions")
 ANNOUNCED_MEASURE = _cue("announced_measures")
+SUM = _cue("sums_of_money")
+# a sum announced inside what was said, by the side giving it: "I announced today another $40 million"
+ANNOUNCED_SUM = re.compile(r"\bannounc\w*\s+(?:[\w-]+\s+){0,5}(?:" + SUM.regex.pattern + ")", re.I)
 DENIAL_CONTENT = _cue("denial_phrases")
 DEMAND_CONTENT = _cue("demand_phrases")
 OPINION_CONTENT = _cue("opinion_words")
@@ -193,7 +196,8 @@ def pledge_rule(lemma: str, content: str, cues: Cues, commitments: str | None = 
         # "there is no need now for ...", "no such plans", "Moscow's readiness for talks": assurances about own conduct
         # that name no one acting; with any commitment word it was right 1 time in 7 on never-read news
         return "state-commissive"
-    if (cues.own_side or (cues.state_speaker and not cues.other_side)) and UNDERTAKING.search(words):
+    if (cues.own_side or (cues.state_speaker and not cues.other_side)) and \
+            (UNDERTAKING.search(words) or ANNOUNCED_SUM.search(words)):
         return "undertaking"  # "the sides refused to target power plants", "we will abstain from", "stand ready to"
     if cues.state_speaker and THREAT.search(words):
         # "the strike on the ferry will not go unpunished": who will punish goes unsaid, and the one warning is that
@@ -227,7 +231,7 @@ def _measure_named(content: str) -> bool:
     """Does an announcement name a measure ("announced new sanctions", "unveiled an aid package") and not report it as
     done ("the measures were agreed")? A fact reported in a clause ("announced that the aid package had reached the
     border") is ruled out by ``Cues.stative``."""
-    return bool(ANNOUNCED_MEASURE.search(content)) and not PAST_PERFECT.search(content)
+    return bool(ANNOUNCED_MEASURE.search(content) or SUM.search(content)) and not PAST_PERFECT.search(content)
 
 
 def _arrangement(content: str, cues: Cues) -> bool:
