@@ -204,7 +204,7 @@ def pledge_rule(lemma: str, content: str, cues: Cues, commitments: str | None = 
         # side; the act warned about is another party's, so no side check
         return "threat-of-response"
     if cues.state_speaker and RELIANCE.search(content):
-        return "reliance"  # "Ukraine could count on the UK's full support": the supporter's assurance
+        return "reliance"  # "Georgia could count on Estonia's support": the supporter's assurance
     if cues.own_side and CONTINUED.search(words) and not DEMAND_CONTENT.search(content):
         return "continued"  # "we continue to supply the hospitals", "we are working to bring the crew home"
     if cues.state_speaker and GRANT.search(content):  # the passive grant is its point, so not the blanked words
