@@ -221,8 +221,8 @@ SETTLEMENT_REACH = 3  # sentences back to the account that a joint settlement co
 def _joint_settlements(sentences, spans, paragraphs, text, found, usable, meta, defaults) -> None:
     """An unattributed sentence telling what the parties settled together ("The two leaders agreed to meet again in
     the spring.") right after a speaker's account of the meeting, in that paragraph or the next, goes on with that
-    account: the speaker's. Not a headline (no closing stop), not a subject that names whose parties ("Western leaders"), and
-    not what is told as settled before (a date before the verb, "previously")."""
+    account: the speaker's. Not a headline (no closing stop), not a subject that names whose parties ("Western
+    leaders"), and not what is told as settled before (a date before the verb, "previously")."""
     for index, sent in enumerate(sentences):
         start, end = spans[index]
         if found[index] is not None or not usable[index] or meta[index] or text[start:end].rstrip("”\"’' ")[-1:] != ".":
