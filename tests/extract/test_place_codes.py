@@ -179,6 +179,14 @@ def test_place_codes_a_region_named_is_not_a_reference_back(nlp):
     ("The German minister said Berlin would keep up its weapons deliveries to Kyiv through the winter.",
      "The German minister"),
     ("The Kremlin said Russia would respond, condemning Kyiv for the attacks on its airfields.", "The Kremlin"),
+    # the receiver of what is given, a passive subject of giving, an agent, the seat of power, a party's own acts
+    ("The Norwegian minister said Oslo would provide new military assistance for Kyiv this winter.",
+     "The Norwegian minister"),
+    ("The Russian envoy said Moscow would respond if Kyiv is supplied with long-range missiles.", "The Russian envoy"),
+    ("The Russian envoy said the missiles could be used by Kyiv against targets deep inside Russia.",
+     "The Russian envoy"),
+    ("The spokesman said the authorities in Kyiv had turned down every offer of talks.", "The spokesman"),
+    ("The Kremlin said Kyiv's drone attacks on refineries would not go unanswered.", "The Kremlin"),
 ])
 def test_place_codes_kyiv_receiving_or_condemned_is_the_government(nlp, text, opening):
     assert _places(nlp, text, opening) == ()

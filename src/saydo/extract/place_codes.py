@@ -484,6 +484,16 @@ def _in_list(span: Span, spans: Sequence[Span]) -> bool:
 _READINESS = {"ready", "prepared", "willing", "unwilling", "determined", "open", "eager", "reluctant", "keen"}
 
 
+_SEAT_OF_POWER = {"authorities", "officials", "government", "leadership", "regime", "leaders", "politicians"}
+
+
+def _given(word: Token) -> bool:
+    """A noun of what is given or sent ("deliveries", "the supply of missiles") or a verb of giving ("hand over",
+    "provide"): its receiver is a party."""
+    return (word.lower_ in _words("kyiv_recipient_nouns") or word.lemma_.lower() in _words("kyiv_recipient_nouns")
+            and word.pos_ == "NOUN" or word.pos_ == "VERB" and word.lemma_.lower() in _words("kyiv_giving_verbs"))
+
+
 def _means_government(span: Span) -> bool:
     """"Kyiv" as the Ukrainian government (a speaker, a party, "Kyiv's proposals") rather than the city."""
     root = span.root
@@ -500,8 +510,14 @@ def _means_government(span: Span) -> bool:
         return True  # "called on Kyiv to cease"
     if root.dep_ == "pobj" and head.lower_ in ("with", "between") and head.head.lemma_.lower() in _TALKS:
         return True  # "talks with Kyiv"
-    if root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ in _words("kyiv_recipient_nouns"):
-        return True  # "weapons deliveries to Kyiv", "a message to Kyiv": the party that receives them
+    if root.dep_ == "pobj" and head.lower_ in ("to", "for") and _given(head.head):
+        return True  # "weapons deliveries to Kyiv", "assistance for Kyiv", "hand the jets to Kyiv": who receives them
+    if root.dep_ == "nsubjpass" and head.lemma_.lower() in _words("kyiv_giving_verbs"):
+        return True  # "if Kyiv is supplied with long-range missiles"
+    if root.dep_ == "pobj" and head.dep_ == "agent":
+        return True  # "the units controlled by Kyiv", "missiles that could be used by Kyiv": the party acting
+    if root.dep_ == "pobj" and head.lower_ == "in" and head.head.lower_ in _SEAT_OF_POWER:
+        return True  # "the authorities in Kyiv", "officials in Kiev"
     if any(c.dep_ == "relcl" and (c.lemma_ in _words("kyiv_government_verbs")
                                              or c.lemma_ in ("have", "join", "plan", "intend"))
            for c in root.children):
@@ -511,8 +527,8 @@ def _means_government(span: Span) -> bool:
         return True  # "the Kyiv regime", "Kyiv authorities"
     if span.end < len(doc) and doc[span.end].text in ("'s", "’s") and span.end + 1 < len(doc):
         following = doc[span.end + 1: min(span.end + 4, len(doc))]
-        if any(t.lower_ in _words("kyiv_government_nouns") for t in following):
-            return True
+        if any(t.lower_ in _words("kyiv_government_nouns") or t.lower_ in _words("kyiv_party_acts") for t in following):
+            return True  # "Kyiv's proposals", "Kyiv's drone attacks"
     window = doc[max(span.start - 3, 0):min(span.end + 3, len(doc))].text.lower()
     return bool(re.search(r"\b(moscow and ky|moscow and kiev|between moscow|ky[iy]v and moscow|kiev and moscow)",
                           window))
