@@ -230,3 +230,30 @@ def test_statements_threats_sums_continued_and_in_person_commitments(nlp, text):
 ])
 def test_statements_not_threats_calls_to_go_on_and_others_leaders(nlp, text):
     assert _kinds(nlp, text, speaker="") != ["pledge"]
+
+
+@pytest.mark.parametrize("text", [
+    # a side restating its own support for a party: support it goes on giving
+    "The Irish premier reiterated his country\u2019s steady support for Georgia.",
+    "The Dutch government reaffirms its unwavering support for Moldova.",
+    # determination stated for one's own side, by its name or its capital
+    "The Czech premier underlined Prague\u2019s determination to keep sending shells.",
+    # a capital standing for its government
+    "The Canadian defence minister said Ottawa would send two more frigates to the Baltic.",
+    # a readiness stressed
+    "The Polish president stressed Warsaw\u2019s readiness to host the talks.",
+])
+def test_statements_restated_support_determination_and_capitals(nlp, text):
+    assert _kinds(nlp, text, speaker="") == ["pledge"]
+
+
+@pytest.mark.parametrize("text", [
+    # support for a cause, another side's support, support not restated, a determination admired
+    "The Irish premier reiterated Ireland\u2019s support for Moldova\u2019s membership bid.",
+    "The Irish premier reaffirmed Russia\u2019s support for Belarus.",
+    "The Irish premier did not reaffirm support for Moldova.",
+    "The Czech premier praised the determination to resist shown by Ukrainians.",
+    "The Czech premier said Russia\u2019s determination to continue the war was clear.",
+])
+def test_statements_support_and_determination_that_commit_no_one(nlp, text):
+    assert _kinds(nlp, text, speaker="") != ["pledge"]

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from saydo.resolve.actors import actor_in_phrase, actor_of_name, actor_of_person, looks_civilian, looks_official
+from saydo.resolve.actors import (
+    actor_in_phrase,
+    actor_of_capital,
+    actor_of_name,
+    actor_of_person,
+    looks_civilian,
+    looks_official,
+)
 
 
 @pytest.mark.parametrize("name,actor", [
@@ -14,6 +21,14 @@ from saydo.resolve.actors import actor_in_phrase, actor_of_name, actor_of_person
 ])
 def test_actors_names(name, actor):
     assert actor_of_name(name) == actor
+
+
+def test_actors_capitals_stand_for_their_states_apart_from_names():
+    # a capital stands for its government only where the parse says it stands alone (saydo.extract.statements); as a
+    # name it is no speaker ("Warsaw, Vilnius and Riga were proposed"); Brussels is the EU's seat as much as Belgium's
+    assert actor_of_capital("Ottawa") == "CAN" and actor_of_capital("the Hague") == "NLD"
+    assert actor_of_capital("New Delhi") == "IND" and actor_of_capital("Brussels") is None
+    assert actor_of_name("Warsaw") is None
 
 
 @pytest.mark.parametrize("phrase,actor", [
@@ -33,6 +48,8 @@ def test_actors_lowercase_us_is_not_the_united_states():
 def test_actors_public_figures_and_roles():
     assert actor_of_person("Dmitry Peskov") == "RUS" and actor_of_person("Dmytro Kuleba") == "UKR"
     assert actor_of_person("Olena Marchuk") is None
+    assert actor_of_person("Narendra Modi") == "IND" and actor_of_person("Mark Carney") == "CAN"
+    assert actor_in_phrase("the Irish premier") == "IRL"
     # a figure known by a name of several words, also one whose family name comes first ("Xi Jinping")
     assert actor_of_person("Xi Jinping") == "CHN" and actor_of_person("Ursula von der Leyen") == "EU"
     assert actor_of_person("Wang Yi’s") == "CHN" and actor_of_person("Yi") is None

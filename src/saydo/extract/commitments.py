@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from saydo.extract.lexicon import lexicon
+from saydo.resolve.actors import actor_of_name
 
 FUTURE_AUX = {"will", "would", "shall", "'ll", "’ll", "wo"}
 READINESS = {"ready", "prepared", "willing", "determined"}  # "will be ready to help": the act is what follows
@@ -554,6 +555,7 @@ LACKING = {"lack", "absence", "want", "shortage"}
 OCCASIONS = {"opportunity", "chance", "occasion", "moment", "time"}
 EVIDENCING = lexicon("commitments", "evidencing_verbs").words
 REJECTING = {"reject", "decline", "dismiss", "refuse", "rebuff", "spurn"}
+PRAISING = {"praise", "hail", "commend", "admire", "salute", "applaud", "laud", "appreciate", "thank"}
 
 
 def _object_of(noun: Token) -> Token | None:
@@ -587,6 +589,8 @@ def _idle_commitment(token: Token, content: Span, other_side) -> bool:
             return True  # "Kyiv rejected the offer to meet in Minsk": a refusal, no undertaking
         if _object_of(token) is not None and _object_of(token).lemma_.lower() in EVIDENCING:
             return True  # "the visit shows your commitment to our ties": an evaluation of what shows it
+        if _object_of(token) is not None and _object_of(token).lemma_.lower() in PRAISING:
+            return True  # "praised the determination to resist": someone's commitment admired, none given
         if word == "guarantee" or not _undertaking_noun(token):
             return True
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in LACKING:
@@ -644,6 +648,33 @@ def _dated_past(token: Token) -> bool:
     own = {t.i for t in token.subtree} if token is not verb else \
         {t.i for c in token.children if c.dep_ in ("xcomp", "ccomp", "dobj", "prep") for t in c.subtree}
     return any(t.ent_type_ == "DATE" and _YEAR.fullmatch(t.text) and t.i not in own for t in token.sent)
+
+
+RESTATING = lexicon("commitments", "restating_verbs").words
+BACKING = {"support", "backing", "assistance", "aid"}
+PARTY_NOUNS = {"people", "country", "nation", "ally", "allies", "partner", "partners", "government"}
+
+
+def restated_support(content: Span, other_side=lambda token: False) -> bool:
+    """A side restating its own support for a party ("reaffirmed the UK's unwavering support for Ukraine", "reiterates
+    its support to the people of X"): support it goes on giving, so a commitment. Not support for a cause or a wish
+    ("support for Ukraine's membership", "for the peace efforts"), nor someone else's support, nor a denial."""
+    sent = content[0].sent if len(content) else None
+    for noun in sent if sent is not None else ():
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in BACKING or noun.dep_ != "dobj":
+            continue
+        verb = noun.head
+        if verb.lemma_.lower() not in RESTATING or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        owner = _possessor(noun)
+        if owner is not None and (owner.lower_ == "your" or other_side(owner)):
+            continue
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("for", "to")):
+            party = next((o for o in prep.children if o.dep_ == "pobj"), None)
+            if party is not None and (party.ent_type_ in ("GPE", "NORP") or party.lemma_.lower() in PARTY_NOUNS
+                                      or party.pos_ == "PROPN" and actor_of_name(party.text) is not None):
+                return True
+    return False
 
 
 def _possessor(noun: Token) -> Token | None:

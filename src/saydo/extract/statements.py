@@ -36,6 +36,7 @@ from saydo.extract.commitments import (
     futures,
     joint_parties,
     not_made,
+    restated_support,
     stative,
     subject_of,
 )
@@ -50,7 +51,7 @@ from saydo.extract.speakers import PERSON_ROLE, Registry, Speaker, co_speakers, 
 from saydo.extract.turns import sentence_defaults
 from saydo.extract.windows import window_near
 from saydo.records import Article, Observation, Statement, Window
-from saydo.resolve.actors import ORGANISATIONS, actor_in_phrase, actor_of_name, actor_of_person
+from saydo.resolve.actors import ORGANISATIONS, actor_in_phrase, actor_of_capital, actor_of_name, actor_of_person
 
 CHUNK = 100_000
 _HEDGE = lexicon("kinds", "hedges")
@@ -328,7 +329,9 @@ def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = Fa
                 agent_future=future.agent_acts, belief=future.believed, impersonal=future.impersonal,
                 arrangement=future.arrangement, under_way=future.under_way, measure=future.measure,
                 not_made=not_made(verb, content),
-                stative=stative(content, future, verb), spoken=spoken, in_person=in_person)
+                stative=stative(content, future, verb), spoken=spoken, in_person=in_person,
+                restated_support=restated_support(
+                    content, lambda t: _side(t, speaker, state or body, False) == "other"))
 
 
 def _announces_arrangement(content: Span, verb: Token | None) -> bool:
@@ -382,7 +385,7 @@ def _side(subject: Token, speaker: Speaker, state: bool, quoted: bool, together:
             return "own"  # "Russia and Ukraine will create channels", said by one of them: its own undertaking too
     if subject.pos_ == "PROPN" and speaker.name.split() and subject.text == speaker.name.split()[-1]:
         return "speaker"  # "Nowicki will visit Kharkiv, his spokeswoman said": the speaker named in person
-    named = actor_of_name(phrase) or actor_in_phrase(phrase) or _figure_side(subject)
+    named = actor_of_name(phrase) or actor_in_phrase(phrase) or _figure_side(subject) or _capital_side(subject)
     if named and speaker.actor and named == speaker.actor:
         return "own"
     if named and named != speaker.actor:
@@ -436,6 +439,15 @@ def _figure_side(subject: Token) -> str | None:
     if subject.pos_ != "PROPN":
         return None
     return actor_of_person(subject.text)
+
+
+def _capital_side(subject: Token) -> str | None:
+    """The state whose capital stands alone as the subject or possessor ("Ottawa would provide", "Prague's
+    determination"), not inside a longer name ("the Budapest Memorandum") or a list of cities."""
+    if subject.pos_ != "PROPN" or subject.conjuncts or any(c.dep_ in ("compound", "amod") for c in subject.children) \
+            or subject.dep_ == "compound":
+        return None
+    return actor_of_capital(subject.text)
 
 
 def _antecedent_group(pronoun: Token) -> Token | None:

@@ -29,6 +29,26 @@ _STATE_NAMES: dict[str, str] = {
     "america": "USA", "united states": "USA", "south korea": "KOR", "north korea": "PRK", "uae": "ARE",
     "u.a.e.": "ARE", "emirates": "ARE",
 }
+# Other capitals of states in the war's diplomacy. Reporting uses them for their governments ("Ottawa will send"),
+# but they also open treaty names ("the Budapest Memorandum"), lists of cities and first names ("Sofia"), so they
+# stand for a state only as a subject of their own (``actor_of_capital``), never as a speaker's name. Brussels is
+# left out: the EU's seat as much as Belgium's.
+CAPITALS: dict[str, str] = {
+    "ottawa": "CAN", "tokyo": "JPN", "rome": "ITA", "warsaw": "POL", "budapest": "HUN", "madrid": "ESP",
+    "tallinn": "EST", "riga": "LVA", "vilnius": "LTU", "helsinki": "FIN", "stockholm": "SWE", "oslo": "NOR",
+    "copenhagen": "DNK", "hague": "NLD", "prague": "CZE", "bratislava": "SVK", "bucharest": "ROU",
+    "chisinau": "MDA", "tbilisi": "GEO", "new delhi": "IND", "delhi": "IND", "tehran": "IRN", "pyongyang": "PRK",
+    "seoul": "KOR", "canberra": "AUS", "pretoria": "ZAF", "brasilia": "BRA", "brasília": "BRA", "riyadh": "SAU",
+    "doha": "QAT", "abu dhabi": "ARE", "vienna": "AUT", "athens": "GRC", "belgrade": "SRB",
+    "baku": "AZE", "yerevan": "ARM", "astana": "KAZ", "bern": "CHE", "dublin": "IRL", "lisbon": "PRT",
+}
+
+
+def actor_of_capital(name: str) -> str | None:
+    """The state whose capital ``name`` is ("Ottawa" -> CAN), else None."""
+    return CAPITALS.get(re.sub(r"^the\s+", "", name.strip().lower()))
+
+
 _ORGS: dict[str, str] = {
     "united nations": "UN", "un": "UN", "u.n.": "UN", "unicef": "UN", "ohchr": "UN", "unhcr": "UN", "who": "UN",
     "nato": "NATO", "european union": "EU", "eu": "EU", "european commission": "EU", "iaea": "IAEA",
@@ -48,7 +68,8 @@ _DEMONYMS: dict[str, str] = {
     "georgian": "GEO", "armenian": "ARM", "azerbaijani": "AZE", "kazakh": "KAZ", "japanese": "JPN",
     "spanish": "ESP", "austrian": "AUT", "swiss": "CHE", "belgian": "BEL", "czech": "CZE", "slovak": "SVK",
     "bulgarian": "BGR", "serbian": "SRB", "croatian": "HRV", "canadian": "CAN", "brazilian": "BRA",
-    "egyptian": "EGY", "syrian": "SYR", "north korean": "PRK", "south korean": "KOR", "south african": "ZAF",
+    "irish": "IRL", "egyptian": "EGY", "syrian": "SYR", "north korean": "PRK", "south korean": "KOR",
+    "south african": "ZAF",
     "papal": "VAT", "vatican": "VAT",
     "soviet": "RUS", "kremlin": "RUS", "pro-russian": "RUS", "pro-kremlin": "RUS", "occupation": "RUS",
     "occupying": "RUS", "occupiers": "RUS", "occupier": "RUS", "separatist": "RUS", "separatists": "RUS",
@@ -79,6 +100,14 @@ PUBLIC_FIGURES: dict[str, str] = {
     "hegseth": "USA", "leavitt": "USA", "starmer": "GBR", "lammy": "GBR", "healey": "GBR", "fidan": "TUR",
     "orban": "HUN", "orbán": "HUN", "szijjarto": "HUN", "szijjártó": "HUN", "duda": "POL", "tusk": "POL",
     "sikorski": "POL", "merz": "DEU", "meloni": "ITA", "stubb": "FIN", "rutte": "NATO", "kallas": "EU",
+    # heads of state and government and foreign ministers of other states in the war's diplomacy
+    "modi": "IND", "jaishankar": "IND", "truss": "GBR", "cleverly": "GBR", "shapps": "GBR", "trudeau": "CAN",
+    "carney": "CAN", "joly": "CAN", "kishida": "JPN", "ishiba": "JPN", "lula": "BRA", "ramaphosa": "ZAF",
+    "mitsotakis": "GRC", "fico": "SVK", "vucic": "SRB", "vučić": "SRB", "aliyev": "AZE", "pashinyan": "ARM",
+    "tokayev": "KAZ", "nauseda": "LTU", "nausėda": "LTU", "rinkevics": "LVA", "rinkēvičs": "LVA", "tsahkna": "EST",
+    "sandu": "MDA", "baerbock": "DEU", "pistorius": "DEU", "wadephul": "DEU", "barrot": "FRA", "pezeshkian": "IRN",
+    "raisi": "IRN", "araghchi": "IRN", "amirabdollahian": "IRN", "netanyahu": "ISR", "frederiksen": "DNK",
+    "kristersson": "SWE", "niinisto": "FIN", "niinistö": "FIN", "dujarric": "UN",
     # family name first: the whole name
     "xi jinping": "CHN", "wang yi": "CHN", "wang wenbin": "CHN", "mao ning": "CHN", "li qiang": "CHN", "li hui": "CHN",
     "kim jong un": "PRK", "kim jong-un": "PRK",
