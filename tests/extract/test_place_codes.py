@@ -49,6 +49,12 @@ def test_place_codes_strikes_on_ukraine_are_whole_country(nlp):
     assert _places(nlp, text, "Ukraine's foreign minister") == ("UA",)
 
 
+def test_place_codes_a_ceasefire_only_talked_about_places_nothing(nlp):
+    # a ceasefire pledged holds along the whole front (above); one a claim only mentions places nothing
+    text = "The Turkish foreign minister said the two delegations had discussed the possibility of a ceasefire."
+    assert _places(nlp, text, "The Turkish foreign minister") == ()
+
+
 def _all_places(nlp, text: str) -> dict[str, tuple[str, ...]]:
     found = extract(parse_text(text, name="p.txt", published=date(2022, 3, 9)), nlp=nlp)
     return {s.text: s.places for s in found}
