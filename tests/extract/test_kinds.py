@@ -257,3 +257,16 @@ def test_statements_restated_support_determination_and_capitals(nlp, text):
 ])
 def test_statements_support_and_determination_that_commit_no_one(nlp, text):
     assert _kinds(nlp, text, speaker="") != ["pledge"]
+
+
+def test_statements_a_commitment_told_in_passing_in_a_relative_clause(nlp):
+    # set off by a comma and in the past, a relative clause reports what the official did; in the present it
+    # characterises ("who threatens to"), and an order told that way started something long ago
+    told = ("The Dutch minister arrived a day after the Danish defence minister, who assured the crowd that Denmark "
+            "will keep supplying shells, announced a new package.")
+    assert _kinds(nlp, told, speaker="") == ["pledge"]
+    assert _kinds(nlp, "The talks were led by the Russian president, who threatens to strike the capital.",
+                  speaker="") != ["pledge"]
+    assert _kinds(nlp, "The Dutch minister met the Russian president, who ordered the invasion in February.",
+                  speaker="") != ["pledge"]
+

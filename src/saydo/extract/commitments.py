@@ -774,7 +774,7 @@ def not_made(reporting: Token | None, content: Span) -> str | None:
         return "question"
     if reporting is not None and reporting.lemma_.lower() in PLEDGE_VERBS:
         chain = [reporting, *reporting.ancestors]
-        if any(t.dep_ in ("relcl", "acl") for t in chain[:3]) or \
+        if any(t.dep_ in ("relcl", "acl") and not _reported_aside(t) for t in chain[:3]) or \
                 any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for t in chain[:3] for c in t.children):
             return "hypothetical"
         if any(c.dep_ == "mark" and c.lower_ in PAST_MARKS for c in reporting.children) and reporting.tag_ == "VBD":
@@ -795,6 +795,19 @@ def not_made(reporting: Token | None, content: Span) -> str | None:
     if long_ago(reporting, content):
         return "long-ago"
     return None
+
+
+ASIDE_VERBS = {"offer", "assure", "reassure", "promise", "pledge", "vow", "threaten", "guarantee"}
+
+
+def _reported_aside(verb: Token) -> bool:
+    """A commitment reported in a relative clause set off by a comma, in the past ("Austin, who assured them that the
+    US will keep supporting Ukraine", "the meeting, where she promised to"): an event told in passing, not a
+    characterisation ("Putin, who threatens to", "the aid that was pledged") nor an order that started the war."""
+    if verb.dep_ != "relcl" or verb.tag_ != "VBD" or verb.lemma_.lower() not in ASIDE_VERBS:
+        return False
+    first = min((t.i for t in verb.subtree), default=verb.i)
+    return first > 0 and verb.doc[first - 1].text == ","
 
 
 JOINT_VERBS = lexicon("commitments", "joint_undertaking_verbs").words
