@@ -656,9 +656,9 @@ PARTY_NOUNS = {"people", "country", "nation", "ally", "allies", "partner", "part
 
 
 def restated_support(content: Span, other_side=lambda token: False) -> bool:
-    """A side restating its own support for a party ("reaffirmed the UK's unwavering support for Ukraine", "reiterates
-    its support to the people of X"): support it goes on giving, so a commitment. Not support for a cause or a wish
-    ("support for Ukraine's membership", "for the peace efforts"), nor someone else's support, nor a denial."""
+    """A side restating its own support for a party ("reaffirmed Norway's steady support for Moldova", "reiterates its
+    support to the people of X"): support it goes on giving, so a commitment. Not support for a cause or a wish
+    ("support for Moldova's membership bid", "for the mediation"), nor someone else's support, nor a negated verb."""
     sent = content[0].sent if len(content) else None
     for noun in sent if sent is not None else ():
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in BACKING or noun.dep_ != "dobj":
@@ -801,9 +801,9 @@ ASIDE_VERBS = {"offer", "assure", "reassure", "promise", "pledge", "vow", "threa
 
 
 def _reported_aside(verb: Token) -> bool:
-    """A commitment reported in a relative clause set off by a comma, in the past ("Austin, who assured them that the
-    US will keep supporting Ukraine", "the meeting, where she promised to"): an event told in passing, not a
-    characterisation ("Putin, who threatens to", "the aid that was pledged") nor an order that started the war."""
+    """A commitment reported in a relative clause set off by a comma, in the past ("the Danish minister, who assured
+    them that Denmark will keep supplying shells, ...", "the summit, where she promised to"): an event told in passing,
+    not a characterisation ("the president, who threatens to", "the aid that was pledged") nor an order."""
     if verb.dep_ != "relcl" or verb.tag_ != "VBD" or verb.lemma_.lower() not in ASIDE_VERBS:
         return False
     first = min((t.i for t in verb.subtree), default=verb.i)

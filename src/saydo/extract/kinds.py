@@ -97,7 +97,7 @@ class Cues:
     spoken: bool = False
     # the subject is the speaker in person, in indirect speech ("she said she had ordered the guards to ...")
     in_person: bool = False
-    # the speaker's side restating its own support for a party ("reaffirmed its support for Ukraine")
+    # the speaker's side restating its own support for a party ("reaffirmed its steady support for Moldova")
     restated_support: bool = False
 
 
@@ -210,7 +210,7 @@ def pledge_rule(lemma: str, content: str, cues: Cues, commitments: str | None = 
     if cues.own_side and CONTINUED.search(words) and not DEMAND_CONTENT.search(content):
         return "continued"  # "we continue to supply the hospitals", "we are working to bring the crew home"
     if cues.state_speaker and cues.restated_support:
-        return "restated-support"  # "reaffirmed the UK's unwavering support for Ukraine": support it goes on giving
+        return "restated-support"  # "reiterated Norway's support for Moldova": support it goes on giving
     if cues.state_speaker and GRANT.search(content):  # the passive grant is its point, so not the blanked words
         return "grant"  # "the garrison may leave by the western road under escort": passage the speaker's side allows
     if cues.state_speaker and not cues.other_side and cues.impersonal and (not cues.spoken or FUTURE.search(content)):

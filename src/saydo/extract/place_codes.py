@@ -152,8 +152,8 @@ def decide(sent: Span, spans: list[Span], context: Context = Context(), kind: st
     whole = _WHOLE_FRONT if kind in ("pledge", "demand") else _ACROSS if kind == "claim" else None
     if whole is not None and whole.search(sent.text) and not _LOCAL.search(sent.text) and not _ceasefire_topic(sent):
         # a ceasefire pledged or demanded holds along the whole front; a claim places it only when it reports strikes
-        # across the country: a ceasefire talked about in a claim ("the sides discussed a possible ceasefire") was
-        # the whole country 11 times in 30 on the read sets
+        # across the country: a ceasefire talked about in a claim ("the ministers talked about a truce") was the whole
+        # country 11 times in 30 on the read sets
         return Decision(("UA",), "places:nationwide")
     return Decision((), rule)
 
@@ -162,9 +162,9 @@ _TRUCE_WORDS = {"ceasefire", "ceasefires", "cease-fire", "cease-fires", "truce",
 
 
 def _ceasefire_topic(sent: Span) -> bool:
-    """Is every ceasefire the sentence names only a topic: what a noun is about ("demands for a ceasefire", "efforts
-    towards a truce", "views on a possible ceasefire"), not what is pledged, agreed or called for ("agreed on a
-    ceasefire", "called for a truce")?"""
+    """Is every ceasefire the sentence names only a topic: what a noun is about ("conditions for a truce", "hopes of a
+    ceasefire", "a paper on a truce"), not what is pledged, agreed or called for ("agreed on a ceasefire", "called
+    for a truce")?"""
     truces = [t for t in sent if t.lower_ in _TRUCE_WORDS]
     return bool(truces) and all(t.dep_ == "pobj" and t.head.head.pos_ == "NOUN" or
                                 t.dep_ == "conj" and t.head.dep_ == "pobj" and t.head.head.head.pos_ == "NOUN"
@@ -507,10 +507,11 @@ _SEAT_OF_POWER = {"authorities", "officials", "government", "leadership", "regim
 
 
 def _given(word: Token) -> bool:
-    """A noun of what is given or sent ("deliveries", "the supply of missiles") or a verb of giving ("hand over",
+    """A noun of what is given or sent ("deliveries", "the transfer of jets") or a verb of giving ("hand over",
     "provide"): its receiver is a party."""
-    return (word.lower_ in _words("kyiv_recipient_nouns") or word.lemma_.lower() in _words("kyiv_recipient_nouns")
-            and word.pos_ == "NOUN" or word.pos_ == "VERB" and word.lemma_.lower() in _words("kyiv_giving_verbs"))
+    return (word.lower_ in _words("kyiv_recipient_nouns")
+            or (word.pos_ == "NOUN" and word.lemma_.lower() in _words("kyiv_recipient_nouns"))
+            or (word.pos_ == "VERB" and word.lemma_.lower() in _words("kyiv_giving_verbs")))
 
 
 def _means_government(span: Span) -> bool:
@@ -530,11 +531,11 @@ def _means_government(span: Span) -> bool:
     if root.dep_ == "pobj" and head.lower_ in ("with", "between") and head.head.lemma_.lower() in _TALKS:
         return True  # "talks with Kyiv"
     if root.dep_ == "pobj" and head.lower_ in ("to", "for") and _given(head.head):
-        return True  # "weapons deliveries to Kyiv", "assistance for Kyiv", "hand the jets to Kyiv": who receives them
+        return True  # "weapons deliveries to Kyiv", "aid for Kyiv", "hand the jets to Kyiv": who receives them
     if root.dep_ == "nsubjpass" and head.lemma_.lower() in _words("kyiv_giving_verbs"):
-        return True  # "if Kyiv is supplied with long-range missiles"
+        return True  # "if Kyiv is given more tanks"
     if root.dep_ == "pobj" and head.dep_ == "agent":
-        return True  # "the units controlled by Kyiv", "missiles that could be used by Kyiv": the party acting
+        return True  # "the battalions commanded by Kyiv", "drones launched by Kyiv": the party acting
     if root.dep_ == "pobj" and head.lower_ == "in" and head.head.lower_ in _SEAT_OF_POWER:
         return True  # "the authorities in Kyiv", "officials in Kiev"
     if any(c.dep_ == "relcl" and (c.lemma_ in _words("kyiv_government_verbs")
