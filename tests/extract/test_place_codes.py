@@ -186,7 +186,7 @@ def test_place_codes_a_region_named_is_not_a_reference_back(nlp):
      "The German minister"),
     ("The Kremlin said Russia would respond, condemning Kyiv for the attacks on its airfields.", "The Kremlin"),
     # the receiver of what is given, a passive subject of giving, an agent, the seat of power, a party's own acts
-    ("The Norwegian minister said Oslo would provide new military assistance for Kyiv this winter.",
+    ("The Norwegian minister said Oslo would approve more military aid for Kyiv before the winter.",
      "The Norwegian minister"),
     ("The Russian envoy said Moscow would respond if Kyiv is supplied with more tanks.", "The Russian envoy"),
     ("The Russian envoy said the drones had been launched by Kyiv from the border area.", "The Russian envoy"),
