@@ -270,3 +270,71 @@ def test_statements_a_commitment_told_in_passing_in_a_relative_clause(nlp):
     assert _kinds(nlp, "The Dutch minister met the Russian president, who ordered the invasion in February.",
                   speaker="") != ["pledge"]
 
+
+
+@pytest.mark.parametrize("text", [
+    # a future told in the progressive infinitive
+    "The Ukrainian defence minister said: \u201cWe are going to be shipping them more shells in June.\u201d",
+    # an announced sum, with what it is for hung on the verb by the parser
+    "The British prime minister also announced an extra \u00a3300m of credit to buy drones.",
+    # agreeing with a proposal, as accepting it
+    "\u201cWe agree with the proposal to pause the strikes,\u201d the Russian president said.",
+    # a course of one's own not ruled out, with a contraction
+    "\u201cWe don\u2019t rule out that we could agree on a new truce,\u201d the Russian president said.",
+    "\u201cWe don\u2019t rule out a meeting with them in June,\u201d the Russian president said.",
+    # what another party could face from the speaker's side
+    "The US president confirmed that Russia could face tough new measures if it refuses to talk.",
+])
+def test_statements_progressive_futures_sums_agreeing_and_threats(nlp, text):
+    assert _kinds(nlp, text, speaker="") == ["pledge"]
+
+
+@pytest.mark.parametrize("text", [
+    # a commitment asked of the one addressed
+    "Moscow urged Kyiv to guarantee safe passage for the convoy, the Russian defence ministry said.",
+    # declining to comment
+    "The Kremlin spokesman said the Kremlin would not comment on the report.",
+    # offers made again and again before: a record
+    "\u201cWe have offered talks many times,\u201d the Russian president said.",
+    # what the speaker's own side could face; another side's future; a proposal not agreed with
+    "\u201cWe could face new sanctions,\u201d the Russian foreign minister said.",
+    "\u201cThey are going to be losing more ground,\u201d the Ukrainian defence minister said.",
+    "\u201cWe do not agree with their proposal,\u201d the Russian president said.",
+])
+def test_statements_asked_of_others_no_comment_and_past_offers_are_not_pledges(nlp, text):
+    assert _kinds(nlp, text, speaker="") != ["pledge"]
+
+
+def test_statements_urgency_is_no_call(nlp):
+    # "urgency" is not "urge": the noun calls on no one
+    assert _kinds(nlp, "The British prime minister said the allies would step up planning with real urgency.",
+                  speaker="") != ["demand"]
+
+
+def test_statements_the_terms_of_a_settlement_are_each_partys_pledge(nlp):
+    from datetime import date
+
+    from saydo.extract import extract
+    from saydo.ingest.articles import parse_text
+
+    text = ("The US envoy said the delegations reached an agreement whereby Russia and Ukraine will each free 90 "
+            "prisoners.")
+    found = extract(parse_text(text, name="k.txt", published=date(2025, 3, 1)), nlp=nlp)
+    assert sorted((s.speaker, s.actor, s.kind) for s in found) == [("Russia", "RUS", "pledge"),
+                                                                     ("Ukraine", "UKR", "pledge")]
+
+
+@pytest.mark.parametrize("text", [
+    # a case to be examined
+    "According to Russia\u2019s chief delegate, Russia will consider every case on the list of missing children.",
+])
+def test_statements_cases_considered(nlp, text):
+    assert _kinds(nlp, text, speaker="") == ["pledge"]
+
+
+@pytest.mark.parametrize("text", [
+    "\u201cPrices are set to rise,\u201d the Russian economy minister said.",
+    "\u201cWe will consider them our partners,\u201d the Russian president said.",
+])
+def test_statements_forecasts_and_views_are_not_cases_considered(nlp, text):
+    assert _kinds(nlp, text, speaker="") != ["pledge"]

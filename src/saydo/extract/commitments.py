@@ -26,6 +26,7 @@ NON_ACTS = lexicon("commitments", "non_acts").words
 # "I would like to thank", "we want to show": a wish, whatever is wished
 DESIRES = lexicon("commitments", "desires").words
 PROCEDURE_VERBS = lexicon("commitments", "procedure_verbs").words
+NO_COMMENT = {"comment", "speculate"}
 PROCEDURE_OBJECTS = lexicon("commitments", "procedure_objects").words
 PASSED_OVER_VERBS = lexicon("commitments", "passed_over_verbs").words
 PASSED_OVER_OBJECTS = lexicon("commitments", "passed_over_objects").words
@@ -295,6 +296,10 @@ def _future_marked(verb: Token) -> bool:
             return True
         if head.lemma_ == "be":
             return True  # "the ceasefire is to start at noon"; "our task is to win" too, whose subject is no agent
+    if verb.dep_ == "xcomp" and verb.tag_ == "VBG" and verb.head.lemma_ in INTENT_HEADS and \
+            any(c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ == "VB" for c in verb.children) and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return True  # the progressive infinitive: "we are going to be shipping them more shells"
     if verb.dep_ == "xcomp" and verb.tag_ == "VBN" and verb.head.lemma_ == "be" and \
             any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
             any(c.dep_ == "auxpass" and c.lower_ == "be" for c in verb.children):
@@ -471,6 +476,8 @@ def _is_act(verb: Token) -> bool:
     for _ in range(4):
         if verb.lemma_ in DESIRES:
             return False
+        if verb.lemma_ in NO_COMMENT and _negated(verb):
+            return False  # "the Kremlin would not comment": a reply to the press, not conduct one is held to
         infinitive = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VB"), None)
         if infinitive is None:
             acomp = next((c for c in verb.children if c.dep_ == "acomp"), None)
@@ -483,9 +490,17 @@ def _is_act(verb: Token) -> bool:
         if infinitive is None:
             if _evaluates(verb):
                 return False
-            return verb.lemma_ not in NON_ACTS or _permits(verb) or _stays_put(verb) or _takes_up(verb)
+            return verb.lemma_ not in NON_ACTS or _permits(verb) or _stays_put(verb) or _takes_up(verb) or \
+                _examines(verb)
         verb = infinitive
     return verb.lemma_ not in NON_ACTS
+
+
+def _examines(verb: Token) -> bool:
+    """"We will consider every request": considering a thing is examining it, an act; "we consider it necessary", "will
+    consider them partners" and "will consider whether" are views."""
+    return verb.lemma_ == "consider" and any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in verb.children) and \
+        not any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") for c in verb.children)
 
 
 def _under_belief(verb: Token, content: Span) -> bool:
@@ -555,7 +570,22 @@ LACKING = {"lack", "absence", "want", "shortage"}
 OCCASIONS = {"opportunity", "chance", "occasion", "moment", "time"}
 EVIDENCING = lexicon("commitments", "evidencing_verbs").words
 REJECTING = {"reject", "decline", "dismiss", "refuse", "rebuff", "spurn"}
+# verbs of calling on someone to act
+ASKING = {"urge", "ask", "call", "press", "request", "encourage", "push", "implore", "exhort", "beg", "appeal"}
 PRAISING = {"praise", "hail", "commend", "admire", "salute", "applaud", "laud", "appreciate", "thank"}
+
+
+def _asked_of(verb: Token) -> bool:
+    """Is the verb the infinitive of a call or request addressed to someone named as its object ("urged Kyiv to
+    guarantee", "asked the allies to provide", "called on the sides to agree")? What is asked is the addressee's to
+    do."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.lemma_.lower() not in ASKING:
+        return False
+    addressed = [c for c in head.children if c.dep_ == "dobj"]
+    addressed += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children
+                  if g.dep_ == "pobj"]
+    return bool(addressed)
 
 
 def _object_of(noun: Token) -> Token | None:
@@ -564,8 +594,12 @@ def _object_of(noun: Token) -> Token | None:
 
 
 def _taken_up(noun: Token) -> bool:
-    """An offer or proposal that is the object of a verb taking it up, not negated ("accepted the offer")."""
+    """An offer or proposal that is the object of a verb taking it up, not negated ("accepted the offer", "agreed with
+    the proposal")."""
     verb = _object_of(noun)
+    if verb is None and noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.lemma_ == "agree":
+        verb = noun.head.head  # "we agree with the proposal": taken up as accepting it is
+        return not any(c.dep_ == "neg" for c in verb.children)
     return verb is not None and verb.lemma_.lower() in TAKING_UP and not any(c.dep_ == "neg" for c in verb.children)
 
 
@@ -611,6 +645,8 @@ def _idle_commitment(token: Token, content: Span, other_side) -> bool:
             return True  # "since the regime declared a blockade": the past the sentence dates from
         if any(c.dep_ == "aux" and c.lower_ in OBLIGATIONS for c in token.children):
             return True
+        if _asked_of(token):
+            return True  # "Moscow urged Kyiv to guarantee the truce": asked of the one addressed, a demand
         if token.dep_ in ("advcl", "acl") and token.tag_ == "VB" and \
                 any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and \
                 token.head.lemma_.lower() not in OCCASIONS:  # "take this chance to offer you" does offer
@@ -828,7 +864,14 @@ def joint_parties(content: Span, reporting: Token | None = None) -> list[str]:
     return []
 
 
+# the nouns of a settlement whose terms a clause spells out ("an agreement whereby both will release ...")
+SETTLEMENTS = {"agreement", "deal", "accord", "arrangement", "understanding", "memorandum"}
+
+
 def _joint_commitment(verb: Token) -> bool:
+    if verb.dep_ in ("relcl", "acl") and verb.head.lemma_.lower() in SETTLEMENTS and \
+            any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+        return True  # the terms of a settlement, each party's to keep: "a deal under which A and B will ..."
     if verb.lemma_.lower() in JOINT_VERBS:
         return not any(c.dep_ == "aux" and c.lower_ in OBLIGATIONS for c in verb.children)
     return any(c.dep_ == "acomp" and c.lemma_ in ("ready", "prepared", "willing", "determined") and

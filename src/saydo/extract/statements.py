@@ -253,12 +253,24 @@ def _place_context(index: int, sentences: list[Span], mentions: list[Mention], p
                    speaker_places=title_places(title))
 
 
+# verbs whose object is the thing made known ("announced new funding"), not someone addressed
+_ANNOUNCING = {"announce", "unveil", "declare", "confirm", "pledge", "promise", "offer"}
+
+
 def _content(sent: Span, verb: Token | None) -> Span:
     """What was said: the verb's clausal complement when there is one, else the whole sentence (or part of one)."""
     if verb is not None and sent.start <= verb.i < sent.end:
         speaker = inverted_speaker(verb, sent)  # "..., reported the city council": the object is who spoke
         if speaker is not None:
             return sent.doc[sent.start:verb.i - 1] if verb.i - 1 > sent.start + 2 else sent
+        # "announced new credit to buy shells": what is announced is the thing and what it is for, not the purpose
+        # clause a small model hangs on the verb (an object naming someone, "urged Kyiv to", is not a thing)
+        thing = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "NUM")), None)
+        purpose = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VB"), None)
+        if verb.lemma_ in _ANNOUNCING and thing is not None and purpose is not None and thing.i < purpose.i:
+            tokens = [t for t in [*thing.subtree, *purpose.subtree] if sent.start <= t.i < sent.end]
+            if len(tokens) >= 3:
+                return sent.doc[min(t.i for t in tokens):max(t.i for t in tokens) + 1]
         # "told the Turkish president that ...": the clause said, not the one it was said to
         for child in sorted(verb.children, key=lambda c: c.dep_ == "dobj"):
             if child.dep_ in ("ccomp", "xcomp", "dobj") and child.i > verb.i - 40:
