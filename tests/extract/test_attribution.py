@@ -589,3 +589,31 @@ def test_attribution_what_the_parties_settled_goes_on_with_the_account_before(nl
     assert _by_start(found, "Baltic leaders") is None  # whose leaders the subject names: not the account's
     assert _by_start(found, "The leaders agree on") is None  # a headline (no closing stop)
     assert _by_start(found, "In March, the sides") is None  # told as settled before
+
+
+def test_attribution_according_to_a_person_covers_the_speech_verbs_inside(nlp):
+    # "According to him, Russia has offered ...": he says what Russia did; an outlet named there leaves it to Russia
+    _, found = _extract(nlp, "The Russian president, Vladimir Putin, spoke on Friday. According to him, Russia has "
+                             "proposed a truce for the harvest.")
+    said = _by_start(found, "According to him")
+    assert said is not None and said.speaker == "Vladimir Putin"
+    _, found = _extract(nlp, "According to the Interfax agency, Russia has proposed a truce for the harvest.")
+    assert [s.speaker for s in found] == ["Russia"]
+
+
+def test_attribution_a_quotation_run_into_its_attribution_is_the_speakers(nlp):
+    # the parser can make the quotation's own subject a second subject of "said": the one next to the verb speaks
+    _, found = _extract(nlp, "\u201cThe world must act now. The United States, Europe, everyone in the world who "
+                             "wants this war to end,\u201d Ukrainian President Volodymyr Zelenskiy said online.")
+    assert found and {s.speaker for s in found} == {"Volodymyr Zelenskiy"}
+
+
+def test_attribution_according_to_leaves_relayed_commitments_and_plans_alone(nlp):
+    # a person relaying another state's commitment leaves it that state's (GUIDELINES.md); "according to plan" names
+    # no one
+    _, found = _extract(nlp, "The Lithuanian president, Gitanas Nauseda, spoke on Friday. According to him, Ukraine "
+                             "reaffirmed its commitment to the reforms.")
+    assert [s.speaker for s in found if s.text.startswith("According")] == ["Ukraine"]
+    _, found = _extract(nlp, "\u201cThen you will make a speech, and we will start working according to plan,\u201d "
+                             "Russian President Vladimir Putin said.")
+    assert {s.speaker for s in found} == {"Vladimir Putin"}

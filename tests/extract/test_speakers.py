@@ -429,3 +429,13 @@ def test_speakers_a_journalists_word_for_an_office_means_its_holder(nlp, epithet
             f"{epithet} said the next round of talks would be held in June.")
     statement = _last(nlp, text, date(2025, 5, 12))
     assert (statement.speaker, statement.actor) == (speaker, actor)
+
+
+def test_speakers_a_portfolio_named_must_be_the_persons(nlp):
+    # "the energy minister" is not the defence minister named before; "the defence minister" is, in either spelling
+    text = ("Ukrainian Defence Minister Anna Kovalenko spoke in Lviv on Monday. \u201cWe plan to run the new line by "
+            "spring,\u201d the Ukrainian energy minister said.")
+    assert _last(nlp, text, date(2024, 5, 6)).speaker != "Anna Kovalenko"
+    text = ("Ukrainian Defence Minister Anna Kovalenko spoke in Lviv on Monday. \u201cWe plan to send more drones by "
+            "spring,\u201d the defense minister said.")
+    assert _last(nlp, text, date(2024, 5, 6)).speaker == "Anna Kovalenko"

@@ -306,6 +306,11 @@ def _attribution(sent: Span, quotes, registry: Registry, group: Speaker | None =
                   and not (t.tag_ == "VB" and t.dep_ in ("acl", "relcl")
                            and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children))
                   and not _listed_act(t) and _undertaken(t)]
+    personal = _according_to_person(sent, quotes, registry)
+    if personal is not None and not any(_personal_subject(t) or _another_side(t, personal) for t in candidates):
+        # "According to him, Russia has offered talks": the person is the source of all of it, and a verb of speaking
+        # inside it ("offered") is what he says Russia did
+        return None, personal
     tails = {t.i: _tail_subject(t, sent) for t in candidates}
     candidates.sort(key=lambda t: (not (tails[t.i] is not None or _reporting_tail(t, sent)), t.dep_ != "ROOT", t.i))
     for verb in candidates:
@@ -334,12 +339,48 @@ def _attribution(sent: Span, quotes, registry: Registry, group: Speaker | None =
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 2 <= sent.end and tok.nbor(1).lower_ == "to":
             objs = [c for c in tok.nbor(1).children if c.dep_ == "pobj"]
-            if objs:
+            if objs and not _bare_noun(objs[0]):  # "according to plan", "according to tradition": no one's words
                 speaker = speaker_from_subject(objs[0], registry, sent.start) or \
                     proper_name_speaker(objs[0]) or _document_issuer(objs[0], registry)
                 if speaker is not None:
                     return None, speaker
     return None, None
+
+
+def _according_to_person(sent: Span, quotes, registry: Registry) -> Speaker | None:
+    """The person an "according to him/her/<name>" outside quotation marks names, or None (a body, a document or an
+    outlet named there leaves the sentence's speech verbs to decide)."""
+    for tok in sent:
+        if tok.lower_ != "according" or tok.i + 1 >= sent.end or tok.nbor(1).lower_ != "to" or \
+                inside_quote(quotes, tok.idx):
+            continue
+        source = next((c for c in tok.nbor(1).children if c.dep_ == "pobj"), None)
+        if source is None:
+            return None
+        if source.lower_ in ("him", "her") or source.ent_type_ == "PERSON" or registry.find(source.text) is not None:
+            speaker = speaker_from_subject(source, registry, sent.start)
+            return speaker if speaker is not None and speaker.person is not None else None
+        return None
+    return None
+
+
+def _bare_noun(token: Token) -> bool:
+    """A common noun standing alone ("plan", "schedule", "tradition"), which names no source."""
+    return token.pos_ == "NOUN" and not any(True for _ in token.children)
+
+
+def _another_side(verb: Token, source: Speaker) -> bool:
+    """Does a speech verb's subject name a state other than the source's ("According to the Lithuanian president,
+    Ukraine reaffirmed its commitment"): a relayed commitment, the state's own (GUIDELINES.md)?"""
+    subject = _subject_of(verb)
+    actor = actor_of_name(subject.text) if subject is not None else None
+    return actor is not None and source.actor is not None and actor != source.actor
+
+
+def _personal_subject(verb: Token) -> bool:
+    """Is a speech verb's subject a person ("Putin told him", "she said"), who speaks in his own right?"""
+    subject = _subject_of(verb)
+    return subject is not None and (subject.lower_ in ("he", "she", "i") or subject.ent_type_ == "PERSON")
 
 
 def _listed_act(verb: Token) -> bool:
@@ -831,11 +872,15 @@ def _subject_of(verb: Token) -> Token | None:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-                return _relative_antecedent(verb)
-            return child
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) > 1 and any(t.tag_ == "''" for t in verb.doc[subjects[0].i:subjects[1].i]):
+        # a quotation run into its attribution, parsed with its own subject as a first subject of the verb ("'... The
+        # United States, Europe, everyone ...,' the president said"): the one after the closing mark speaks
+        subjects = subjects[1:]
+    for child in subjects[:1]:
+        if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+            return _relative_antecedent(verb)
+        return child
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
         return _subject_of(verb.head)
     if verb.dep_ == "relcl":

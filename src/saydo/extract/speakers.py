@@ -193,13 +193,36 @@ class Registry:
         # a specific office ("the governor", "the mayor") is never someone whose known office is another ("the
         # governor said" after the president spoke); a generic one ("the Russian leader") may be anyone of the side
         specific = {w for w in keys if PERSON_ROLE.fullmatch(w)} - generic
-        # nor someone known to hold another office: a head of state is not "the Prime Minister" of a release
-        free = (lambda p: not PERSON_ROLE.search(p.role) and office_of(p.name) in (None, *keys)) if specific \
+        # "the energy minister" is not the defence minister named before: a portfolio the words name must be the
+        # person's too ("the foreign minister" after "Foreign Minister Sergei Lavrov"); the small model may fold the
+        # portfolio into the name ("Infrastructure Oleksandr Kubrakov")
+        said = {_SPELLINGS.get(w, w) for w in re.findall(r"[a-z]+", words.lower())}
+        portfolio = said & _PORTFOLIOS
+
+        def role_words(p) -> set[str]:
+            return {_SPELLINGS.get(w, w) for w in re.findall(r"[a-z]+", f"{p.role} {p.name}".lower())}
+
+        def same_portfolio(p) -> bool:  # no portfolio known of the person, or the one the words name
+            return not (role_words(p) & _PORTFOLIOS) or portfolio <= role_words(p)
+
+        # nor someone known to hold another office: a head of state is not "the Prime Minister" of a release; and a
+        # ministry named is not guessed at among the people of unknown office unless their words echo its name
+        # ("the Minister for Reintegration of the Occupied Territories" after "... of the Occupied Territories")
+        free = (lambda p: len(said & role_words(p) - _FILLER) >= 2) if portfolio - {"prime"} else \
+            (lambda p: not PERSON_ROLE.search(p.role) and office_of(p.name) in (None, *keys)) if specific \
             else (lambda p: True)
-        return (latest(lambda p: fits(p) and bool(keys & set(re.findall(r"[a-z]+", p.role.lower())) - generic))
+        return (latest(lambda p: fits(p) and bool(keys & role_words(p) - generic) and same_portfolio(p))
                 or (latest(lambda p: p.actor == side and free(p)) if side else None)
                 or (latest(lambda p: p.actor not in (None, "CIV") and free(p)) if not side else None))
 
+
+# the words of a government portfolio ("the energy minister", "the prime minister"), one of them spelt two ways
+_PORTFOLIOS = {"defence", "defense", "foreign", "energy", "interior", "home", "internal", "finance", "economy",
+               "economic", "health", "justice", "agriculture", "agrarian", "education", "culture", "infrastructure",
+               "digital", "emergency", "emergencies", "environment", "trade", "industry", "transport", "veterans",
+               "social", "reintegration", "prime"}
+_SPELLINGS = {"defense": "defence", "internal": "interior", "home": "interior"}
+_FILLER = {"the", "of", "for", "and", "a", "an", "s", "minister", "deputy", "first", "head"}
 
 # a journalist's other word for an office: "the pontiff" is the pope, "the top diplomat" the foreign minister (or the
 # secretary of state), "the envoy" an ambassador or representative; whose role words these are
