@@ -617,3 +617,38 @@ def test_attribution_according_to_leaves_relayed_commitments_and_plans_alone(nlp
     _, found = _extract(nlp, "\u201cThen you will make a speech, and we will start working according to plan,\u201d "
                              "Russian President Vladimir Putin said.")
     assert {s.speaker for s in found} == {"Vladimir Putin"}
+
+
+def test_attribution_the_statement_said_is_the_body_named_before(nlp):
+    # "the statement said" after a body issued one: the body's words (its name's head, not its article)
+    _, found = _extract(nlp, "The Moldovan Defence Ministry issued a statement on Monday night. \u201cThe units at "
+                             "the border will hold their positions,\u201d the statement said.")
+    assert [(s.speaker, s.actor) for s in found] == [("Moldovan Defence Ministry", "MDA")]
+
+
+def test_attribution_a_bulleted_list_after_an_announcement_is_the_announcers(nlp):
+    _, found = _extract(nlp, "The first results of the talks were announced by Ukrainian negotiator Petro Savchuk.\n\n"
+                             "\u25aa We see Switzerland as a guarantor.\n\n"
+                             "\u25aa We are proposing a new system of guarantees for Ukraine.\n\n"
+                             "The talks ended on Tuesday evening.")
+    listed = _by_start(found, "We are proposing")  # the list's mark is no part of the statement
+    assert listed is not None and listed.speaker == "Petro Savchuk" and listed.kind == "pledge"
+    assert _by_start(found, "The talks ended") is None
+
+
+def test_attribution_a_named_report_passed_on_by_officials_is_the_named_speakers(nlp):
+    _, found = _extract(nlp, "Russian Defence Minister Sergei Shoigu told the Kremlin that Russian forces were "
+                             "clearing the last pockets of resistance, officials said in a statement.")
+    assert [s.speaker for s in found] == ["Sergei Shoigu"]
+
+
+def test_attribution_single_curly_quotes_and_a_dateline(nlp):
+    # a quotation in single curly quotes runs to its attribution; a dateline before the subject never speaks
+    _, found = _extract(nlp, "Kyiv: The UN Secretary-General Antonio Guterres said on Thursday that the UN was "
+                             "doing everything possible.\n\n"
+                             "The city council has said about 100,000 residents remain.\n\n"
+                             "\u2018The city is a crisis within a crisis. Thousands of civilians need help\u2019, "
+                             "Guterres said.")
+    assert _by_start(found, "Kyiv: The UN").speaker == "Antonio Guterres"
+    crisis = _by_start(found, "\u2018The city is a crisis")
+    assert crisis is not None and crisis.speaker == "Antonio Guterres" and crisis.quote == "direct"

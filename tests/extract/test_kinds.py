@@ -338,3 +338,54 @@ def test_statements_cases_considered(nlp, text):
 ])
 def test_statements_forecasts_and_views_are_not_cases_considered(nlp, text):
     assert _kinds(nlp, text, speaker="") != ["pledge"]
+
+
+@pytest.mark.parametrize("text", [
+    # an order to one's own forces, reported by the side that gave it (GUIDELINES.md)
+    "A Ukrainian commander, Oleh Marchenko, said the high command had ordered the garrison to stop defending the "
+    "town.",
+    "The Russian defence ministry said the units near Bucha were ordered to pull back.",
+])
+def test_statements_orders_to_own_forces(nlp, text):
+    assert _kinds(nlp, text, speaker="") == ["pledge"]
+
+
+@pytest.mark.parametrize("text", [
+    # another side's order, and one dated years back
+    "The Ukrainian president said the Kremlin had ordered its troops to attack the city.",
+    "The Ukrainian defence ministry said Moscow ordered troops to invade Crimea in 2014.",
+])
+def test_statements_orders_of_others_or_long_past(nlp, text):
+    assert _kinds(nlp, text, speaker="") != ["pledge"]
+
+
+@pytest.mark.parametrize("text", [
+    # the side's own conduct denied in the present by "we"
+    "\u201cWe do not allow foreign bases on our soil,\u201d the Moldovan president said.",
+    "\u201cWe are not annexing any land,\u201d the Ukrainian president said.",
+    # an official's readiness and an operation under way, told of himself in indirect speech
+    "The Russian president said on Sunday he was open to talks with the other side.",
+    "The Ukrainian general said he was withdrawing troops from the town to save lives.",
+    "A Ukrainian general, Oleh Marchenko, said he had withdrawn from the town to hold better lines.",
+    # what will be a target, and responses in the plural
+    "The Kremlin said that if delivered, the new launchers would be a legitimate target for Russian strikes.",
+    "\u201cIf the attacks go on, our responses will be severe,\u201d the Russian president said.",
+    # a use not ruled out, ships that may be considered carrying cargo, a programme widened
+    "\u201cWe do not rule out the use of the new missile against military sites,\u201d the Russian president said.",
+    "The Ukrainian defence ministry warned that all ships heading to Russian ports may be considered as carrying "
+    "military cargo.",
+    "The US president also announced the expansion of training for Ukrainian pilots.",
+])
+def test_statements_negative_assurances_in_person_acts_and_threats(nlp, text):
+    assert _kinds(nlp, text, speaker="") == ["pledge"]
+
+
+@pytest.mark.parametrize("text", [
+    # states of mind and questions; another side's pullback; leaving a treaty
+    "\u201cWe do not know what they want,\u201d the Ukrainian president said.",
+    "\u201cDo we not allow this?\u201d the Ukrainian president asked.",
+    "The Ukrainian general staff said Russian troops withdrew from the village.",
+    "The Russian foreign ministry said Russia had withdrawn from the treaty.",
+])
+def test_statements_not_assurances_or_pullbacks(nlp, text):
+    assert _kinds(nlp, text, speaker="") != ["pledge"]

@@ -439,3 +439,9 @@ def test_speakers_a_portfolio_named_must_be_the_persons(nlp):
     text = ("Ukrainian Defence Minister Anna Kovalenko spoke in Lviv on Monday. \u201cWe plan to send more drones by "
             "spring,\u201d the defense minister said.")
     assert _last(nlp, text, date(2024, 5, 6)).speaker == "Anna Kovalenko"
+
+
+def test_speakers_a_relative_clause_on_the_name_tells_the_side(nlp):
+    s = _first(nlp, "General Oleh Marchenko, who commands the Ukrainian forces in the area, said the town was "
+                    "quiet.")
+    assert s.speaker == "Oleh Marchenko" and s.actor == "UKR"

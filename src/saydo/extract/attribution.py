@@ -199,6 +199,8 @@ def _running_on(sentences, spans, paragraphs, text, quotes, found, usable, meta,
             carrier, crosses, run = item[1], introduced or (end > start and text[end - 1] == ":"), 0
             scheduled = 0
             continue
+        if carrier is not None and _bulleted(text, start):
+            crosses, run = True, 0  # "X announced the outcomes:" then one bulleted item after another: X's list
         if carrier is None or not usable[index] or meta[index] or run >= CONTINUATION_REACH or (
                 not crosses and index > 0 and paragraphs[index] != paragraphs[index - 1]):
             carrier = None
@@ -210,6 +212,17 @@ def _running_on(sentences, spans, paragraphs, text, quotes, found, usable, meta,
         scheduled += _future(sentences[index])
         # a schedule read out item by item ("From A, people will be evacuated via ...") runs on further
         run += 0 if _future(sentences[index]) and scheduled <= CONTINUATION_REACH else 1
+
+
+_BULLETS = "▪•●‣◦∙·■□➢►"
+
+
+def _bulleted(text: str, start: int) -> bool:
+    """Does the sentence open a paragraph that is an item of a bulleted list ("▪ We see ...", "• The sides ...")?"""
+    line = text.rfind("\n", 0, start) + 1
+    head = text[line:start + 2].lstrip()
+    return bool(head) and (head[0] in _BULLETS or head[:2] in ("- ", "* ")) and \
+        not any(ch.isalnum() for ch in text[line:start])
 
 
 JOINT_SETTLERS = lexicon("turns", "joint_settlers")
@@ -287,10 +300,12 @@ def _document_source(sentences: list[Span], index: int, quotes, registry: Regist
     if subject is None or subject.lemma_.lower() not in STATEMENT_NOUNS:
         return None
     for back in range(index - 1, max(index - 4, -1), -1):
-        for token in reversed(list(sentences[back])):
-            if token.ent_iob_ == "B" and token.ent_type_ in ("ORG", "NORP", "GPE"):
-                speaker = speaker_from_subject(token.head if token.dep_ == "compound" else token, registry,
-                                               sentences[back].start)
+        for ent in reversed(sentences[back].ents):
+            if ent.label_ in ("ORG", "NORP", "GPE"):
+                # the name's head ("The Russian Defence Ministry": Ministry, not its article), or what a name
+                # qualifies ("the Kremlin press service": service)
+                token = ent.root.head if ent.root.dep_ == "compound" else ent.root
+                speaker = speaker_from_subject(token, registry, sentences[back].start)
                 if speaker is not None and speaker.actor not in (None, "CIV"):
                     return speaker
     return None
@@ -322,10 +337,12 @@ def _attribution(sent: Span, quotes, registry: Registry, group: Speaker | None =
         if cited is not None:
             return verb, cited  # "the agency reported, citing the defence ministry": the ministry's words
         speaker = speaker_from_subject(subject, registry, sent.start, span=tail)
-        if speaker is not None and names_outlet(speaker.name):
+        if speaker is not None and (names_outlet(speaker.name) or _unnamed_group(subject)):
             inner = _relayed_report(sent, verb, quotes, registry)
-            if inner is not None:
-                return inner  # "the ministry said ..., the agency said": the ministry's words, relayed
+            if inner is not None and (names_outlet(speaker.name) or inner[1].person is not None):
+                # "the ministry said ..., the agency said": the ministry's words, relayed; "the minister told the
+                # president that ..., officials said": the minister's, whoever passed them on
+                return inner
         if speaker is None and group is not None and subject.lower_ in ("it", "they"):
             speaker = group
         if speaker is None and subject.lower_ == "it" and not _expletive(subject):
@@ -725,6 +742,11 @@ def relayed_by_outlet(verb: Token, sent: Span) -> bool:
     return False
 
 
+def _unnamed_group(subject: Token) -> bool:
+    """A plural common noun with no name in it ("officials", "Russian officials", "sources"): who passes words on."""
+    return subject.tag_ == "NNS" and not any(t.pos_ == "PROPN" for t in subject.subtree)
+
+
 def _relayed_report(sent: Span, verb: Token, quotes, registry: Registry) -> tuple[Token, Speaker] | None:
     """The report an outlet relays: a speech verb inside what it said, with a subject of its own that names a speaker
     who is no outlet ("In Moscow, the ministry said ... and accused ..., the agency said")."""
@@ -873,9 +895,10 @@ def _subject_of(verb: Token) -> Token | None:
             if objects:
                 return objects[0]
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if len(subjects) > 1 and any(t.tag_ == "''" for t in verb.doc[subjects[0].i:subjects[1].i]):
+    if len(subjects) > 1 and any(t.tag_ == "''" or t.text in (":", "(") for t in verb.doc[subjects[0].i:subjects[1].i]):
         # a quotation run into its attribution, parsed with its own subject as a first subject of the verb ("'... The
-        # United States, Europe, everyone ...,' the president said"): the one after the closing mark speaks
+        # United States, Europe, everyone ...,' the president said"), or a dateline ("KYIV: The UN chief said"): the
+        # one after the closing mark or the colon speaks
         subjects = subjects[1:]
     for child in subjects[:1]:
         if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
@@ -916,7 +939,7 @@ def _relative_antecedent(verb: Token) -> Token:
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
+    while start < end and (text[start].isspace() or text[start] in _BULLETS):  # a list item's mark is no part of it
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1

@@ -27,6 +27,7 @@ NON_ACTS = lexicon("commitments", "non_acts").words
 DESIRES = lexicon("commitments", "desires").words
 PROCEDURE_VERBS = lexicon("commitments", "procedure_verbs").words
 NO_COMMENT = {"comment", "speculate"}
+ASSURED_CONDUCT = lexicon("commitments", "assured_conduct").words
 PROCEDURE_OBJECTS = lexicon("commitments", "procedure_objects").words
 PASSED_OVER_VERBS = lexicon("commitments", "passed_over_verbs").words
 PASSED_OVER_OBJECTS = lexicon("commitments", "passed_over_objects").words
@@ -71,6 +72,7 @@ class Futures:
     arrangement: bool = False  # an arrangement is the subject of a verb that sets it going on schedule
     under_way: bool = False  # a pullback of forces announced as under way ("the regrouping is under way")
     measure: bool = False  # a measure the speaker's side announces as being taken now ("we are imposing sanctions")
+    ordered: bool = False  # an order to armed forces given by the speaker's side ("the command ordered the units to")
 
 
 def futures(content: Span, reporting: Token | None = None, *, institution: bool = False,
@@ -78,7 +80,7 @@ def futures(content: Span, reporting: Token | None = None, *, institution: bool 
     """Read the future-marked verbs of ``content``. ``institution``: the speaker is an institution (its "it" is itself);
     ``person`` and not ``quoted``: a "he"/"she" in indirect speech is the speaker; ``other_side(subject)``: the subject
     is another party than the speaker's (whose acts the speaker cannot commit to)."""
-    marked = agent = believed = impersonal = arrangement = under_way = measure = False
+    marked = agent = believed = impersonal = arrangement = under_way = measure = ordered = False
     if reporting is not None and _belief_report(reporting, content):
         believed = True
     for verb in content:
@@ -92,6 +94,7 @@ def futures(content: Span, reporting: Token | None = None, *, institution: bool 
             measure = measure or (not future and _measure_taken(verb, other_side, institution=institution,
                                                                   reported=reporting is not None, quoted=quoted,
                                                                   person=person))
+            ordered = ordered or _order_to_forces(verb, other_side)
         if not future:
             continue
         marked = True
@@ -117,7 +120,7 @@ def futures(content: Span, reporting: Token | None = None, *, institution: bool 
                      person=person) and _is_act(verb) and not other_side(subject) and not _procedure(verb, subject):
             agent = True
     return Futures(marked=marked, agent_acts=agent, believed=believed, impersonal=impersonal,
-                   arrangement=arrangement, under_way=under_way, measure=measure)
+                   arrangement=arrangement, under_way=under_way, measure=measure, ordered=ordered)
 
 
 def _asked(verb: Token) -> bool:
@@ -171,6 +174,50 @@ def _measure_taken(verb: Token, other_side, **agency) -> bool:
             not (patient is not None and (other_side(patient) or patient.pos_ == "PRON"))
     subject = subject_of(verb)
     return _is_agent(subject, **agency) and not other_side(subject)
+
+
+FORCES = lexicon("commitments", "forces_nouns").words
+MILITARY_ACTS = lexicon("kinds", "military_actions")
+
+
+def _order_to_forces(verb: Token, other_side) -> bool:
+    """An order to armed forces given by the speaker's side (GUIDELINES.md: orders to own forces are pledges): a verb
+    of ordering, not negated, asked about or dated in the past, addressed to forces ("ordered the units to pull back")
+    or to an act of war ("instructed to cease fire"), with no other party giving or receiving it."""
+    if verb.lemma_.lower() not in DIRECTIVES or _negated(verb) or _asked(verb) or _dated_past(verb):
+        return False
+    act = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VB"), None)
+    if act is None:
+        return False
+    told = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not (any(t.lemma_.lower() in FORCES for t in told) or
+            MILITARY_ACTS.search(" ".join(t.text for t in act.subtree))):
+        return False
+    giver = _by_agent(verb) if _passive(verb) else subject_of(verb)
+    return not any(other_side(t) for t in [*told, *([giver] if giver is not None else [])])
+
+
+def negative_assurance(content: Span) -> bool:
+    """A side's own conduct in war denied in the present by "we" ("we do not allow buffer zones on our land", "we are
+    not annexing anything"): an assurance about its conduct (GUIDELINES.md: negative intent is a pledge). Only acts of
+    the class of ``ASSURED_CONDUCT``: on the press texts any verb so denied was mostly an attitude ("we don't care",
+    "I do not blame you"). Not a question, a condition or a clause that describes."""
+    if any(t.text == "?" for t in content):
+        return False
+    for verb in content:
+        if verb.pos_ != "VERB" or not _negated(verb) or verb.dep_ in ("relcl", "acl", "advcl", "pcomp", "xcomp"):
+            continue
+        auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        present = verb.tag_ in ("VBP", "VBZ") or verb.tag_ == "VB" and bool(auxes & {"do", "does"}) or \
+            verb.tag_ == "VBG" and bool(auxes & {"am", "are", "is", "'re", "'m"})
+        if not present or any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+            continue
+        subject = subject_of(verb)
+        if subject is None or subject.lower_ != "we" or verb.lemma_.lower() not in ASSURED_CONDUCT or _asked(verb) or \
+                any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in verb.children):
+            continue
+        return True
+    return False
 
 
 def _obliged(verb: Token) -> bool:

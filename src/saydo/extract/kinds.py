@@ -87,6 +87,8 @@ class Cues:
     arrangement: bool | None = None
     under_way: bool = False  # a pullback of forces announced as under way ("a regrouping of troops is under way")
     measure: bool = False  # a measure the speaker's side announces as being taken now ("we are imposing sanctions")
+    ordered: bool = False  # an order to armed forces given by the speaker's side ("the command ordered the units to")
+    negative: bool = False  # own conduct denied in the present by "we"/"I" ("we do not allow buffer zones")
     # why a commitment in what was said is talked about rather than made (saydo.extract.commitments.not_made): a
     # "question", "hypothetical", "ongoing" conduct, a "courtesy", or made "long-ago"; None when it is made
     not_made: str | None = None
@@ -127,8 +129,8 @@ def classify_rule(verb_lemma: str | None, content: str, cues: Cues, *, negated_v
         return "demand", "kind:demand-verb"
     if OWN_DEMAND.search(content):
         return "demand", "kind:demand-own-call"
-    if COUNTERFACTUAL.search(content):
-        return "opinion", "kind:opinion-counterfactual"
+    if COUNTERFACTUAL.search(content) and not (cues.state_speaker and THREAT.search(content)):
+        return "opinion", "kind:opinion-counterfactual"  # not a threat: "if delivered, they would be a target"
     if HEDGED_VIEW.search(content):
         return "opinion", "kind:opinion-hedged-view"
     if SHARED_VIEW.search(content):
@@ -201,6 +203,10 @@ def pledge_rule(lemma: str, content: str, cues: Cues, commitments: str | None = 
     if (cues.own_side or (cues.state_speaker and not cues.other_side)) and \
             (UNDERTAKING.search(words) or ANNOUNCED_SUM.search(words)):
         return "undertaking"  # "the sides refused to target power plants", "we will abstain from", "stand ready to"
+    if cues.own_side and cues.state_speaker and cues.negative:
+        return "negative-assurance"  # "we are not annexing anything": an assurance about the side's own conduct
+    if cues.state_speaker and not cues.other_side and cues.ordered:
+        return "order-to-forces"  # "the high command ordered the units to pull back": an order to own forces
     if cues.state_speaker and THREAT.search(words):
         # "the strike on the ferry will not go unpunished": who will punish goes unsaid, and the one warning is that
         # side; the act warned about is another party's, so no side check
@@ -224,7 +230,7 @@ def pledge_rule(lemma: str, content: str, cues: Cues, commitments: str | None = 
         return "pullback-under-way"  # "a regrouping of troops is under way": announced as going on, still a pledge
     if cues.measure and not cues.spoken and (cues.own_side or cues.state_speaker and not cues.other_side):
         return "announced-measure"  # "we are imposing new controls", "the ministry has launched an evacuation"
-    if cues.own_side and PROGRESSIVE.search(content):
+    if (cues.own_side or cues.in_person and cues.state_speaker) and PROGRESSIVE.search(content):
         return "progressive"  # "we are turning our columns around": an operation announced as it starts
     if cues.state_speaker and not cues.other_side and _arrangement(content, cues):
         return "arrangement"  # "the corridor will open at ten", "talks are to begin in an hour"

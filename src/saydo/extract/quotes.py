@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-OPENING = {"“": "”", "«": "»", "„": "“", '"': '"'}
+# single curly quotes quote as well in some outlets ('‘We are ready’, he said'); their closing mark is also the
+# apostrophe, so it closes only where no letter follows (not in "don’t")
+OPENING = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’"}
 CLOSING = {"”", "»", '"', "“"}
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
@@ -26,7 +28,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             if open_at is None:
                 if ch in OPENING and _can_open(text, i):
                     open_at, closer = i + 1, OPENING[ch]
-            elif ch == closer or (ch in CLOSING and ch != '"' and closer != '"'):
+            elif ch == closer and (closer != "’" or not text[i + 1:i + 2].isalpha()) or \
+                    (ch in CLOSING and ch != '"' and closer not in ('"', "’")):
                 if i > open_at:
                     spans.append((open_at, i))
                 open_at = None
@@ -37,8 +40,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _can_open(text: str, i: int) -> bool:
-    """A straight quote opens only after a space, a line start or an opening bracket (not in 5'11" or O"Neil)."""
-    if text[i] != '"':
+    """A straight quote or a single curly one opens only after a space, a line start or an opening bracket (not in
+    5'11" or O"Neil, nor a reversed apostrophe in a word)."""
+    if text[i] not in ('"', "‘"):
         return True
     return i == 0 or text[i - 1] in " \n\t([—–-:"
 

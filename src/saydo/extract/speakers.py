@@ -202,16 +202,17 @@ class Registry:
         def role_words(p) -> set[str]:
             return {_SPELLINGS.get(w, w) for w in re.findall(r"[a-z]+", f"{p.role} {p.name}".lower())}
 
-        def same_portfolio(p) -> bool:  # no portfolio known of the person, or the one the words name
-            return not (role_words(p) & _PORTFOLIOS) or portfolio <= role_words(p)
 
         # nor someone known to hold another office: a head of state is not "the Prime Minister" of a release; and a
-        # ministry named is not guessed at among the people of unknown office unless their words echo its name
-        # ("the Minister for Reintegration of the Occupied Territories" after "... of the Occupied Territories")
-        free = (lambda p: len(said & role_words(p) - _FILLER) >= 2) if portfolio - {"prime"} else \
+        # ministry named is not guessed at among the people of unknown office, unless their words echo its name
+        # ("the Minister for Reintegration of the Occupied Territories" after "... of the Occupied Territories") or
+        # the one of them who spoke last is meant ("Trust the authorities," the Minister for Reintegration stressed)
+        last = self.last_speaker.person if self.last_speaker is not None else None
+        free = (lambda p: len(said & role_words(p) - _FILLER) >= 2 or p is last and not PERSON_ROLE.search(p.role)) \
+            if portfolio - {"prime"} else \
             (lambda p: not PERSON_ROLE.search(p.role) and office_of(p.name) in (None, *keys)) if specific \
             else (lambda p: True)
-        return (latest(lambda p: fits(p) and bool(keys & role_words(p) - generic) and same_portfolio(p))
+        return (latest(lambda p: fits(p) and bool(keys & role_words(p) - generic) and portfolio <= role_words(p))
                 or (latest(lambda p: p.actor == side and free(p)) if side else None)
                 or (latest(lambda p: p.actor not in (None, "CIV") and free(p)) if not side else None))
 
@@ -321,7 +322,9 @@ def actor_near(ent: Span, quotes: list[tuple[int, int]], reach: int = 12) -> str
     sent = ent.sent
     best, best_distance = None, reach + 1
     # what the verb after the name reports is what was said, not who says it ("X said Ukrainian soldiers ...")
-    verb = next((t for t in sent if t.i >= ent.end and t.pos_ in ("VERB", "AUX")), None)
+    # (not a relative clause on the name, "X, who commands the Ukrainian forces, said": that describes X)
+    verb = next((t for t in sent if t.i >= ent.end and t.pos_ in ("VERB", "AUX") and t.dep_ not in ("relcl", "acl")
+                 and not (t.pos_ == "AUX" and t.head.dep_ in ("relcl", "acl"))), None)
     said = {x.i for c in (verb.children if verb is not None else ()) if c.dep_ in ("ccomp", "xcomp", "dobj")
             for x in c.subtree}
     for token in sent:
