@@ -389,3 +389,25 @@ def test_statements_negative_assurances_in_person_acts_and_threats(nlp, text):
 ])
 def test_statements_not_assurances_or_pullbacks(nlp, text):
     assert _kinds(nlp, text, speaker="") != ["pledge"]
+
+
+def test_statements_a_quotation_told_to_someone_is_what_was_said(nlp):
+    # '"...," the president told the leaders': the quotation is what was said, the leaders whom it was said to
+    from spacy.tokens import Doc
+
+    from saydo.extract.statements import _content
+
+    # a parse seen on long quotations: the quotation hangs loose (parataxis), the addressee is the object
+    words = ["\u201c", "We", "will", "respond", "\u201d", "the", "president", "told", "leaders", "of", "the",
+             "alliance", "."]
+    heads = [7, 3, 3, 7, 7, 6, 7, 7, 7, 8, 11, 9, 7]
+    deps = ["punct", "nsubj", "aux", "parataxis", "punct", "det", "nsubj", "ROOT", "dobj", "prep", "det", "pobj",
+            "punct"]
+    lemmas = ["\u201c", "we", "will", "respond", "\u201d", "the", "president", "tell", "leader", "of", "the",
+              "alliance", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, lemmas=lemmas)
+    said = _content(doc[:], doc[7]).text
+    assert "respond" in said and said != "leaders of the alliance"
+    # "assuring" may take the thing assured as its object, not someone addressed
+    assert _kinds(nlp, "The Turkish president spoke to his Russian counterpart on Thursday, assuring Turkey\u2019s "
+                       "diplomatic effort to end the war.", speaker="") == ["pledge"]

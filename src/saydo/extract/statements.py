@@ -256,6 +256,8 @@ def _place_context(index: int, sentences: list[Span], mentions: list[Mention], p
 
 # verbs whose object is the thing made known ("announced new funding"), not someone addressed
 _ANNOUNCING = {"announce", "unveil", "declare", "confirm", "pledge", "promise", "offer"}
+# verbs whose object is the one addressed ("told reporters", "briefed the president"; "assured" may take the thing)
+_ADDRESSING = {"tell", "inform", "warn", "brief", "remind", "notify"}
 
 
 def _content(sent: Span, verb: Token | None) -> Span:
@@ -274,6 +276,8 @@ def _content(sent: Span, verb: Token | None) -> Span:
                 return sent.doc[min(t.i for t in tokens):max(t.i for t in tokens) + 1]
         # "told the Turkish president that ...": the clause said, not the one it was said to
         for child in sorted(verb.children, key=lambda c: c.dep_ == "dobj"):
+            if child.dep_ == "dobj" and verb.lemma_ in _ADDRESSING:
+                continue  # "..., Putin told leaders of the alliance": whom it was said to, not what
             if child.dep_ in ("ccomp", "xcomp", "dobj") and child.i > verb.i - 40:
                 tokens = [t for t in child.subtree if sent.start <= t.i < sent.end]
                 if len(tokens) >= 3:
