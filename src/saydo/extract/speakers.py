@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from saydo.extract.lexicon import lexicon
 from saydo.extract.quotes import inside_quote
 from saydo.resolve.actors import actor_in_phrase, actor_of_name, actor_of_person, looks_civilian, looks_official
-from saydo.resolve.offices import office_of
+from saydo.resolve.offices import has_office, office_of
 
 _TITLES = re.compile(r"^(mr|mrs|ms|miss|dr|prof|gen|col|lt|maj|capt|sgt|president|minister|general)\.?\s+", re.I)
 PRONOUNS = {"he", "she", "him", "her", "his"}
@@ -172,6 +172,10 @@ class Registry:
         keys = {w for w in re.findall(r"[a-z]+", words.lower()) if w not in {"the", "a", "an", "of", "s"}}
         keys |= {w for key in keys for w in _OFFICE_EPITHETS.get(key, ())}
         side = actor_in_phrase(words)
+        bare = re.sub(r"^(?:the|a)\s+", "", words.strip(), flags=re.I)
+        if side is None and self.home is not None and _BARE_STATE_HEAD.fullmatch(bare) and \
+                has_office(self.home, "chancellor" if "chancellor" in bare.lower() else "president"):
+            side = self.home  # "the President" of a Ukrainian site is Ukraine's, not the last president named
 
         def latest(test) -> Person | None:
             best, best_at = None, -1
@@ -656,6 +660,7 @@ _HONORIFICS = {"lady", "lord", "sir", "dame", "king", "queen", "prince", "pope",
 # a head of state's or government's title on its own, with no name and no side
 HEAD_TITLES = r"prime\s+minister|premier|pm|president|chancellor|head\s+of\s+(?:state|(?:the\s+)?government)"
 _BARE_HEAD = re.compile(f"(?:{HEAD_TITLES})", re.I)
+_BARE_STATE_HEAD = re.compile(r"president|head\s+of\s+state|chancellor", re.I)
 
 # an adjective naming a service in a body's name, and the noun that refers back to the body
 _BRANCH_NOUNS = {"naval": "navy"}

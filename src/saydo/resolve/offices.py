@@ -52,6 +52,11 @@ def holder(actor: str | None, day: date | None, office: str = "president") -> st
     return None
 
 
+def has_office(actor: str | None, office: str) -> bool:
+    """Whether the table knows anyone to have held ``office`` ("president", "chancellor") for ``actor``."""
+    return any(h.actor == actor and h.office == office for h in HOLDERS)
+
+
 def office_of(name: str) -> str | None:
     """The office ("president", "chancellor") the table has a person of this surname hold, at any time; None when it
     has no such person."""
