@@ -652,3 +652,12 @@ def test_attribution_single_curly_quotes_and_a_dateline(nlp):
     assert _by_start(found, "Kyiv: The UN").speaker == "Antonio Guterres"
     crisis = _by_start(found, "\u2018The city is a crisis")
     assert crisis is not None and crisis.speaker == "Antonio Guterres" and crisis.quote == "direct"
+
+
+def test_attribution_they_agreed_goes_on_with_the_account(nlp):
+    _, found = _extract(nlp, "The Ukrainian presidential office said the president had spoken to the Belarusian "
+                             "leader on Sunday.\n\n"
+                             "They agreed that the Ukrainian delegation would meet the Russian delegation at the "
+                             "border.")
+    agreed = _by_start(found, "They agreed")
+    assert agreed is not None and agreed.actor == "UKR" and agreed.kind == "pledge"
