@@ -278,12 +278,12 @@ def test_statements_a_commitment_told_in_passing_in_a_relative_clause(nlp):
     # an announced sum, with what it is for hung on the verb by the parser
     "The British prime minister also announced an extra \u00a3300m of credit to buy drones.",
     # agreeing with a proposal, as accepting it
-    "\u201cWe agree with the proposal to pause the strikes,\u201d the Russian president said.",
+    "\u201cWe agree with the proposal to open a second corridor,\u201d the Russian president said.",
     # a course of one's own not ruled out, with a contraction
-    "\u201cWe don\u2019t rule out that we could agree on a new truce,\u201d the Russian president said.",
+    "\u201cWe don\u2019t rule out that we could sign a river deal in May,\u201d the Russian president said.",
     "\u201cWe don\u2019t rule out a meeting with them in June,\u201d the Russian president said.",
     # what another party could face from the speaker's side
-    "The US president confirmed that Russia could face tough new measures if it refuses to talk.",
+    "The US president confirmed that Belarus could face new tariffs if it keeps selling the fuel.",
 ])
 def test_statements_progressive_futures_sums_agreeing_and_threats(nlp, text):
     assert _kinds(nlp, text, speaker="") == ["pledge"]
@@ -291,7 +291,7 @@ def test_statements_progressive_futures_sums_agreeing_and_threats(nlp, text):
 
 @pytest.mark.parametrize("text", [
     # a commitment asked of the one addressed
-    "Moscow urged Kyiv to guarantee safe passage for the convoy, the Russian defence ministry said.",
+    "Minsk urged Vilnius to guarantee the transit of the trains, the Belarusian foreign ministry said.",
     # declining to comment
     "The Kremlin spokesman said the Kremlin would not comment on the report.",
     # offers made again and again before: a record
@@ -317,11 +317,11 @@ def test_statements_the_terms_of_a_settlement_are_each_partys_pledge(nlp):
     from saydo.extract import extract
     from saydo.ingest.articles import parse_text
 
-    text = ("The US envoy said the delegations reached an agreement whereby Russia and Ukraine will each free 90 "
-            "prisoners.")
+    text = "The US envoy said the delegations had reached a deal under which Moldova and Romania will each open " \
+           "two crossings."
     found = extract(parse_text(text, name="k.txt", published=date(2025, 3, 1)), nlp=nlp)
-    assert sorted((s.speaker, s.actor, s.kind) for s in found) == [("Russia", "RUS", "pledge"),
-                                                                     ("Ukraine", "UKR", "pledge")]
+    assert sorted((s.speaker, s.actor, s.kind) for s in found) == [("Moldova", "MDA", "pledge"),
+                                                                     ("Romania", "ROU", "pledge")]
 
 
 @pytest.mark.parametrize("text", [
@@ -342,8 +342,7 @@ def test_statements_forecasts_and_views_are_not_cases_considered(nlp, text):
 
 @pytest.mark.parametrize("text", [
     # an order to one's own forces, reported by the side that gave it (GUIDELINES.md)
-    "A Ukrainian commander, Oleh Marchenko, said the high command had ordered the garrison to stop defending the "
-    "town.",
+    "A Ukrainian commander, Oleh Marchenko, said the high command had ordered the garrison to leave the bridgehead.",
     "The Russian defence ministry said the units near Bucha were ordered to pull back.",
 ])
 def test_statements_orders_to_own_forces(nlp, text):
@@ -362,19 +361,19 @@ def test_statements_orders_of_others_or_long_past(nlp, text):
 @pytest.mark.parametrize("text", [
     # the side's own conduct denied in the present by "we"
     "\u201cWe do not allow foreign bases on our soil,\u201d the Moldovan president said.",
-    "\u201cWe are not annexing any land,\u201d the Ukrainian president said.",
+    "\u201cWe do not shell their villages,\u201d the Ukrainian president said.",
     # an official's readiness and an operation under way, told of himself in indirect speech
-    "The Russian president said on Sunday he was open to talks with the other side.",
-    "The Ukrainian general said he was withdrawing troops from the town to save lives.",
-    "A Ukrainian general, Oleh Marchenko, said he had withdrawn from the town to hold better lines.",
+    "The Russian president said he was open to talks with Chisinau about the depots.",
+    "The Ukrainian general said he was withdrawing two battalions from the hill.",
+    "A Ukrainian general, Oleh Marchenko, said he had withdrawn from the village to dig in behind the river.",
     # what will be a target, and responses in the plural
-    "The Kremlin said that if delivered, the new launchers would be a legitimate target for Russian strikes.",
-    "\u201cIf the attacks go on, our responses will be severe,\u201d the Russian president said.",
+    "The Kremlin said that once in Poland, the new launchers would become targets for the army.",
+    "\u201cIf the raids go on, our responses will be harsh and swift,\u201d the Russian president said.",
     # a use not ruled out, ships that may be considered carrying cargo, a programme widened
-    "\u201cWe do not rule out the use of the new missile against military sites,\u201d the Russian president said.",
-    "The Ukrainian defence ministry warned that all ships heading to Russian ports may be considered as carrying "
-    "military cargo.",
-    "The US president also announced the expansion of training for Ukrainian pilots.",
+    "\u201cWe do not rule out the use of drones against the depots,\u201d the Russian president said.",
+    "The Ukrainian defence ministry warned that all trucks heading to the occupied ports may be considered as "
+    "carrying weapons.",
+    "The Dutch premier announced the expansion of the demining effort.",
 ])
 def test_statements_negative_assurances_in_person_acts_and_threats(nlp, text):
     assert _kinds(nlp, text, speaker="") == ["pledge"]

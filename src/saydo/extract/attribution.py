@@ -341,7 +341,7 @@ def _attribution(sent: Span, quotes, registry: Registry, group: Speaker | None =
             inner = _relayed_report(sent, verb, quotes, registry)
             if inner is not None and (names_outlet(speaker.name) or inner[1].person is not None):
                 # "the ministry said ..., the agency said": the ministry's words, relayed; "the minister told the
-                # president that ..., officials said": the minister's, whoever passed them on
+                # cabinet that ..., officials said": the minister's, whoever passed them on
                 return inner
         if speaker is None and group is not None and subject.lower_ in ("it", "they"):
             speaker = group
@@ -383,7 +383,7 @@ def _according_to_person(sent: Span, quotes, registry: Registry) -> Speaker | No
 
 def _bare_noun(token: Token) -> bool:
     """A common noun standing alone ("plan", "schedule", "tradition"), which names no source."""
-    return token.pos_ == "NOUN" and not any(True for _ in token.children)
+    return token.pos_ == "NOUN" and token.n_lefts + token.n_rights == 0
 
 
 def _another_side(verb: Token, source: Speaker) -> bool:
@@ -896,14 +896,14 @@ def _subject_of(verb: Token) -> Token | None:
                 return objects[0]
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if len(subjects) > 1 and any(t.tag_ == "''" or t.text in (":", "(") for t in verb.doc[subjects[0].i:subjects[1].i]):
-        # a quotation run into its attribution, parsed with its own subject as a first subject of the verb ("'... The
-        # United States, Europe, everyone ...,' the president said"), or a dateline ("KYIV: The UN chief said"): the
-        # one after the closing mark or the colon speaks
+        # a quotation run into its attribution, parsed with its own subject as a first subject of the verb ("'... Our
+        # partners, our neighbours, all who can ...,' the president said"), or a dateline ("KYIV: The UN chief said"):
+        # the one after the closing mark or the colon speaks
         subjects = subjects[1:]
-    for child in subjects[:1]:
-        if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+    if subjects:
+        if subjects[0].lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
             return _relative_antecedent(verb)
-        return child
+        return subjects[0]
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
         return _subject_of(verb.head)
     if verb.dep_ == "relcl":

@@ -198,8 +198,8 @@ def _order_to_forces(verb: Token, other_side) -> bool:
 
 
 def negative_assurance(content: Span) -> bool:
-    """A side's own conduct in war denied in the present by "we" ("we do not allow buffer zones on our land", "we are
-    not annexing anything"): an assurance about its conduct (GUIDELINES.md: negative intent is a pledge). Only acts of
+    """A side's own conduct in war denied in the present by "we" ("we do not allow foreign bases on our soil", "we
+    do not shell their villages"): an assurance about its conduct (GUIDELINES.md: negative intent is a pledge). Only acts of
     the class of ``ASSURED_CONDUCT``: on the press texts any verb so denied was mostly an attitude ("we don't care",
     "I do not blame you"). Not a question, a condition or a clause that describes."""
     if any(t.text == "?" for t in content):
@@ -623,8 +623,8 @@ PRAISING = {"praise", "hail", "commend", "admire", "salute", "applaud", "laud", 
 
 
 def _asked_of(verb: Token) -> bool:
-    """Is the verb the infinitive of a call or request addressed to someone named as its object ("urged Kyiv to
-    guarantee", "asked the allies to provide", "called on the sides to agree")? What is asked is the addressee's to
+    """Is the verb the infinitive of a call or request addressed to someone named as its object ("urged the other side
+    to guarantee", "asked the allies to provide", "called on the sides to agree")? What is asked is the addressee's to
     do."""
     head = verb.head
     if verb.dep_ != "xcomp" or head.lemma_.lower() not in ASKING:
@@ -693,7 +693,7 @@ def _idle_commitment(token: Token, content: Span, other_side) -> bool:
         if any(c.dep_ == "aux" and c.lower_ in OBLIGATIONS for c in token.children):
             return True
         if _asked_of(token):
-            return True  # "Moscow urged Kyiv to guarantee the truce": asked of the one addressed, a demand
+            return True  # "Minsk urged Vilnius to guarantee the transit": asked of the one addressed, a demand
         if token.dep_ in ("advcl", "acl") and token.tag_ == "VB" and \
                 any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and \
                 token.head.lemma_.lower() not in OCCASIONS:  # "take this chance to offer you" does offer
@@ -911,7 +911,7 @@ def joint_parties(content: Span, reporting: Token | None = None) -> list[str]:
     return []
 
 
-# the nouns of a settlement whose terms a clause spells out ("an agreement whereby both will release ...")
+# the nouns of a settlement whose terms a clause spells out ("a deal under which both will open ...")
 SETTLEMENTS = {"agreement", "deal", "accord", "arrangement", "understanding", "memorandum"}
 
 

@@ -88,7 +88,7 @@ class Cues:
     under_way: bool = False  # a pullback of forces announced as under way ("a regrouping of troops is under way")
     measure: bool = False  # a measure the speaker's side announces as being taken now ("we are imposing sanctions")
     ordered: bool = False  # an order to armed forces given by the speaker's side ("the command ordered the units to")
-    negative: bool = False  # own conduct denied in the present by "we"/"I" ("we do not allow buffer zones")
+    negative: bool = False  # own conduct in war denied in the present by "we" ("we do not allow foreign bases")
     # why a commitment in what was said is talked about rather than made (saydo.extract.commitments.not_made): a
     # "question", "hypothetical", "ongoing" conduct, a "courtesy", or made "long-ago"; None when it is made
     not_made: str | None = None
@@ -204,7 +204,7 @@ def pledge_rule(lemma: str, content: str, cues: Cues, commitments: str | None = 
             (UNDERTAKING.search(words) or ANNOUNCED_SUM.search(words)):
         return "undertaking"  # "the sides refused to target power plants", "we will abstain from", "stand ready to"
     if cues.own_side and cues.state_speaker and cues.negative:
-        return "negative-assurance"  # "we are not annexing anything": an assurance about the side's own conduct
+        return "negative-assurance"  # "we do not shell their villages": an assurance about the side's own conduct
     if cues.state_speaker and not cues.other_side and cues.ordered:
         return "order-to-forces"  # "the high command ordered the units to pull back": an order to own forces
     if cues.state_speaker and THREAT.search(words):

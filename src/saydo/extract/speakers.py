@@ -206,11 +206,10 @@ class Registry:
         def role_words(p) -> set[str]:
             return {_SPELLINGS.get(w, w) for w in re.findall(r"[a-z]+", f"{p.role} {p.name}".lower())}
 
-
         # nor someone known to hold another office: a head of state is not "the Prime Minister" of a release; and a
         # ministry named is not guessed at among the people of unknown office, unless their words echo its name
         # ("the Minister for Reintegration of the Occupied Territories" after "... of the Occupied Territories") or
-        # the one of them who spoke last is meant ("Trust the authorities," the Minister for Reintegration stressed)
+        # the one of them who spoke last is meant ("'The route is open,' the Minister for Reintegration added")
         last = self.last_speaker.person if self.last_speaker is not None else None
         free = (lambda p: len(said & role_words(p) - _FILLER) >= 2 or p is last and not PERSON_ROLE.search(p.role)) \
             if portfolio - {"prime"} else \
@@ -221,8 +220,9 @@ class Registry:
                 or (latest(lambda p: p.actor not in (None, "CIV") and free(p)) if not side else None))
 
 
-# the words of a government portfolio ("the energy minister", "the prime minister"), one of them spelt two ways
-_PORTFOLIOS = {"defence", "defense", "foreign", "energy", "interior", "home", "internal", "finance", "economy",
+# the words of a government portfolio ("the energy minister", "the prime minister"), after _SPELLINGS; defence spelt
+# two ways, the interior named three
+_PORTFOLIOS = {"defence", "foreign", "energy", "interior", "finance", "economy",
                "economic", "health", "justice", "agriculture", "agrarian", "education", "culture", "infrastructure",
                "digital", "emergency", "emergencies", "environment", "trade", "industry", "transport", "veterans",
                "social", "reintegration", "prime"}

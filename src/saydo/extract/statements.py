@@ -267,7 +267,7 @@ def _content(sent: Span, verb: Token | None) -> Span:
         if speaker is not None:
             return sent.doc[sent.start:verb.i - 1] if verb.i - 1 > sent.start + 2 else sent
         # "announced new credit to buy shells": what is announced is the thing and what it is for, not the purpose
-        # clause a small model hangs on the verb (an object naming someone, "urged Kyiv to", is not a thing)
+        # clause a small model hangs on the verb (an object naming someone, "urged Vilnius to", is not a thing)
         thing = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "NUM")), None)
         purpose = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VB"), None)
         if verb.lemma_ in _ANNOUNCING and thing is not None and purpose is not None and thing.i < purpose.i:
