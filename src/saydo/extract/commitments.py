@@ -199,9 +199,9 @@ def _order_to_forces(verb: Token, other_side) -> bool:
 
 def negative_assurance(content: Span) -> bool:
     """A side's own conduct in war denied in the present by "we" ("we do not allow foreign bases on our soil", "we
-    do not shell their villages"): an assurance about its conduct (GUIDELINES.md: negative intent is a pledge). Only acts of
-    the class of ``ASSURED_CONDUCT``: on the press texts any verb so denied was mostly an attitude ("we don't care",
-    "I do not blame you"). Not a question, a condition or a clause that describes."""
+    do not shell their villages"): an assurance about its conduct (GUIDELINES.md: negative intent is a pledge). Only
+    acts of the class of ``ASSURED_CONDUCT``: on the press texts any verb so denied was mostly an attitude (not
+    caring, not blaming). Not a question, a condition or a clause that describes."""
     if any(t.text == "?" for t in content):
         return False
     for verb in content:
