@@ -353,28 +353,30 @@ def _attribution(sent: Span, quotes, registry: Registry, group: Speaker | None =
             speaker = Speaker(" ".join(t.text for t in subject.subtree), None)
         if speaker is not None:
             return verb, speaker
-    for tok in sent:
-        if tok.lower_ == "according" and tok.i + 2 <= sent.end and tok.nbor(1).lower_ == "to":
-            objs = [c for c in tok.nbor(1).children if c.dep_ == "pobj"]
-            if objs and not _bare_noun(objs[0]):  # "according to plan", "according to tradition": no one's words
-                speaker = speaker_from_subject(objs[0], registry, sent.start) or \
-                    proper_name_speaker(objs[0]) or _document_issuer(objs[0], registry)
-                if speaker is not None:
-                    return None, speaker
+    for _according, source in _according_to(sent):
+        if source is not None and not _bare_noun(source):  # "according to plan" names no one
+            speaker = speaker_from_subject(source, registry, sent.start) or \
+                proper_name_speaker(source) or _document_issuer(source, registry)
+            if speaker is not None:
+                return None, speaker
     return None, None
 
 
-def _according_to_person(sent: Span, quotes, registry: Registry) -> Speaker | None:
-    """The person an "according to him/her/<name>" outside quotation marks names, or None (a body, a document or an
-    outlet named there leaves the sentence's speech verbs to decide)."""
+def _according_to(sent: Span):
+    """Each "according to X" of the sentence: the word "according" and the source X (None when the parse gives none)."""
     for tok in sent:
-        if tok.lower_ != "according" or tok.i + 1 >= sent.end or tok.nbor(1).lower_ != "to" or \
-                inside_quote(quotes, tok.idx):
+        if tok.lower_ == "according" and tok.i + 2 <= sent.end and tok.nbor(1).lower_ == "to":
+            yield tok, next((c for c in tok.nbor(1).children if c.dep_ == "pobj"), None)
+
+
+def _according_to_person(sent: Span, quotes, registry: Registry) -> Speaker | None:
+    """The person the first "according to him/her/<name>" outside quotation marks names, or None (a body, a document or
+    an outlet named there leaves the sentence's speech verbs to decide)."""
+    for according, source in _according_to(sent):
+        if inside_quote(quotes, according.idx):
             continue
-        source = next((c for c in tok.nbor(1).children if c.dep_ == "pobj"), None)
-        if source is None:
-            return None
-        if source.lower_ in ("him", "her") or source.ent_type_ == "PERSON" or registry.find(source.text) is not None:
+        if source is not None and (source.lower_ in ("him", "her") or source.ent_type_ == "PERSON" or
+                                   registry.find(source.text) is not None):
             speaker = speaker_from_subject(source, registry, sent.start)
             return speaker if speaker is not None and speaker.person is not None else None
         return None

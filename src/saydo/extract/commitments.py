@@ -618,7 +618,7 @@ OCCASIONS = {"opportunity", "chance", "occasion", "moment", "time"}
 EVIDENCING = lexicon("commitments", "evidencing_verbs").words
 REJECTING = {"reject", "decline", "dismiss", "refuse", "rebuff", "spurn"}
 # verbs of calling on someone to act
-ASKING = {"urge", "ask", "call", "press", "request", "encourage", "push", "implore", "exhort", "beg", "appeal"}
+ASKING = lexicon("kinds", "demand_verbs").words | {"press", "encourage", "push", "implore", "exhort", "beg"}
 PRAISING = {"praise", "hail", "commend", "admire", "salute", "applaud", "laud", "appreciate", "thank"}
 
 
