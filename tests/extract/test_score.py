@@ -118,7 +118,25 @@ def test_score_rules_are_credited_when_what_they_decided_is_right():
     pred = [_pred("ministry", "pledge", a, 0, rules=("kind:pledge-future",)),
             _pred("ministry", "pledge", b, len(a) + 1, rules=("kind:pledge-future",))]
     rules = score_predictions(gold, [f"{a} {b}"], [pred])["rules"]
-    assert rules["kind:pledge-future"] == {"fired": 2, "right": 1, "precision": 0.5}
+    assert rules["kind:pledge-future"] == {"fired": 2, "right": 1, "precision": 0.5,
+                                           "on_gold": {"fired": 1, "right": 1, "precision": 1.0}}
+
+
+def test_score_rules_on_gold_leave_out_what_attribution_made_up():
+    """A speaker rule that fired on a statement the gold lacks is wrong in the plain count, and not judged in the
+    on-gold count: who speaks a statement that is not there is not the speaker rule's error."""
+    from saydo.extract.score import score_predictions
+
+    a = "The governor said the bridge would reopen to trucks next week."
+    b = "The weather stayed cold, the governor noted in passing."
+    gold = [{"file": "a", "statements": [
+        {"speaker": "governor", "actor": "UKR", "kind": "pledge", "quote": "indirect", "text": a, "places": []}]}]
+    pred = [_pred("governor", "pledge", a, 0, rules=("speaker:relayed", "attribution:inverted")),
+            _pred("governor", "claim", b, len(a) + 1, rules=("speaker:relayed", "attribution:inverted"))]
+    rules = score_predictions(gold, [f"{a} {b}"], [pred])["rules"]
+    assert rules["speaker:relayed"]["precision"] == 0.5
+    assert rules["speaker:relayed"]["on_gold"] == {"fired": 1, "right": 1, "precision": 1.0}
+    assert rules["attribution:inverted"]["on_gold"] == {"fired": 0, "right": 0, "precision": None}
 
 
 def test_score_matching_is_one_to_one():

@@ -319,9 +319,7 @@ def score_predictions(entries: list[dict], texts: list[str], predictions: list[l
         "actor_accuracy": acc(t.actor_ok),
         "kind_accuracy": acc(t.kind_ok),
         "places": t.places.prf(),
-        "rules": {name: {"fired": c["fired"], "right": c["right"],
-                         "precision": round(c["right"] / c["fired"], 4) if c["fired"] else None}
-                  for name, c in sorted(t.rules.items())},
+        "rules": merge_rule_counts([t.rules]),
         "per_article": [a.__dict__ for a in per_article],
     }
 
@@ -387,7 +385,9 @@ def _credit(rules: dict, rule: str, p: Statement, g: Gold | None, duplicate: boo
     """Count one firing of ``rule`` and whether what it decided was right. The stage is the rule name's prefix:
     ``attribution:`` (a statement where the gold has one, or a duplicate of one), ``speaker:`` (the same speaker),
     ``actor:``, ``kind:`` (the kind; a pledge rule is right when the gold says pledge), ``places:`` (the same
-    places)."""
+    places). A firing on a statement the gold does not have counts as wrong; ``on_gold`` counts a rule that decides
+    something about a statement (every stage but ``attribution:``) only where the gold has that statement, so what
+    the rule decided is told apart from the attribution's error in making the statement at all."""
     stage = rule.split(":", 1)[0]
     if stage == "attribution":
         right = g is not None or duplicate
@@ -405,9 +405,12 @@ def _credit(rules: dict, rule: str, p: Statement, g: Gold | None, duplicate: boo
         right = set(g.places) == set(p.places)
     else:
         right = g is not None
-    count = rules.setdefault(rule, {"fired": 0, "right": 0})
+    count = rules.setdefault(rule, {"fired": 0, "right": 0, "on_gold": {"fired": 0, "right": 0}})
     count["fired"] += 1
     count["right"] += bool(right)
+    if g is not None and stage != "attribution":
+        count["on_gold"]["fired"] += 1
+        count["on_gold"]["right"] += bool(right)
 
 
 def score_corpus(corpus: str | Path, extract_many) -> dict:
@@ -424,11 +427,17 @@ def merge_rule_counts(per_corpus: list[dict]) -> dict:
     total: dict[str, dict] = {}
     for counts in per_corpus:
         for name, c in counts.items():
-            t = total.setdefault(name, {"fired": 0, "right": 0})
+            t = total.setdefault(name, {"fired": 0, "right": 0, "on_gold": {"fired": 0, "right": 0}})
             t["fired"] += c["fired"]
             t["right"] += c["right"]
-    return {name: {**c, "precision": round(c["right"] / c["fired"], 4) if c["fired"] else None}
+            t["on_gold"]["fired"] += c["on_gold"]["fired"]
+            t["on_gold"]["right"] += c["on_gold"]["right"]
+    return {name: {**_with_precision(c), "on_gold": _with_precision(c["on_gold"])}
             for name, c in sorted(total.items())}
+
+
+def _with_precision(c: dict) -> dict:
+    return {**c, "precision": round(c["right"] / c["fired"], 4) if c["fired"] else None}
 
 
 def rule_rates(statements_per_text: list[list[Statement]], sentences: int) -> dict:

@@ -141,12 +141,15 @@ def _print_scores(result: dict, details: bool) -> None:
 def _print_rules(counts: dict, rates: dict | None, corpora: list[str]) -> None:
     table = Table(title=f"Extraction rules on {', '.join(corpora)}"
                         + (f" and {rates['articles']} unannotated articles" if rates else ""))
-    for col in ("rule", "fired", "right", "precision") + (("per 1,000 sentences unannotated",) if rates else ()):
+    columns = ("rule", "fired", "right", "precision", "on gold statements: right / fired")
+    for col in columns + (("per 1,000 sentences unannotated",) if rates else ()):
         table.add_column(col, overflow="fold")
     names = sorted(set(counts) | set(rates["rules"] if rates else ()))
     for name in names:
-        c = counts.get(name, {"fired": 0, "right": 0, "precision": None})
-        row = [name, str(c["fired"]), str(c["right"]), "—" if c["precision"] is None else f"{c['precision']:.2f}"]
+        c = counts.get(name, {"fired": 0, "right": 0, "precision": None, "on_gold": {"fired": 0, "right": 0}})
+        g = c["on_gold"]
+        row = [name, str(c["fired"]), str(c["right"]), "—" if c["precision"] is None else f"{c['precision']:.2f}",
+               "—" if name.startswith("attribution:") or not g["fired"] else f"{g['right']} / {g['fired']}"]
         if rates:
             row.append(f"{rates['rules'].get(name, {}).get('per_1000_sentences', 0):.1f}")
         table.add_row(*row)
