@@ -177,11 +177,15 @@ class Registry:
                 has_office(self.home, "chancellor" if "chancellor" in bare.lower() else "president"):
             side = self.home  # "the President" of a Ukrainian site is Ukraine's, not the last president named
 
+        # the reporter's "the President" means someone the reporter named, not one named only inside a quotation
+        narrated = not inside_quote(self.quotes, self.doc[token_index].idx)
+
         def latest(test) -> Person | None:
             best, best_at = None, -1
             for person in self.people:
                 if test(person):
-                    at = max((m for m in person.mentions if m < token_index), default=-1)
+                    at = max((m for m in person.mentions if m < token_index and
+                              not (narrated and m in person.quoted_mentions)), default=-1)
                     if at > best_at:
                         best, best_at = person, at
             return best
