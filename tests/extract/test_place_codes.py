@@ -192,9 +192,19 @@ def test_place_codes_a_region_named_is_not_a_reference_back(nlp):
     ("The Russian envoy said the drones had been launched by Kyiv from the border area.", "The Russian envoy"),
     ("The spokesman said the authorities in Kyiv had turned down every offer of talks.", "The spokesman"),
     ("The Kremlin said Kyiv's drone attacks on refineries would not go unanswered.", "The Kremlin"),
+    # the receiver as the object of giving
+    ("The Pentagon said Washington would provide Kyiv with more artillery shells in the spring.", "The Pentagon"),
 ])
 def test_place_codes_kyiv_receiving_or_condemned_is_the_government(nlp, text, opening):
     assert _places(nlp, text, opening) == ()
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry said Russian troops were leaving the towns surrounding Kyiv.",
+    "The general said the brigade would hold its positions on the Kyiv and Zhytomyr directions.",
+])
+def test_place_codes_the_land_around_kyiv_is_the_oblast_too(nlp, text):
+    assert set(_places(nlp, text, "The")) >= {"UA-30", "UA-32"}
 
 
 def test_place_codes_a_convoy_to_kyiv_still_goes_to_the_city(nlp):

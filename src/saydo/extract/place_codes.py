@@ -35,8 +35,8 @@ from saydo.extract.lexicon import lexicon
 from saydo.extract.places import spelling_variant
 from saydo.resolve.gazetteer import Place, foreign_names, lookup
 
-_SURROUNDINGS = re.compile(r"\b(around|near|outside|direction|towards?|outskirts|suburbs?|approaches|region|oblast|"
-                           r"province|area)\b", re.I)
+_SURROUNDINGS = re.compile(r"\b(around|near|outside|surrounding|vicinity|environs|directions?|towards?|outskirts|"
+                           r"suburbs?|approaches|region|oblast|province|area)\b", re.I)
 # a reference back to an agreement: the article's deal, however many paragraphs back it was named
 _DEAL_REF = re.compile(r"\b(?:the|this|that|these|those|its)\s+(?:\w+\s+)?(?:agreements?|deal|initiative|terms|"
                        r"accord)\b", re.I)
@@ -331,8 +331,9 @@ def _named(sent: Span, spans: list[Span], kind: str = "claim", actor: str | None
         for code in narrower if narrower is not None else place.codes:
             if code not in codes:
                 codes.append(code)
+        # the window after reaches "directions" in "the Kyiv and Chernihiv directions"
         if place.codes == ("UA-30",) and _SURROUNDINGS.search(sent.doc[max(span.start - 4, sent.start):
-                                                                   min(span.end + 2, sent.end)].text):
+                                                                   min(span.end + 3, sent.end)].text):
             if "UA-32" not in codes:
                 codes.append("UA-32")
     if codes:
@@ -534,6 +535,8 @@ def _means_government(span: Span) -> bool:
         return True  # "weapons deliveries to Kyiv", "aid for Kyiv", "hand the jets to Kyiv": who receives them
     if root.dep_ == "nsubjpass" and head.lemma_.lower() in _words("kyiv_giving_verbs"):
         return True  # "if Kyiv is given more tanks"
+    if root.dep_ in ("dobj", "dative") and head.lemma_.lower() in _words("kyiv_giving_verbs"):
+        return True  # "will provide Kyiv with more shells", "give Kyiv the jets": the receiver
     if root.dep_ == "pobj" and head.dep_ == "agent":
         return True  # "the battalions commanded by Kyiv", "drones launched by Kyiv": the party acting
     if root.dep_ == "pobj" and head.lower_ == "in" and head.head.lower_ in _SEAT_OF_POWER:
