@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from saydo.extract import extract
 from saydo.ingest.articles import parse_text
 
@@ -238,6 +240,39 @@ def test_attribution_a_leaders_order_relayed_by_his_own_office_is_his(nlp):
     assert order.speaker == "Vladimir Putin" and order.kind == "pledge"
     accusation = _by_start(found, "Ukraine's foreign ministry")
     assert accusation.actor == "UKR" and accusation.kind != "pledge"  # another party's report of his order
+
+
+def test_attribution_a_person_named_in_his_sides_report_speaks(nlp):
+    """GUIDELINES.md: an institution and its people count as one speaker, the person named in the span is used."""
+    _, found = _extract(nlp, (
+        "Vladimir Putin agreed with Emmanuel Macron that the grain talks should go on, the Kremlin said on Tuesday. "
+        "Putin \"stressed the need to restore the shipping lanes first,\" the Kremlin said. "
+        "The Kremlin said Putin's visit to the region would take place next month. "
+        "The Kremlin said Macron stressed the need for talks on the plant."))
+    agreed = _by_start(found, "Vladimir Putin agreed")
+    assert agreed.speaker == "Vladimir Putin" and "speaker:person-named" in agreed.rules
+    assert _by_start(found, "Putin \"stressed").speaker == "Vladimir Putin"
+    assert _by_start(found, "The Kremlin said Putin's visit").speaker == "Kremlin"  # no act of his is told
+    assert _by_start(found, "The Kremlin said Macron").speaker == "Kremlin"  # another side's leader: a report
+
+
+def test_attribution_a_speech_clause_before_the_reporting_verb_is_its_subjects(nlp):
+    _, found = _extract(nlp, (
+        "A day after Russia said that any convoy heading to the river ports would be treated as a target, "
+        "the Ukrainian navy said it could defend the convoys."))
+    assert [(s.speaker, s.text[:12]) for s in found] == [("Russia", "after Russia"), ("Ukrainian navy", "the Ukrainia")]
+    _, found = _extract(nlp, "As the minister noted, Ukraine asked its partners to strengthen the monitoring mission.")
+    assert len(found) == 1  # "as X noted" only says whose words the rest are
+
+
+@pytest.mark.parametrize("text", [
+    "\"Today we turn a page,\" Macron said after the dinner while Zelensky said Kyiv felt \"new hope\" and the "
+    "ministers showed \"rare resolve\".",
+    "\"The harvest will reach the ports,\" Scholz said on Monday while Erdogan said Ankara felt \"fully ready\" and "
+    "the navy showed \"great skill\"."])
+def test_attribution_what_follows_and_in_a_while_clause_stays_its_speakers(nlp, text):
+    _, found = _extract(nlp, text)
+    assert len(found) == 2 and found[1].text.startswith("while") and found[1].text.endswith("\".")
 
 
 def test_attribution_insisting_on_ones_own_future_conduct_is_an_assurance(nlp):

@@ -512,16 +512,25 @@ def speech_acts(sent: Span, verb: Token | None, speaker: Speaker, quotes, regist
             continue
         mark = next((c for c in t.children if c.dep_ == "mark" and c.i < t.i), None)
         subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
-        if t.dep_ == "advcl" and mark is not None and subject is not None and t.i > verb.i and \
+        # after the speech verb, or before it as a clause of its own ("A day after Russia said ..., the navy said")
+        # ("as X noted, ..." says whose words the rest are: it needs words of its own)
+        placed = t.i > verb.i or t.head.i == verb.i and max(x.i for x in t.subtree) < verb.i and \
+            any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in t.children)
+        if t.dep_ == "advcl" and mark is not None and subject is not None and placed and \
                 subject.lower_ not in ("he", "she", "it", "they", "i", "we"):
             other = speaker_from_subject(subject, registry, sent.start)
             if other is not None and other.actor not in (None, "CIV") and other.name != speaker.name:
                 first = mark.i
                 cuts.append((_before_comma(doc, first), first, t, other, SEPARATE))
                 last = max(x.i for x in t.subtree) + 1
-                if any(not (x.is_punct or x.is_space) for x in doc[last:sent.end]):
+                # "while B said A and the talks showed C": the clause ends on an "and" with nothing joined to it, or
+                # the rest opens with a bare "and", the parser having hung it on the outer verb; the rest is still B's
+                dangling = doc[last - 1].dep_ == "cc" and not any(c.dep_ == "conj" for c in t.children) or \
+                    last < sent.end and doc[last].lower_ == "and"
+                if not dangling and any(not (x.is_punct or x.is_space) for x in doc[last:sent.end]):
                     # the act of the outer speaker goes on after the clause (words, not just the full stop)
-                    cuts.append((last, last, None, speaker, SEPARATE))
+                    resume = last + 1 if doc[last].text == "," and last < verb.i else last  # not its comma
+                    cuts.append((last, resume, None, speaker, SEPARATE))
     for t in sent:
         if t.dep_ != "conj" or t.pos_ not in ("VERB", "AUX"):
             continue
@@ -620,8 +629,10 @@ def _relayed_commitment(sent: Span, verb: Token | None, speaker: Speaker, regist
         lemma = t.lemma_.lower()
         # only a speech act reported inside another ("A said B told C he would"), never a sentence's own reporting verb
         telling = lemma in TELLING_VERBS and t.dep_ == "ccomp" and t.head.lemma_.lower() in SPEECH
+        # the attributed verb itself may be the act relayed ("Putin ordered a pause, the Kremlin said"): a test of
+        # "t is verb" stood here and never held, as spaCy makes a new token object on every access
         relaying = lemma in RELAYING_VERBS | ORDERING_VERBS
-        if not (relaying or telling) or t.pos_ != "VERB" or t is verb or \
+        if not (relaying or telling) or t.pos_ != "VERB" or \
                 _hypothetical(t) or any(c.dep_ == "neg" for c in t.children) or not _commits_to_something(t) or \
                 _conditional(t):
             continue
@@ -656,6 +667,45 @@ def _tells_own_future(verb: Token, side: str | None = None) -> bool:
             return subject is None or subject.lower_ in _BACK_REFERENCES or \
                 (side is not None and subject.pos_ == "PROPN" and actor_of_name(conjunct_words(subject)) == side)
     return False
+
+
+# the acts a report tells of a named person beside the reporting verb: speech verbs, what readouts tell, and two more
+NAMED_ACTS = SPEECH | READOUT_VERBS | {"mention", "speak"}
+# clauses that describe a person rather than tell what he said ("Putin, who thanked ...", "after Putin spoke")
+_DESCRIBING = {"relcl", "acl", "advcl", "amod", "pcomp", "pobj"}
+
+
+def person_named(sent: Span, verb: Token | None, speaker: Speaker, registry: Registry) -> Speaker | None:
+    """"Putin agreed with Macron that the talks should go on, the Kremlin said": an institution that tells what a
+    person of its own side said or settled gives that person's words (GUIDELINES.md: an institution and its
+    spokesperson count as one speaker, and the person named in the span is used). The institution must be a state's
+    body with no person of its own, and the person the named subject of a speech or readout verb other than the
+    reporting one, on the same side; None otherwise. Asked only of a sentence that is one act and relays no
+    commitment (``speech_acts``); the kind is still read from the reporting verb ("agreed with Macron that ..." is
+    no undertaking)."""
+    if verb is None or speaker.person is not None or speaker.actor in (None, "CIV") or not _institution(speaker):
+        return None
+    for t in sent:
+        if t.i == verb.i or t.pos_ != "VERB" or t.lemma_.lower() not in NAMED_ACTS or t.dep_ in _DESCRIBING:
+            continue
+        subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.ent_type_ != "PERSON":
+            continue  # a name, not a title ("the President of Ukraine" may be anyone the reader last met)
+        other = speaker_from_subject(subject, registry, sent.start)
+        if other is not None and other.person is not None and other.actor == speaker.actor and \
+                other.name != speaker.name:
+            return other
+    return None
+
+
+INSTITUTIONS = lexicon("speakers", "institutions").words
+
+
+def _institution(speaker: Speaker) -> bool:
+    """A state or one of its institutions ("Russia", "the Kremlin", "Ukraine's defence ministry"), not a person a
+    text gives no name to (a release's default speaker is a name without a person behind it)."""
+    return actor_of_name(speaker.name) is not None or bool(set(re.findall(r"[a-z]+", speaker.name.lower()))
+                                                           & INSTITUTIONS)
 
 
 def _principal_relayed(sent: Span, verb: Token | None, speaker: Speaker, registry: Registry) -> Speaker | None:

@@ -21,6 +21,7 @@ from saydo.extract.attribution import (
     cites,
     inverted_speaker,
     joins_previous,
+    person_named,
     relayed_by_outlet,
     speech_acts,
     trim,
@@ -135,6 +136,9 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0,
         verb, speaker, lost_opening = attributed[index]
         acts = []
         parts = speech_acts(sent, verb, speaker, quotes, registry)
+        named = person_named(sent, verb, speaker, registry) if len(parts) == 1 and parts[0][2] is speaker else None
+        if named is not None:  # "Putin agreed ..., the Kremlin said": Putin's words, told by his side
+            parts = [(parts[0][0], parts[0][1], named, parts[0][3])]
         for part, part_verb, part_speaker, merge in parts:
             start, end = trim(text, part.start_char, part.end_char)
             if len(parts) > 1:
@@ -157,7 +161,9 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0,
                 acts[-1] = (acts[-1][0], end, acts[-1][2], kind, part_speaker, acts[-1][5])  # one proposition
                 continue
             made = tuple(r for r in defaults.rules[index] if part_speaker is speaker or r.startswith("attribution:"))
-            if len(parts) == 1 and part_speaker is not speaker:
+            if named is not None:
+                made += ("speaker:person-named",)
+            elif len(parts) == 1 and part_speaker is not speaker:
                 made += ("speaker:relayed-commitment",)  # "A said B had agreed to ...": B's commitment
             if part_verb is not None and inverted_speaker(part_verb, sent) is not None:
                 made += ("attribution:inverted",)  # "..., reported the city council"
