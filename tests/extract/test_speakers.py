@@ -454,3 +454,12 @@ def test_speakers_the_president_of_a_national_site_is_its_own(nlp):
     article = parse_text(f"source https://www.pravda.com.ua/eng/x/\n\n{text}", name="s.txt",
                          published=date(2023, 9, 22))
     assert extract(article, nlp=nlp)[-1].speaker == "Volodymyr Zelensky"
+
+
+def test_speakers_a_role_noun_in_narration_is_not_someone_named_only_in_a_quotation(nlp):
+    # the reporter's "the President" means a president the reporter named, not one the speaker thanked
+    text = ("Ukraine will receive a new air defence package, President Taras Bondar announced on Friday.\n\n"
+            "\"I am grateful to U.S. President Joseph Biden, the Congress and the American people for today's "
+            "decision on air defence,\" he said.\n\n"
+            "The President stressed that the two countries remained close allies.")
+    assert _last(nlp, text, date(2024, 9, 27)).speaker == "Taras Bondar"
