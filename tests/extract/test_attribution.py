@@ -285,6 +285,15 @@ def test_attribution_the_same_speaker_named_again_in_a_while_clause_says_a_secon
     assert second.speaker == "Donald Trump" and second.kind == "pledge"
 
 
+def test_attribution_a_joint_statement_gives_each_party_its_share(nlp):
+    _, found = _extract(nlp, (
+        "Talks in Geneva ended on Tuesday. The United States will immediately restart radar deliveries to Ukraine, "
+        "according to a joint statement issued after the meeting of the two delegations."))
+    assert [(s.speaker, s.actor, s.kind) for s in found] == [("United States", "USA", "pledge")]
+    _, found = _extract(nlp, "The weather in Geneva was mild, according to a joint statement of the two delegations.")
+    assert found == []  # no party's share
+
+
 def test_attribution_insisting_on_ones_own_future_conduct_is_an_assurance(nlp):
     _, found = _extract(nlp, (
         "Ukraine's foreign minister, Olena Marchuk, insisted that Ukraine would never trade the occupied towns "

@@ -433,7 +433,15 @@ def active_speech(verb: Token) -> bool:
 def _document_issuer(source: Token, registry: Registry) -> Speaker | None:
     """"According to the statement, ...": the institution or person that issued it, the last one that spoke."""
     determiners = ("the", "this", "that", "its", "their", "his", "her")
-    if source.lemma_.lower() not in STATEMENT_NOUNS or not any(c.lower_ in determiners for c in source.children):
+    if source.lemma_.lower() not in STATEMENT_NOUNS:
+        return None
+    if any(c.lower_ == "joint" for c in source.children):
+        # "X will resume the deliveries, according to a joint statement": each party's share of it is its own
+        # (GUIDELINES.md: one entry per party), here that of the state the sentence is about
+        subject = _subject_of(source.sent.root)
+        party = speaker_from_subject(subject, registry, source.sent.start) if subject is not None else None
+        return party if party is not None and party.actor not in (None, "CIV") else None
+    if not any(c.lower_ in determiners for c in source.children):
         return None
     return registry.last_institution or registry.last_speaker
 
