@@ -294,6 +294,15 @@ def test_attribution_a_joint_statement_gives_each_party_its_share(nlp):
     assert found == []  # no party's share
 
 
+def test_attribution_a_second_speech_act_with_its_own_subject_is_its_subjects(nlp):
+    _, found = _extract(nlp, (
+        "Earlier, Lukashenko warned Lithuania of a \"firm response,\" and Putin has ordered his generals to put the "
+        "bomber fleet on high alert. "
+        "Moscow accused Kyiv of shelling the dam, and Ukraine denied it."))
+    assert [(s.speaker, s.kind) for s in found] == [
+        ("Lukashenko", "claim"), ("Putin", "pledge"), ("Moscow", "claim"), ("Ukraine", "denial")]
+
+
 def test_attribution_insisting_on_ones_own_future_conduct_is_an_assurance(nlp):
     _, found = _extract(nlp, (
         "Ukraine's foreign minister, Olena Marchuk, insisted that Ukraine would never trade the occupied towns "

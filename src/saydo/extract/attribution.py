@@ -519,6 +519,17 @@ def speech_acts(sent: Span, verb: Token | None, speaker: Speaker, quotes, regist
             # own, the same speaker's
             cuts.append((_before_comma(doc, t.i - 1 if before.is_quote else t.i), t.i, t, speaker, SEPARATE))
             continue
+        if t.dep_ == "conj" and t.head.i == verb.i and t.i > verb.i:
+            # "A threatened X, and B has ordered Y": a second speech act with a subject of its own, another
+            # speaker's statement
+            own = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            left = min(x.i for x in t.subtree)
+            if own is not None and own.lower_ not in _PRONOUN_SUBJECTS and left > sent.start + 2 and \
+                    doc[left - 1].lower_ in _COORDINATORS:
+                other = speaker_from_subject(own, registry, sent.start)
+                if other is not None and other.actor not in (None, "CIV") and other.name != speaker.name:
+                    cuts.append((_before_comma(doc, left - 1), left, t, other, SEPARATE))
+                    continue
         mark = next((c for c in t.children if c.dep_ == "mark" and c.i < t.i), None)
         subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
         # after the speech verb, or before it as a clause of its own ("A day after Russia said ..., the navy said")
