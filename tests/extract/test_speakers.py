@@ -463,3 +463,12 @@ def test_speakers_a_role_noun_in_narration_is_not_someone_named_only_in_a_quotat
             "decision on air defence,\" he said.\n\n"
             "The President stressed that the two countries remained close allies.")
     assert _last(nlp, text, date(2024, 9, 27)).speaker == "Taras Bondar"
+
+
+@pytest.mark.parametrize("mention", ["According to the chief delegate, Russia", "The chief negotiator said Russia"])
+def test_speakers_a_function_at_talks_is_whoever_leads_the_delegation(nlp, mention):
+    # "negotiator" and "delegate" are functions, not offices: an aide heading the delegation holds them
+    text = ("The head of the Russian delegation, Presidential Aide Pavel Orlov, said that Russia had handed a "
+            "memorandum to the other side.\n\nOrlov also confirmed that the sides had discussed the fate of the "
+            f"sailors. {mention} will review every name on the list.")
+    assert _last(nlp, text, date(2025, 6, 3)).speaker == "Pavel Orlov"

@@ -195,7 +195,9 @@ class Registry:
         # words any holder of the side's top office answers to ("the IAEA chief" is its director general, "the
         # Belarusian strongman" its president)
         generic = {"russia", "ukraine", "russian", "ukrainian", "head", "chief", "state", "leader", "new", "dictator",
-                   "strongman", "autocrat", "despot"}
+                   "strongman", "autocrat", "despot",
+                   # functions at talks, not offices: whoever leads a delegation ("the chief negotiator")
+                   "negotiator", "delegate", "mediator"}
         # "Ukraine's energy minister" is never an official of another side, however the roles read
         fits = (lambda p: p.actor in (side, None)) if side else (lambda p: True)
         # a specific office ("the governor", "the mayor") is never someone whose known office is another ("the
@@ -239,7 +241,7 @@ _OFFICE_EPITHETS = {"pontiff": ("pope",), "diplomat": ("foreign", "state"),
                     "envoy": ("ambassador", "representative"), "ambassador": ("envoy", "representative")}
 
 PERSON_ROLE = re.compile(r"\b(minister|president|premier|leader|spokes\w+|official|head|chief|adviser|advisor|"
-                          r"governor|mayor|commander|general|negotiator|envoy|ambassador|secretary|deputy|"
+                          r"governor|mayor|commander|general|negotiator|delegate|envoy|ambassador|secretary|deputy|"
                           r"chancellor|patriarch|diplomat|prosecutor|ombuds\w+|representative|officer|"
                           r"lawmaker|senator|director|aide|coordinator|commissioner|chair(?:man|woman|person)|"
                           r"mediator|inspector|consul|emissary|dictator|strongman|autocrat|despot|pope|pontiff)\b",
