@@ -373,6 +373,9 @@ def test_attribution_a_participle_that_reports_on_its_own(nlp):
     assert "attribution:participle" in pledge.rules
     assert _by_start(found, "Russia's deputy defence minister").kind != "pledge"
     assert len([s for s in found if "depot" in s.text or "killing" in s.text]) == 1  # no speech in "killing"
+    _, found = _extract(nlp, "Erdogan offered to host the two leaders in Istanbul, stressing the need for a lasting "
+                             "ceasefire along the front.")
+    assert [s.text[:9] for s in found] == ["Erdogan o", "stressing"]  # a participle with what it stresses
 
 
 def test_attribution_two_commitments_in_one_sentence_stay_two(nlp):

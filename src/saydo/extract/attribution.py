@@ -461,6 +461,9 @@ def joins_previous(merge: str, kind: str, previous_kind: str) -> bool:
 
 
 _COORDINATORS = {"and", "but", "while", "whereas"}
+# what a participle of speech may take as its object and still say something of its own ("stressing the need for")
+_SAID_NOUNS = {"need", "importance", "necessity", "readiness", "willingness", "commitment", "intention", "hope",
+               "position", "support", "opposition", "determination", "desire", "wish", "concern"}
 # speech verbs that as often name an act ("maintain positions", "observe the truce", "admit the inspectors",
 # "respond to the attack", "post guards", "signal the convoy", "report for duty")
 ACTING_SENSES = {"maintain", "observe", "admit", "respond", "post", "signal", "report"}
@@ -514,9 +517,10 @@ def speech_acts(sent: Span, verb: Token | None, speaker: Speaker, quotes, regist
             continue
         if t.tag_ == "VBG" and _after_comma(doc, t.i) and t.i > verb.i and \
                 not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and \
-                any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
+                (any(c.dep_ in ("ccomp", "xcomp") for c in t.children) or
+                 any(c.dep_ == "dobj" and c.lemma_.lower() in _SAID_NOUNS for c in t.children)):
             # "X thanked the rescuers, adding that the convoy would leave at nine": a participle that reports on its
-            # own, the same speaker's
+            # own, the same speaker's; "..., stressing the need for a lasting truce" too
             cuts.append((_before_comma(doc, t.i - 1 if before.is_quote else t.i), t.i, t, speaker, SEPARATE))
             continue
         if t.dep_ == "conj" and t.head.i == verb.i and t.i > verb.i:
