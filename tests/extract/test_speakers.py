@@ -472,3 +472,11 @@ def test_speakers_a_function_at_talks_is_whoever_leads_the_delegation(nlp, menti
             "memorandum to the other side.\n\nOrlov also confirmed that the sides had discussed the fate of the "
             f"sailors. {mention} will review every name on the list.")
     assert _last(nlp, text, date(2025, 6, 3)).speaker == "Pavel Orlov"
+
+
+def test_speakers_a_weapon_named_before_generic_words_is_no_person(nlp):
+    # "Patriot air defence battery": the capitalised words before the generic ones name the weapon
+    from saydo.extract.speakers import _designations
+
+    doc = nlp("The package includes an additional Patriot air defence battery and two Storm Shadow missiles.")
+    assert {"Patriot", "Storm Shadow"} <= _designations(doc)

@@ -406,10 +406,17 @@ def _designations(doc: Doc) -> set[str]:
     found = set()
     for token in doc:
         if token.lemma_.lower() in EQUIPMENT and token.pos_ == "NOUN":
-            run = [c for c in token.children if c.dep_ == "compound" and c.i == token.i - 1]
-            name = doc[run[0].left_edge.i:token.i] if run else None
-            if name is not None and all(t.text[:1].isupper() for t in name):  # "Storm Shadow": capitalised words
-                found.add(name.text)
+            compounds = [c for c in token.children if c.dep_ == "compound"]
+            run = [c for c in compounds if c.i == token.i - 1]
+            name = doc[min(c.left_edge.i for c in compounds):token.i] if run else None
+            if name is None:
+                continue
+            # "Storm Shadow": capitalised words; "Patriot air defence": the capitalised words before the generic ones
+            capitalised = 0
+            while capitalised < len(name) and name[capitalised].text[:1].isupper():
+                capitalised += 1
+            if capitalised and all(not t.text[:1].isupper() for t in name[capitalised:]):
+                found.add(name[:capitalised].text)
     return found
 
 
