@@ -301,6 +301,9 @@ def test_attribution_a_second_speech_act_with_its_own_subject_is_its_subjects(nl
         "Moscow accused Kyiv of shelling the dam, and Ukraine denied it."))
     assert [(s.speaker, s.kind) for s in found] == [
         ("Lukashenko", "claim"), ("Putin", "pledge"), ("Moscow", "claim"), ("Ukraine", "denial")]
+    _, found = _extract(nlp, "Zelensky stated that Ukraine would not use force in the east, but Putin must also "
+                             "declare that Russia will not attack.")
+    assert [s.speaker for s in found] == ["Zelensky"]  # a speech act asked for is no one's statement but his
 
 
 def test_attribution_insisting_on_ones_own_future_conduct_is_an_assurance(nlp):

@@ -528,7 +528,9 @@ def speech_acts(sent: Span, verb: Token | None, speaker: Speaker, quotes, regist
             # speaker's statement
             own = next((c for c in t.children if c.dep_ == "nsubj"), None)
             left = min(x.i for x in t.subtree)
-            if own is not None and own.lower_ not in _PRONOUN_SUBJECTS and left > sent.start + 2 and \
+            # told as done, not asked for or foreseen ("..., but the President of Russia must also declare ...")
+            modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in t.children)
+            if own is not None and own.lower_ not in _PRONOUN_SUBJECTS and left > sent.start + 2 and not modal and \
                     doc[left - 1].lower_ in _COORDINATORS:
                 other = speaker_from_subject(own, registry, sent.start)
                 if other is not None and other.actor not in (None, "CIV") and other.name != speaker.name:
