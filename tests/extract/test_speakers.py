@@ -480,3 +480,9 @@ def test_speakers_a_weapon_named_before_generic_words_is_no_person(nlp):
 
     doc = nlp("The package includes an additional Patriot air defence battery and two Storm Shadow missiles.")
     assert {"Patriot", "Storm Shadow"} <= _designations(doc)
+
+
+def test_speakers_a_group_including_a_named_member_is_the_group(nlp):
+    s = _first(nlp, "Polish authorities, including Prime Minister Jan Nowak, described the incursion as a grave "
+                    "provocation.")
+    assert s.speaker == "Polish authorities" and s.actor == "POL"

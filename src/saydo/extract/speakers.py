@@ -420,6 +420,18 @@ def _designations(doc: Doc) -> set[str]:
     return found
 
 
+_MEMBERSHIP = {"including", "among", "like"}
+
+
+def _member_named(token: Token, group: Token) -> bool:
+    """Is ``token`` named inside an "including"/"among" phrase on ``group`` (a member, not the group)?"""
+    while token.i != group.i and token.head.i != token.i:
+        if token.lower_ in _MEMBERSHIP:
+            return True
+        token = token.head
+    return False
+
+
 def _name_like(token: Token) -> bool:
     text = token.text
     return (token.pos_ == "PROPN" and token.tag_ != "NNPS" and bool(_NAME_TOKEN.match(text))
@@ -576,6 +588,9 @@ def speaker_from_subject(subject: Token, registry: Registry, sentence_start: int
     # a demonym the small model labels a person ("The Moldovan leader") has no personal name in it
     persons = [e for e in ents_in(doc, span.start, span.end)
                if (e.label_ == "PERSON" and not _demonym(e)) or registry.find(e.text)]
+    if subject.tag_ == "NNS":
+        # "Polish authorities, including Prime Minister X, described ...": the group speaks, X is one of its members
+        persons = [e for e in persons if not _member_named(e.root, subject)]
     # "Putin's spokesman, Dmitry Peskov, said": whose spokesman he is does not speak; the apposition's name does
     possessors = [e for e in persons if e.root.dep_ == "poss" and e.root.head == subject]
     if persons and possessors == persons and any(c.dep_ == "appos" for c in subject.children):
@@ -596,7 +611,8 @@ def speaker_from_subject(subject: Token, registry: Registry, sentence_start: int
         # "Deputy Prime Minister, Minister for ... Iryna Vereshchuk": the name deep in a long apposition
         tree = list(subject.subtree)
         lo, hi = tree[0].i, min(tree[-1].i + 1, subject.i + 16)
-        named = [(at, p) for p in registry.people for at in p.mentions if lo <= at < hi]
+        named = [(at, p) for p in registry.people for at in p.mentions if lo <= at < hi and
+                 not (subject.tag_ == "NNS" and _member_named(doc[at], subject))]
         if named:
             at, person = max(named, key=lambda item: item[0])
             persons = [doc[at:at + len(person.name.split())]]
