@@ -275,16 +275,6 @@ def test_attribution_what_follows_and_in_a_while_clause_stays_its_speakers(nlp, 
     assert len(found) == 2 and found[1].text.startswith("while") and found[1].text.endswith("\".")
 
 
-def test_attribution_the_same_speaker_named_again_in_a_while_clause_says_a_second_thing(nlp):
-    # and "to brief him", a purpose, is no speech verb of the sentence
-    _, found = _extract(nlp, (
-        "U.S. President Donald Trump spoke with Russian President Vladimir Putin on Wednesday. "
-        "The two men agreed to keep talking, Trump wrote online, while the U.S. leader said he would phone the "
-        "Ukrainian president later that day to brief him on the call."))
-    second = _by_start(found, "while the U.S. leader")
-    assert second.speaker == "Donald Trump" and second.kind == "pledge"
-
-
 def test_attribution_a_joint_statement_gives_each_party_its_share(nlp):
     _, found = _extract(nlp, (
         "Talks in Geneva ended on Tuesday. The United States will immediately restart radar deliveries to Ukraine, "

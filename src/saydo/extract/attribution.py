@@ -315,11 +315,10 @@ def _attribution(sent: Span, quotes, registry: Registry, group: Speaker | None =
                  ) -> tuple[Token | None, Speaker | None]:
     """The speech verb of a sentence and who performs it; ``group`` is the institution that spoke just before, for
     "It added that ..." and "They said ..."."""
-    # not an infinitive that qualifies a noun ("Greece has a great deal to offer") or tells a purpose ("he would call
-    # her to inform her"): no one speaks in it
+    # not an infinitive that qualifies a noun ("Greece has a great deal to offer"): no one speaks in it
     candidates = [t for t in sent if (t.lemma_.lower() in SPEECH or _states(t)) and t.pos_ in ("VERB", "AUX")
                   and not inside_quote(quotes, t.idx) and not _hypothetical(t)
-                  and not (t.tag_ == "VB" and t.dep_ in ("acl", "relcl", "advcl")
+                  and not (t.tag_ == "VB" and t.dep_ in ("acl", "relcl")
                            and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children))
                   and not _listed_act(t) and _undertaken(t)]
     personal = _according_to_person(sent, quotes, registry)
@@ -545,10 +544,7 @@ def speech_acts(sent: Span, verb: Token | None, speaker: Speaker, quotes, regist
         if t.dep_ == "advcl" and mark is not None and subject is not None and placed and \
                 subject.lower_ not in ("he", "she", "it", "they", "i", "we"):
             other = speaker_from_subject(subject, registry, sent.start)
-            # the same speaker named again ("..., Trump said, while the U.S. leader said he would ...") says a second
-            # thing when the clause has words of its own
-            again = other is not None and other.name == speaker.name and any(c.dep_ == "ccomp" for c in t.children)
-            if other is not None and other.actor not in (None, "CIV") and (other.name != speaker.name or again):
+            if other is not None and other.actor not in (None, "CIV") and other.name != speaker.name:
                 first = mark.i
                 cuts.append((_before_comma(doc, first), first, t, other, SEPARATE))
                 last = max(x.i for x in t.subtree) + 1
