@@ -258,10 +258,11 @@ def test_attribution_a_person_named_in_his_sides_report_speaks(nlp):
 
 def test_attribution_a_speech_clause_before_the_reporting_verb_is_its_subjects(nlp):
     _, found = _extract(nlp, (
-        "A day after Russia said that any convoy heading to the river ports would be treated as a target, "
+        "Two days after Moscow said that every convoy bound for the river ports would be treated as a target, "
         "the Ukrainian navy said it could defend the convoys."))
-    assert [(s.speaker, s.text[:12]) for s in found] == [("Russia", "after Russia"), ("Ukrainian navy", "the Ukrainia")]
-    _, found = _extract(nlp, "As the minister noted, Ukraine asked its partners to strengthen the monitoring mission.")
+    assert [(s.speaker, s.text[:12]) for s in found] == [("Moscow", "after Moscow"), ("Ukrainian navy", "the Ukrainia")]
+    _, found = _extract(nlp, "As the minister noted, Kyiv has asked its neighbours to send more observers to the "
+                             "border.")
     assert len(found) == 1  # "as X noted" only says whose words the rest are
 
 
@@ -277,8 +278,8 @@ def test_attribution_what_follows_and_in_a_while_clause_stays_its_speakers(nlp, 
 
 def test_attribution_a_joint_statement_gives_each_party_its_share(nlp):
     _, found = _extract(nlp, (
-        "Talks in Geneva ended on Tuesday. The United States will immediately restart radar deliveries to Ukraine, "
-        "according to a joint statement issued after the meeting of the two delegations."))
+        "Talks in Geneva ended on Tuesday. The United States will restart radar deliveries next month, according to "
+        "a joint statement the two delegations released in Geneva."))
     assert [(s.speaker, s.actor, s.kind) for s in found] == [("United States", "USA", "pledge")]
     _, found = _extract(nlp, "The weather in Geneva was mild, according to a joint statement of the two delegations.")
     assert found == []  # no party's share
@@ -286,11 +287,11 @@ def test_attribution_a_joint_statement_gives_each_party_its_share(nlp):
 
 def test_attribution_a_second_speech_act_with_its_own_subject_is_its_subjects(nlp):
     _, found = _extract(nlp, (
-        "Earlier, Lukashenko warned Lithuania of a \"firm response,\" and Putin has ordered his generals to put the "
-        "bomber fleet on high alert. "
+        "On Monday Lukashenko warned Lithuania of a \"firm response,\" and Shoigu has ordered the Black Sea fleet "
+        "back to its bases. "
         "Moscow accused Kyiv of shelling the dam, and Ukraine denied it."))
     assert [(s.speaker, s.kind) for s in found] == [
-        ("Lukashenko", "claim"), ("Putin", "pledge"), ("Moscow", "claim"), ("Ukraine", "denial")]
+        ("Lukashenko", "claim"), ("Shoigu", "pledge"), ("Moscow", "claim"), ("Ukraine", "denial")]
     _, found = _extract(nlp, "Zelensky stated that Ukraine would not use force in the east, but Putin must also "
                              "declare that Russia will not attack.")
     assert [s.speaker for s in found] == ["Zelensky"]  # a speech act asked for is no one's statement but his
@@ -366,9 +367,9 @@ def test_attribution_a_participle_that_reports_on_its_own(nlp):
     assert "attribution:participle" in pledge.rules
     assert _by_start(found, "Russia's deputy defence minister").kind != "pledge"
     assert len([s for s in found if "depot" in s.text or "killing" in s.text]) == 1  # no speech in "killing"
-    _, found = _extract(nlp, "Erdogan offered to host the two leaders in Istanbul, stressing the need for a lasting "
-                             "ceasefire along the front.")
-    assert [s.text[:9] for s in found] == ["Erdogan o", "stressing"]  # a participle with what it stresses
+    _, found = _extract(nlp, "The Swiss president offered to host a second round in Geneva, stressing the need for a "
+                             "durable truce first.")
+    assert [s.text[:9] for s in found] == ["The Swiss", "stressing"]  # a participle with what it stresses
 
 
 def test_attribution_two_commitments_in_one_sentence_stay_two(nlp):

@@ -459,18 +459,18 @@ def test_speakers_the_president_of_a_national_site_is_its_own(nlp):
 def test_speakers_a_role_noun_in_narration_is_not_someone_named_only_in_a_quotation(nlp):
     # the reporter's "the President" means a president the reporter named, not one the speaker thanked
     text = ("Ukraine will receive a new air defence package, President Taras Bondar announced on Friday.\n\n"
-            "\"I am grateful to U.S. President Joseph Biden, the Congress and the American people for today's "
-            "decision on air defence,\" he said.\n\n"
-            "The President stressed that the two countries remained close allies.")
+            "\"My thanks go to President Joseph Biden and to the Congress for the decision on air defence,\" he "
+            "said.\n\n"
+            "The President stressed that the partnership would only grow stronger.")
     assert _last(nlp, text, date(2024, 9, 27)).speaker == "Taras Bondar"
 
 
-@pytest.mark.parametrize("mention", ["According to the chief delegate, Russia", "The chief negotiator said Russia"])
+@pytest.mark.parametrize("mention", ["According to the chief delegate, Moscow", "The chief negotiator said Moscow"])
 def test_speakers_a_function_at_talks_is_whoever_leads_the_delegation(nlp, mention):
     # "negotiator" and "delegate" are functions, not offices: an aide heading the delegation holds them
-    text = ("The head of the Russian delegation, Presidential Aide Pavel Orlov, said that Russia had handed a "
-            "memorandum to the other side.\n\nOrlov also confirmed that the sides had discussed the fate of the "
-            f"sailors. {mention} will review every name on the list.")
+    text = ("Pavel Orlov, a presidential aide who leads the Russian team, told reporters the talks had gone well."
+            f"\n\nOrlov said the fate of the sailors had also come up. {mention} plans to check each name it was "
+            "given.")
     assert _last(nlp, text, date(2025, 6, 3)).speaker == "Pavel Orlov"
 
 
@@ -478,11 +478,11 @@ def test_speakers_a_weapon_named_before_generic_words_is_no_person(nlp):
     # "Patriot air defence battery": the capitalised words before the generic ones name the weapon
     from saydo.extract.speakers import _designations
 
-    doc = nlp("The package includes an additional Patriot air defence battery and two Storm Shadow missiles.")
+    doc = nlp("Berlin is sending a second Patriot air defence battery and two Storm Shadow missiles.")
     assert {"Patriot", "Storm Shadow"} <= _designations(doc)
 
 
 def test_speakers_a_group_including_a_named_member_is_the_group(nlp):
-    s = _first(nlp, "Polish authorities, including Prime Minister Jan Nowak, described the incursion as a grave "
+    s = _first(nlp, "Lithuanian officials, including Foreign Minister Rasa Vaitkute, called the flights a deliberate "
                     "provocation.")
-    assert s.speaker == "Polish authorities" and s.actor == "POL"
+    assert s.speaker == "Lithuanian officials" and s.actor == "LTU"

@@ -519,7 +519,7 @@ def speech_acts(sent: Span, verb: Token | None, speaker: Speaker, quotes, regist
                 (any(c.dep_ in ("ccomp", "xcomp") for c in t.children) or
                  any(c.dep_ == "dobj" and c.lemma_.lower() in _SAID_NOUNS for c in t.children)):
             # "X thanked the rescuers, adding that the convoy would leave at nine": a participle that reports on its
-            # own, the same speaker's; "..., stressing the need for a lasting truce" too
+            # own, the same speaker's; "..., stressing the need for a durable truce" too
             cuts.append((_before_comma(doc, t.i - 1 if before.is_quote else t.i), t.i, t, speaker, SEPARATE))
             continue
         if t.dep_ == "conj" and t.head.i == verb.i and t.i > verb.i:
@@ -527,7 +527,7 @@ def speech_acts(sent: Span, verb: Token | None, speaker: Speaker, quotes, regist
             # speaker's statement
             own = next((c for c in t.children if c.dep_ == "nsubj"), None)
             left = min(x.i for x in t.subtree)
-            # told as done, not asked for or foreseen ("..., but the President of Russia must also declare ...")
+            # told as done, not asked for or foreseen ("..., but B must also declare that ...")
             modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in t.children)
             if own is not None and own.lower_ not in _PRONOUN_SUBJECTS and left > sent.start + 2 and not modal and \
                     doc[left - 1].lower_ in _COORDINATORS:
@@ -537,7 +537,7 @@ def speech_acts(sent: Span, verb: Token | None, speaker: Speaker, quotes, regist
                     continue
         mark = next((c for c in t.children if c.dep_ == "mark" and c.i < t.i), None)
         subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
-        # after the speech verb, or before it as a clause of its own ("A day after Russia said ..., the navy said")
+        # after the speech verb, or before it as a clause of its own ("Two days after Moscow said ..., the navy said")
         # ("as X noted, ..." says whose words the rest are: it needs words of its own)
         placed = t.i > verb.i or t.head.i == verb.i and max(x.i for x in t.subtree) < verb.i and \
             any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in t.children)
