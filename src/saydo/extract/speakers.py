@@ -589,7 +589,7 @@ def speaker_from_subject(subject: Token, registry: Registry, sentence_start: int
     persons = [e for e in ents_in(doc, span.start, span.end)
                if (e.label_ == "PERSON" and not _demonym(e)) or registry.find(e.text)]
     if subject.tag_ == "NNS":
-        # "Lithuanian officials, including the foreign minister, called ...": the group speaks, X is one of its members
+        # "Lithuanian officials, including the foreign minister, called ...": the group speaks, not its member
         persons = [e for e in persons if not _member_named(e.root, subject)]
     # "Putin's spokesman, Dmitry Peskov, said": whose spokesman he is does not speak; the apposition's name does
     possessors = [e for e in persons if e.root.dep_ == "poss" and e.root.head == subject]
