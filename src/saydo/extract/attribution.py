@@ -18,6 +18,7 @@ from saydo.extract.speakers import (
     PERSON_ROLE,
     Registry,
     Speaker,
+    names_institution,
     names_outlet,
     proper_name_speaker,
     speaker_from_subject,
@@ -493,7 +494,7 @@ def speech_acts(sent: Span, verb: Token | None, speaker: Speaker, quotes, regist
 
     Without such a break the sentence is one act."""
     speaker = _principal_relayed(sent, verb, speaker, registry) or speaker
-    relayed = _relayed_commitment(sent, verb, speaker, registry)
+    relayed = _relayed_commitment(sent, speaker, registry)
     if relayed is not None:
         return [(sent, relayed[0], relayed[1], SEPARATE)]
     whole = [(sent, verb, speaker, SEPARATE)]
@@ -645,7 +646,7 @@ def _commits_to_something(verb: Token) -> bool:
                any(o.dep_ == "pobj" for o in c.children) for c in verb.children)
 
 
-def _relayed_commitment(sent: Span, verb: Token | None, speaker: Speaker, registry: Registry
+def _relayed_commitment(sent: Span, speaker: Speaker, registry: Registry
                         ) -> tuple[Token, Speaker] | None:
     """"This was officially approved by the Russian Ministry of Defense", "the occupiers promised to cease fire" told
     by someone else: the commitment binds the party that approved or promised it, not the one relaying it (inside a
@@ -654,8 +655,7 @@ def _relayed_commitment(sent: Span, verb: Token | None, speaker: Speaker, regist
         lemma = t.lemma_.lower()
         # only a speech act reported inside another ("A said B told C he would"), never a sentence's own reporting verb
         telling = lemma in TELLING_VERBS and t.dep_ == "ccomp" and t.head.lemma_.lower() in SPEECH
-        # the attributed verb itself may be the act relayed ("Putin ordered a pause, the Kremlin said"): a test of
-        # "t is verb" stood here and never held, as spaCy makes a new token object on every access
+        # the attributed verb itself may be the act relayed ("Putin ordered a pause, the Kremlin said")
         relaying = lemma in RELAYING_VERBS | ORDERING_VERBS
         if not (relaying or telling) or t.pos_ != "VERB" or \
                 _hypothetical(t) or any(c.dep_ == "neg" for c in t.children) or not _commits_to_something(t) or \
@@ -708,7 +708,8 @@ def person_named(sent: Span, verb: Token | None, speaker: Speaker, registry: Reg
     reporting one, on the same side; None otherwise. Asked only of a sentence that is one act and relays no
     commitment (``speech_acts``); the kind is still read from the reporting verb ("agreed with Macron that ..." is
     no undertaking)."""
-    if verb is None or speaker.person is not None or speaker.actor in (None, "CIV") or not _institution(speaker):
+    if verb is None or speaker.person is not None or speaker.actor in (None, "CIV") or \
+            not names_institution(speaker.name):
         return None
     for t in sent:
         if t.i == verb.i or t.pos_ != "VERB" or t.lemma_.lower() not in NAMED_ACTS or t.dep_ in _DESCRIBING:
@@ -721,16 +722,6 @@ def person_named(sent: Span, verb: Token | None, speaker: Speaker, registry: Reg
                 other.name != speaker.name:
             return other
     return None
-
-
-INSTITUTIONS = lexicon("speakers", "institutions").words
-
-
-def _institution(speaker: Speaker) -> bool:
-    """A state or one of its institutions ("Russia", "the Kremlin", "Ukraine's defence ministry"), not a person a
-    text gives no name to (a release's default speaker is a name without a person behind it)."""
-    return actor_of_name(speaker.name) is not None or bool(set(re.findall(r"[a-z]+", speaker.name.lower()))
-                                                           & INSTITUTIONS)
 
 
 def _principal_relayed(sent: Span, verb: Token | None, speaker: Speaker, registry: Registry) -> Speaker | None:

@@ -543,6 +543,15 @@ AIDES = lexicon("speakers", "aides").words
 OUTLET_WORDS = lexicon("speakers", "news_outlets").words
 
 
+INSTITUTIONS = lexicon("speakers", "institutions").words
+
+
+def names_institution(name: str) -> bool:
+    """Whether a name is a state or one of its institutions ("Russia", "the Kremlin", "Ukraine's defence ministry"),
+    not a person a text gives no name to (a release's default speaker is a name without a person behind it)."""
+    return actor_of_name(name) is not None or bool(_words_of(name) & INSTITUTIONS)
+
+
 def names_outlet(name: str, strict: bool = False) -> bool:
     """Whether a name holds a word for a news outlet ("the state news agency TASS", "Interfax"), which relays what
     others said; ``strict``: not by "agency" alone (an atomic energy agency is no outlet)."""

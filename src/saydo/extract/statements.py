@@ -351,7 +351,7 @@ def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = Fa
     return Cues(own_side=own, other_side=other, state_speaker=state, body_speaker=body, imperative=imperative,
                 agent_future=future.agent_acts, belief=future.believed, impersonal=future.impersonal,
                 arrangement=future.arrangement, under_way=future.under_way, measure=future.measure,
-                ordered=future.ordered, negative=negative_assurance(content),
+                ordered=future.ordered, negative=own and state and negative_assurance(content),
                 not_made=not_made(verb, content),
                 stative=stative(content, future, verb), spoken=spoken, in_person=in_person,
                 restated_support=restated_support(
