@@ -720,3 +720,32 @@ def test_attribution_they_agreed_goes_on_with_the_account(nlp):
                              "They agreed that the delegations would meet again in Vienna next week.")
     agreed = _by_start(found, "They agreed")
     assert agreed is not None and agreed.actor == "UKR" and agreed.kind == "pledge"
+
+
+def test_attribution_a_participle_with_an_object_or_phrase_of_what_it_says(nlp):
+    # "..., accusing Y of C", "..., noting D", "..., thanking Z for E": the same speaker's statement of its own
+    _, found = _extract(nlp, (
+        'The ministry added that "the next move belongs to Kyiv," accusing its neighbour of having still not '
+        "cleared the mines from the river.\n\n"
+        "The governor said the power was back in most districts, noting the city's anniversary of liberation two "
+        "years ago.\n\n"
+        "The Moldovan foreign minister said the border would stay open, thanking Latvia for its help."))
+    for words in ("accusing its neighbour", "noting the city's", "thanking Latvia"):
+        part = _by_start(found, words)
+        assert part is not None and "attribution:participle" in part.rules, words
+    assert _by_start(found, "The governor").speaker == _by_start(found, "noting the city's").speaker
+    # a verb of speaking whose object or phrase is only the audience or the occasion says nothing of its own, nor
+    # does a speech verb in its acting sense
+    _, found = _extract(nlp, (
+        "The prime minister said the budget would pass, commenting on the vote in parliament.\n\n"
+        "The president said the aid would arrive soon, addressing the nation on Sunday evening.\n\n"
+        "The brigade commander said the crossing was secure, maintaining positions on the western bank."))
+    assert len(found) == 3 and not any("attribution:participle" in s.rules for s in found)
+
+
+def test_attribution_a_clause_hung_on_the_speech_verb_after_its_complement(nlp):
+    # the parser hangs "but she would try" on "stated": it goes on with the report, a second statement
+    _, found = _extract(nlp, "The mayor of Kherson stated that she had little hope for the repairs, but she would "
+                             "try anyway so that nobody could blame the city.")
+    assert [s.text.split()[0] for s in found] == ["The", "she"]
+    assert found[1].speaker == found[0].speaker

@@ -461,12 +461,34 @@ def joins_previous(merge: str, kind: str, previous_kind: str) -> bool:
 
 
 _COORDINATORS = {"and", "but", "while", "whereas"}
-# what a participle of speech may take as its object and still say something of its own ("stressing the need for")
-_SAID_NOUNS = {"need", "importance", "necessity", "readiness", "willingness", "commitment", "intention", "hope",
-               "position", "support", "opposition", "determination", "desire", "wish", "concern"}
+# verbs of speaking only: their object or phrase is the audience or the occasion more often than what was said
+SPEAKING_ONLY = lexicon("places", "speaking_verbs").words
+AUDIENCE_NOUNS = {"reporter", "journalist", "nation", "audience", "media", "press", "public", "people", "crowd",
+                  "viewer", "listener", "parliament", "lawmaker", "participant", "counterpart", "colleague", "meeting",
+                  "conference", "summit", "session"}
 # speech verbs that as often name an act ("maintain positions", "observe the truce", "admit the inspectors",
 # "respond to the attack", "post guards", "signal the convoy", "report for duty")
 ACTING_SENSES = {"maintain", "observe", "admit", "respond", "post", "signal", "report"}
+
+
+def _says_something(verb: Token) -> bool:
+    """Does a participle of speech without a clause say something through its object or phrase ("..., stressing the
+    need for a durable truce", "..., accusing the neighbour of stalling", "..., calling for talks", "..., noting the
+    anniversary")? Not a speech verb in its acting sense ("..., maintaining their positions"), and not a verb of
+    speaking whose object or phrase is only the audience or the occasion ("..., addressing the nation", "...,
+    commenting on the document", "..., speaking to reporters")."""
+    if _acting(verb):
+        return False
+    if verb.lemma_.lower() in SPEAKING_ONLY:
+        return any(c.dep_ == "dobj" and not _audience(c) for c in verb.children)
+    return any(c.dep_ in ("dobj", "prep") for c in verb.children)
+
+
+def _audience(token: Token) -> bool:
+    """Is an object whom the words were told to: a pronoun, a person, a people, a state or a body, or a noun of the
+    audience ("reporters", "the nation")?"""
+    return token.pos_ in ("PRON", "PROPN") or token.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") or \
+        token.lemma_.lower() in AUDIENCE_NOUNS
 
 
 def _acting(verb: Token) -> bool:
@@ -484,13 +506,14 @@ def speech_acts(sent: Span, verb: Token | None, speaker: Speaker, quotes, regist
       off") is that subject's statement;
     - a second complement of the same verb ("It says A, and that B") is a separate statement only when its kind
       differs from the first (``SAME_KIND``);
-    - a participle after a comma that reports on its own ("X condemned A, adding that B") is the same speaker's
-      separate statement, whatever its kind (GUIDELINES.md annotates it apart);
+    - a participle after a comma that reports on its own ("X condemned A, adding that B", "..., accusing Y of C")
+      is the same speaker's separate statement, whatever its kind (GUIDELINES.md annotates it apart);
     - a predicate that turns to the future with an auxiliary of its own ("Ukraine rejects the vote and will keep
       freeing its land") is a separate statement when its kind differs (``SAME_KIND``);
     - a second clause with its own subject in one utterance ("we saw no truce, and we are ready to meet", "the crews
-      repaired two lines and the trains are running") is a separate statement unless both parts are pledges
-      (``ONE_UTTERANCE``: "the corridor will open at eight and the buses will leave at nine" is one arrangement).
+      repaired two lines and the trains are running", "X stated that A, but she would try B" with the second clause
+      hung on the speech verb) is a separate statement unless both parts are pledges (``ONE_UTTERANCE``: "the
+      corridor will open at eight and the buses will leave at nine" is one arrangement).
 
     Without such a break the sentence is one act."""
     speaker = _principal_relayed(sent, verb, speaker, registry) or speaker
@@ -517,10 +540,9 @@ def speech_acts(sent: Span, verb: Token | None, speaker: Speaker, quotes, regist
             continue
         if t.tag_ == "VBG" and _after_comma(doc, t.i) and t.i > verb.i and \
                 not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and \
-                (any(c.dep_ in ("ccomp", "xcomp") for c in t.children) or
-                 any(c.dep_ == "dobj" and c.lemma_.lower() in _SAID_NOUNS for c in t.children)):
+                (any(c.dep_ in ("ccomp", "xcomp") for c in t.children) or _says_something(t)):
             # "X thanked the rescuers, adding that the convoy would leave at nine": a participle that reports on its
-            # own, the same speaker's; "..., stressing the need for a durable truce" too
+            # own, the same speaker's; with an object or a phrase of what it says too (``_says_something``)
             cuts.append((_before_comma(doc, t.i - 1 if before.is_quote else t.i), t.i, t, speaker, SEPARATE))
             continue
         if t.dep_ == "conj" and t.head.i == verb.i and t.i > verb.i:
@@ -570,6 +592,14 @@ def speech_acts(sent: Span, verb: Token | None, speaker: Speaker, quotes, regist
                 any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
             # "A (,) and B" reported, each clause with a subject of its own ("we expect them to stop, and we are
             # ready to meet"): a second statement unless both are pledges
+            cuts.append((_before_comma(doc, left - 1), left, verb, speaker, ONE_UTTERANCE))
+        elif t.head.i == verb.i and t.i > verb.i + 2 and t.lemma_.lower() not in SPEECH and \
+                any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and \
+                any(c.dep_ == "ccomp" and c.i < t.i for c in verb.children) and \
+                not any(c.dep_ == "advcl" and verb.i < c.i < t.i for c in verb.children):
+            # "X stated that A, but she would try B": the parser hangs a clause with a subject of its own on the
+            # speech verb, after its complement; it goes on with the report, a second statement as above (not after
+            # a while-clause between them, whose speaker it goes on with)
             cuts.append((_before_comma(doc, left - 1), left, verb, speaker, ONE_UTTERANCE))
         elif t.head.dep_ == "ccomp" and t.head.head.i == verb.i and _own_future(t) and not _own_future(t.head):
             # "Ukraine rejects the vote and will keep freeing its land": a predicate that turns to the future with an
