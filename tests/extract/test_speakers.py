@@ -486,3 +486,23 @@ def test_speakers_a_group_including_a_named_member_is_the_group(nlp):
     s = _first(nlp, "Lithuanian officials, including Foreign Minister Rasa Vaitkute, called the flights a deliberate "
                     "provocation.")
     assert s.speaker == "Lithuanian officials" and s.actor == "LTU"
+
+
+def test_speakers_a_surname_alone_is_a_mention_a_pronoun_may_mean(nlp):
+    # the small model tags no name in "Sandu said ..." or "Sandu addressed ..."; "she" then means Sandu, not the
+    # person named in the sentence before nor one named paragraphs back
+    text = (
+        "During a visit to Paris on Monday, Moldovan President Maia Sandu thanked French President Emmanuel Macron "
+        "and French lawmakers for their support.\n\n"
+        "\"Your farmers feed the world,\" Macron told Sandu before the talks in Paris. Sandu said she had failed to "
+        "travel to France last year. She stressed that the crisis was \"not over\" and that her country still faced "
+        "many obstacles.\n\n"
+        "Polish Defence Minister Anna Nowak arrived in Vilnius on Monday.\n\n"
+        "Sandu addressed the partners and thanked them for their help in restoring the power grid.\n\n"
+        "\"Life in Europe depends on whether Europe is strong. And the world sees this strength in helping "
+        "Moldova,\" she said.")
+    found = extract(parse_text(text, name="a.txt", published=date(2023, 3, 6)), nlp=nlp)
+    stressed = next(s for s in found if s.text.startswith("She stressed"))
+    assert stressed.speaker == "Maia Sandu" and stressed.actor == "MDA"
+    life = next(s for s in found if s.text.startswith("\"Life in Europe"))
+    assert life.speaker == "Maia Sandu"

@@ -61,6 +61,34 @@ class Registry:
         for ent in sorted(spans, key=lambda e: e.start):
             if not _not_a_name(ent) and ent.text not in designations:
                 self._register(ent)
+        self._surname_mentions(spans)
+
+    def _surname_mentions(self, spans: list[Span]) -> None:
+        """A registered person's surname used alone where the small model tagged no name ("Sandu said she ...") is
+        a mention too: a later "she" may mean that person, not one named before. Only a surname one person bears,
+        written as a name (the small model tags some as common nouns), never in lower case in the text and not after
+        "of" or "the" (not the "State" of "the Head of State")."""
+        covered = {i for ent in spans for i in range(ent.start, ent.end)}
+        common = {t.lower_ for t in self.doc if t.is_lower}  # a word the text also writes in lower case is no name
+        bearers: dict[str, list[Person]] = {}
+        for person in self.people:
+            bearers.setdefault(person.surname, []).append(person)
+        for token in self.doc:
+            people = bearers.get(token.text)
+            if token.i in covered or token.pos_ not in ("PROPN", "NOUN") or people is None or len(people) != 1 or \
+                    token.lower_ in common or token.i > 0 and self.doc[token.i - 1].lower_ in ("of", "the") or \
+                    token.ent_type_ not in ("", "PERSON", "ORG", "NORP"):
+                continue
+            person = people[0]
+            if token.i < person.first:
+                continue
+            person.mentions.append(token.i)
+            if in_subject(token):
+                person.subject_mentions.add(token.i)
+            if inside_quote(self.quotes, token.idx):
+                person.quoted_mentions.add(token.i)
+        for person in self.people:
+            person.mentions.sort()
 
     def _register(self, ent: Span) -> None:
         name = _personal_name(ent.text)
