@@ -287,8 +287,8 @@ def _issuers_subject(subject: Token, readout: Readout) -> bool:
     lowered = re.sub(r"\s+", " ", words.lower())
     if lexicon("turns", "joint_subjects").regex.fullmatch(lowered):
         return True
-    if any(t.ent_type_ == "PERSON" for t in subject.subtree):
-        return False
+    if any(t.ent_type_ == "PERSON" for t in subject.subtree) or _person(subject, readout.registry) is not None:
+        return False  # a person named, though the small model may not tag the name ("Minister ... Dmytro Kuleba")
     side = actor_in_phrase(words)
     if side is not None and (looks_official(words) or re.search(r"\bsides?\b", lowered)):
         return side == readout.actor  # "the President of Ruritania", "the Ruritanian side"
