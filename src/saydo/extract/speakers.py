@@ -66,17 +66,20 @@ class Registry:
     def _surname_mentions(self, spans: list[Span]) -> None:
         """A registered person's surname used alone where the small model tagged no name ("Sandu said she ...") is
         a mention too: a later "she" may mean that person, not one named before. Only a surname one person bears,
-        written as a name (the small model tags some as common nouns), never in lower case in the text and not after
-        "of" or "the" (not the "State" of "the Head of State")."""
+        written as a name (the small model tags some as common nouns), never in lower case in the text, not after
+        "of" or "the" (not the "State" of "the Head of State") and not modifying a noun after it (not the "Court" of
+        "the Court Prosecutor", when the court was taken for a person)."""
         covered = {i for ent in spans for i in range(ent.start, ent.end)}
         common = {t.lower_ for t in self.doc if t.is_lower}  # a word the text also writes in lower case is no name
         bearers: dict[str, list[Person]] = {}
         for person in self.people:
-            bearers.setdefault(person.surname, []).append(person)
+            if not PERSON_ROLE.fullmatch(person.surname) and not ORG_WORDS.fullmatch(person.surname):
+                bearers.setdefault(person.surname, []).append(person)  # not "Prosecutor" of a title taken for a name
         for token in self.doc:
             people = bearers.get(token.text)
             if token.i in covered or token.pos_ not in ("PROPN", "NOUN") or people is None or len(people) != 1 or \
                     token.lower_ in common or token.i > 0 and self.doc[token.i - 1].lower_ in ("of", "the") or \
+                    token.dep_ == "compound" or \
                     token.ent_type_ not in ("", "PERSON", "ORG", "NORP"):
                 continue
             person = people[0]
