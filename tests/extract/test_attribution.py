@@ -725,10 +725,10 @@ def test_attribution_they_agreed_goes_on_with_the_account(nlp):
 def test_attribution_a_participle_with_an_object_or_phrase_of_what_it_says(nlp):
     # "..., accusing Y of C", "..., noting D", "..., thanking Z for E": the same speaker's statement of its own
     _, found = _extract(nlp, (
-        'The ministry added that "the next move belongs to Kyiv," accusing its neighbour of having still not '
-        "cleared the mines from the river.\n\n"
-        "The governor said the power was back in most districts, noting the city's anniversary of liberation two "
-        "years ago.\n\n"
+        'The Moldovan ministry noted that "the decision is now up to Kyiv," accusing its neighbour of leaving the '
+        "river mines in place.\n\n"
+        "The governor said the power was back in most districts, noting the city's two years of freedom since "
+        "the liberation.\n\n"
         "The Moldovan foreign minister said the border would stay open, thanking Latvia for its help."))
     for words in ("accusing its neighbour", "noting the city's", "thanking Latvia"):
         part = _by_start(found, words)

@@ -495,12 +495,11 @@ def test_speakers_a_surname_alone_is_a_mention_a_pronoun_may_mean(nlp):
         "During a visit to Paris on Monday, Moldovan President Maia Sandu thanked French President Emmanuel Macron "
         "and French lawmakers for their support.\n\n"
         "\"Your farmers feed the world,\" Macron told Sandu before the talks in Paris. Sandu said she had failed to "
-        "travel to France last year. She stressed that the crisis was \"not over\" and that her country still faced "
-        "many obstacles.\n\n"
+        "travel to France last year. She stressed that the energy crisis would last \"at least two winters\" and "
+        "that Chisinau needed more gas storage.\n\n"
         "Polish Defence Minister Anna Nowak arrived in Vilnius on Monday.\n\n"
-        "Sandu addressed the partners and thanked them for their help in restoring the power grid.\n\n"
-        "\"Life in Europe depends on whether Europe is strong. And the world sees this strength in helping "
-        "Moldova,\" she said.")
+        "Sandu addressed the donors' conference and praised the grid engineers.\n\n"
+        "\"Life in Europe depends on whether Europe is strong. Moldova shows it every day,\" she said.")
     found = extract(parse_text(text, name="a.txt", published=date(2023, 3, 6)), nlp=nlp)
     stressed = next(s for s in found if s.text.startswith("She stressed"))
     assert stressed.speaker == "Maia Sandu" and stressed.actor == "MDA"

@@ -440,15 +440,15 @@ def test_statements_an_arrangement_is_announced_with_its_time(nlp, sentence, kin
 
 
 def test_statements_a_named_official_on_the_issuers_own_site_keeps_his_words(nlp):
-    # on the presidency's own site, "Minister of Foreign Affairs of Ukraine <name> said" reads as a title of the
-    # issuing side; the small model tags no person in that subject, so the name must come from the registry
+    # on the presidency's own site a minister's full title and name before "said" read as a title of the issuing
+    # side; the small model tags no person in that subject, so the name must come from the registry
     from saydo.ingest.articles import read_article_table
     from tests.conftest import shared_path
 
     articles, _ = read_article_table(shared_path("corpus", "press", "president-gov-ua-en.csv"))
     article = next((a for a in articles if (a.source_url or "").endswith("-72205")), None)
     if article is None:
-        pytest.skip("the presidency's text of the conference of ambassadors is not in this copy of the table")
+        pytest.skip("the presidency's text this test reads is not in this copy of the table")
     named = [s for s in extract(article, nlp=nlp) if "Kuleba said" in s.text]
     assert named and all(s.speaker == "Dmytro Kuleba" for s in named)
 
@@ -462,6 +462,6 @@ def test_statements_a_court_taken_for_a_person_lends_no_surname(nlp):
     articles, _ = read_article_table(shared_path("corpus", "press", "president-gov-ua-en.csv"))
     article = next((a for a in articles if "iz-prokurorom-mizhnarodno" in (a.source_url or "")), None)
     if article is None:
-        pytest.skip("the presidency's text of the meeting with the court's prosecutor is not in this copy of the table")
+        pytest.skip("the presidency's text this test reads is not in this copy of the table")
     said = [s for s in extract(article, nlp=nlp) if "Court Prosecutor said" in s.text]
     assert said and all(s.speaker == "Karim Khan" for s in said)

@@ -473,7 +473,7 @@ ACTING_SENSES = {"maintain", "observe", "admit", "respond", "post", "signal", "r
 
 def _says_something(verb: Token) -> bool:
     """Does a participle of speech without a clause say something through its object or phrase ("..., stressing the
-    need for a durable truce", "..., accusing the neighbour of stalling", "..., calling for talks", "..., noting the
+    value of a lasting truce", "..., accusing the neighbour of stalling", "..., calling for talks", "..., noting the
     anniversary")? Not a speech verb in its acting sense ("..., maintaining their positions"), and not a verb of
     speaking whose object or phrase is only the audience or the occasion ("..., addressing the nation", "...,
     commenting on the document", "..., speaking to reporters")."""
