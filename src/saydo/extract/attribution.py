@@ -491,6 +491,15 @@ def _audience(token: Token) -> bool:
         token.lemma_.lower() in AUDIENCE_NOUNS
 
 
+def _hung_on_speech(conj: Token, verb: Token) -> bool:
+    """Is a clause the parser hung on the speech verb after its complement one that goes on with the report ("X stated
+    that A, but she would try B"), not a speech verb of its own nor after a while-clause between them, whose speaker
+    it goes on with?"""
+    return conj.head.i == verb.i and conj.i > verb.i + 2 and conj.lemma_.lower() not in SPEECH and \
+        any(c.dep_ == "ccomp" and c.i < conj.i for c in verb.children) and \
+        not any(c.dep_ == "advcl" and verb.i < c.i < conj.i for c in verb.children)
+
+
 def _acting(verb: Token) -> bool:
     """A speech verb in its everyday acting sense, without a clause of its own ("troops would observe the truce and
     maintain their positions": the troops' acts, no speech act)."""
@@ -588,18 +597,10 @@ def speech_acts(sent: Span, verb: Token | None, speaker: Speaker, quotes, regist
         if (t.head.i == verb.i or (t.head.dep_ == "ccomp" and t.head.head.i == verb.i)) and t.i > verb.i + 2 and \
                 any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
             cuts.append((_before_comma(doc, left - 1), left, verb, speaker, SAME_KIND))
-        elif t.head.dep_ == "ccomp" and t.head.head.i == verb.i and \
-                any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+        elif any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and \
+                (t.head.dep_ == "ccomp" and t.head.head.i == verb.i or _hung_on_speech(t, verb)):
             # "A (,) and B" reported, each clause with a subject of its own ("we expect them to stop, and we are
             # ready to meet"): a second statement unless both are pledges
-            cuts.append((_before_comma(doc, left - 1), left, verb, speaker, ONE_UTTERANCE))
-        elif t.head.i == verb.i and t.i > verb.i + 2 and t.lemma_.lower() not in SPEECH and \
-                any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and \
-                any(c.dep_ == "ccomp" and c.i < t.i for c in verb.children) and \
-                not any(c.dep_ == "advcl" and verb.i < c.i < t.i for c in verb.children):
-            # "X stated that A, but she would try B": the parser hangs a clause with a subject of its own on the
-            # speech verb, after its complement; it goes on with the report, a second statement as above (not after
-            # a while-clause between them, whose speaker it goes on with)
             cuts.append((_before_comma(doc, left - 1), left, verb, speaker, ONE_UTTERANCE))
         elif t.head.dep_ == "ccomp" and t.head.head.i == verb.i and _own_future(t) and not _own_future(t.head):
             # "Ukraine rejects the vote and will keep freeing its land": a predicate that turns to the future with an
