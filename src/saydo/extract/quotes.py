@@ -19,6 +19,7 @@ _PARAGRAPH = re.compile(r"\n\s*\n")
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges (start, end) of the quoted content, marks excluded, in text order."""
     spans: list[tuple[int, int]] = []
+    left_open: int | None = None  # where the quotation the previous paragraph left open began
     for start, end in _paragraphs(text):
         open_at: int | None = None
         closer = ""
@@ -28,14 +29,19 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             if open_at is None:
                 if ch in OPENING and _can_open(text, i):
                     open_at, closer = i + 1, OPENING[ch]
+                    if left_open is not None and not text[start:i].strip():
+                        open_at = left_open  # the paragraph goes on with the quotation left open before it
+                        spans.pop()
             elif ch == closer and (closer != "’" or not text[i + 1:i + 2].isalpha()) or \
                     (ch in CLOSING and ch != '"' and closer not in ('"', "’")):
                 if i > open_at:
                     spans.append((open_at, i))
                 open_at = None
             i += 1
+        left_open = None
         if open_at is not None and end > open_at:
             spans.append((open_at, end))  # unbalanced: the quote runs to the paragraph's end
+            left_open = open_at
     return spans
 
 
