@@ -10,6 +10,7 @@ import re
 from spacy.tokens import Span, Token
 
 from saydo.extract.commitments import FUTURE_AUX, conjunct_words, joint_parties, subject_of
+from saydo.extract.groups import REACH, joint_speakers, refers_back, sides_and_bodies, standing_for
 from saydo.extract.lexicon import lexicon
 from saydo.extract.quotes import inside_quote, quoted_words
 from saydo.extract.readouts import FIRST_PERSON
@@ -85,6 +86,7 @@ def attribute(sentences: list[Span], text: str, quotes, registry: Registry, brea
     spans = [trim(text, s.start_char, s.end_char) for s in sentences]
     paragraphs = [bisect.bisect_left(breaks, start) for start, _ in spans]
     previous: tuple[Speaker, int] | None = None
+    joint: tuple[list[Speaker], int] | None = None  # the latest joint source (its speakers, its paragraph)
     for index, sent in enumerate(sentences):
         start, end = spans[index]
         if end - start < 12 or _is_heading(text, start, end):
@@ -92,7 +94,16 @@ def attribute(sentences: list[Span], text: str, quotes, registry: Registry, brea
         usable[index] = True
         paragraph = paragraphs[index]
         group = previous[0] if previous and previous[0].person is None and paragraph - previous[1] <= 1 else None
-        verb, speaker = _attribution(sent, quotes, registry, group)
+        members = joint[0] if joint is not None and paragraph - joint[1] <= REACH else None
+        verb, speaker = _attribution(sent, quotes, registry, group, members)
+        if members and speaker is not None and _relays_joint(sent, verb, speaker, members):
+            # "The two leaders agreed ..., the White House said": each leader's
+            speaker = standing_for(members, "speaker:joint-relayed")
+        source = _joint_source(sent, quotes, registry)
+        if source:
+            joint = (source, paragraph)
+        elif speaker is not None and not speaker.members:
+            joint = None  # someone else spoke since: "they" is no longer the joint source
         if speaker is None:
             verb, speaker = _after_quote(sent, quotes, registry)
         if speaker is not None:
@@ -312,10 +323,21 @@ def _document_source(sentences: list[Span], index: int, quotes, registry: Regist
     return None
 
 
-def _attribution(sent: Span, quotes, registry: Registry, group: Speaker | None = None
-                 ) -> tuple[Token | None, Speaker | None]:
+def _joint_source(sent: Span, quotes, registry: Registry) -> list[Speaker]:
+    """The speakers of the sentence's first subject that names several (``saydo.extract.groups``), or []."""
+    for token in sent:
+        if token.dep_ in ("nsubj", "nsubjpass") and not inside_quote(quotes, token.idx):
+            found = joint_speakers(token, registry)
+            if found:
+                return found
+    return []
+
+
+def _attribution(sent: Span, quotes, registry: Registry, group: Speaker | None = None,
+                 joint: list[Speaker] | None = None) -> tuple[Token | None, Speaker | None]:
     """The speech verb of a sentence and who performs it; ``group`` is the institution that spoke just before, for
-    "It added that ..." and "They said ..."."""
+    "It added that ..." and "They said ..."; ``joint``, the speakers of a joint source just before, for "they", "the
+    leaders" or "the joint statement" (``saydo.extract.groups``)."""
     # not an infinitive that qualifies a noun ("Greece has a great deal to offer"): no one speaks in it
     candidates = [t for t in sent if (t.lemma_.lower() in SPEECH or _states(t)) and t.pos_ in ("VERB", "AUX")
                   and not inside_quote(quotes, t.idx) and not _hypothetical(t)
@@ -337,6 +359,12 @@ def _attribution(sent: Span, quotes, registry: Registry, group: Speaker | None =
         cited = _cited_source(verb, registry, sent)
         if cited is not None:
             return verb, cited  # "the agency reported, citing the defence ministry": the ministry's words
+        if joint and tail is None and refers_back(subject):
+            # "they said", "the joint statement reads": each of them
+            return verb, standing_for(joint, "speaker:joint-reference")
+        sides = sides_and_bodies(subject) if tail is None else []
+        if sides:
+            return verb, standing_for(sides, "speaker:joint-sides")  # "U.S. and Saudi officials said": each side's
         speaker = speaker_from_subject(subject, registry, sent.start, span=tail)
         if speaker is not None and (names_outlet(speaker.name) or _unnamed_group(subject)):
             inner = _relayed_report(sent, verb, quotes, registry)
@@ -356,6 +384,10 @@ def _attribution(sent: Span, quotes, registry: Registry, group: Speaker | None =
             return verb, speaker
     for _according, source in _according_to(sent):
         if source is not None and not _bare_noun(source):  # "according to plan" names no one
+            sides = sides_and_bodies(source)
+            if sides:
+                # "according to Polish and Lithuanian officials"
+                return None, standing_for(sides, "speaker:joint-sides")
             speaker = speaker_from_subject(source, registry, sent.start) or \
                 proper_name_speaker(source) or _document_issuer(source, registry)
             if speaker is not None:
@@ -753,6 +785,20 @@ def person_named(sent: Span, verb: Token | None, speaker: Speaker, registry: Reg
                 other.name != speaker.name:
             return other
     return None
+
+
+def _relays_joint(sent: Span, verb: Token | None, speaker: Speaker, members: list[Speaker]) -> bool:
+    """"The two leaders stressed ..., the ministry said": an institution that tells what the speakers of a joint source
+    said or settled together gives their words (GUIDELINES.md: a relayed commitment is the relayed party's)."""
+    if verb is None or speaker.members or speaker.person is not None or not names_institution(speaker.name):
+        return False
+    for t in sent:
+        if t.i == verb.i or t.pos_ != "VERB" or t.lemma_.lower() not in NAMED_ACTS or t.dep_ in _DESCRIBING:
+            continue
+        subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if subject is not None and refers_back(subject):
+            return True
+    return False
 
 
 def _principal_relayed(sent: Span, verb: Token | None, speaker: Speaker, registry: Registry) -> Speaker | None:

@@ -568,6 +568,10 @@ class Speaker:
     name: str
     actor: str | None
     person: Person | None = None
+    # the speakers of a statement made jointly, when this one stands for them all ("they", "the joint statement"
+    # after "A and B met"; saydo.extract.groups): the statement is made once by each
+    members: tuple[Speaker, ...] = ()
+    joint_rule: str = ""  # the rule that made it stand for them (a name of Statement.rules)
 
 
 AIDES = lexicon("speakers", "aides").words
@@ -747,8 +751,12 @@ def joint_states(verb: Token | None) -> list[Speaker]:
     "the leaders of France, Germany and Poland called for ..."): one speaker per state (GUIDELINES.md: once per
     identifiable actor), named as the text names them ("leaders of Germany"); [] when the subject is not such a list."""
     subject = _speech_subject(verb)
-    if subject is None:
-        return []
+    return states_of(subject) if subject is not None else []
+
+
+def states_of(subject: Token) -> list[Speaker]:
+    """The states a coordinated subject names ("France and Britain", "the leaders of France and Poland"), one speaker
+    each, or [] when it is not such a list."""
     office = ""
     names = subject
     if subject.lemma_.lower() in _JOINT_OFFICES and subject.tag_ == "NNS":
@@ -775,7 +783,20 @@ def co_speakers(verb: Token | None, speaker: Speaker, registry: Registry) -> lis
     annotates a statement attributed jointly once per identifiable speaker. Only people named in the registry or known
     public figures; an institution or a state among them ("Putin and the Kremlin") makes it no joint statement."""
     subject = _speech_subject(verb)
-    if subject is None or not subject.conjuncts:
+    found = people_of(subject, registry) if subject is not None else []
+    names = {s.name for s in found}
+    if len(names) < 2 or not any(similar_surnames(n.split()[-1].lower(), speaker.name.split()[-1].lower())
+                                 for n in names):
+        return []
+    last = speaker.name.split()[-1].lower()
+    return [s for s in found if not similar_surnames(s.name.split()[-1].lower(), last)]
+
+
+def people_of(subject: Token, registry: Registry) -> list[Speaker]:
+    """The people a coordinated subject names ("Macron and Scholz"), one speaker each: people named in the registry
+    or known public figures; [] when it is no such list (an institution or a state among them: "Putin and the
+    Kremlin")."""
+    if not subject.conjuncts:
         return []
     found = []
     for token in (subject, *subject.conjuncts):
@@ -788,12 +809,7 @@ def co_speakers(verb: Token | None, speaker: Speaker, registry: Registry) -> lis
             found.append(Speaker(token.text, actor_of_person(token.text)))
         else:
             return []
-    names = {s.name for s in found}
-    if len(names) < 2 or not any(similar_surnames(n.split()[-1].lower(), speaker.name.split()[-1].lower())
-                                 for n in names):
-        return []
-    last = speaker.name.split()[-1].lower()
-    return [s for s in found if not similar_surnames(s.name.split()[-1].lower(), last)]
+    return found
 
 
 REPORTING_VERBS = {"say", "tell", "add", "state", "announce", "declare", "claim", "write", "warn", "insist", "confirm",

@@ -180,7 +180,10 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0,
             states = joint_states(part_verb) if not parties and part_speaker is speaker else []
             for state in states:  # "France, Germany and Britain said in a joint statement ...": one per state
                 acts.append((start, end, quote, kind, state, made + (rule, "speaker:joint-statement")))
-            if not parties and not states:
+            for member in part_speaker.members if not parties and not states else ():
+                # "they said" after "A and B met", "U.S. and Saudi officials said": once by each (saydo.extract.groups)
+                acts.append((start, end, quote, kind, member, made + (rule, part_speaker.joint_rule)))
+            if not parties and not states and not part_speaker.members:
                 acts.append((start, end, quote, kind, part_speaker, made + (rule,)))
                 for other in co_speakers(part_verb, part_speaker, registry):  # "Macron and Scholz assured ..."
                     acts.append((start, end, quote, kind, other, made + (rule, "speaker:joint-statement")))
@@ -328,7 +331,8 @@ def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = Fa
     subjects.sort(key=lambda t: not _commits(t.head))
     in_person = False
     # "Sweden and Finland announced that they will ...": "they" of speakers reported together is themselves
-    together = verb is not None and any(c.dep_ == "nsubj" and c.conjuncts for c in verb.children)
+    together = bool(speaker.members) or verb is not None and any(c.dep_ == "nsubj" and c.conjuncts
+                                                                 for c in verb.children)
     for subject in subjects[:2]:
         side = _side(subject, speaker, state or body, _quoted_at(subject, quoted, quotes), together)
         if side is not None:

@@ -1,0 +1,79 @@
+"""Statements made jointly: sides of one group, bodies of several sides, and the words that refer back to a joint
+source ("they", "the two leaders", "the joint statement"). GUIDELINES.md: once per identifiable speaker."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from saydo.extract import extract
+from saydo.extract.groups import refers_back, sides_and_bodies
+from saydo.ingest.articles import parse_text
+
+DAY = date(2024, 5, 10)
+
+
+def _speakers(nlp, text: str) -> list[tuple[str, str, str | None, str]]:
+    found = extract(parse_text(text, name="g.txt", published=DAY), nlp=nlp)
+    return [(s.text, s.speaker, s.actor, s.kind) for s in found]
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Czech and Slovak officials said the pipeline would be repaired.", ["Czech officials", "Slovak officials"]),
+    ("The Turkish and Ukrainian defence ministers said the corridor stays open.",
+     ["Turkish defence ministers", "Ukrainian defence ministers"]),
+])
+def test_groups_sides_of_one_group(nlp, text, names):
+    subject = next(t for t in nlp(text) if t.dep_ == "nsubj")
+    assert [s.name for s in sides_and_bodies(subject)] == names
+
+
+def test_groups_one_side_is_no_joint_group(nlp):
+    subject = next(t for t in nlp("Senior Czech officials said the pipeline would be repaired.") if t.dep_ == "nsubj")
+    assert sides_and_bodies(subject) == []
+
+
+def test_groups_statement_of_sides_is_made_by_each(nlp):
+    found = _speakers(nlp, "According to Czech and Slovak officials, the border bridge will reopen on Monday.")
+    assert sorted((s[1], s[2]) for s in found) == [("Czech officials", "CZE"), ("Slovak officials", "SVK")]
+
+
+def test_groups_they_after_a_meeting_of_two_is_both(nlp):
+    found = _speakers(nlp, "Presidents Petr Pavel and Zuzana Caputova met in Brno on Friday. They said they would "
+                           "open a second rail link next spring.")
+    said = [s for s in found if s[0].startswith("They said")]
+    assert sorted(s[1] for s in said) == ["Petr Pavel", "Zuzana Caputova"]
+    assert {s[3] for s in said} == {"pledge"}  # their "they" is themselves
+
+
+def test_groups_joint_text_said_is_each_signatory(nlp):
+    found = _speakers(nlp, "Poland and Lithuania said in a joint statement that they would build a new border "
+                           "crossing. The statement added that both countries would share radar data.")
+    added = [s for s in found if s[0].startswith("The statement added")]
+    assert sorted(s[1] for s in added) == ["Lithuania", "Poland"]
+
+
+def test_groups_leaders_relayed_by_one_side(nlp):
+    found = _speakers(nlp, "Petr Pavel and Zuzana Caputova met in Brno on Friday. The two leaders agreed to open a "
+                           "second rail link next spring, the Czech presidential office said.")
+    agreed = [s for s in found if s[0].startswith("The two leaders")]
+    assert sorted(s[1] for s in agreed) == ["Petr Pavel", "Zuzana Caputova"]
+
+
+def test_groups_reference_back_ends_when_another_speaks(nlp):
+    found = _speakers(nlp, "Petr Pavel and Zuzana Caputova met in Brno on Friday. The Czech foreign ministry said the "
+                           "talks had gone well. They said the rail link would open next spring.")
+    assert not any(s[1] in ("Petr Pavel", "Zuzana Caputova") for s in found if s[0].startswith("They said"))
+
+
+@pytest.mark.parametrize("text,refers", [
+    ("They said it would open.", True),
+    ("The two leaders said it would open.", True),
+    ("The joint statement said it would open.", True),
+    ("European leaders said it would open.", False),  # a group the modifier names, not the two just met
+    ("The statement of the ministry said it would open.", False),
+])
+def test_groups_what_refers_back(nlp, text, refers):
+    subject = next(t for t in nlp(text) if t.dep_ == "nsubj")
+    assert refers_back(subject) is refers
