@@ -302,3 +302,12 @@ def test_commitments_agreeing_on_how_important_something_is_is_a_view(nlp, text,
 
     found = extract(parse_text(text, name="m.txt", published=date(2023, 3, 1)), nlp=nlp)
     assert [s.kind for s in found] == [kind]
+
+
+@pytest.mark.parametrize("text", [
+    "Slovak lawmakers vowed to block the arms bill.",
+    "Czech senators said they would block the arms bill next week.",
+])
+def test_commitments_legislators_are_a_party_that_commits(nlp, text):
+    # members of a legislature act for their side: their vow, and their "they" in indirect speech, commit it
+    assert [s.kind for s in _statements(nlp, text)] == ["pledge"]

@@ -124,7 +124,7 @@ CIVILIAN_WORDS = re.compile(
 OFFICIAL_WORDS = re.compile(
     r"\b(minister|ministry|president|presidential|premier|prime|spokes\w*|adviser|advisor|official|officials|"
     r"governor|mayor|general|commander|chief|head|army|forces|military|troops|defen[cs]e|foreign|ambassador|envoy|"
-    r"negotiator|delegation|delegate|deputy|secretary|parliament|lawmaker|mp|senator|kremlin|government|"
+    r"negotiator|delegation|delegate|deputy|deputies|secretary|parliament|lawmakers?|legislators?|mps?|senators?|kremlin|government|"
     r"administration|authorities|staff|command|council|service|agency|office|prosecutor|ombuds\w*|"
     r"representative|press|navy|air force|guard|directorate|intelligence|diplomat|leader|chancellor|"
     r"patriarch|church|company|operator|colonel|lieutenant|admiral|brigadier|major general|captain|sergeant|"
