@@ -749,3 +749,32 @@ def test_attribution_a_clause_hung_on_the_speech_verb_after_its_complement(nlp):
                              "try anyway so that nobody could blame the city.")
     assert [s.text.split()[0] for s in found] == ["The", "she"]
     assert found[1].speaker == found[0].speaker
+
+
+@pytest.mark.parametrize("text", [
+    "The regional deputies were offered a bill to extend the curfew.",
+    "Families in the border villages were urged to leave before Friday.",
+    "The envoy was assured that the convoy would pass safely.",
+])
+def test_attribution_passive_subject_of_an_addressed_verb_is_no_speaker(nlp, text):
+    # whom something was said to does not speak: the sentence names no speaker
+    _, found = _extract(nlp, text)
+    assert found == []
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Mayor Oksana Hnatiuk was quoted as saying the ferry would run again in June.", "Oksana Hnatiuk"),
+    ("Ivan Petrov was quoted by a state news agency as saying that Moscow would answer any strike.",
+     "Ivan Petrov"),
+    ("Grossi was cited by the newspaper as saying his inspectors would stay at the plant.", "Grossi"),
+])
+def test_attribution_quoted_as_saying_is_the_one_quoted(nlp, text, speaker):
+    _, found = _extract(nlp, text)
+    assert [s.speaker for s in found] == [speaker]
+
+
+def test_attribution_indicated_that_is_a_speech_act_only_with_its_clause(nlp):
+    _, found = _extract(nlp, "Senior Czech officials indicated that Prague may be ready to send more shells to Kyiv.")
+    assert [(s.speaker, s.actor) for s in found] == [("Senior Czech officials", "CZE")]
+    _, found = _extract(nlp, "The Czech minister indicated the border villages on a map.")
+    assert found == []

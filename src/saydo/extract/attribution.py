@@ -41,10 +41,14 @@ SPEECH = {
     # only with what is undertaken, see _undertaken), reassuring, conceding, inviting, unveiling a plan ("convey"
     # went: on the never-read news-u..x it cost one matched pledge, counted and not read)
     "commit", "undertake", "reassure", "concede", "invite", "unveil",
+    "indicate",  # only with a clause of what was said (CLAUSE_ONLY)
 }
 # speech verbs that report speech only with a "to" of what is undertaken: "committed to send more", not "committed
 # crimes"; and those told without "said" that report speech only in the active voice
 UNDERTAKING_VERBS = {"commit", "undertake"}
+# speech verbs that report speech only with a clause of what was said: "indicated that talks would resume", not
+# "indicated the villages on a map"
+CLAUSE_ONLY = {"indicate"}
 ACTIVE_ONLY = UNDERTAKING_VERBS | {"reassure", "concede", "invite", "unveil"}
 # verbs by which a readout tells what was settled or discussed: a clause of theirs before a said-clause is a statement
 READOUT_VERBS = lexicon("turns", "readout_verbs").words
@@ -448,7 +452,10 @@ def _undertaken(verb: Token) -> bool:
     """Whether a speech act told without "said" is one: in the active voice (the subject of "was invited" or "is
     committed to" is no speaker), and for a verb of undertaking with what is undertaken ("committed to send",
     "undertook to return", not "committed crimes"); any other verb passes."""
-    return active_speech(verb) and (verb.lemma_.lower() not in UNDERTAKING_VERBS or any(
+    lemma = verb.lemma_.lower()
+    if lemma in CLAUSE_ONLY:
+        return active_speech(verb) and any(c.dep_ == "ccomp" for c in verb.children)
+    return active_speech(verb) and (lemma not in UNDERTAKING_VERBS or any(
         c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "to" for c in verb.children))
 
 
@@ -1022,12 +1029,17 @@ def _hypothetical(verb: Token) -> bool:
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ == "with" and \
             any(c.dep_ == "nsubj" for c in verb.children):
         return False  # "..., with the ministry adding that ...": a report in an absolute clause
-    if _opening(verb):
-        return False  # "The Prime Minister began by reiterating ...": a report, in the conversation's order
+    if _opening(verb) or _quoted_as(verb) is not None:
+        return False  # "The Prime Minister began by reiterating ...", "X was quoted as saying": a report
     if verb.dep_ in ("pcomp", "pobj", "amod", "acl", "csubj") or any(
             c.lower_ in ("what", "whatever") for c in verb.children):
         return True  # "no confidence in what Russia promised": a reference to speech, not a report of it
     return verb.dep_ == "xcomp" and verb.head.lemma_ in ("have", "need", "want", "try", "refuse", "seem")
+
+
+# speech verbs whose passive subject is the one addressed, never the speaker ("they were told", "he was assured")
+ADDRESSED = {"tell", "ask", "urge", "offer", "invite", "inform", "assure", "reassure", "warn", "brief", "order",
+             "instruct", "promise", "guarantee", "thank", "call", "caution", "advise", "remind"}
 
 
 def _subject_of(verb: Token) -> Token | None:
@@ -1045,6 +1057,8 @@ def _subject_of(verb: Token) -> Token | None:
         # partners, our neighbours, all who can ...,' the president said"), or a dateline ("KYIV: The UN chief said"):
         # the one after the closing mark or the colon speaks
         subjects = subjects[1:]
+    if subjects and subjects[0].dep_ == "nsubjpass" and verb.lemma_.lower() in ADDRESSED:
+        return None  # "the deputies were offered ...", "residents were urged to leave": whom it was said to
     if subjects:
         if subjects[0].lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
             return _relative_antecedent(verb)
@@ -1055,7 +1069,17 @@ def _subject_of(verb: Token) -> Token | None:
         return _relative_antecedent(verb)
     if _opening(verb):
         return _subject_of(verb.head.head)  # "The Prime Minister began by reiterating ...": the one who began
-    return None
+    return _quoted_as(verb)
+
+
+QUOTING = {"quote", "cite"}
+
+
+def _quoted_as(verb: Token) -> Token | None:
+    """"X was quoted (by the agency) as saying ...": the one quoted, X, speaks; the agency only relays."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "as" or verb.head.head.lemma_.lower() not in QUOTING:
+        return None
+    return next((c for c in verb.head.head.children if c.dep_ == "nsubjpass"), None)
 
 
 def _opening(verb: Token) -> bool:
