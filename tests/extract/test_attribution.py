@@ -778,3 +778,10 @@ def test_attribution_indicated_that_is_a_speech_act_only_with_its_clause(nlp):
     assert [(s.speaker, s.actor) for s in found] == [("Senior Czech officials", "CZE")]
     _, found = _extract(nlp, "The Czech minister indicated the border villages on a map.")
     assert found == []
+
+
+def test_attribution_a_speech_word_in_a_noun_phrase_after_a_title_is_no_speech_act(nlp):
+    # after a quoted law's title, "state" of "state interests" is a noun of the list, not "... , he stated"
+    _, found = _extract(nlp, 'The regional councils must carry out the measures set by the law "On Civil Defence" '
+                             "needed to secure Moldova's defence, public order and state interests.")
+    assert found == []

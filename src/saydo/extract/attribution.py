@@ -995,7 +995,9 @@ def _after_quote(sent: Span, quotes, registry: Registry) -> tuple[Token | None, 
     if end_of_quote is None:
         return None, None
     tail = [t for t in sent if t.idx > end_of_quote and not t.is_punct]
-    verb = next((t for t in tail if t.lemma_.lower() in SPEECH), None)
+    # a speech word that modifies or is listed with a noun is none ("... public safety and state interests")
+    verb = next((t for t in tail if t.lemma_.lower() in SPEECH and
+                 not (t.pos_ == "NOUN" and t.dep_ in ("compound", "amod", "nmod", "conj", "poss"))), None)
     if verb is None or len(tail) > 14:
         return None, None
     words = [t for t in tail if t.i > verb.i] if verb.i == tail[0].i else [t for t in tail if t.i < verb.i]
