@@ -427,3 +427,28 @@ def test_kinds_an_effort_vowed_is_a_commitment(nlp, text, kind):
 
     found = extract(parse_text(text, name="k.txt", published=date(2024, 2, 1)), nlp=nlp)
     assert [s.kind for s in found] == [kind]
+
+
+@pytest.mark.parametrize("text", [
+    '"You are doing everything to silence our newspapers," Czech Prime Minister Petr Fiala told the envoy.',
+    "Czech Prime Minister Petr Fiala said he was doing everything right, despite a failed attempt to pass the bill.",
+    "Czech Prime Minister Petr Fiala asked the mayors to make every effort to speed up the repairs.",
+])
+def test_kinds_an_effort_of_another_or_without_a_purpose_is_no_commitment(nlp, text):
+    from saydo.extract import extract
+    from saydo.ingest.articles import parse_text
+
+    found = extract(parse_text(text, name="k.txt", published=date(2024, 2, 1)), nlp=nlp)
+    assert "pledge" not in [s.kind for s in found]
+
+
+@pytest.mark.parametrize("text", [
+    '"We must do everything to make them seek peace," Czech Prime Minister Petr Fiala said.',
+    '"And now it is doing everything to create a shortage of grain," Czech Prime Minister Petr Fiala said.',
+])
+def test_kinds_an_effort_owed_or_of_another_state_is_no_commitment(nlp, text):
+    from saydo.extract import extract
+    from saydo.ingest.articles import parse_text
+
+    found = extract(parse_text(text, name="k.txt", published=date(2024, 2, 1)), nlp=nlp)
+    assert "pledge" not in [s.kind for s in found]
