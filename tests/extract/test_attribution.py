@@ -785,3 +785,22 @@ def test_attribution_a_speech_word_in_a_noun_phrase_after_a_title_is_no_speech_a
     _, found = _extract(nlp, 'The regional councils must carry out the measures set by the law "On Civil Defence" '
                              "needed to secure Moldova's defence, public order and state interests.")
     assert found == []
+
+
+def test_attribution_speaker_after_an_opening_phrase_the_parser_hung_the_name_on(nlp):
+    # the small model makes the name an apposition of the place in the opening phrase and leaves "said" without one
+    _, found = _extract(nlp, "Speaking at a news conference in Prague, Czech Prime Minister Petr Fiala said his "
+                             "government would fund the ammunition initiative for another year.")
+    assert [(s.speaker, s.actor, s.kind) for s in found] == [("Petr Fiala", "CZE", "pledge")]
+
+
+def test_attribution_verb_hung_on_a_subject_the_parser_made_the_root(nlp):
+    # "The Czech president, X, offered ...": the small model makes "president" the root and "offered" its clause
+    _, found = _extract(nlp, "The Czech president, Petr Pavel, offered to host new talks between Kyiv and Moscow.")
+    assert [(s.speaker, s.actor, s.kind) for s in found] == [("Petr Pavel", "CZE", "pledge")]
+
+
+def test_attribution_according_to_a_document_from_its_issuer(nlp):
+    _, found = _extract(nlp, "According to a statement from the Czech presidency, Prague will host the reconstruction "
+                             "conference in June.")
+    assert [(s.speaker, s.actor) for s in found] == [("Czech presidency", "CZE")]

@@ -505,3 +505,18 @@ def test_speakers_a_surname_alone_is_a_mention_a_pronoun_may_mean(nlp):
     assert stressed.speaker == "Maia Sandu" and stressed.actor == "MDA"
     life = next(s for s in found if s.text.startswith("\"Life in Europe"))
     assert life.speaker == "Maia Sandu"
+
+
+def test_speakers_a_demonym_before_a_body_is_no_person(nlp):
+    # the small model may label "Slovak" a person; before "foreign ministry" it names the body's side
+    found = extract(parse_text("The Slovak foreign ministry said it would reopen its embassy in Kyiv next month.",
+                               name="s.txt", published=date(2024, 3, 1)), nlp=nlp)
+    assert [(s.speaker, s.actor) for s in found] == [("Slovak foreign ministry", "SVK")]
+
+
+def test_speakers_the_general_is_no_secretary_general(nlp):
+    found = extract(parse_text('NATO Secretary General Mark Rutte said allies would send more air defence. "Our '
+                               'troops will hold the line," the general said.', name="s.txt",
+                               published=date(2024, 3, 1)), nlp=nlp)
+    said = [s for s in found if s.text.startswith('"Our troops')]
+    assert said and said[0].speaker != "Mark Rutte"

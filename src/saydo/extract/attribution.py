@@ -9,7 +9,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from saydo.extract.commitments import FUTURE_AUX, conjunct_words, joint_parties, subject_of
+from saydo.extract.commitments import FUTURE_AUX, conjunct_words, joint_parties, root_noun_predicate, subject_of
 from saydo.extract.groups import REACH, joint_speakers, refers_back, sides_and_bodies, standing_for
 from saydo.extract.lexicon import lexicon
 from saydo.extract.quotes import inside_quote, quoted_words
@@ -25,7 +25,7 @@ from saydo.extract.speakers import (
     speaker_from_subject,
 )
 from saydo.extract.turns import Defaults, apply_defaults
-from saydo.resolve.actors import actor_of_name
+from saydo.resolve.actors import actor_of_name, looks_official
 
 SPEECH = {
     "say", "tell", "announce", "state", "declare", "promise", "pledge", "vow", "assure", "guarantee", "order",
@@ -359,6 +359,9 @@ def _attribution(sent: Span, quotes, registry: Registry, group: Speaker | None =
         tail = tails[verb.i]
         subject = tail.root if tail is not None else (inverted_speaker(verb, sent) or _subject_of(verb))
         if subject is None:
+            tail = _opener_subject(verb, sent)
+            subject = tail.root if tail is not None else None
+        if subject is None:
             continue
         cited = _cited_source(verb, registry, sent)
         if cited is not None:
@@ -388,6 +391,7 @@ def _attribution(sent: Span, quotes, registry: Registry, group: Speaker | None =
             return verb, speaker
     for _according, source in _according_to(sent):
         if source is not None and not _bare_noun(source):  # "according to plan" names no one
+            source = _issued_by(source) or source  # "according to a statement from the presidency": the presidency
             sides = sides_and_bodies(source)
             if sides:
                 # "according to Polish and Lithuanian officials"
@@ -467,6 +471,20 @@ def active_speech(verb: Token) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return False
     return not (verb.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in verb.children))
+
+
+def _issued_by(source: Token) -> Token | None:
+    """The issuer a document noun names after "from", "by" or "of" ("a statement from the Polish presidency", "the
+    readout of the ministry"), or None."""
+    if source.lemma_.lower() not in STATEMENT_NOUNS:
+        return None
+    for prep in source.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+            issuer = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if issuer is not None and (issuer.pos_ == "PROPN" or issuer.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
+                                       or looks_official(" ".join(t.text for t in issuer.subtree))):
+                return issuer
+    return None
 
 
 def _document_issuer(source: Token, registry: Registry) -> Speaker | None:
@@ -988,6 +1006,25 @@ def _tail_subject(verb: Token, sent: Span) -> Span | None:
     return phrase
 
 
+def _opener_subject(verb: Token, sent: Span) -> Span | None:
+    """"Speaking at a news conference in Prague, Prime Minister X said that ...", when the parser hung the name on the
+    opening phrase and left the speech verb without a subject: the noun phrase between the comma that ends the opening
+    and the verb, when the verb reports a clause."""
+    doc = sent.doc
+    if any(c.dep_ in ("nsubj", "nsubjpass", "agent", "csubj", "expl") for c in verb.children) or \
+            not any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    comma = next((i for i in range(verb.i - 1, max(verb.i - 10, sent.start) - 1, -1) if doc[i].text == ","), None)
+    if comma is None or comma <= sent.start + 1 or comma + 1 >= verb.i:
+        return None
+    phrase = doc[comma + 1:verb.i]
+    if any(t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ", "ADP", "DET") and
+           not (t.pos_ == "DET" and t.i == comma + 1) for t in phrase) or \
+            not any(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in phrase):
+        return None
+    return phrase
+
+
 def _after_quote(sent: Span, quotes, registry: Registry) -> tuple[Token | None, Speaker | None]:
     """“...,” the Ministry assures. — read from the words after the closing mark when the parse of the attribution
     is broken (the small model often takes the speech verb for a noun there)."""
@@ -1031,7 +1068,7 @@ def _hypothetical(verb: Token) -> bool:
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ == "with" and \
             any(c.dep_ == "nsubj" for c in verb.children):
         return False  # "..., with the ministry adding that ...": a report in an absolute clause
-    if _opening(verb) or _quoted_as(verb) is not None:
+    if _opening(verb) or _quoted_as(verb) is not None or root_noun_predicate(verb):
         return False  # "The Prime Minister began by reiterating ...", "X was quoted as saying": a report
     if verb.dep_ in ("pcomp", "pobj", "amod", "acl", "csubj") or any(
             c.lower_ in ("what", "whatever") for c in verb.children):
@@ -1071,7 +1108,10 @@ def _subject_of(verb: Token) -> Token | None:
         return _relative_antecedent(verb)
     if _opening(verb):
         return _subject_of(verb.head.head)  # "The Prime Minister began by reiterating ...": the one who began
+    if root_noun_predicate(verb):
+        return verb.head  # "The Turkish president, X, offered to host talks": the president
     return _quoted_as(verb)
+
 
 
 QUOTING = {"quote", "cite"}

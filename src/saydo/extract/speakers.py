@@ -200,7 +200,8 @@ class Registry:
         """The person a role noun means ("the minister", "the Russian leader", "the head of state"): the latest one
         before ``token_index`` whose role shares a role word (of the side the words name, when they name one); else
         the latest official of that side; else, when they name no side, the latest official mentioned."""
-        keys = {w for w in re.findall(r"[a-z]+", words.lower()) if w not in {"the", "a", "an", "of", "s"}}
+        keys = {w for w in re.findall(r"[a-z]+", _fold_general(words.lower()))
+                if w not in {"the", "a", "an", "of", "s"}}
         keys |= {w for key in keys for w in _OFFICE_EPITHETS.get(key, ())}
         side = actor_in_phrase(words)
         bare = re.sub(r"^(?:the|a)\s+", "", words.strip(), flags=re.I)
@@ -237,11 +238,12 @@ class Registry:
         # "the energy minister" is not the defence minister named before: a portfolio the words name must be the
         # person's too ("the foreign minister" after "Foreign Minister Sergei Lavrov"); the small model may fold the
         # portfolio into the name ("Infrastructure Oleksandr Kubrakov")
-        said = {_SPELLINGS.get(w, w) for w in re.findall(r"[a-z]+", words.lower())}
+        said = {_SPELLINGS.get(w, w) for w in re.findall(r"[a-z]+", _fold_general(words.lower()))}
         portfolio = said & _PORTFOLIOS
 
         def role_words(p) -> set[str]:
-            return {_SPELLINGS.get(w, w) for w in re.findall(r"[a-z]+", f"{p.role} {p.name}".lower())}
+            return {_SPELLINGS.get(w, w) for w in
+                    re.findall(r"[a-z]+", _fold_general(f"{p.role} {p.name}".lower()))}
 
         # nor someone known to hold another office: a head of state is not "the Prime Minister" of a release; and a
         # ministry named is not guessed at among the people of unknown office, unless their words echo its name
@@ -255,6 +257,16 @@ class Registry:
         return (latest(lambda p: fits(p) and bool(keys & role_words(p) - generic) and portfolio <= role_words(p))
                 or (latest(lambda p: p.actor == side and free(p)) if side else None)
                 or (latest(lambda p: p.actor not in (None, "CIV") and free(p)) if not side else None))
+
+
+# offices named "... general" that are no general: "the general" after "Secretary General X" is someone else
+_GENERAL_OFFICES = re.compile(r"\b(secretary|director|attorney|prosecutor|procurator|solicitor|inspector|auditor)"
+                              r"[\s-]+general\b")
+
+
+def _fold_general(words: str) -> str:
+    """"secretary general" as one role word ("secretarygeneral"), so its "general" is no military rank."""
+    return _GENERAL_OFFICES.sub(r"\1general", words)
 
 
 # the words of a government portfolio ("the energy minister", "the prime minister"), after _SPELLINGS; defence spelt
@@ -332,7 +344,7 @@ def _not_a_name(ent: Span) -> bool:
 def _demonym(ent: Span) -> bool:
     """A one-word "person" that modifies a noun and names a side, and is no known figure: a demonym ("The Moldovan
     leader"), which the small model sometimes labels a person."""
-    return len(ent) == 1 and ent.root.dep_ in ("amod", "compound") and ent.root.head.pos_ == "NOUN" and \
+    return len(ent) == 1 and ent.root.dep_ in ("amod", "compound") and ent.root.head.pos_ in ("NOUN", "PROPN") and \
         actor_in_phrase(ent.text) is not None and actor_of_person(ent.text) is None
 
 

@@ -122,7 +122,7 @@ CIVILIAN_WORDS = re.compile(
 )
 # Roles that make a person speak for a state or organisation.
 OFFICIAL_WORDS = re.compile(
-    r"\b(minister|ministry|president|presidential|premier|prime|spokes\w*|adviser|advisor|official|officials|"
+    r"\b(minister|ministry|president|presidential|presidency|premier|prime|spokes\w*|adviser|advisor|official|officials|"
     r"governor|mayor|general|commander|chief|head|army|forces|military|troops|defen[cs]e|foreign|ambassador|envoy|"
     r"negotiator|delegation|delegate|deputy|deputies|secretary|parliament|lawmakers?|legislators?|mps?|senators?|kremlin|government|"
     r"administration|authorities|staff|command|council|service|agency|office|prosecutor|ombuds\w*|"
