@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from saydo.extract.kinds import Cues, classify, classify_rule
@@ -412,43 +410,3 @@ def test_statements_a_quotation_told_to_someone_is_what_was_said(nlp):
     # "assuring" may take the thing assured as its object, not someone addressed
     assert _kinds(nlp, "The Turkish president spoke to his Russian counterpart on Thursday, assuring Turkey\u2019s "
                        "diplomatic effort to end the war.", speaker="") == ["pledge"]
-
-
-@pytest.mark.parametrize("text,kind", [
-    ("The Czech foreign ministry said it was doing everything in its power to free the two drivers.", "pledge"),
-    ('"We will do our utmost to reopen the crossing," Czech Interior Minister Vit Rakusan said.', "pledge"),
-    ("The Czech foreign ministry said it was making every effort to free the two drivers.", "pledge"),
-    # done in the past is a report, not an effort vowed
-    ("The Czech foreign ministry said it did everything possible to free the two drivers.", "claim"),
-])
-def test_kinds_an_effort_vowed_is_a_commitment(nlp, text, kind):
-    from saydo.extract import extract
-    from saydo.ingest.articles import parse_text
-
-    found = extract(parse_text(text, name="k.txt", published=date(2024, 2, 1)), nlp=nlp)
-    assert [s.kind for s in found] == [kind]
-
-
-@pytest.mark.parametrize("text", [
-    '"You are doing everything to silence our newspapers," Czech Prime Minister Petr Fiala told the envoy.',
-    "Czech Prime Minister Petr Fiala said he was doing everything right, despite a failed attempt to pass the bill.",
-    "Czech Prime Minister Petr Fiala asked the mayors to make every effort to speed up the repairs.",
-])
-def test_kinds_an_effort_of_another_or_without_a_purpose_is_no_commitment(nlp, text):
-    from saydo.extract import extract
-    from saydo.ingest.articles import parse_text
-
-    found = extract(parse_text(text, name="k.txt", published=date(2024, 2, 1)), nlp=nlp)
-    assert "pledge" not in [s.kind for s in found]
-
-
-@pytest.mark.parametrize("text", [
-    '"We must do everything to make them seek peace," Czech Prime Minister Petr Fiala said.',
-    '"And now it is doing everything to create a shortage of grain," Czech Prime Minister Petr Fiala said.',
-])
-def test_kinds_an_effort_owed_or_of_another_state_is_no_commitment(nlp, text):
-    from saydo.extract import extract
-    from saydo.ingest.articles import parse_text
-
-    found = extract(parse_text(text, name="k.txt", published=date(2024, 2, 1)), nlp=nlp)
-    assert "pledge" not in [s.kind for s in found]

@@ -807,39 +807,6 @@ def long_ago(reporting: Token | None, content: Span) -> bool:
     return False
 
 
-EFFORT_OBJECTS = lexicon("commitments", "effort_objects").words
-EFFORT_VERBS = {"do", "make", "spare"}
-
-
-def vowed_effort(content: Span, own=lambda subject: False) -> bool:
-    """Does a side say it does everything it can to achieve something ("we are doing everything possible to bring
-    them home", "we will do our utmost to", "the ministry is making every effort to", "we will spare no effort to")?
-    The verb has such an object and a purpose ("to ..."), its subject is the speaker's own side (``own``), and it is
-    neither done ("did everything"), an obligation ("we must do everything to") nor told of someone in a relative
-    clause ("those who do everything to")."""
-    for verb in content:
-        if verb.lemma_.lower() not in EFFORT_VERBS or verb.pos_ not in ("VERB", "AUX") or \
-                verb.tag_ in ("VBD", "VBN") or verb.dep_ in ("relcl", "acl", "pcomp", "amod"):
-            continue
-        if any(c.dep_ == "aux" and c.lower_ in OBLIGATIONS for c in verb.children) or \
-                verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("need", "have"):
-            continue  # "we must do everything to": an obligation stated, not an effort under way
-        effort = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in EFFORT_OBJECTS), None)
-        if effort is None or (verb.lemma_.lower() != "do") != (effort.lemma_.lower() in ("effort", "efforts")):
-            continue
-        subject = subject_of(verb)
-        said = {t.i for t in subject.subtree} if subject is not None else set()
-        # "to ..." after the verb: "everything possible to ensure", "everything in our power to bring them home"
-        purpose = [t for t in verb.subtree if t.i > effort.i and t.i not in said and
-                   t.dep_ in ("advcl", "acl", "xcomp", "relcl") and
-                   any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and
-                   (t.head in (verb, effort) or t.head.dep_ == "pobj" and t.head.head.lower_ in ("in", "within")
-                    and t.head.head.head == verb)]
-        if purpose and subject is not None and subject.dep_ != "expl" and own(subject):
-            return True
-    return False
-
-
 def stative(content: Span, future: Futures, reporting: Token | None = None) -> bool:
     """Is what was said a finite clause about the present or past, with no future or intention in it ("assured that
     he is doing everything possible", "... were destroyed, the ministry assures")? Not an assurance of something

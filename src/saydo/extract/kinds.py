@@ -101,8 +101,6 @@ class Cues:
     in_person: bool = False
     # the speaker's side restating its own support for a party ("reaffirmed its steady support for Moldova")
     restated_support: bool = False
-    # the speaker's side saying it does everything it can to achieve something (saydo.extract.commitments.vowed_effort)
-    effort: bool = False
 
 
 def classify(verb_lemma: str | None, content: str, cues: Cues, *, negated_verb: bool = False,
@@ -217,8 +215,6 @@ def pledge_rule(lemma: str, content: str, cues: Cues, commitments: str | None = 
         return "reliance"  # "Georgia could count on Estonia's support": the supporter's assurance
     if cues.own_side and CONTINUED.search(words) and not DEMAND_CONTENT.search(content):
         return "continued"  # "we continue to supply the hospitals", "we are working to bring the crew home"
-    if cues.effort:
-        return "effort"  # "we are doing everything we can to bring them home", "making every effort to free them"
     if cues.state_speaker and cues.restated_support:
         return "restated-support"  # "reiterated Norway's support for Moldova": support it goes on giving
     if cues.state_speaker and GRANT.search(content):  # the passive grant is its point, so not the blanked words

@@ -41,7 +41,6 @@ from saydo.extract.commitments import (
     restated_support,
     stative,
     subject_of,
-    vowed_effort,
 )
 from saydo.extract.events import events_from_doc
 from saydo.extract.kinds import ARRANGEMENT, Cues, classify_rule
@@ -50,7 +49,7 @@ from saydo.extract.pipeline import load_nlp
 from saydo.extract.place_codes import Context, Mention, decide, sentence_mention, title_places
 from saydo.extract.quotes import inside_quote, quote_spans, quoted_words
 from saydo.extract.readouts import home_country
-from saydo.extract.speakers import PERSON_ROLE, Registry, Speaker, co_speakers, joint_states, names_institution
+from saydo.extract.speakers import PERSON_ROLE, Registry, Speaker, co_speakers, joint_states
 from saydo.extract.turns import sentence_defaults
 from saydo.extract.windows import window_near
 from saydo.records import Article, Observation, Statement, Window
@@ -360,12 +359,7 @@ def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = Fa
                 not_made=not_made(verb, content),
                 stative=stative(content, future, verb), spoken=spoken, in_person=in_person,
                 restated_support=restated_support(
-                    content, lambda t: _side(t, speaker, state or body, False) == "other"),
-                # "it" is the speaker's side only when an institution speaks of itself ("the ministry said it was
-                # making every effort"), not in a leader's speech, where it is mostly another state
-                effort=vowed_effort(content, lambda t: (t.lower_ != "it" or names_institution(speaker.name)) and
-                                    _side(t, speaker, state or body, _quoted_at(t, quoted, quotes), together)
-                                    in ("own", "speaker")))
+                    content, lambda t: _side(t, speaker, state or body, False) == "other"))
 
 
 def _announces_arrangement(content: Span, verb: Token | None) -> bool:
