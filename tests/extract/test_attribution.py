@@ -804,3 +804,11 @@ def test_attribution_according_to_a_document_from_its_issuer(nlp):
     _, found = _extract(nlp, "According to a statement from the Czech presidency, Prague will host the reconstruction "
                              "conference in June.")
     assert [(s.speaker, s.actor) for s in found] == [("Czech presidency", "CZE")]
+
+
+def test_attribution_a_spokesman_relaying_what_his_principal_stressed_gives_the_principal(nlp):
+    # GUIDELINES.md: a person and the spokesperson speaking for them are one speaker, the person named in the span
+    _, found = _extract(nlp, "Czech President Petr Pavel met the envoys on Monday. Pavel stressed that Prague was "
+                             "ready to host the talks, Czech presidential spokesman Jan Novak told reporters.")
+    stressed = _by_start(found, "Pavel stressed")
+    assert stressed is not None and stressed.speaker == "Petr Pavel"

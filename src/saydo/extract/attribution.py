@@ -796,14 +796,15 @@ def person_named(sent: Span, verb: Token | None, speaker: Speaker, registry: Reg
     reporting one, on the same side; None otherwise. Asked only of a sentence that is one act and relays no
     commitment (``speech_acts``); the kind is still read from the reporting verb ("agreed with Macron that ..." is
     no undertaking)."""
-    if verb is None or speaker.person is not None or speaker.actor in (None, "CIV") or \
-            not names_institution(speaker.name):
+    if verb is None or speaker.actor in (None, "CIV") or \
+            not (names_institution(speaker.name) and speaker.person is None or _aide(speaker)):
         return None
     for t in sent:
         if t.i == verb.i or t.pos_ != "VERB" or t.lemma_.lower() not in NAMED_ACTS or t.dep_ in _DESCRIBING:
             continue
         subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.ent_type_ != "PERSON":
+        if subject is None or subject.ent_type_ != "PERSON" and not (subject.pos_ == "PROPN" and
+                                                                     registry.find(subject.text)):
             continue  # a name, not a title ("the President of Ukraine" may be anyone the reader last met)
         other = speaker_from_subject(subject, registry, sent.start)
         if other is not None and other.person is not None and other.actor == speaker.actor and \
