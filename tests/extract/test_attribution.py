@@ -812,3 +812,13 @@ def test_attribution_a_spokesman_relaying_what_his_principal_stressed_gives_the_
                              "ready to host the talks, Czech presidential spokesman Jan Novak told reporters.")
     stressed = _by_start(found, "Pavel stressed")
     assert stressed is not None and stressed.speaker == "Petr Pavel"
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Czech Prime Minister Petr Fiala made clear that Prague would not send troops.", "Petr Fiala"),
+    ("Czech President Petr Pavel met the envoys. Pavel has made it clear that Prague is ready to host the talks, "
+     "Czech presidential spokesman Jan Novak said.", "Petr Pavel"),
+])
+def test_attribution_made_it_clear_is_a_speech_act(nlp, text, speaker):
+    _, found = _extract(nlp, text)
+    assert [s.speaker for s in found if "clear" in s.text] == [speaker]

@@ -343,7 +343,8 @@ def _attribution(sent: Span, quotes, registry: Registry, group: Speaker | None =
     "It added that ..." and "They said ..."; ``joint``, the speakers of a joint source just before, for "they", "the
     leaders" or "the joint statement" (``saydo.extract.groups``)."""
     # not an infinitive that qualifies a noun ("Greece has a great deal to offer"): no one speaks in it
-    candidates = [t for t in sent if (t.lemma_.lower() in SPEECH or _states(t)) and t.pos_ in ("VERB", "AUX")
+    candidates = [t for t in sent if (t.lemma_.lower() in SPEECH or _states(t) or _makes_clear(t))
+                  and t.pos_ in ("VERB", "AUX")
                   and not inside_quote(quotes, t.idx) and not _hypothetical(t)
                   and not (t.tag_ == "VB" and t.dep_ in ("acl", "relcl")
                            and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children))
@@ -800,7 +801,8 @@ def person_named(sent: Span, verb: Token | None, speaker: Speaker, registry: Reg
             not (names_institution(speaker.name) and speaker.person is None or _aide(speaker)):
         return None
     for t in sent:
-        if t.i == verb.i or t.pos_ != "VERB" or t.lemma_.lower() not in NAMED_ACTS or t.dep_ in _DESCRIBING:
+        if t.i == verb.i or t.pos_ != "VERB" or t.lemma_.lower() not in NAMED_ACTS and not _makes_clear(t) or \
+                t.dep_ in _DESCRIBING:
             continue
         subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.ent_type_ != "PERSON" and not (subject.pos_ == "PROPN" and
@@ -1055,6 +1057,12 @@ def _states(verb: Token | None) -> bool:
         if any(h.lemma_.lower() in STATEMENT_NOUNS for h in heads):  # "a number of statements"
             return True
     return False
+
+
+def _makes_clear(verb: Token) -> bool:
+    """"X has made it clear that ...", "the minister made clear that ...": a speech act told with "make clear"."""
+    return verb.lemma_.lower() == "make" and any(c.lower_ == "clear" and c.dep_ in ("ccomp", "acomp", "oprd", "xcomp")
+                                                 for c in verb.children)
 
 
 def _conditional(verb: Token) -> bool:
