@@ -101,7 +101,7 @@ def attribute(sentences: list[Span], text: str, quotes, registry: Registry, brea
         members = joint[0] if joint is not None and paragraph - joint[1] <= REACH else None
         verb, speaker = _attribution(sent, quotes, registry, group, members)
         if members and speaker is not None and _relays_joint(sent, verb, speaker, members):
-            # "The two leaders agreed ..., the White House said": each leader's
+            # "Both presidents settled ..., the foreign ministry said": each president's
             speaker = standing_for(members, "speaker:joint-relayed")
         source = _joint_source(sent, quotes, registry)
         if source:
@@ -372,7 +372,7 @@ def _attribution(sent: Span, quotes, registry: Registry, group: Speaker | None =
             return verb, standing_for(joint, "speaker:joint-reference")
         sides = sides_and_bodies(subject) if tail is None else []
         if sides:
-            return verb, standing_for(sides, "speaker:joint-sides")  # "U.S. and Saudi officials said": each side's
+            return verb, standing_for(sides, "speaker:joint-sides")  # "Czech and Slovak officials said": each side's
         speaker = speaker_from_subject(subject, registry, sent.start, span=tail)
         if speaker is not None and (names_outlet(speaker.name) or _unnamed_group(subject)):
             inner = _relayed_report(sent, verb, quotes, registry)
@@ -816,8 +816,8 @@ def person_named(sent: Span, verb: Token | None, speaker: Speaker, registry: Reg
 
 
 def _relays_joint(sent: Span, verb: Token | None, speaker: Speaker, members: list[Speaker]) -> bool:
-    """"The two leaders stressed ..., the ministry said": an institution that tells what the speakers of a joint source
-    said or settled together gives their words (GUIDELINES.md: a relayed commitment is the relayed party's)."""
+    """"Both presidents underlined ..., the ministry said": an institution that tells what the speakers of a joint
+    source said or settled together gives their words (GUIDELINES.md: a relayed commitment is the relayed party's)."""
     if verb is None or speaker.members or speaker.person is not None or not names_institution(speaker.name):
         return False
     for t in sent:
@@ -1035,7 +1035,7 @@ def _after_quote(sent: Span, quotes, registry: Registry) -> tuple[Token | None, 
     if end_of_quote is None:
         return None, None
     tail = [t for t in sent if t.idx > end_of_quote and not t.is_punct]
-    # a speech word that modifies or is listed with a noun is none ("... public safety and state interests")
+    # a speech word that modifies or is listed with a noun is none ("... public order and state interests")
     verb = next((t for t in tail if t.lemma_.lower() in SPEECH and
                  not (t.pos_ == "NOUN" and t.dep_ in ("compound", "amod", "nmod", "conj", "poss"))), None)
     if verb is None or len(tail) > 14:

@@ -882,7 +882,7 @@ def not_made(reporting: Token | None, content: Span) -> str | None:
 
 
 def root_noun_predicate(verb: Token) -> bool:
-    """"The Turkish president, Recep Tayyip Erdogan, offered to host talks": the parser made the subject the sentence's
+    """"The Czech president, Petr Pavel, offered to host talks": the parser made the subject the sentence's
     root and hung the finite verb on it as a clause; the verb, after the apposition's closing comma, is the
     sentence's predicate."""
     head = verb.head

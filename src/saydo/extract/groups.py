@@ -4,9 +4,9 @@ GUIDELINES.md annotates a statement attributed jointly to several speakers once 
 joint subjects of a speech verb that ``saydo.extract.speakers`` splits (people: "Macron and Scholz assured ...";
 states: "France and Britain said in a joint statement ..."), this module knows:
 
-1. **Sides coordinated inside one group** ("U.S. and Saudi officials said", "according to Polish and Lithuanian
+1. **Sides coordinated inside one group** ("Czech and Slovak officials said", "according to Polish and Lithuanian
    officials", "the Turkish and Ukrainian defence ministers"): one speaker per side, named as the text names the group
-   ("U.S. officials", "Saudi officials"). Bodies of different sides coordinated ("according to the Polish foreign
+   ("Czech officials", "Slovak officials"). Bodies of different sides coordinated ("according to the Polish foreign
    ministry and the Lithuanian defence ministry") likewise, one per body.
 2. **A joint source** is the subject of any sentence that names two or more such speakers, people or states, whatever
    its verb ("Duda and Nauseda met in Vilnius", "Poland and Lithuania signed a joint declaration").
@@ -23,7 +23,7 @@ from spacy.tokens import Token
 from saydo.extract.speakers import Registry, Speaker, people_of, states_of
 from saydo.resolve.actors import actor_in_phrase, actor_of_name, looks_official
 
-# plural nouns of a group that speaks for a side ("U.S. and Saudi officials", "Russian and Ukrainian negotiators")
+# plural nouns of a group that speaks for a side ("Czech and Slovak officials", "Russian and Ukrainian negotiators")
 GROUP_NOUNS = {"official", "leader", "minister", "diplomat", "negotiator", "delegation", "authority", "government",
                "president", "representative", "envoy", "source", "commander", "spokesperson", "spokesman", "ministry"}
 # plural titles that refer back to the people of a joint source ("the two leaders", "both presidents")
@@ -42,12 +42,12 @@ def joint_speakers(subject: Token, registry: Registry) -> list[Speaker]:
 
 
 def sides_and_bodies(subject: Token) -> list[Speaker]:
-    """The sides of one group ("U.S. and Saudi officials") or the bodies of several sides a subject names, or []."""
+    """The sides of one group ("Czech and Slovak officials") or the bodies of several sides a subject names, or []."""
     return _sides_of_group(subject) or _bodies(subject)
 
 
 def _sides_of_group(subject: Token) -> list[Speaker]:
-    """"U.S. and Saudi officials": a plural group noun whose coordinated modifiers each name a side."""
+    """"Czech and Slovak officials": a plural group noun whose coordinated modifiers each name a side."""
     if subject.tag_ != "NNS" or subject.lemma_.lower() not in GROUP_NOUNS:
         return []
     side = next((c for c in subject.subtree if c.i < subject.i and c.dep_ in ("amod", "nmod", "compound")

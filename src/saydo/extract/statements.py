@@ -181,7 +181,8 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0,
             for state in states:  # "France, Germany and Britain said in a joint statement ...": one per state
                 acts.append((start, end, quote, kind, state, made + (rule, "speaker:joint-statement")))
             for member in part_speaker.members if not parties and not states else ():
-                # "they said" after "A and B met", "U.S. and Saudi officials said": once by each (saydo.extract.groups)
+                # "they said" after "A and B met", "Czech and Slovak officials said": once by each
+                # (saydo.extract.groups)
                 acts.append((start, end, quote, kind, member, made + (rule, part_speaker.joint_rule)))
             if not parties and not states and not part_speaker.members:
                 acts.append((start, end, quote, kind, part_speaker, made + (rule,)))
