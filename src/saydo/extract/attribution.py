@@ -1122,7 +1122,6 @@ def _subject_of(verb: Token) -> Token | None:
     return _quoted_as(verb)
 
 
-
 QUOTING = {"quote", "cite"}
 
 

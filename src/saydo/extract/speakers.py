@@ -344,7 +344,8 @@ def _not_a_name(ent: Span) -> bool:
 def _demonym(ent: Span) -> bool:
     """A one-word "person" that modifies a noun and names a side, and is no known figure: a demonym ("The Moldovan
     leader"), which the small model sometimes labels a person."""
-    return len(ent) == 1 and ent.root.dep_ in ("amod", "compound") and ent.root.head.pos_ in ("NOUN", "PROPN") and \
+    return len(ent) == 1 and ent.root.dep_ in ("amod", "compound") and \
+        ent.root.head.pos_ in ("NOUN", "PROPN") and \
         actor_in_phrase(ent.text) is not None and actor_of_person(ent.text) is None
 
 

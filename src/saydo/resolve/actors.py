@@ -122,9 +122,11 @@ CIVILIAN_WORDS = re.compile(
 )
 # Roles that make a person speak for a state or organisation.
 OFFICIAL_WORDS = re.compile(
-    r"\b(minister|ministry|president|presidential|presidency|premier|prime|spokes\w*|adviser|advisor|official|officials|"
+    r"\b(minister|ministry|president|presidential|presidency|premier|prime|spokes\w*|adviser|advisor|official|"
+    r"officials|"
     r"governor|mayor|general|commander|chief|head|army|forces|military|troops|defen[cs]e|foreign|ambassador|envoy|"
-    r"negotiator|delegation|delegate|deputy|deputies|secretary|parliament|lawmakers?|legislators?|mps?|senators?|kremlin|government|"
+    r"negotiator|delegation|delegate|deputy|deputies|secretary|parliament|lawmakers?|legislators?|mps?|senators?|"
+    r"kremlin|government|"
     r"administration|authorities|staff|command|council|service|agency|office|prosecutor|ombuds\w*|"
     r"representative|press|navy|air force|guard|directorate|intelligence|diplomat|leader|chancellor|"
     r"patriarch|church|company|operator|colonel|lieutenant|admiral|brigadier|major general|captain|sergeant|"
