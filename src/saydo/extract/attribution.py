@@ -792,21 +792,16 @@ _DESCRIBING = {"relcl", "acl", "advcl", "amod", "pcomp", "pobj"}
 def person_named(sent: Span, verb: Token | None, speaker: Speaker, registry: Registry) -> Speaker | None:
     """"Putin agreed with Macron that the talks should go on, the Kremlin said": an institution that tells what a
     person of its own side said or settled gives that person's words (GUIDELINES.md: an institution and its
-    spokesperson count as one speaker, and the person named in the span is used). The institution must be a state's
-    body with no person of its own, and the person the named subject of a speech or readout verb other than the
-    reporting one, on the same side; None otherwise. Asked only of a sentence that is one act and relays no
-    commitment (``speech_acts``); the kind is still read from the reporting verb ("agreed with Macron that ..." is
-    no undertaking)."""
+    spokesperson count as one speaker, and the person named in the span is used). The teller must be a state's body
+    with no person of its own, or an aide ("X stressed that ..., his spokesman said"), and the person the named
+    subject of a speech or readout verb other than the reporting one, on the same side; None otherwise. Asked only
+    of a sentence that is one act and relays no commitment (``speech_acts``); the kind is still read from the
+    reporting verb ("agreed with Macron that ..." is no undertaking)."""
     if verb is None or speaker.actor in (None, "CIV") or \
             not (names_institution(speaker.name) and speaker.person is None or _aide(speaker)):
         return None
-    for t in sent:
-        if t.i == verb.i or t.pos_ != "VERB" or t.lemma_.lower() not in NAMED_ACTS and not _makes_clear(t) or \
-                t.dep_ in _DESCRIBING:
-            continue
-        subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.ent_type_ != "PERSON" and not (subject.pos_ == "PROPN" and
-                                                                     registry.find(subject.text)):
+    for subject in _relayed_subjects(sent, verb):
+        if subject.ent_type_ != "PERSON" and not (subject.pos_ == "PROPN" and registry.find(subject.text)):
             continue  # a name, not a title ("the President of Ukraine" may be anyone the reader last met)
         other = speaker_from_subject(subject, registry, sent.start)
         if other is not None and other.person is not None and other.actor == speaker.actor and \
@@ -820,13 +815,19 @@ def _relays_joint(sent: Span, verb: Token | None, speaker: Speaker, members: lis
     source said or settled together gives their words (GUIDELINES.md: a relayed commitment is the relayed party's)."""
     if verb is None or speaker.members or speaker.person is not None or not names_institution(speaker.name):
         return False
+    return any(refers_back(subject) for subject in _relayed_subjects(sent, verb))
+
+
+def _relayed_subjects(sent: Span, verb: Token):
+    """The subjects of the sentence's speech or readout verbs other than its reporting ``verb``: whose words the
+    reporter relays ("Putin agreed ..., the Kremlin said", "X has made it clear that ..., his spokesman said")."""
     for t in sent:
-        if t.i == verb.i or t.pos_ != "VERB" or t.lemma_.lower() not in NAMED_ACTS or t.dep_ in _DESCRIBING:
+        if t.i == verb.i or t.pos_ != "VERB" or t.dep_ in _DESCRIBING or \
+                not (t.lemma_.lower() in NAMED_ACTS or _makes_clear(t)):
             continue
         subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
-        if subject is not None and refers_back(subject):
-            return True
-    return False
+        if subject is not None:
+            yield subject
 
 
 def _principal_relayed(sent: Span, verb: Token | None, speaker: Speaker, registry: Registry) -> Speaker | None:
@@ -992,12 +993,12 @@ def _tail_subject(verb: Token, sent: Span) -> Span | None:
     doc = sent.doc
     if any(t.pos_ in ("VERB", "AUX") for t in doc[verb.i + 1:sent.end]):
         return None
-    comma = next((i for i in range(verb.i - 1, max(verb.i - 14, sent.start) - 1, -1) if doc[i].text == ","), None)
-    if comma is None or comma <= sent.start + 2 or comma + 1 >= verb.i:
+    phrase = _after_last_comma(verb, sent, reach=14, lead=3)
+    if phrase is None:
         return None
+    comma = phrase.start - 1
     if any(c.dep_ in ("nsubj", "nsubjpass", "agent", "csubj") and c.i > comma for c in verb.children):
         return None  # an ordinary subject right before the verb
-    phrase = doc[comma + 1:verb.i]
     if any(t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ") for t in phrase) or \
             not any(t.pos_ in ("NOUN", "PROPN") for t in phrase):
         return None
@@ -1013,19 +1014,25 @@ def _opener_subject(verb: Token, sent: Span) -> Span | None:
     """"Speaking at a news conference in Prague, Prime Minister X said that ...", when the parser hung the name on the
     opening phrase and left the speech verb without a subject: the noun phrase between the comma that ends the opening
     and the verb, when the verb reports a clause."""
-    doc = sent.doc
     if any(c.dep_ in ("nsubj", "nsubjpass", "agent", "csubj", "expl") for c in verb.children) or \
             not any(c.dep_ == "ccomp" for c in verb.children):
         return None
-    comma = next((i for i in range(verb.i - 1, max(verb.i - 10, sent.start) - 1, -1) if doc[i].text == ","), None)
-    if comma is None or comma <= sent.start + 1 or comma + 1 >= verb.i:
-        return None
-    phrase = doc[comma + 1:verb.i]
-    if any(t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ", "ADP", "DET") and
-           not (t.pos_ == "DET" and t.i == comma + 1) for t in phrase) or \
+    phrase = _after_last_comma(verb, sent, reach=10, lead=2)
+    if phrase is None or any(t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ", "ADP", "DET") and
+                             not (t.pos_ == "DET" and t.i == phrase.start) for t in phrase) or \
             not any(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in phrase):
         return None
     return phrase
+
+
+def _after_last_comma(verb: Token, sent: Span, reach: int, lead: int) -> Span | None:
+    """The words between the last comma in the ``reach`` tokens before the verb and the verb, when the comma has at
+    least ``lead`` words of the sentence before it and some word after it; None otherwise."""
+    doc = sent.doc
+    comma = next((i for i in range(verb.i - 1, max(verb.i - reach, sent.start) - 1, -1) if doc[i].text == ","), None)
+    if comma is None or comma < sent.start + lead or comma + 1 >= verb.i:
+        return None
+    return doc[comma + 1:verb.i]
 
 
 def _after_quote(sent: Span, quotes, registry: Registry) -> tuple[Token | None, Speaker | None]:

@@ -77,7 +77,7 @@ def _bodies(subject: Token) -> list[Speaker]:
     for token in (subject, *subject.conjuncts):
         words = [t for t in token.subtree if t.i <= token.i and t.dep_ not in ("det", "cc", "punct")]
         name = " ".join(t.text for t in words)
-        actor = actor_of_name(name) or (actor_in_phrase(name) if looks_official(name) else None)
+        actor = actor_of_name(name) or actor_in_phrase(name)
         if token.pos_ not in ("NOUN", "PROPN") or actor is None or not looks_official(name):
             return []
         found.append(Speaker(name, actor))

@@ -180,11 +180,12 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0,
             states = joint_states(part_verb) if not parties and part_speaker is speaker else []
             for state in states:  # "France, Germany and Britain said in a joint statement ...": one per state
                 acts.append((start, end, quote, kind, state, made + (rule, "speaker:joint-statement")))
-            for member in part_speaker.members if not parties and not states else ():
-                # "they said" after "A and B met", "Czech and Slovak officials said": once by each
-                # (saydo.extract.groups)
-                acts.append((start, end, quote, kind, member, made + (rule, part_speaker.joint_rule)))
-            if not parties and not states and not part_speaker.members:
+            if not parties and not states and part_speaker.members:
+                for member in part_speaker.members:
+                    # "they said" after "A and B met", "Czech and Slovak officials said": once by each
+                    # (saydo.extract.groups)
+                    acts.append((start, end, quote, kind, member, made + (rule, part_speaker.joint_rule)))
+            elif not parties and not states:
                 acts.append((start, end, quote, kind, part_speaker, made + (rule,)))
                 for other in co_speakers(part_verb, part_speaker, registry):  # "Macron and Scholz assured ..."
                     acts.append((start, end, quote, kind, other, made + (rule, "speaker:joint-statement")))
