@@ -190,6 +190,26 @@ def test_statements_the_same_in_two_processes(nlp):
     assert one[0][0].places == ("UA-14", "UA-23")
 
 
+def test_statements_built_in_workers_are_the_ones_built_here(nlp):
+    """More chunks than one batch go to forked workers, which parse and build the statements themselves: the same
+    statements, rules and events, in the same order, as in this process (the written corpus: saydo's own articles)."""
+    from pathlib import Path
+
+    from saydo.extract import extract_many
+    from saydo.extract.statements import BATCH
+    from saydo.ingest.articles import read_article
+
+    folder = Path(__file__).resolve().parents[2] / "corpus" / "written"
+    articles = [read_article(p) for p in sorted(folder.glob("*.txt"))[:BATCH * 2 + 3]]
+    events_here: list = []
+    events_there: list = []
+    here = list(extract_many(articles, nlp=nlp, events=events_here))
+    there = list(extract_many(articles, nlp=nlp, n_process=2, events=events_there))
+    assert there == here and [[s.rules for s in a] for a in there] == [[s.rules for s in a] for a in here]
+    assert events_there == events_here and events_here
+    assert sum(map(len, here)) > len(articles)  # statements were found, in every process
+
+
 @pytest.mark.parametrize("sentence", [
     # a pullback announced as started (GUIDELINES.md: the first announcement of a withdrawal is a pledge)
     "The Russian defence ministry said its battalions had begun to leave the bridgehead.",

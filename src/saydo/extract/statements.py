@@ -9,6 +9,7 @@ same side they qualify.
 from __future__ import annotations
 
 import bisect
+import multiprocessing
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
@@ -56,6 +57,7 @@ from saydo.records import Article, Observation, Statement, Window
 from saydo.resolve.actors import ORGANISATIONS, actor_in_phrase, actor_of_capital, actor_of_name, actor_of_person
 
 CHUNK = 100_000
+BATCH = 16  # texts parsed together (nlp.pipe's batch_size); also what a worker is given at a time
 _HEDGE = lexicon("kinds", "hedges")
 _POSSESSIVES = {"our": "we", "my": "i", "his": "he", "her": "she", "their": "they", "its": "it", "your": "you"}
 _OWN_INSTITUTION = lexicon("kinds", "own_institution_words")
@@ -82,7 +84,8 @@ def extract_many(articles: Iterable[Article], nlp=None, n_process: int = 1, even
     """One list of statements per article, in order. Long articles are parsed in paragraph-aligned chunks. When
     ``events`` is a list, events the articles report are appended to it (observations of source ``news``).
     ``learned``: a second opinion on a statement's text (``saydo.extract.learned.pledge_reader``) that makes a pledge
-    of what the rules call a claim only by default; None (the default) for the rules alone."""
+    of what the rules call a claim only by default; None (the default) for the rules alone. With ``n_process`` > 1
+    (where processes can be forked) each worker parses a batch and builds its statements itself."""
     nlp = nlp or load_nlp()
     articles = list(articles)
     jobs: list[tuple[int, int, str]] = []  # (article index, offset, text)
@@ -90,13 +93,52 @@ def extract_many(articles: Iterable[Article], nlp=None, n_process: int = 1, even
         for offset, text in _chunks(article.text):
             jobs.append((i, offset, text))
     results: list[list[Statement]] = [[] for _ in articles]
-    texts = (text for _, _, text in jobs)
-    for (i, offset, _), doc in zip(jobs, nlp.pipe(texts, n_process=n_process, batch_size=16)):
-        results[i].extend(statements_from_doc(articles[i], doc, offset, learned=learned))
+    if n_process > 1 and len(jobs) > BATCH and "fork" in multiprocessing.get_all_start_methods():
+        done = _in_workers(nlp, articles, jobs, n_process, events is not None, learned)
+    else:
+        texts = (text for _, _, text in jobs)
+        docs = nlp.pipe(texts, n_process=n_process, batch_size=BATCH)
+        done = (_from_doc(articles[i], doc, offset, events is not None, learned)
+                for (i, offset, _), doc in zip(jobs, docs))
+    for (i, _, _), (statements, found) in zip(jobs, done):
+        results[i].extend(statements)
         if events is not None:
-            events.extend(events_from_doc(articles[i], doc, offset))
+            events.extend(found)
     for statements in results:
         yield _link_hedges(_elaborations(statements))
+
+
+def _from_doc(article: Article, doc: Doc, offset: int, want_events: bool,
+              learned: Callable[[str], bool] | None) -> tuple[list[Statement], list[Observation]]:
+    return (statements_from_doc(article, doc, offset, learned=learned),
+            events_from_doc(article, doc, offset) if want_events else [])
+
+
+# what forked workers read (set in the parent just before the fork, so nothing is pickled on the way in)
+_SHARED: tuple | None = None
+
+
+def _in_workers(nlp, articles: list[Article], jobs: list[tuple[int, int, str]], n_process: int, want_events: bool,
+                learned: Callable[[str], bool] | None) -> Iterator[tuple[list[Statement], list[Observation]]]:
+    """Parse and build statements in ``n_process`` forked workers, a batch of chunks at a time, in order. Each worker
+    sends back the statements (small records), not the parsed Doc, so building them runs in parallel too and no Doc
+    is serialised (``nlp.pipe(n_process=...)`` would parse in parallel but build every statement in this process)."""
+    global _SHARED
+    _SHARED = (nlp, articles, jobs, want_events, learned)
+    batches = [(start, min(start + BATCH, len(jobs))) for start in range(0, len(jobs), BATCH)]
+    try:
+        with multiprocessing.get_context("fork").Pool(n_process) as pool:
+            for batch in pool.imap(_work, batches):
+                yield from batch
+    finally:
+        _SHARED = None
+
+
+def _work(batch: tuple[int, int]) -> list[tuple[list[Statement], list[Observation]]]:
+    nlp, articles, jobs, want_events, learned = _SHARED
+    chosen = jobs[batch[0]:batch[1]]
+    docs = nlp.pipe((text for _, _, text in chosen), batch_size=BATCH)
+    return [_from_doc(articles[i], doc, offset, want_events, learned) for (i, offset, _), doc in zip(chosen, docs)]
 
 
 def _chunks(text: str) -> list[tuple[int, str]]:
