@@ -249,6 +249,21 @@ def test_statements_readiness_acceptance_and_grants(nlp, sentence, kind):
 
 
 @pytest.mark.parametrize("sentence,kind", [
+    # a side's forces choosing what to strike: a warning of its own strikes to come
+    ("Belousov said the general staff was now picking targets in the south for the new missiles.", "pledge"),
+    ("\u201cThe targets for our reply and the hour of the strikes have already been chosen,\u201d the Russian "
+     "defence minister said.", "pledge"),
+    # the other side choosing targets, and targets that were hit, are no warning of one's own
+    ("The Russian defence minister said Kyiv was choosing targets deep inside Russia for its drones.", "claim"),
+    ("The Ukrainian army said Russian missiles had hit civilian targets in Sumy overnight.", "claim"),
+])
+def test_statements_target_selection_warns_of_own_strikes(nlp, sentence, kind):
+    found = extract(parse_text(sentence, name="t.txt", published=date(2024, 11, 21)), nlp=nlp)
+    assert [s.kind for s in found] == [kind], sentence
+
+
+
+@pytest.mark.parametrize("sentence,kind", [
     # a speaker ordering the meeting he speaks at commits to nothing beyond it
     ("\u201cToday we will continue our work and discuss the new drone programme,\u201d the Russian president said.",
      "claim"),

@@ -59,6 +59,7 @@ ASSURANCE_VERBS = {"assure", "reassure", "guarantee"}
 OWN_ASSURANCE = _cue("own_assurances")
 OFFER = re.compile(r"(?:propos|offer|guarantee)\w*", re.I)  # the commissive words of proposals and offers
 DISMISSED_NEED = _cue("dismissed_needs")
+TARGETING = _cue("target_selection")  # "the general staff is picking targets": a warning of own strikes
 THREAT = _cue("threats_of_response")  # "the attack will not go unpunished": a warning of the speaker's own response
 IN_PERSON = _cue("in_person_commitments")  # "she said she had ordered ...": any commitment word was right 2 in 8
 RELIANCE = _cue("assured_reliance")  # "Ukraine can count on our support": support assured to another party
@@ -211,6 +212,8 @@ def pledge_rule(lemma: str, content: str, cues: Cues, commitments: str | None = 
         # "the strike on the ferry will not go unpunished": who will punish goes unsaid, and the one warning is that
         # side; the act warned about is another party's, so no side check
         return "threat-of-response"
+    if cues.state_speaker and not cues.other_side and TARGETING.search(words):
+        return "target-selection"  # "targets for retaliation have been chosen": own strikes warned of, not yet made
     if cues.state_speaker and RELIANCE.search(content):
         return "reliance"  # "Georgia could count on Estonia's support": the supporter's assurance
     if cues.own_side and CONTINUED.search(words) and not DEMAND_CONTENT.search(content):
