@@ -661,6 +661,25 @@ def test_attribution_according_to_a_person_covers_the_speech_verbs_inside(nlp):
     assert [s.speaker for s in found] == ["Russia"]
 
 
+def test_attribution_according_to_a_title_of_a_person_named_before(nlp):
+    # "according to the head of state" when the text named him: he says what his side did, as "according to him"
+    _, found = _extract(nlp, "Lithuanian President Gitanas Nauseda spoke in Vilnius on Friday. According to the head "
+                             "of state, a month ago Lithuania responded at once to the Polish offer of talks.")
+    said = _by_start(found, "According to the head")
+    assert said is not None and said.speaker == "Gitanas Nauseda"
+    # a title nobody in the text holds names no person
+    _, found = _extract(nlp, "According to the head of state, Lithuania responded at once to the Polish offer.")
+    assert [s.speaker for s in found] == ["Lithuania"]
+
+
+def test_attribution_a_speech_verb_caused_in_someone_else_is_no_report(nlp):
+    # "preparing its people to believe that ...", "made the generals admit": the infinitive is what the subject
+    # brings about in the object, not a report; the source named for the sentence keeps it
+    _, found = _extract(nlp, "The Lithuanian president, Gitanas Nauseda, spoke on Friday. According to him, Russia is "
+                             "preparing the people of the region to believe that talks are useless.")
+    assert [s.speaker for s in found if s.text.startswith("According")] == ["Gitanas Nauseda"]
+
+
 def test_attribution_a_quotation_run_into_its_attribution_is_the_speakers(nlp):
     # the parser can make the quotation's own subject a second subject of "said": the one next to the verb speaks
     _, found = _extract(nlp, "\u201cThe world must act now. Our partners, our neighbours, all who can help "

@@ -417,8 +417,11 @@ def _according_to_person(sent: Span, quotes, registry: Registry) -> Speaker | No
     for according, source in _according_to(sent):
         if inside_quote(quotes, according.idx):
             continue
+        # "according to him", "according to Zelensky", and "according to the head of state" when the title is a
+        # person named in the text: a body, a document or an outlet leaves it to the speech verbs
         if source is not None and (source.lower_ in ("him", "her") or source.ent_type_ == "PERSON" or
-                                   registry.find(source.text) is not None):
+                                   registry.find(source.text) is not None or
+                                   source.pos_ == "NOUN" and PERSON_ROLE.fullmatch(source.lower_)):
             speaker = speaker_from_subject(source, registry, sent.start)
             return speaker if speaker is not None and speaker.person is not None else None
         return None
@@ -1089,6 +1092,9 @@ def _hypothetical(verb: Token) -> bool:
     if verb.dep_ in ("pcomp", "pobj", "amod", "acl", "csubj") or any(
             c.lower_ in ("what", "whatever") for c in verb.children):
         return True  # "no confidence in what Russia promised": a reference to speech, not a report of it
+    if verb.dep_ == "xcomp" and verb.tag_ == "VB" and verb.head.lemma_.lower() not in SPEECH and \
+            any(c.dep_ == "dobj" for c in verb.head.children):
+        return True  # "preparing its people to believe that ...", "forced them to admit": caused, not reported
     return verb.dep_ == "xcomp" and verb.head.lemma_ in ("have", "need", "want", "try", "refuse", "seem")
 
 
