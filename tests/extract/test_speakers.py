@@ -520,3 +520,26 @@ def test_speakers_the_general_is_no_secretary_general(nlp):
                                published=date(2024, 3, 1)), nlp=nlp)
     said = [s for s in found if s.text.startswith('"Our troops')]
     assert said and said[0].speaker != "Mark Rutte"
+
+
+def test_speakers_a_pronoun_skips_people_of_the_other_gender(nlp):
+    # "she" after a man was named last means the woman named before him, as a title ("spokeswoman") or a Slavic
+    # surname ending tells; "he" never means a woman so named
+    text = ("Foreign Minister Ivan Sokolov said on Monday that Moscow would reply. Ministry spokeswoman Olga Petrova "
+            "spoke after the minister, and Sokolov then left. \u201cOur patience is at an end,\u201d she added.")
+    found = extract(parse_text(text, name="g.txt", published=date(2024, 3, 4)), nlp=nlp)
+    assert [s.speaker for s in found if s.text.startswith("\u201cOur patience")] == ["Olga Petrova"]
+    text = ("Deputy Minister Petro Melnyk met the mayor, Oksana Kovalska, in Sumy. Kovalska greeted him at the "
+            "station. He said later that the corridor would open on Friday.")
+    found = extract(parse_text(text, name="g.txt", published=date(2024, 3, 4)), nlp=nlp)
+    assert [s.speaker for s in found if s.text.startswith("He said")] == ["Petro Melnyk"]
+
+
+def test_speakers_gender_from_title_and_surname():
+    from saydo.extract.speakers import Person, gender
+
+    assert gender(Person("Olga Petrova", "Petrova", 0, role="spokeswoman")) == "female"
+    assert gender(Person("Oksana Kovalska", "Kovalska", 0)) == "female"
+    assert gender(Person("Ivan Sokolov", "Sokolov", 0, role="minister")) == "male"
+    assert gender(Person("Jan Kowalski", "Kowalski", 0)) == "male"
+    assert gender(Person("Maria Lopez", "Lopez", 0, role="minister")) is None  # nothing tells

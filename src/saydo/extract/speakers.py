@@ -20,6 +20,9 @@ from saydo.resolve.offices import has_office, office_of
 
 _TITLES = re.compile(r"^(mr|mrs|ms|miss|dr|prof|gen|col|lt|maj|capt|sgt|president|minister|general)\.?\s+", re.I)
 PRONOUNS = {"he", "she", "him", "her", "his"}
+_FEMALE = lexicon("speakers", "female_person_words")
+_MALE = lexicon("speakers", "male_person_words")
+_PRONOUN_GENDER = {"she": "female", "her": "female", "hers": "female", "he": "male", "him": "male", "his": "male"}
 GROUP_PRONOUNS = {"they", "we", "it"}
 
 
@@ -33,6 +36,14 @@ class Person:
     mentions: list[int] = field(default_factory=list)
     subject_mentions: set[int] = field(default_factory=set)
     quoted_mentions: set[int] = field(default_factory=set)  # mentions inside quotation marks
+
+
+def gender(person: Person) -> str | None:
+    """"female" or "male" when the title and name the text gives say so (``female_person_words``,
+    ``male_person_words``: "spokeswoman", "Mr", Petrova / Petrov), else None."""
+    words = f"{person.role} {person.name}".strip()
+    female, male = bool(_FEMALE.search(words)), bool(_MALE.search(words))
+    return "female" if female and not male else "male" if male and not female else None
 
 
 class Registry:
@@ -156,13 +167,18 @@ class Registry:
         # '"... Putin wants. ... peace," he told MPs': nor are those named anywhere in the quotation he closes
         said |= self._quoted_before(pronoun) if pronoun.dep_ == "nsubj" else set()
         last = self.last_speaker.person if self.last_speaker is not None else None
+        # "she" never means a man the text named as one, nor "he" a woman (a title or a Slavic surname tells)
+        wrong = {"female": "male", "male": "female"}.get(_PRONOUN_GENDER.get(doc[token_index].lower_, ""))
+        if last is not None and wrong is not None and gender(last) == wrong:
+            last = None
         # the reporter's "he" means someone the reporter named, not someone named inside a quotation
         narrated = not inside_quote(self.quotes, pronoun.idx)
         speaking = pronoun.dep_ == "nsubj" and pronoun.head.lemma_.lower() in REPORTING_VERBS
         for sent in reversed(sentences):
             upto = token_index if sent.start == here else sent.end
             mentioned = [(at, p) for p in self.people for at in p.mentions
-                         if sent.start <= at < upto and at not in said and not (narrated and at in p.quoted_mentions)]
+                         if sent.start <= at < upto and at not in said and not (narrated and at in p.quoted_mentions)
+                         and (wrong is None or gender(p) != wrong)]
             if not mentioned:
                 continue
             if speaking and sent.start != here:
