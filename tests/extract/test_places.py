@@ -101,3 +101,20 @@ def test_places_a_dateline_is_a_sentence_of_its_own(nlp):
 def test_places_a_name_cut_at_its_particle_runs_on(nlp):
     doc = nlp("The commissioner, Greta van der Berg, said the fund would open in May.")
     assert "Greta van der Berg" in [e.text for e in doc.ents if e.label_ == "PERSON"]
+
+
+def test_places_a_city_naming_an_outlet_or_a_place_abroad_is_no_place(nlp):
+    from datetime import date
+
+    from saydo.extract import extract
+    from saydo.ingest.articles import parse_text
+
+    # "the Kyiv Independent", "the Odesa Journal": the city names the outlet; "Novgorod" (in Russia) is no other
+    # spelling of Novhorod in Chernihiv oblast
+    for text in ("A US official told the Kyiv Independent that the army had only a few of the missiles.",
+                 "Lavrov said drones had been launched at a residence in the Novgorod region overnight."):
+        found = extract(parse_text(text, name="o.txt", published=date(2025, 1, 2)), nlp=nlp)
+        assert found and all(s.places == () for s in found), text
+    found = extract(parse_text("The governor said shelling hit Odesa overnight.", name="o.txt",
+                               published=date(2025, 1, 2)), nlp=nlp)
+    assert found[0].places == ("UA-51",)

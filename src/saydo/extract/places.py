@@ -22,7 +22,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from saydo.resolve.gazetteer import Place, foreign_names, gazetteer, villages
+from saydo.extract.lexicon import lexicon
+from saydo.resolve.gazetteer import Place, foreign_names, gazetteer, never_a_place, villages
 
 if not Span.has_extension("codes"):
     Span.set_extension("codes", default=())
@@ -30,6 +31,7 @@ if not Span.has_extension("place"):
     Span.set_extension("place", default=None)
 
 _LOWER_KINDS = ("macro", "deal", "epithet")
+_MASTHEADS = lexicon("places", "masthead_words").words
 _SETTLEMENT = {"village", "town", "settlement", "city", "hamlet", "township", "villages", "towns", "settlements",
                "cities"}
 
@@ -60,7 +62,7 @@ class Gazetteer:
             place = self.places.get(span.text.lower())
             if place is None or not (place.kind in _LOWER_KINDS or _capitalised(span) or _lower_as_place(span)):
                 continue
-            if _river(span):
+            if _river(span) or _masthead(span):
                 continue
             found.append(span)
         kept = filter_spans(found)  # the longest match wins ("Kyiv region" over "Kyiv")
@@ -181,7 +183,7 @@ def spelling_variant(name: str) -> str | None:
     close names in different oblasts)."""
     key = name.lower()
     table = gazetteer()
-    if key in table or key in foreign_names() or key in _RIVERS or len(key) < 6:
+    if key in table or key in foreign_names() or key in _RIVERS or never_a_place(key) or len(key) < 6:
         return None
     candidates = [k for k in _by_prefix().get(key[:5], ())
                   if abs(len(k) - len(key)) <= 2 and SequenceMatcher(None, k, key).ratio() >= 0.8]
@@ -235,6 +237,14 @@ def _river(span: Span) -> bool:
         return False
     return after.lower() in _WATER or (before == "the" and after.lower() not in _PLACE_WORDS and
                                        not after[:1].isupper())
+
+
+def _masthead(span: Span) -> bool:
+    """A city naming an outlet ("the Kyiv Independent", "the Odesa Journal"): the next word, capitalised, is a
+    masthead noun (``masthead_words``)."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is not None and after.text[:1].isupper() and after.lower_ in _MASTHEADS
 
 
 def _capitalised(span: Span) -> bool:

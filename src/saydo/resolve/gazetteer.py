@@ -215,6 +215,12 @@ def lookup(name: str) -> Place | None:
     return gazetteer().get(name.lower())
 
 
+def never_a_place(name: str) -> bool:
+    """A name that is also an English word, a personal name, a place abroad or a river (``_STOP``): never read as a
+    Ukrainian place, nor as another spelling of one ("Novgorod" is not Novhorod)."""
+    return name.lower() in _STOP
+
+
 @lru_cache(maxsize=1)
 def foreign_names() -> frozenset[str]:
     """Lower-cased names of places outside Ukraine: GeoNames cities of other countries (15,000+ people) and country
