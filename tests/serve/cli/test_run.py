@@ -140,3 +140,23 @@ def test_extract_learned_kinds_is_asked_for_and_runs_on_spark_too(cli, tmp_path,
                            spark_master, "--warehouse", tmp_path / "warehouse")
     assert code == 0, err
     assert [json.loads(line) for line in spark.splitlines()] == rows  # the same statements, ids and rules
+
+
+def test_extract_in_two_processes_prints_the_same_statements(cli):
+    # more files than one batch, so forked workers parse and build them (saydo's own written articles)
+    from pathlib import Path
+
+    from saydo.extract.statements import BATCH
+
+    folder = Path(__file__).resolve().parents[3] / "corpus" / "written"
+    files = sorted(folder.glob("*.txt"))[:BATCH + 4]
+    code, one, err = cli("extract", *files, "--json")
+    assert code == 0, err
+    code, two, err = cli("extract", *files, "--json", "--processes", "2")
+    assert code == 0, err
+    assert two == one and len(one.splitlines()) > len(files)
+
+
+def test_extract_processes_is_for_the_duckdb_engine(cli, tmp_path, article):
+    code, _, err = cli("extract", article, "--processes", "2", "--engine", "spark", "--warehouse", tmp_path / "w")
+    _one_line_error(code, err, "--processes is for the duckdb engine")

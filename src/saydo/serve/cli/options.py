@@ -35,6 +35,9 @@ LearnedKindsOption = Annotated[bool, typer.Option(
     "--learned-kinds", help="Also ask the learned kind classifier: a statement the rules call a claim only by default "
                             "becomes a pledge when it reads like one (more pledges found, more false ones: "
                             "docs/extraction.md).")]
+ProcessesOption = Annotated[int, typer.Option(
+    "--processes", min=1, help="Parse and extract in this many processes (forked workers, each building its own "
+                               "statements; the same statements in the same order as with 1).")]
 EngineOption = Annotated[Optional[str], typer.Option(
     "--engine", help="duckdb (default) or spark: where observations are loaded and queried, and extraction runs "
                      "(default: $SAYDO_ENGINE, else duckdb).", show_default=False)]

@@ -18,6 +18,7 @@ from saydo.serve.cli.options import (
     EngineOption,
     JsonOption,
     LearnedKindsOption,
+    ProcessesOption,
     SparkMasterOption,
     WarehouseOption,
     console,
@@ -110,17 +111,23 @@ def _print_result(result: pipeline.RunResult, db_path: Path, out: Path | None) -
 @app.command()
 def extract(files: Inputs, json_out: JsonOption = False, date_: DateOption = None, fetch: FetchOption = False,
             engine: EngineOption = None, spark_master: SparkMasterOption = None, warehouse: WarehouseOption = None,
-            learned_kinds: LearnedKindsOption = False) -> None:
+            learned_kinds: LearnedKindsOption = False, processes: ProcessesOption = 1) -> None:
     """Extract statements from articles without storing anything; --json prints one JSON object per line. With
     --engine spark the articles are read and extracted on Spark and the statements also written to the warehouse."""
     published = _parse_date(date_)
     choice = engine_choice(engine, spark_master, warehouse)
     if choice.spark:
+        if processes != 1:
+            from saydo.errors import BadValue
+
+            raise BadValue("--processes is for the duckdb engine", hint="on Spark the executors share the work: "
+                                                                        "set --spark-master, e.g. local[4]")
         statements, errors = _extract_on_spark(files, choice, published, fetch, learned_kinds)
     else:
         articles, errors, warnings = pipeline.read_articles(None, files, published=published, fetch=fetch)
         warn(warnings)
-        statements = pipeline.extract_articles(None, articles, learned_kinds=learned_kinds) if articles else []
+        statements = pipeline.extract_articles(None, articles, learned_kinds=learned_kinds,
+                                               n_process=processes) if articles else []
     if json_out:
         for s in statements:
             print_json(s.to_json())
