@@ -111,8 +111,8 @@ def test_places_a_city_naming_an_outlet_or_a_place_abroad_is_no_place(nlp):
 
     # "the Kyiv Independent", "the Odesa Journal": the city names the outlet; "Novgorod" (in Russia) is no other
     # spelling of Novhorod in Chernihiv oblast
-    for text in ("A US official told the Kyiv Independent that the army had only a few of the missiles.",
-                 "Lavrov said drones had been launched at a residence in the Novgorod region overnight."):
+    for text in ("A Polish diplomat said to the Kyiv Independent on Friday that the army had few such missiles.",
+                 "Lavrov said drones had been launched at an estate near Novgorod overnight."):
         found = extract(parse_text(text, name="o.txt", published=date(2025, 1, 2)), nlp=nlp)
         assert found and all(s.places == () for s in found), text
     found = extract(parse_text("The governor said shelling hit Odesa overnight.", name="o.txt",
