@@ -22,7 +22,7 @@ _TITLES = re.compile(r"^(mr|mrs|ms|miss|dr|prof|gen|col|lt|maj|capt|sgt|presiden
 PRONOUNS = {"he", "she", "him", "her", "his"}
 _FEMALE = lexicon("speakers", "female_person_words")
 _MALE = lexicon("speakers", "male_person_words")
-_PRONOUN_GENDER = {"she": "female", "her": "female", "hers": "female", "he": "male", "him": "male", "his": "male"}
+_PRONOUN_GENDER = {"she": "female", "her": "female", "he": "male", "him": "male", "his": "male"}  # PRONOUNS by gender
 GROUP_PRONOUNS = {"they", "we", "it"}
 
 
@@ -168,7 +168,7 @@ class Registry:
         said |= self._quoted_before(pronoun) if pronoun.dep_ == "nsubj" else set()
         last = self.last_speaker.person if self.last_speaker is not None else None
         # "she" never means a man the text named as one, nor "he" a woman (a title or a Slavic surname tells)
-        wrong = {"female": "male", "male": "female"}.get(_PRONOUN_GENDER.get(doc[token_index].lower_, ""))
+        wrong = {"female": "male", "male": "female"}.get(_PRONOUN_GENDER.get(pronoun.lower_, ""))
         if last is not None and wrong is not None and gender(last) == wrong:
             last = None
         # the reporter's "he" means someone the reporter named, not someone named inside a quotation
