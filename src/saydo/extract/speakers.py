@@ -22,7 +22,8 @@ _TITLES = re.compile(r"^(mr|mrs|ms|miss|dr|prof|gen|col|lt|maj|capt|sgt|presiden
 PRONOUNS = {"he", "she", "him", "her", "his"}
 _FEMALE = lexicon("speakers", "female_person_words")
 _MALE = lexicon("speakers", "male_person_words")
-_PRONOUN_GENDER = {"she": "female", "her": "female", "he": "male", "him": "male", "his": "male"}  # PRONOUNS by gender
+# the gender a pronoun of PRONOUNS can't mean: "she" no man, "he" no woman
+_NOT_MEANT = {"she": "male", "her": "male", "he": "female", "him": "female", "his": "female"}
 GROUP_PRONOUNS = {"they", "we", "it"}
 
 
@@ -168,8 +169,9 @@ class Registry:
         said |= self._quoted_before(pronoun) if pronoun.dep_ == "nsubj" else set()
         last = self.last_speaker.person if self.last_speaker is not None else None
         # "she" never means a man the text named as one, nor "he" a woman (a title or a Slavic surname tells)
-        wrong = {"female": "male", "male": "female"}.get(_PRONOUN_GENDER.get(pronoun.lower_, ""))
-        if last is not None and wrong is not None and gender(last) == wrong:
+        wrong = _NOT_MEANT.get(pronoun.lower_)
+        excluded = {id(p) for p in self.people if wrong is not None and gender(p) == wrong}  # read once per person
+        if last is not None and id(last) in excluded:
             last = None
         # the reporter's "he" means someone the reporter named, not someone named inside a quotation
         narrated = not inside_quote(self.quotes, pronoun.idx)
@@ -178,7 +180,7 @@ class Registry:
             upto = token_index if sent.start == here else sent.end
             mentioned = [(at, p) for p in self.people for at in p.mentions
                          if sent.start <= at < upto and at not in said and not (narrated and at in p.quoted_mentions)
-                         and (wrong is None or gender(p) != wrong)]
+                         and id(p) not in excluded]
             if not mentioned:
                 continue
             if speaking and sent.start != here:
@@ -216,8 +218,7 @@ class Registry:
         """The person a role noun means ("the minister", "the Russian leader", "the head of state"): the latest one
         before ``token_index`` whose role shares a role word (of the side the words name, when they name one); else
         the latest official of that side; else, when they name no side, the latest official mentioned."""
-        keys = {w for w in re.findall(r"[a-z]+", _fold_general(words.lower()))
-                if w not in {"the", "a", "an", "of", "s"}}
+        keys = {w for w in _role_words(words) if w not in {"the", "a", "an", "of", "s"}}
         keys |= {w for key in keys for w in _OFFICE_EPITHETS.get(key, ())}
         side = actor_in_phrase(words)
         bare = re.sub(r"^(?:the|a)\s+", "", words.strip(), flags=re.I)
@@ -254,12 +255,11 @@ class Registry:
         # "the energy minister" is not the defence minister named before: a portfolio the words name must be the
         # person's too ("the foreign minister" after "Foreign Minister Sergei Lavrov"); the small model may fold the
         # portfolio into the name ("Infrastructure Oleksandr Kubrakov")
-        said = {_SPELLINGS.get(w, w) for w in re.findall(r"[a-z]+", _fold_general(words.lower()))}
+        said = {_SPELLINGS.get(w, w) for w in _role_words(words)}
         portfolio = said & _PORTFOLIOS
 
         def role_words(p) -> set[str]:
-            return {_SPELLINGS.get(w, w) for w in
-                    re.findall(r"[a-z]+", _fold_general(f"{p.role} {p.name}".lower()))}
+            return {_SPELLINGS.get(w, w) for w in _role_words(f"{p.role} {p.name}")}
 
         # nor someone known to hold another office: a head of state is not "the Prime Minister" of a release; and a
         # ministry named is not guessed at among the people of unknown office, unless their words echo its name
@@ -283,6 +283,11 @@ _GENERAL_OFFICES = re.compile(r"\b(secretary|director|attorney|prosecutor|procur
 def _fold_general(words: str) -> str:
     """"secretary general" as one role word ("secretarygeneral"), so its "general" is no military rank."""
     return _GENERAL_OFFICES.sub(r"\1general", words)
+
+
+def _role_words(text: str) -> list[str]:
+    """The lower-case words of a title or a role phrase, "... general" offices folded into one (``_fold_general``)."""
+    return re.findall(r"[a-z]+", _fold_general(text.lower()))
 
 
 # the words of a government portfolio ("the energy minister", "the prime minister"), after _SPELLINGS; defence spelt

@@ -118,8 +118,6 @@ def extract(files: Inputs, json_out: JsonOption = False, date_: DateOption = Non
     choice = engine_choice(engine, spark_master, warehouse)
     if choice.spark:
         if processes != 1:
-            from saydo.errors import BadValue
-
             raise BadValue("--processes is for the duckdb engine", hint="on Spark the executors share the work: "
                                                                         "set --spark-master, e.g. local[4]")
         statements, errors = _extract_on_spark(files, choice, published, fetch, learned_kinds)
@@ -138,7 +136,6 @@ def extract(files: Inputs, json_out: JsonOption = False, date_: DateOption = Non
 
 def _extract_on_spark(inputs: list[str], choice, published, fetch: bool, learned: bool = False):
     """``saydo extract --engine spark``: statements in input order and the inputs' errors (warnings printed)."""
-    from saydo.errors import BadValue
     from saydo.extract.spark import extract_inputs
     from saydo.store.spark import SparkEngine
 
