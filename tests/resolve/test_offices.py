@@ -28,6 +28,17 @@ def test_offices_the_head_of_state_on_a_day(actor, day, name):
     ("the Head of State", "UKR", ("Volodymyr Zelenskyy", "UKR")),  # the side known otherwise
     ("the Head of State", None, None),  # no side: nobody
     ("the Minister of Defence of Ukraine", None, None),  # not a head of state's office
+    # the heads of international bodies, named by office alone
+    ("the IAEA Director General", None, ("Rafael Grossi", "IAEA")),
+    ("Director General of the IAEA", None, ("Rafael Grossi", "IAEA")),
+    ("the UN Secretary-General", None, ("António Guterres", "UN")),
+    ("NATO Secretary General", None, ("Jens Stoltenberg", "NATO")),
+    ("the Director General", None, None),  # of no body named
 ])
 def test_offices_an_office_named_without_a_name(words, actor, expected):
     assert office_holder(words, date(2023, 7, 8), actor) == expected
+
+
+def test_offices_a_body_s_head_changes_on_the_handover_day():
+    assert office_holder("the NATO Secretary General", date(2024, 9, 30)) == ("Jens Stoltenberg", "NATO")
+    assert office_holder("the NATO Secretary General", date(2024, 10, 1)) == ("Mark Rutte", "NATO")

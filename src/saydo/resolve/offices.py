@@ -1,4 +1,4 @@
-"""Who held a head of state's or government's office on a given day.
+"""Who held a head of state's or government's office, or led an international body, on a given day.
 
 "The President of Ukraine" in an address of 2023, or the unnamed principal of a readout on the Ukrainian presidency's
 site, is Volodymyr Zelenskyy. The table holds facts of the public record (inauguration and handover dates) for the
@@ -18,7 +18,7 @@ from saydo.resolve.actors import actor_in_phrase
 @dataclass(frozen=True)
 class Holder:
     actor: str
-    office: str  # "president" (head of state) or "chancellor" (head of government)
+    office: str  # "president" (head of state), "chancellor" (head of government), or a body's "secretary general"
     name: str
     start: date
     end: date | None = None  # the day the successor took office; None: still in office
@@ -36,9 +36,15 @@ HOLDERS: tuple[Holder, ...] = (
     Holder("FRA", "president", "Emmanuel Macron", date(2017, 5, 14)),
     Holder("DEU", "chancellor", "Olaf Scholz", date(2021, 12, 8), date(2025, 5, 6)),
     Holder("DEU", "chancellor", "Friedrich Merz", date(2025, 5, 6)),
+    # the heads of the international bodies most often in the war's news
+    Holder("IAEA", "director general", "Rafael Grossi", date(2019, 12, 3)),
+    Holder("UN", "secretary general", "António Guterres", date(2017, 1, 1)),
+    Holder("NATO", "secretary general", "Jens Stoltenberg", date(2014, 10, 1), date(2024, 10, 1)),
+    Holder("NATO", "secretary general", "Mark Rutte", date(2024, 10, 1)),
 )
 
-_HEAD = re.compile(r"^(?:the\s+)?(?:(?P<adj>[A-Z][a-z]+)\s+)?(?P<office>president|head of state|chancellor)"
+_HEAD = re.compile(r"^(?:the\s+)?(?:(?P<adj>[A-Z][\w.]*)\s+)?"
+                   r"(?P<office>president|head of state|chancellor|director[- ]general|secretary[- ]general)"
                    r"(?:\s+of\s+(?:the\s+)?(?P<state>.+))?$", re.I)
 
 
@@ -71,6 +77,7 @@ def office_holder(words: str, day: date | None, actor: str | None = None) -> tup
     if m is None:
         return None
     side = actor_in_phrase(m.group("state") or "") or actor_in_phrase(m.group("adj") or "") or actor
-    office = "chancellor" if m.group("office").lower() == "chancellor" else "president"
+    office = re.sub(r"[- ]+", " ", m.group("office").lower())
+    office = "president" if office == "head of state" else office
     name = holder(side, day, office)
     return (name, side) if name and side else None
