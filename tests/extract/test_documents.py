@@ -108,3 +108,32 @@ def test_documents_a_first_person_text_on_a_head_of_states_site_is_an_address(nl
 def test_documents_first_person_words_elsewhere_are_no_address(nlp, text):
     found = _statements(nlp, text)
     assert not any("speaker:document" in s.rules for s in found)
+
+
+@pytest.mark.parametrize("title,words", [
+    # the author in the possessive before the document noun
+    ("Minister of Transport Anna Kovalenko's remarks after the ferry forum", "Minister of Transport Anna Kovalenko"),
+    ("Deputy Minister Anna Kovalenko's introductory statement to the board", "Deputy Minister Anna Kovalenko"),
+    ("Press statement by Minister Anna Kovalenko following the ferry forum", "Minister Anna Kovalenko"),
+    # a possessive that is not the author of a document
+    ("Kovalenko's reply to the statement of the mayor", None),
+])
+def test_documents_a_title_with_the_author_in_the_possessive(title, words):
+    assert author_words(title) == words
+
+
+def test_documents_a_title_below_a_menu_and_a_date(nlp):
+    body = ("Menu\n\nEnglish\n\nYou are here\n\n"
+            "date 2023-05-04 Ukrainian Minister of Transport Anna Kovalenko's remarks after the ferry forum.\n\n"
+            "We will open two more ferry lines in June.\n\nThe first ferry is already being repaired.")
+    found = _statements(nlp, body)
+    ferries = next(s for s in found if s.text.startswith("We will open"))
+    assert (ferries.speaker, ferries.kind) == ("Anna Kovalenko", "pledge")
+    assert "speaker:document" in ferries.rules
+
+
+def test_documents_a_sentence_with_a_verb_is_no_title(nlp):
+    body = ("Minister Anna Kovalenko's remarks after the forum angered the mayors.\n\n"
+            "We will open two more ferry lines in June.")
+    found = _statements(nlp, body)
+    assert not any("speaker:document" in s.rules for s in found)

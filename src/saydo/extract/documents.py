@@ -10,8 +10,12 @@ line is a heading (it ends without a full stop).
 
 1. **The title** has a document noun (``document_nouns``: address, speech, statement, appeal, remarks …) at its start
    or after a dash, then "by", "of" or "from" and the author's words, which run to a word that starts what the
-   document is about or where it was given ("to", "at", "on", "in" …), a comma, a bracket or the end. Words naming
-   several authors ("by X and Y") give none.
+   document is about or where it was given ("to", "at", "on", "in" …), a comma, a bracket or the end; or it opens
+   with the author's words in the possessive before the noun ("Minister Anna Kovalenko's remarks after the forum",
+   "the Director General's introductory statement"). Words naming several authors ("by X and Y") give none. A plain
+   text's title is one of its opening lines (``OPENING_LINES``, a page's menu and date lines before it; a stored
+   page's leading "date YYYY-MM-DD" marker is no part of it) that ends without a full stop, or with one when the line
+   has no finite verb (a title, not a sentence); the lines after the first that reads as a sentence are the body.
 2. **The author** is the personal name those words end with after an office ("President of Ruritania Anna
    Kovalenko" -> Anna Kovalenko), with the side the office or the name gives. Without a name, a head of state's
    office is whoever held it on the text's day (``saydo.resolve.offices``: "the President of Ukraine" in 2023 is
@@ -53,11 +57,58 @@ _ENDS = (r"(?=\s+(?:to|at|on|in|during|before|for|regarding|about|concerning|aft
 _CONNECTORS = {"of", "the", "and", "for", "de", "von", "van", "der"}
 
 
+# words before a document noun that say what kind it is: "press statement", "introductory statement", "video address"
+_KINDS = (r"(?:video|televised|evening|annual|new\s+year'?s?|official|special|press|introductory|opening|closing|"
+          r"keynote|written)")
+
+
 @lru_cache(maxsize=1)
 def _title_pattern() -> re.Pattern:
     nouns = "|".join(sorted((re.escape(w) for w in lexicon("turns", "document_nouns").words), key=len, reverse=True))
-    return re.compile(rf"(?:^|\s[-–—|:]\s)\W*(?:(?:video|televised|evening|annual|new\s+year'?s?|official|special)\s+)*"
+    return re.compile(rf"(?:^|\s[-–—|:]\s)\W*(?:{_KINDS}\s+)*"
                       rf"(?:{nouns})\s+(?:by|of|from)\s+(?P<author>[^,;:.()\[\]]+?){_ENDS}", re.I)
+
+
+# the author's words in the possessive before a document noun, at the start of a title: "Minister Anna Kovalenko's
+# remarks", "the Director General's introductory statement" (up to two words between, none a preposition or article)
+@lru_cache(maxsize=1)
+def _possessive_pattern() -> re.Pattern:
+    nouns = "|".join(sorted((re.escape(w) for w in lexicon("turns", "document_nouns").words), key=len, reverse=True))
+    return re.compile(rf"(?:^|\s[-–—|:]\s)\W*(?P<author>(?:[Tt]he\s+)?[A-Z][^,;:.()\[\]'’–—|-]*?)['’]s\s+"
+                      rf"(?:(?!(?:to|on|of|by|at|in|for|about|with|the|a|an)\b)[\w-]+\s+){{0,2}}(?i:{nouns})\b")
+
+
+OPENING_LINES = 12  # non-empty lines at a page's top among which its title stands (menus, a date, a section name)
+_MARKER = re.compile(r"^date \d{4}-\d{2}-\d{2}\s+")  # a stored page's leading date marker
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def opening_titles(text: str, sentences: list[Span] | None = None) -> list[str]:
+    """The opening lines of a plain text that can be its title, in order: up to 30 words, ending without a full stop
+    or, when ``sentences`` show the line has no finite verb, with one; scanning stops at the first line that reads as
+    a sentence."""
+    out = []
+    for line in [line.strip() for line in text.lstrip().split("\n")][:4 * OPENING_LINES]:
+        line = _MARKER.sub("", line)
+        if not line:
+            continue
+        if len(out) == OPENING_LINES or len(line.split()) > 30:
+            break
+        if re.search(r"[.!?…][\"”’»)]?$", line):
+            if line.endswith(".") and sentences is not None and _verbless(line, sentences):
+                out.append(line.rstrip("."))
+            break
+        out.append(line)
+    return out
+
+
+def _verbless(line: str, sentences: list[Span]) -> bool:
+    """Is the parsed sentence that ends with this line without a finite verb in the line?"""
+    for sent in sentences:
+        if sent.text.rstrip().endswith(line[-40:]):
+            start = sent.end_char - len(sent.text) + len(sent.text.rstrip()) - len(line)
+            return not any(t.tag_ in _FINITE for t in sent if t.idx >= start)
+    return False
 
 
 def heading(text: str) -> str | None:
@@ -78,6 +129,12 @@ def author_words(title: str | None) -> str | None:
     if not title:
         return None
     m = _title_pattern().search(title.strip())
+    if m is None:
+        m = _possessive_pattern().search(title.strip())
+        # before a possessive, every word is the author's name or office: "Minister Anna Kovalenko's remarks", not
+        # "Remembering the victory means ... - President Kovalenko's address" read from its first word
+        if m is not None and any(w[:1].islower() and w not in _CONNECTORS for w in m.group("author").split()):
+            m = None
     if m is None:
         return None
     words = re.sub(r"\s+", " ", m.group("author")).strip()
@@ -106,7 +163,8 @@ def document_author(title: str | None, text: str, sentences: list[Span], registr
     heading), or None when it names none or the text reports the author speaking (see the module). ``site``: the
     issuing site's (actor, body) when the link is a known one (``saydo.extract.readouts.issuing_site``); ``day``: the
     text's date, for who held an office the title names without a name ("the President of Ruritania")."""
-    words = author_words(title) or author_words(heading(text))
+    words = author_words(title) or author_words(heading(text)) or \
+        next((w for line in opening_titles(text, sentences) if (w := author_words(line))), None)
     if words is None:
         return _own_site_speech(text, site, day, registry)
     author = _author(words, text, registry, site, day)
