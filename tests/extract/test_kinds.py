@@ -374,6 +374,18 @@ def test_statements_orders_of_others_or_long_past(nlp, text):
     "The Ukrainian defence ministry warned that all trucks heading to the occupied ports may be considered as "
     "carrying weapons.",
     "The Dutch premier announced the expansion of the demining effort.",
+    # readiness for steps in return; a course refused outright; what the side will count as a target
+    "\u201cKyiv is ready for reciprocal measures on energy,\u201d the Ukrainian president said.",
+    "The Kremlin spokesman said that handing back the islands was out of the question.",
+    "The Russian defence ministry said it would regard any convoy entering the bay as a legitimate target.",
+    "\u201cShould they land there, we suppose they would be legitimate targets,\u201d the Russian president said.",
+    # a proposal of the speaker's side; talks set to go on; an official by surname alone, of himself
+    "The Russian negotiator said Russia had suggested a three-day truce in two districts.",
+    "The Ukrainian foreign minister said the discussions on the dams would continue next week.",
+    "Prigozhin said on Monday that he would pull his men out of the town on Sunday.",
+    "Zelenskyy said on Monday that he is open to a direct meeting on the dams.",
+    # an infinitive whose subject is the one speaking
+    "Lukashenko claimed to be ready for talks on the border crossings.",
 ])
 def test_statements_negative_assurances_in_person_acts_and_threats(nlp, text):
     assert _kinds(nlp, text, speaker="") == ["pledge"]
@@ -385,6 +397,9 @@ def test_statements_negative_assurances_in_person_acts_and_threats(nlp, text):
     "\u201cDo we not allow this?\u201d the Ukrainian president asked.",
     "The Ukrainian general staff said Russian troops withdrew from the village.",
     "The Russian foreign ministry said Russia had withdrawn from the treaty.",
+    # a threat read as a view only when it is one's own; a suggestion of fact; "out of the question" of a topic
+    "The Ukrainian defence ministry claimed to have shot down four drones over the bay.",
+    "The Ukrainian general staff said the satellite images suggested the depot had been moved.",
 ])
 def test_statements_not_assurances_or_pullbacks(nlp, text):
     assert _kinds(nlp, text, speaker="") != ["pledge"]

@@ -56,8 +56,9 @@ ENDED = _cue("ended_commitments")
 CONDITIONAL = _cue("conditions")
 PAST_PERFECT = _cue("past_auxiliaries")
 ASSURANCE_VERBS = {"assure", "reassure", "guarantee"}
+
 OWN_ASSURANCE = _cue("own_assurances")
-OFFER = re.compile(r"(?:propos|offer|guarantee)\w*", re.I)  # the commissive words of proposals and offers
+OFFER = re.compile(r"(?:propos|offer|guarantee|suggest)\w*", re.I)  # the commissive words of proposals and offers
 DISMISSED_NEED = _cue("dismissed_needs")
 TARGETING = _cue("target_selection")  # "the general staff is picking targets": a warning of own strikes
 THREAT = _cue("threats_of_response")  # "the attack will not go unpunished": a warning of the speaker's own response
@@ -139,7 +140,8 @@ def classify_rule(verb_lemma: str | None, content: str, cues: Cues, *, negated_v
     if lemma == "invite" and cues.state_speaker:
         # an invitation to visit offers the speaker's side as host; one to join or take part calls on the guest to act
         return ("pledge", "kind:pledge-invitation") if HOSTING.search(content) else ("demand", "kind:demand-invitation")
-    if cues.belief and lemma not in PLEDGE_VERBS:
+    if cues.belief and lemma not in PLEDGE_VERBS and not (cues.state_speaker and _warns_of_targets(content)):
+        # not a warning of what will be a target framed as a view: "we assume that they would be legitimate targets"
         return "opinion", "kind:opinion-belief"  # "I believe they will endorse": a belief, not a commitment
     if ENDED.search(content) and lemma != "threaten" and not CONDITIONAL.search(content):
         return "claim", "kind:claim-ended"  # "the deal no longer applies": a retraction, not a new commitment
@@ -164,6 +166,11 @@ def _not_a_pledge(lemma: str, content: str, cues: Cues) -> tuple[str, str]:
     # a future about the other side's conduct was once read as a prediction (an opinion): right 1 time in 10 on text
     # it was not written on (a speaker's side or the subject's side misjudged, a relayed commitment), so it went
     return "claim", "kind:claim-default"
+
+
+def _warns_of_targets(content: str) -> bool:
+    """A threat (``THREAT``) that names what will be a target: a warning of own strikes even when framed as a view."""
+    return bool(THREAT.search(content) and re.search(r"\btargets?\b", content, re.I))
 
 
 def _is_pledge(lemma: str, content: str, cues: Cues, commitments: str | None = None) -> bool:

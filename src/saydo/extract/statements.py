@@ -30,6 +30,7 @@ from saydo.extract.attribution import (
 from saydo.extract.commitments import (
     AGENT_NOUNS,
     ARRANGEMENT_HEADS,
+    ASKING,
     GRANTING,
     READINESS,
     believes,
@@ -384,6 +385,12 @@ def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = Fa
             break
     if not subjects and verb is not None and verb.lemma_ in _OWN_ACT_VERBS:
         own = True  # "announced a decision to", "reiterated the proposal to": the speaker's own, nobody else named
+    elif not subjects and verb is not None and len(content) and content.root.dep_ == "xcomp" and \
+            content.root.head.i == verb.i and any(c.dep_ == "nsubj" for c in verb.children) and \
+            verb.lemma_ not in ASKING and not any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        # "the governor claimed to be ready for talks": an infinitive whose subject is the one speaking (not "asked to
+        # consider", "appealed to the police to", where the one asked is to act)
+        own = True
     if _announces_arrangement(content, verb):
         own = True  # "Putin announced a three-day ceasefire from May 8": the announcer's own arrangement
     root = content.root if len(content) else None
@@ -491,9 +498,9 @@ def _side(subject: Token, speaker: Speaker, state: bool, quoted: bool, together:
 def _a_person(speaker: Speaker) -> bool:
     """Whether the speaker is one person: a registered one, or one named by office alone ("the Polish prime
     minister", "a Kremlin spokesman"), whose "he" or "she" in indirect speech is themself."""
-    if speaker.person is not None:
-        return True
     words = speaker.name.split()
+    if speaker.person is not None or len(words) == 1 and actor_of_person(words[0]) is not None:
+        return True  # a registered person, or a public figure named by surname alone ("Prigozhin said he would")
     return bool(words) and PERSON_ROLE.fullmatch(words[-1]) is not None
 
 
