@@ -417,7 +417,8 @@ def _attribution(sent: Span, quotes, registry: Registry, group: Speaker | None =
         if speaker is not None:
             return verb, speaker
     for _according, source in _according_to(sent):
-        if source is not None and not _bare_noun(source):  # "according to plan" names no one
+        # "according to plan" names no one; "according to our data", said by someone quoted, is still that one
+        if source is not None and not _bare_noun(source) and not _ours(source):
             source = _issued_by(source) or source  # "according to a statement from the presidency": the presidency
             sides = sides_and_bodies(source)
             if sides:
@@ -452,6 +453,11 @@ def _according_to_person(sent: Span, quotes, registry: Registry) -> Speaker | No
             return speaker if speaker is not None and speaker.person is not None else None
         return None
     return None
+
+
+def _ours(token: Token) -> bool:
+    """A source the one speaking owns ("our data", "my information"): no one else's words."""
+    return any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in token.children)
 
 
 def _bare_noun(token: Token) -> bool:
