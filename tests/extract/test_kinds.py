@@ -386,6 +386,9 @@ def test_statements_orders_of_others_or_long_past(nlp, text):
     "Zelenskyy said on Monday that he is open to a direct meeting on the dams.",
     # an infinitive whose subject is the one speaking
     "Lukashenko claimed to be ready for talks on the border crossings.",
+    # a ship's flag names no side: the departure agreed is the announcer's arrangement
+    "The Turkish defence ministry said: \u201cIt has been agreed that the Panama-flagged vessel Aurora will leave "
+    "the port of Odesa at 8:30 local time.\u201d",
 ])
 def test_statements_negative_assurances_in_person_acts_and_threats(nlp, text):
     assert _kinds(nlp, text, speaker="") == ["pledge"]

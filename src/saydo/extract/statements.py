@@ -33,6 +33,7 @@ from saydo.extract.commitments import (
     ASKING,
     GRANTING,
     READINESS,
+    VEHICLES,
     believes,
     commitment_text,
     conjunct_words,
@@ -446,6 +447,8 @@ def _side(subject: Token, speaker: Speaker, state: bool, quoted: bool, together:
     # troops" are someone else's
     if subject.lemma_.lower() == "counterpart":
         return "other"  # "his counterpart will host the talks": the one facing the speaker, whose side is the other
+    if subject.lemma_.lower() in VEHICLES:
+        return None  # "the Panama-flagged vessel will leave at eight": a flag or owner named on a ship acts for no side
     if owner is not None and subject.lower_ in AGENT_NOUNS:
         if owner in ("their", "your") or (owner in ("his", "her") and quoted):
             return "other"
