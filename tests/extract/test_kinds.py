@@ -386,6 +386,9 @@ def test_statements_orders_of_others_or_long_past(nlp, text):
     "Zelenskyy said on Monday that he is open to a direct meeting on the dams.",
     # an infinitive whose subject is the one speaking
     "Lukashenko claimed to be ready for talks on the border crossings.",
+    # the predicate after a relative clause, parsed as a participle hung on the name
+    "Russian Deputy Minister Ivan Petrov, who headed his country's delegation, announced after the meeting that a "
+    "new swap of prisoners had been agreed.",
     # a ship's flag names no side: the departure agreed is the announcer's arrangement
     "The Turkish defence ministry said: \u201cIt has been agreed that the Panama-flagged vessel Aurora will leave "
     "the port of Odesa at 8:30 local time.\u201d",

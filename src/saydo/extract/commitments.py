@@ -882,13 +882,17 @@ def not_made(reporting: Token | None, content: Span) -> str | None:
 
 
 def root_noun_predicate(verb: Token) -> bool:
-    """"The Czech president, Petr Pavel, offered to host talks": the parser made the subject the sentence's
-    root and hung the finite verb on it as a clause; the verb, after the apposition's closing comma, is the
-    sentence's predicate."""
+    """"The Czech president, Petr Pavel, offered to host talks", "The minister, who led the delegation, announced
+    that ...": the parser made the subject the sentence's root and hung the finite verb on it as a clause (taking a
+    past tense with a "that" clause for a participle); the verb, after the aside's closing comma, is the sentence's
+    predicate."""
     head = verb.head
-    return verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBZ", "VBP") and head.dep_ == "ROOT" and \
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or \
+        verb.tag_ == "VBN" and any(c.dep_ == "ccomp" for c in verb.children) and \
+        not any(c.dep_ == "auxpass" for c in verb.children)
+    return verb.dep_ == "acl" and finite and head.dep_ == "ROOT" and \
         head.pos_ in ("NOUN", "PROPN") and verb.i > 0 and verb.doc[verb.i - 1].text == "," and \
-        any(c.dep_ == "appos" for c in head.children)
+        any(c.dep_ in ("appos", "relcl") for c in head.children)
 
 
 ASIDE_VERBS = {"offer", "assure", "reassure", "promise", "pledge", "vow", "threaten", "guarantee"}
