@@ -386,6 +386,8 @@ def test_statements_orders_of_others_or_long_past(nlp, text):
     "Zelenskyy said on Monday that he is open to a direct meeting on the dams.",
     # an infinitive whose subject is the one speaking
     "Lukashenko claimed to be ready for talks on the border crossings.",
+    # a joint undertaking named by both parties' representatives, one of them the speaker's side
+    "The Turkish foreign ministry said both countries' ministers agreed to reopen the consulates in May.",
     # the predicate after a relative clause, parsed as a participle hung on the name
     "Russian Deputy Minister Ivan Petrov, who headed his country's delegation, announced after the meeting that a "
     "new swap of prisoners had been agreed.",

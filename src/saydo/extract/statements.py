@@ -431,6 +431,7 @@ def _announces_arrangement(content: Span, verb: Token | None) -> bool:
 _OWN_ACT_VERBS = {"order", "instruct", "promise", "pledge", "vow", "agree", "offer", "propose", "commit", "undertake",
                   "invite", "announce", "reaffirm", "reiterate", "express", "signal", "declare"}
 _JOINT_PLURALS = {"sides", "parties", "leaders", "presidents", "ministers", "delegations", "negotiators"}
+_BOTH_PARTIES = {"nations", "countries", "states", "sides", "parties", "governments"}  # "both countries' ministers"
 
 
 def _side(subject: Token, speaker: Speaker, state: bool, quoted: bool, together: bool = False) -> str | None:
@@ -461,6 +462,10 @@ def _side(subject: Token, speaker: Speaker, state: bool, quoted: bool, together:
         # "the two sides will ...", "the leaders agreed to ...": the speaker's side is one of them (a joint
         # undertaking); not "the European leaders", whose side the modifier names
         return "own"
+    owners = next((c for c in subject.children if c.dep_ == "poss"), None)
+    if word in _JOINT_PLURALS and owners is not None and owners.lower_ in _BOTH_PARTIES and \
+            any(c.lower_ in ("both", "two") for c in owners.children):
+        return "own"  # "both nations' leaders agreed to ...": the speaker's side is one of the two (joint)
     conjuncts = [subject, *subject.conjuncts]
     if len(conjuncts) > 1:
         if "own" in {_side_alone(c, speaker) for c in conjuncts}:
