@@ -881,3 +881,25 @@ def test_attribution_according_to_our_own_data_is_still_the_one_quoted(nlp):
         "the whole front.\u201d"))
     data = _by_start(found, "\u201cAccording to our military data")
     assert data is not None and data.speaker == "Olha Shevchuk"
+
+
+def test_attribution_a_relative_pronoun_parsed_as_a_clause_subject_is_the_name_before(nlp):
+    # a parse seen on a run-on sentence: "..., Ivan Petrov, who said he proposed ..." with "said" a clause of the
+    # first "said", not a relative clause: the speaker is Ivan Petrov, never "who" (read as the WHO)
+    from spacy.tokens import Doc
+
+    from saydo.extract.attribution import _subject_of
+
+    words = ["The", "minister", "met", "Ivan", "Petrov", ",", "who", "said", "he", "proposed", "it", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 2, 2, 4, 2, 7, 7, 2, 9, 7, 9, 2],
+              deps=["det", "nsubj", "ROOT", "compound", "dobj", "punct", "nsubj", "ccomp", "nsubj", "ccomp", "dobj",
+                    "punct"],
+              tags=["DT", "NN", "VBD", "NNP", "NNP", ",", "WP", "VBD", "PRP", "VBD", "PRP", "."],
+              pos=["DET", "NOUN", "VERB", "PROPN", "PROPN", "PUNCT", "PRON", "VERB", "PRON", "VERB", "PRON", "PUNCT"],
+              ents=["O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "O"])
+    assert _subject_of(doc[7]).text == "Petrov"
+    doc = Doc(nlp.vocab, words=words, heads=[1, 2, 2, 4, 2, 7, 7, 2, 9, 7, 9, 2],
+              deps=["det", "nsubj", "ROOT", "compound", "dobj", "punct", "nsubj", "ccomp", "nsubj", "ccomp", "dobj",
+                    "punct"],
+              tags=["DT", "NN", "VBD", "NN", "NN", ",", "WP", "VBD", "PRP", "VBD", "PRP", "."])
+    assert _subject_of(doc[7]) is None  # no name before it: no speaker

@@ -1155,6 +1155,9 @@ def _subject_of(verb: Token) -> Token | None:
     if subjects:
         if subjects[0].lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
             return _relative_antecedent(verb)
+        if subjects[0].tag_ in ("WP", "WDT"):
+            # "..., Sergei Surovikin, who said ..." parsed as a clause of its own: the name just before, never "who"
+            return _name_before(subjects[0])
         return subjects[0]
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
         return _subject_of(verb.head)
@@ -1185,6 +1188,18 @@ def _opening(verb: Token) -> bool:
 
 # verbs that place a speech act in a conversation's order ("began by thanking", "ended by reaffirming")
 _OPENING_VERBS = {"begin", "start", "open", "end", "conclude", "close", "finish"}
+
+
+def _name_before(pronoun: Token) -> Token | None:
+    """The person or body named right before a relative pronoun (past a comma), or None."""
+    at = pronoun.i - 1
+    while at >= 0 and pronoun.doc[at].is_punct:
+        at -= 1
+    token = pronoun.doc[at] if at >= 0 else None
+    if token is None:
+        return None
+    named = token.ent_type_ == "PERSON" or token.pos_ == "PROPN" and token.ent_type_ in ("ORG", "NORP")
+    return token if named else None
 
 
 def _relative_antecedent(verb: Token) -> Token:
