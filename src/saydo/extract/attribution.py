@@ -872,7 +872,7 @@ def _principal_relayed(sent: Span, verb: Token | None, speaker: Speaker, registr
     if verb is None or not _aide(speaker):
         return None
     for t in sent:
-        if t.pos_ == "VERB" and t is not verb and _own_future(t) and not _hypothetical(t) and not _conditional(t):
+        if t.pos_ == "VERB" and t.i != verb.i and _own_future(t) and not _hypothetical(t) and not _conditional(t):
             principal = _principal_of_aide(t, speaker, registry, sent)
             if principal is not None:
                 return principal
@@ -1159,7 +1159,7 @@ def _subject_of(verb: Token) -> Token | None:
             # "..., Sergei Surovikin, who said ..." parsed as a clause of its own: the name just before, never "who"
             return _name_before(subjects[0])
         return subjects[0]
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return _subject_of(verb.head)
     if verb.dep_ == "relcl":
         return _relative_antecedent(verb)
@@ -1210,7 +1210,7 @@ def _relative_antecedent(verb: Token) -> Token:
                                            token.dep_ in ("pobj", "nsubj", "dobj", "appos")
                                            and token.head.dep_ != "appos"):
             return token
-        if token.dep_ in ("appos", "pobj", "prep", "compound", "poss") and token.head is not token:
+        if token.dep_ in ("appos", "pobj", "prep", "compound", "poss") and token.head.i != token.i:
             token = token.head
             continue
         break

@@ -728,7 +728,7 @@ def _dated_past(token: Token) -> bool:
     verb = token if token.pos_ == "VERB" else token.head
     if verb.pos_ not in ("VERB", "AUX") or verb.tag_ != "VBD":
         return False
-    own = {t.i for t in token.subtree} if token is not verb else \
+    own = {t.i for t in token.subtree} if token.i != verb.i else \
         {t.i for c in token.children if c.dep_ in ("xcomp", "ccomp", "dobj", "prep") for t in c.subtree}
     return any(t.ent_type_ == "DATE" and _YEAR.fullmatch(t.text) and t.i not in own for t in token.sent)
 

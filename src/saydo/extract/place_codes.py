@@ -356,7 +356,7 @@ def _where_said(span: Span) -> bool:
     token = span.root
     for _ in range(10):
         head = token.head
-        if head is token or token.dep_ not in ("pobj", "prep", "compound", "amod", "appos", "conj"):
+        if head.i == token.i or token.dep_ not in ("pobj", "prep", "compound", "amod", "appos", "conj"):
             return False
         if token.dep_ == "prep" and token.lower_ not in _INSIDE:
             return False  # "said in a statement on the situation in X": what it is about
@@ -411,7 +411,7 @@ def names_abroad(sent: Span) -> bool:
         if not token.text[:1].isupper() or token.lower_ not in foreign:
             continue
         head = token
-        while head.dep_ == "conj" and head.head is not head:
+        while head.dep_ == "conj" and head.head.i != head.i:
             head = head.head
         if head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE:
             if head.head.head.lemma_ in _SPEECH and head.head.i < head.head.head.i:

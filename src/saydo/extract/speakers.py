@@ -510,7 +510,7 @@ def in_subject(token: Token) -> bool:
     for _ in range(6):
         if token.dep_ in ("nsubj", "nsubjpass"):
             return True
-        if token.dep_ in ("ROOT", "ccomp", "relcl", "advcl", "xcomp", "conj") or token.head is token:
+        if token.dep_ in ("ROOT", "ccomp", "relcl", "advcl", "xcomp", "conj") or token.head.i == token.i:
             return False
         token = token.head
     return False
@@ -526,7 +526,7 @@ def role_phrase(ent: Span) -> str:
         for _ in range(3):
             # "the commander of Russian troops in Ukraine, General X": the parser hangs the name on the last noun
             # of the title; the role is the title's head ("commander"), not the place
-            if looks_official(head.text) or head.dep_ != "pobj" or head.head.head is head.head:
+            if looks_official(head.text) or head.dep_ != "pobj" or head.head.head.i == head.head.i:
                 break
             head = head.head.head
         words = [t for t in head.subtree if not (ent.start <= t.i < ent.end) and t.dep_ not in ("relcl", "acl")

@@ -419,7 +419,7 @@ def _announces_arrangement(content: Span, verb: Token | None) -> bool:
     the content's root, or the verb's object when the content is the whole sentence."""
     if verb is None or verb.lemma_ not in ("announce", "declare"):
         return False
-    if len(content) and content.root is not verb:
+    if len(content) and content.root.i != verb.i:
         announced = content.root
     else:
         announced = next((c for c in verb.children if c.dep_ in ("dobj", "npadvmod", "attr")), None)
