@@ -379,11 +379,9 @@ def test_statements_orders_of_others_or_long_past(nlp, text):
     "The Kremlin spokesman said that handing back the islands was out of the question.",
     "The Russian defence ministry said it would regard any convoy entering the bay as a legitimate target.",
     "\u201cShould they land there, we suppose they would be legitimate targets,\u201d the Russian president said.",
-    # a proposal of the speaker's side; talks set to go on; an official by surname alone, of himself
+    # a proposal of the speaker's side; talks set to go on
     "The Russian negotiator said Russia had suggested a three-day truce in two districts.",
     "The Ukrainian foreign minister said the discussions on the dams would continue next week.",
-    "Prigozhin said on Monday that he would pull his men out of the town on Sunday.",
-    "Zelenskyy said on Monday that he is open to a direct meeting on the dams.",
     # an infinitive whose subject is the one speaking
     "Lukashenko claimed to be ready for talks on the border crossings.",
     # a joint undertaking named by both parties' representatives, one of them the speaker's side

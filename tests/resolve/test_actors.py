@@ -57,16 +57,6 @@ def test_actors_public_figures_and_roles():
     assert looks_official("the defence minister")
 
 
-@pytest.mark.parametrize("name,actor", [
-    # another transliteration of a known surname: the Belarusian "Lukashenka", "Shoygu", "Zelenskyi", "Syrsky"
-    ("Alyaksandar Lukashenka", "BLR"), ("Shoygu", "RUS"), ("Zelenskyi", "UKR"), ("Syrsky", "UKR"),
-    # no known figure behind the skeleton
-    ("Olena Kovalenko", None), ("Ivan Petrov", None),
-])
-def test_actors_public_figures_in_other_transliterations(name, actor):
-    assert actor_of_person(name) == actor
-
-
 @pytest.mark.parametrize("phrase,actor", [
     ("the Albanian prime minister", "ALB"), ("Kenyan President", "KEN"), ("an Israeli official", "ISR"),
     ("Pakistani envoy", "PAK"), ("the Japanese embassy", "JPN"), ("Jordanian foreign minister", "JOR"),

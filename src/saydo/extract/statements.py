@@ -506,9 +506,9 @@ def _side(subject: Token, speaker: Speaker, state: bool, quoted: bool, together:
 def _a_person(speaker: Speaker) -> bool:
     """Whether the speaker is one person: a registered one, or one named by office alone ("the Polish prime
     minister", "a Kremlin spokesman"), whose "he" or "she" in indirect speech is themself."""
+    if speaker.person is not None:
+        return True
     words = speaker.name.split()
-    if speaker.person is not None or len(words) == 1 and actor_of_person(words[0]) is not None:
-        return True  # a registered person, or a public figure named by surname alone ("Prigozhin said he would")
     return bool(words) and PERSON_ROLE.fullmatch(words[-1]) is not None
 
 

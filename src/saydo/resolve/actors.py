@@ -11,8 +11,6 @@ from functools import lru_cache
 
 import pycountry
 
-from saydo.resolve.transliteration import name_skeleton
-
 # Capitals, institutions and other names that stand for a state in reporting.
 _STATE_NAMES: dict[str, str] = {
     "moscow": "RUS", "kremlin": "RUS", "russia": "RUS", "russian federation": "RUS", "wagner": "RUS",
@@ -167,20 +165,7 @@ def actor_of_person(name: str) -> str | None:
     for size in (3, 2, 1):
         if len(parts) >= size and (side := PUBLIC_FIGURES.get(" ".join(parts[-size:]))):
             return side
-    # another transliteration of a known surname ("Lukashenka", "Shoygu", "Syrsky"): one skeleton, one side
-    if parts and len(parts[-1]) >= 5:
-        return _figures_by_skeleton().get(name_skeleton(parts[-1]))
     return None
-
-
-@lru_cache(maxsize=1)
-def _figures_by_skeleton() -> dict[str, str]:
-    """The one-word surnames of PUBLIC_FIGURES by transliteration skeleton; a skeleton two sides share is left out."""
-    sides: dict[str, set[str]] = {}
-    for surname, side in PUBLIC_FIGURES.items():
-        if " " not in surname and len(surname) >= 5:
-            sides.setdefault(name_skeleton(surname), set()).add(side)
-    return {key: next(iter(found)) for key, found in sides.items() if len(found) == 1}
 
 
 _UPPER_ONLY = {"un", "us", "eu", "who"}
