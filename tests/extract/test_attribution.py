@@ -877,9 +877,9 @@ def test_attribution_lines_that_trail_off_are_speech_not_headings(nlp):
 def test_attribution_according_to_our_own_data_is_still_the_one_quoted(nlp):
     _, found = _extract(nlp, (
         "\u201cWe will hold the line,\u201d the Ukrainian defence minister, Olha Shevchuk, said. "
-        "\u201cAccording to our military data, despite the enemy's statements, its forces continue to attack along "
-        "the whole front.\u201d"))
-    data = _by_start(found, "\u201cAccording to our military data")
+        "\u201cAccording to our intelligence estimates, in spite of the enemy's claims, its units keep up the "
+        "assaults on the whole front.\u201d"))
+    data = _by_start(found, "\u201cAccording to our intelligence estimates")
     assert data is not None and data.speaker == "Olha Shevchuk"
 
 

@@ -113,7 +113,7 @@ def test_documents_first_person_words_elsewhere_are_no_address(nlp, text):
 @pytest.mark.parametrize("title,words", [
     # the author in the possessive before the document noun
     ("Minister of Transport Anna Kovalenko's remarks after the ferry forum", "Minister of Transport Anna Kovalenko"),
-    ("Deputy Minister Anna Kovalenko's introductory statement to the board", "Deputy Minister Anna Kovalenko"),
+    ("Deputy Minister Anna Kovalenko's introductory statement at the ferry forum", "Deputy Minister Anna Kovalenko"),
     ("Press statement by Minister Anna Kovalenko following the ferry forum", "Minister Anna Kovalenko"),
     # a possessive that is not the author of a document
     ("Kovalenko's reply to the statement of the mayor", None),

@@ -376,22 +376,23 @@ def test_statements_orders_of_others_or_long_past(nlp, text):
     "The Dutch premier announced the expansion of the demining effort.",
     # readiness for steps in return; a course refused outright; what the side will count as a target
     "\u201cKyiv is ready for reciprocal measures on energy,\u201d the Ukrainian president said.",
-    "The Kremlin spokesman said that handing back the islands was out of the question.",
+    "The Kremlin spokesman said that handing back the islands is out of the question.",
     "The Russian defence ministry said it would regard any convoy entering the bay as a legitimate target.",
-    "\u201cShould they land there, we suppose they would be legitimate targets,\u201d the Russian president said.",
+    "\u201cShould they land there, we suppose those units would become legitimate targets,\u201d the Russian "
+    "president said.",
     # a proposal of the speaker's side; talks set to go on
-    "The Russian negotiator said Russia had suggested a three-day truce in two districts.",
+    "The Russian negotiator said Moscow had suggested a three-day truce in two districts.",
     "The Ukrainian foreign minister said the discussions on the dams would continue next week.",
     # an infinitive whose subject is the one speaking
     "Lukashenko claimed to be ready for talks on the border crossings.",
     # a joint undertaking named by both parties' representatives, one of them the speaker's side
     "The Turkish foreign ministry said both countries' ministers agreed to reopen the consulates in May.",
     # the predicate after a relative clause, parsed as a participle hung on the name
-    "Russian Deputy Minister Ivan Petrov, who headed his country's delegation, announced after the meeting that a "
-    "new swap of prisoners had been agreed.",
+    "Russian Deputy Minister Ivan Petrov, who led his side's team, announced after the meeting that a new swap of "
+    "prisoners had been agreed.",
     # a ship's flag names no side: the departure agreed is the announcer's arrangement
-    "The Turkish defence ministry said: \u201cIt has been agreed that the Panama-flagged vessel Aurora will leave "
-    "the port of Odesa at 8:30 local time.\u201d",
+    "Turkey's defence ministry said: \u201cIt was agreed that a Panama-flagged vessel, the Aurora, will sail from "
+    "Odesa at 8:30 local time.\u201d",
 ])
 def test_statements_negative_assurances_in_person_acts_and_threats(nlp, text):
     assert _kinds(nlp, text, speaker="") == ["pledge"]

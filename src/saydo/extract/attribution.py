@@ -201,7 +201,7 @@ _DASH_TAIL = re.compile(r"\s[-–—]\s+(?:[A-Z][\w.'’-]*\s+){1,4}$")
 
 
 def _dashed_quotes(sentences, spans, paragraphs, text, found, usable, meta) -> None:
-    """"... I will be there soon. I intend to keep going - X said.": a paragraph that ends with a dash and its
+    """"... I will be there soon. The crews work day and night - X said.": a paragraph that ends with a dash and its
     attribution, with no quotation marks, is the speaker's words from its start (the unattributed sentences of that
     paragraph before it)."""
     for index in range(len(sentences)):

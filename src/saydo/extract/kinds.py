@@ -141,7 +141,7 @@ def classify_rule(verb_lemma: str | None, content: str, cues: Cues, *, negated_v
         # an invitation to visit offers the speaker's side as host; one to join or take part calls on the guest to act
         return ("pledge", "kind:pledge-invitation") if HOSTING.search(content) else ("demand", "kind:demand-invitation")
     if cues.belief and lemma not in PLEDGE_VERBS and not (cues.state_speaker and _warns_of_targets(content)):
-        # not a warning of what will be a target framed as a view: "we assume that they would be legitimate targets"
+        # not a warning of what will be a target framed as a view: "we suppose they would become targets"
         return "opinion", "kind:opinion-belief"  # "I believe they will endorse": a belief, not a commitment
     if ENDED.search(content) and lemma != "threaten" and not CONDITIONAL.search(content):
         return "claim", "kind:claim-ended"  # "the deal no longer applies": a retraction, not a new commitment

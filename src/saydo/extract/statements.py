@@ -465,7 +465,7 @@ def _side(subject: Token, speaker: Speaker, state: bool, quoted: bool, together:
     owners = next((c for c in subject.children if c.dep_ == "poss"), None)
     if word in _JOINT_PLURALS and owners is not None and owners.lower_ in _BOTH_PARTIES and \
             any(c.lower_ in ("both", "two") for c in owners.children):
-        return "own"  # "both nations' leaders agreed to ...": the speaker's side is one of the two (joint)
+        return "own"  # "both countries' ministers agreed to": the speaker's side is one of the two (joint)
     conjuncts = [subject, *subject.conjuncts]
     if len(conjuncts) > 1:
         if "own" in {_side_alone(c, speaker) for c in conjuncts}:
