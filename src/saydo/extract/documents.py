@@ -88,7 +88,7 @@ def opening_titles(text: str, sentences: list[Span] | None = None) -> list[str]:
     or, when ``sentences`` show the line has no finite verb, with one; scanning stops at the first line that reads as
     a sentence."""
     out = []
-    for line in [line.strip() for line in text.lstrip().split("\n")][:4 * OPENING_LINES]:
+    for line in [line.strip() for line in text.lstrip().split("\n", 4 * OPENING_LINES)][:4 * OPENING_LINES]:
         line = _MARKER.sub("", line)
         if not line:
             continue

@@ -42,7 +42,6 @@ from saydo.errors import InputError, MissingFile
 from saydo.ingest.articles import read_article
 from saydo.records import Statement
 from saydo.resolve.offices import office_holder
-from saydo.resolve.transliteration import name_skeleton
 
 
 @dataclass
@@ -216,9 +215,14 @@ def _body(words: list[str], aliases: list[str]) -> tuple:
 
 
 def _fold(word: str) -> str:
-    """A transliteration skeleton of one name (``saydo.resolve.transliteration.name_skeleton``: Zelenskyy =
-    Zelensky, Lukashenka = Lukashenko)."""
-    return name_skeleton(word)
+    """A transliteration skeleton of one name: shch/sch/sh -> s, ch -> c, kh -> h, zh -> z, ts -> c, x -> ks,
+    w -> v, y/j -> i, doubled letters once, final vowels dropped (Zelenskyy = Zelensky, Lukashenka = Lukashenko)."""
+    w = re.sub(r"[^a-z]", "", word)
+    for a, b in (("shch", "s"), ("sch", "s"), ("sh", "s"), ("ch", "c"), ("kh", "h"), ("zh", "z"), ("ts", "c"),
+                 ("x", "ks"), ("w", "v"), ("y", "i"), ("j", "i"), ("ie", "e"), ("ei", "e")):
+        w = w.replace(a, b)
+    w = re.sub(r"(.)\1+", r"\1", w)
+    return w.rstrip("aeiou") or w
 
 
 # --- propositions -----------------------------------------------------------------------------------------------------

@@ -18,7 +18,8 @@ from saydo.resolve.actors import actor_in_phrase
 @dataclass(frozen=True)
 class Holder:
     actor: str
-    office: str  # "president" (head of state), "chancellor" (head of government), or a body's "secretary general"
+    office: str  # "president" (head of state), "chancellor" (head of government), a body's "secretary general" or
+    # "director general"
     name: str
     start: date
     end: date | None = None  # the day the successor took office; None: still in office

@@ -109,15 +109,3 @@ def _russian_plain_yo(ch: str, before: str, after: str) -> str:
 
 def _title(text: str) -> str:
     return re.sub(r"(^|[ \-])([a-z])", lambda m: m.group(1) + m.group(2).upper(), text)
-
-
-def name_skeleton(word: str) -> str:
-    """A transliteration skeleton of one Latin-written name, so that the spellings of one Slavic name meet:
-    shch/sch/sh -> s, ch -> c, kh -> h, zh -> z, ts -> c, x -> ks, w -> v, y/j -> i, doubled letters once, final vowels
-    dropped ("Zelenskyy", "Zelenskiy" and "Zelensky" are one; so are "Lukashenka" and "Lukashenko")."""
-    w = re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", word.lower()).encode("ascii", "ignore").decode())
-    for a, b in (("shch", "s"), ("sch", "s"), ("sh", "s"), ("ch", "c"), ("kh", "h"), ("zh", "z"), ("ts", "c"),
-                 ("x", "ks"), ("w", "v"), ("y", "i"), ("j", "i"), ("ie", "e"), ("ei", "e")):
-        w = w.replace(a, b)
-    w = re.sub(r"(.)\1+", r"\1", w)
-    return w.rstrip("aeiou") or w
