@@ -404,7 +404,7 @@ def test_statements_negative_assurances_in_person_acts_and_threats(nlp, text):
     "\u201cDo we not allow this?\u201d the Ukrainian president asked.",
     "The Ukrainian general staff said Russian troops withdrew from the village.",
     "The Russian foreign ministry said Russia had withdrawn from the treaty.",
-    # a threat read as a view only when it is one's own; a suggestion of fact; "out of the question" of a topic
+    # the speaker's own past act after "claimed to"; "suggest" in the sense of a sign of fact
     "The Ukrainian defence ministry claimed to have shot down four drones over the bay.",
     "The Ukrainian general staff said the satellite images suggested the depot had been moved.",
 ])
