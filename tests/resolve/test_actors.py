@@ -45,6 +45,12 @@ def test_actors_lowercase_us_is_not_the_united_states():
     assert actor_in_phrase("US officials") == "USA"
 
 
+def test_actors_a_name_written_as_a_word_is_no_body():
+    # "who" as a speaker (a relative pronoun) is not the WHO, nor "un" the UN: those names only in capitals
+    assert actor_of_name("who") is None and actor_of_name("Who") is None and actor_of_name("un") is None
+    assert actor_of_name("WHO") == "UN" and actor_of_name("the UN") == "UN"
+
+
 def test_actors_public_figures_and_roles():
     assert actor_of_person("Dmitry Peskov") == "RUS" and actor_of_person("Dmytro Kuleba") == "UKR"
     assert actor_of_person("Olena Marchuk") is None

@@ -186,14 +186,22 @@ def _lost_openings(sentences, spans, paragraphs, text, found, usable, meta, brea
         if not _CLOSING_FIRST.match(text, para_start, verb_at):
             continue
         found[index] = (item[0], item[1], True)
-        j = index - 1
-        while j >= 0 and index - j <= 25 and found[j] is None and not meta[j]:
-            start, end = spans[j]
-            if any(mark in text[start:end] for mark in "“”\"«»"):
-                break
-            if usable[j]:
-                found[j] = (None, item[1], True)
-            j -= 1
+        _give_back(index, item[1], True, lambda j, at=index: at - j > 25, spans, text, found, usable, meta)
+
+
+_QUOTE_MARKS = "“”\"«»"
+
+
+def _give_back(index, speaker, direct, beyond, spans, text, found, usable, meta) -> None:
+    """The unattributed sentences before ``index`` are ``speaker``'s, back to one with a quotation mark, one already
+    attributed or a meta sentence, or to where ``beyond(j)`` says the reach ends."""
+    j = index - 1
+    while j >= 0 and not beyond(j) and found[j] is None and not meta[j]:
+        if any(mark in text[spans[j][0]:spans[j][1]] for mark in _QUOTE_MARKS):
+            break
+        if usable[j]:
+            found[j] = (None, speaker, direct)
+        j -= 1
 
 
 # a quotation closed by a dash and its attribution, as Ukrainian agencies print them: "... we will go on - X said."
@@ -210,15 +218,10 @@ def _dashed_quotes(sentences, spans, paragraphs, text, found, usable, meta) -> N
                                                paragraphs[index + 1] == paragraphs[index]):
             continue
         start, end = spans[index]
-        if not _DASH_TAIL.search(text, start, item[0].idx) or any(m in text[start:end] for m in "“”\"«»"):
+        if not _DASH_TAIL.search(text, start, item[0].idx) or any(m in text[start:end] for m in _QUOTE_MARKS):
             continue
-        j = index - 1
-        while j >= 0 and paragraphs[j] == paragraphs[index] and found[j] is None and not meta[j]:
-            if any(m in text[spans[j][0]:spans[j][1]] for m in "“”\"«»"):
-                break
-            if usable[j]:
-                found[j] = (None, item[1], False)
-            j -= 1
+        _give_back(index, item[1], False, lambda j, at=index: paragraphs[j] != paragraphs[at], spans, text, found,
+                   usable, meta)
 
 
 def _running_on(sentences, spans, paragraphs, text, quotes, found, usable, meta, introduced_by) -> None:

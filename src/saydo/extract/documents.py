@@ -62,9 +62,14 @@ _KINDS = (r"(?:video|televised|evening|annual|new\s+year'?s?|official|special|pr
           r"keynote|written)")
 
 
+def _nouns() -> str:
+    """The document nouns as one alternation, longest first."""
+    return "|".join(sorted((re.escape(w) for w in lexicon("turns", "document_nouns").words), key=len, reverse=True))
+
+
 @lru_cache(maxsize=1)
 def _title_pattern() -> re.Pattern:
-    nouns = "|".join(sorted((re.escape(w) for w in lexicon("turns", "document_nouns").words), key=len, reverse=True))
+    nouns = _nouns()
     return re.compile(rf"(?:^|\s[-–—|:]\s)\W*(?:{_KINDS}\s+)*"
                       rf"(?:{nouns})\s+(?:by|of|from)\s+(?P<author>[^,;:.()\[\]]+?){_ENDS}", re.I)
 
@@ -73,7 +78,7 @@ def _title_pattern() -> re.Pattern:
 # remarks", "the Director General's introductory statement" (up to two words between, none a preposition or article)
 @lru_cache(maxsize=1)
 def _possessive_pattern() -> re.Pattern:
-    nouns = "|".join(sorted((re.escape(w) for w in lexicon("turns", "document_nouns").words), key=len, reverse=True))
+    nouns = _nouns()
     return re.compile(rf"(?:^|\s[-–—|:]\s)\W*(?P<author>(?:[Tt]he\s+)?[A-Z][^,;:.()\[\]'’–—|-]*?)['’]s\s+"
                       rf"(?:(?!(?:to|on|of|by|at|in|for|about|with|the|a|an)\b)[\w-]+\s+){{0,2}}(?i:{nouns})\b")
 
@@ -81,6 +86,7 @@ def _possessive_pattern() -> re.Pattern:
 OPENING_LINES = 12  # non-empty lines at a page's top among which its title stands (menus, a date, a section name)
 _MARKER = re.compile(r"^date \d{4}-\d{2}-\d{2}\s+")  # a stored page's leading date marker
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
+_SENTENCE_END = re.compile(r"[.!?…][\"”’»)]?$")  # a line that ends as a sentence does, not as a heading
 
 
 def opening_titles(text: str, sentences: list[Span] | None = None) -> list[str]:
@@ -94,7 +100,7 @@ def opening_titles(text: str, sentences: list[Span] | None = None) -> list[str]:
             continue
         if len(out) == OPENING_LINES or len(line.split()) > 30:
             break
-        if re.search(r"[.!?…][\"”’»)]?$", line):
+        if _SENTENCE_END.search(line):
             if line.endswith(".") and sentences is not None and _verbless(line, sentences):
                 out.append(line.rstrip("."))
             break
@@ -119,7 +125,7 @@ def heading(text: str) -> str | None:
     first = lines[0] if lines else ""
     if len(lines) > 1 and len(first.split()) <= 4 and re.match(r"(?:by|of|from)\s", lines[1]):
         first = f"{first} {lines[1]}"
-    if not first or len(first.split()) > 30 or re.search(r"[.!?…][\"”’»)]?$", first):
+    if not first or len(first.split()) > 30 or _SENTENCE_END.search(first):
         return None
     return first
 

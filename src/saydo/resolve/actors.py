@@ -150,6 +150,8 @@ def _countries() -> dict[str, str]:
 def actor_of_name(text: str) -> str | None:
     """The actor a name or phrase stands for on its own ("the Kremlin" -> RUS, "NATO" -> NATO), else None."""
     key = re.sub(r"['’]s$", "", re.sub(r"^(the)\s+", "", text.strip().lower()).strip(" .,")).strip(" .,'’")
+    if key in _UPPER_ONLY and key.upper() not in text:
+        return None  # "who", "us": words, not the WHO or the United States, unless written in capitals
     if key in _ORGS:
         return _ORGS[key]
     if key in _STATE_NAMES:
