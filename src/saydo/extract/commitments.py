@@ -364,6 +364,11 @@ def subject_of(verb: Token) -> Token | None:
     token = verb
     for _ in range(4):
         subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if subject is None:
+            # a subject misparsed onto the auxiliary when a time phrase splits the verb from it ("the forces will
+            # from 9 a.m. on Friday open a corridor")
+            subject = next((c for aux in token.children if aux.dep_ in ("aux", "auxpass") and aux.i < token.i
+                            for c in aux.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             if subject.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
                 return token.head
