@@ -903,3 +903,11 @@ def test_attribution_a_relative_pronoun_parsed_as_a_clause_subject_is_the_name_b
                     "punct"],
               tags=["DT", "NN", "VBD", "NN", "NN", ",", "WP", "VBD", "PRP", "VBD", "PRP", "."])
     assert _subject_of(doc[7]) is None  # no name before it: no speaker
+
+
+def test_attribution_a_dateline_of_two_places_speaks_for_no_one(nlp):
+    _, found = _extract(nlp, "ODESA and MYKOLAIV — Mayor Anna Kovalenko on Tuesday promised to reopen the ferry "
+                             "line.\n\n\"We will run two ferries a day,\" Kovalenko said.")
+    assert all(s.speaker not in ("ODESA", "MYKOLAIV") for s in found)
+    assert [s.speaker for s in found] == ["Anna Kovalenko", "Anna Kovalenko"]
+    assert found[0].text.startswith("Mayor Anna Kovalenko")  # the dateline is no part of what was said

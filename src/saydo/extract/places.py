@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from saydo.extract.lexicon import lexicon
@@ -281,9 +281,17 @@ def _dateline_end(doc: Doc, start: int) -> int | None:
     for token in doc[start + 1:min(start + 12, len(doc) - 1)]:
         if token.text in _DASHES:
             return token.i + 1 if "\n" not in token.whitespace_ else None
-        if "\n" in token.text_with_ws or not (token.is_punct or token.like_num or token.text[:1].isupper()):
+        if "\n" in token.text_with_ws or not (token.is_punct or token.like_num or token.text[:1].isupper() or
+                                               _joins_places(token)):
             return None
     return None
+
+
+def _joins_places(token: Token) -> bool:
+    """"and" between two places of a dateline written in capitals ("MOSCOW and KYIV —")."""
+    doc = token.doc
+    return token.lower_ == "and" and token.i + 1 < len(doc) and doc[token.i + 1].is_upper and \
+        doc[token.i - 1].is_upper
 
 
 @Language.factory("saydo_linebreaks_v1", assigns=["token.is_sent_start"])
