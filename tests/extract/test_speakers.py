@@ -221,8 +221,9 @@ def test_speakers_a_spokesperson_relaying_the_principals_commitment(nlp, text, s
     # an aide reporting what the office holder will do: the office holder's words, every part of the sentence
     ("The IAEA chief regrets the delay and will send a second team to the plant, spokeswoman Ana Ruiz said.",
      "IAEA chief", "pledge"),
+    # (an office named alone is its holder on the day)
     ("The Turkish president will host the next round in Izmir, his spokesman Ali Demir told reporters.",
-     "Turkish president", "pledge"),
+     "Recep Tayyip Erdogan", "pledge"),
     # a state as the subject is no principal: the aide speaks for it
     ("Russia will answer any strike on the bridge, Kremlin spokesman Dmitry Peskov said.", "Dmitry Peskov",
      "pledge"),
@@ -543,3 +544,14 @@ def test_speakers_gender_from_title_and_surname():
     assert gender(Person("Ivan Sokolov", "Sokolov", 0, role="minister")) == "male"
     assert gender(Person("Jan Kowalski", "Kowalski", 0)) == "male"
     assert gender(Person("Maria Lopez", "Lopez", 0, role="minister")) is None  # nothing tells
+
+
+def test_speakers_an_office_alone_with_no_holder_named_is_the_holder_of_the_day(nlp):
+    text = ("source https://www.example.co.uk/news/1\n\nThe Prime Minister said the ferry lines would stay open "
+            "through the winter.")
+    found = _all(nlp, text, date(2023, 2, 1))
+    assert (found[0].speaker, found[0].actor) == ("Rishi Sunak", "GBR")
+    # one named before is the one meant
+    text = ("source https://www.example.co.uk/news/2\n\nBoris Johnson visited the port. The Prime Minister said the "
+            "ferry lines would stay open through the winter.")
+    assert _all(nlp, text, date(2022, 2, 1))[-1].speaker == "Boris Johnson"

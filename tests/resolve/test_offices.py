@@ -42,3 +42,13 @@ def test_offices_an_office_named_without_a_name(words, actor, expected):
 def test_offices_a_body_s_head_changes_on_the_handover_day():
     assert office_holder("the NATO Secretary General", date(2024, 9, 30)) == ("Jens Stoltenberg", "NATO")
     assert office_holder("the NATO Secretary General", date(2024, 10, 1)) == ("Mark Rutte", "NATO")
+
+
+@pytest.mark.parametrize("words,actor,day,expected", [
+    ("the Prime Minister", "GBR", date(2022, 10, 1), ("Liz Truss", "GBR")),
+    ("the British Prime Minister", None, date(2024, 7, 5), ("Keir Starmer", "GBR")),
+    ("the Prime Minister", None, date(2024, 7, 5), None),  # of no side
+    ("the Prime Minister of Ruritania", None, date(2024, 7, 5), None),  # a state the table does not cover
+])
+def test_offices_a_head_of_government_named_by_office(words, actor, day, expected):
+    assert office_holder(words, day, actor) == expected

@@ -895,7 +895,9 @@ def _principal_of_aide(verb: Token, speaker: Speaker, registry: Registry, sent: 
             speaker.actor not in (None, other.actor):
         return None
     words = other.name.split()
-    return other if other.person is not None or (words and PERSON_ROLE.fullmatch(words[-1].lower())) else None
+    # a person, or an office (named as such, or by its holder on the day: "the Turkish president")
+    return other if other.person is not None or (words and PERSON_ROLE.fullmatch(words[-1].lower())) or \
+        PERSON_ROLE.fullmatch(subject.lower_) else None
 
 
 def _aide(speaker: Speaker) -> bool:

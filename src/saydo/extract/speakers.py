@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
 from saydo.extract.lexicon import lexicon
 from saydo.extract.quotes import inside_quote
 from saydo.resolve.actors import actor_in_phrase, actor_of_name, actor_of_person, looks_civilian, looks_official
-from saydo.resolve.offices import has_office, office_of
+from saydo.resolve.offices import has_office, office_holder, office_of
 
 _TITLES = re.compile(r"^(mr|mrs|ms|miss|dr|prof|gen|col|lt|maj|capt|sgt|president|minister|general)\.?\s+", re.I)
 PRONOUNS = {"he", "she", "him", "her", "his"}
@@ -60,6 +61,7 @@ class Registry:
         # the state the text is published in (saydo.extract.readouts.home_country), set by the extraction: whose "the
         # Prime Minister" a text means when it names no one and no side
         self.home: str | None = None
+        self.day: date | None = None  # the text's date, set by the extraction: who held an office it names that day
         self.people: list[Person] = []
         # not a plural common noun the small model took for a name at a sentence's start ("Trains will run")
         spans = [ent for ent in doc.ents
@@ -268,11 +270,17 @@ class Registry:
         last = self.last_speaker.person if self.last_speaker is not None else None
         free = (lambda p: len(said & role_words(p) - _FILLER) >= 2 or p is last and not PERSON_ROLE.search(p.role)) \
             if portfolio - {"prime"} else \
-            (lambda p: not PERSON_ROLE.search(p.role) and office_of(p.name) in (None, *keys)) if specific \
+            (lambda p: not PERSON_ROLE.search(p.role) and _office_fits(office_of(p.name), keys)) if specific \
             else (lambda p: True)
         return (latest(lambda p: fits(p) and bool(keys & role_words(p) - generic) and portfolio <= role_words(p))
                 or (latest(lambda p: p.actor == side and free(p)) if side else None)
                 or (latest(lambda p: p.actor not in (None, "CIV") and free(p)) if not side else None))
+
+
+def _office_fits(office: str | None, keys: set[str]) -> bool:
+    """Is a known office (of ``saydo.resolve.offices``; None: none known) the one the role words name ("prime
+    minister" by "the Prime Minister")?"""
+    return office is None or set(office.split()) <= keys
 
 
 # offices named "... general" that are no general: "the general" after "Secretary General X" is someone else
@@ -743,6 +751,15 @@ def speaker_from_subject(subject: Token, registry: Registry, sentence_start: int
     name = re.sub(r"\s*\([^()]{1,12}\)$", "", name)  # "Ministry of Foreign Affairs (MoFA)": the abbreviation aside
     if actor is None and registry.home is not None and _BARE_HEAD.fullmatch(name):
         actor = registry.home  # "the Prime Minister" of a British outlet or release, naming no one: Britain's
+    held = office_holder(name, registry.day, actor) if registry.day is not None else None
+    if held is not None:
+        # a head named by office alone, no one of it named before: the holder of the day, a person from here on
+        person = registry.find(held[0])
+        if person is None:
+            person = Person(name=held[0], surname=held[0].split()[-1], first=subject.i, role=name, actor=held[1],
+                            mentions=[subject.i])
+            registry.people.append(person)
+        return Speaker(person.name, held[1], person)
     if actor is None:
         if subject.tag_ == "NNS" and any(p.sent.start == subject.sent.start for p in doc.spans.get("places", [])):
             actor = "UKR"  # "officials reported" about a Ukrainian town: its local officials

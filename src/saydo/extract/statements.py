@@ -163,6 +163,7 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0,
     quotes = quote_spans(text)
     registry = Registry(doc, quotes)
     registry.home = home_country(article.source_url)
+    registry.day = article.published
     found: list[Statement] = []
     places_by_sentence: dict[int, list[Span]] = {}
     for span in doc.spans.get("places", []):

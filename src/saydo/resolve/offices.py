@@ -18,8 +18,8 @@ from saydo.resolve.actors import actor_in_phrase
 @dataclass(frozen=True)
 class Holder:
     actor: str
-    office: str  # "president" (head of state), "chancellor" (head of government), a body's "secretary general" or
-    # "director general"
+    office: str  # "president" (head of state), "chancellor" or "prime minister" (head of government), a body's
+    # "secretary general" or "director general"
     name: str
     start: date
     end: date | None = None  # the day the successor took office; None: still in office
@@ -37,6 +37,10 @@ HOLDERS: tuple[Holder, ...] = (
     Holder("FRA", "president", "Emmanuel Macron", date(2017, 5, 14)),
     Holder("DEU", "chancellor", "Olaf Scholz", date(2021, 12, 8), date(2025, 5, 6)),
     Holder("DEU", "chancellor", "Friedrich Merz", date(2025, 5, 6)),
+    Holder("GBR", "prime minister", "Boris Johnson", date(2019, 7, 24), date(2022, 9, 6)),
+    Holder("GBR", "prime minister", "Liz Truss", date(2022, 9, 6), date(2022, 10, 25)),
+    Holder("GBR", "prime minister", "Rishi Sunak", date(2022, 10, 25), date(2024, 7, 5)),
+    Holder("GBR", "prime minister", "Keir Starmer", date(2024, 7, 5)),
     # the heads of the international bodies most often in the war's news
     Holder("IAEA", "director general", "Rafael Grossi", date(2019, 12, 3)),
     Holder("UN", "secretary general", "António Guterres", date(2017, 1, 1)),
@@ -45,7 +49,8 @@ HOLDERS: tuple[Holder, ...] = (
 )
 
 _HEAD = re.compile(r"^(?:the\s+)?(?:(?P<adj>[A-Z][\w.]*)\s+)?"
-                   r"(?P<office>president|head of state|chancellor|director[- ]general|secretary[- ]general)"
+                   r"(?P<office>president|head of state|chancellor|prime minister|director[- ]general|"
+                   r"secretary[- ]general)"
                    r"(?:\s+of\s+(?:the\s+)?(?P<state>.+))?$", re.I)
 
 
