@@ -137,3 +137,43 @@ def test_documents_a_sentence_with_a_verb_is_no_title(nlp):
             "We will open two more ferry lines in June.")
     found = _statements(nlp, body)
     assert not any("speaker:document" in s.rules for s in found)
+
+
+@pytest.mark.parametrize("title,words", [
+    # a modifier of when before the noun, whom it was given to between the noun and its author
+    ("Post-forum press conference by Minister of Transport Anna Kovalenko in Lviv",
+     "Minister of Transport Anna Kovalenko"),
+    ("Remarks to the media by the Director-General on the ferry inspections", "the Director-General"),
+    # the author first, a dash or a colon, then the noun heading the rest
+    ("THE DIRECTOR-GENERAL -- REMARKS TO THE BOARD", "THE DIRECTOR-GENERAL"),
+    ("Ministry of Transport: statement on the ferry timetable", "Ministry of Transport"),
+    # a name before the noun is a headline's, not an author's; news about a statement is no statement
+    ("Kovalenko - statement on the ferries", None),
+    ("Mayors dismiss statement by the ministry", None),
+])
+def test_documents_more_title_shapes(title, words):
+    assert author_words(title) == words
+
+
+SPEECH = ("Good afternoon.\n\nThis morning I met the ferry operators of six countries.\n\n"
+          "We will keep the ferry lines open through the winter.\n\nI thank every crew for their courage.")
+
+
+@pytest.mark.parametrize("url,speaker,actor", [
+    # a government's site whose link names the office: its holder on the day
+    ("https://www.gov.uk/government/news/pm-remarks-at-the-ferry-summit-4-may-2023", "Rishi Sunak", "GBR"),
+    # an international body's site: the body, as no table says which official spoke
+    ("https://www.iaea.org/newscenter/statements/remarks-ferry-summit", "the IAEA", "IAEA"),
+    ("https://www.un.org/sg/en/content/secretary-general-remarks-ferry-summit", "António Guterres", "UN"),
+])
+def test_documents_a_first_person_speech_on_a_government_or_body_site(nlp, url, speaker, actor):
+    found = _statements(nlp, f"source {url}\n\n" + SPEECH)
+    lines = next(s for s in found if s.text.startswith("We will keep"))
+    assert (lines.speaker, lines.actor, lines.kind) == (speaker, actor, "pledge")
+    assert "speaker:document" in lines.rules
+
+
+def test_documents_news_on_a_government_site_is_no_speech(nlp):
+    text = ("source https://www.gov.uk/government/news/ferry-summit\n\nThe minister met the ferry operators. "
+            "We will keep the lines open, she said. The operators welcomed the plan.")
+    assert not any("speaker:document" in s.rules for s in _statements(nlp, text))

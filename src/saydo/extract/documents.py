@@ -59,7 +59,9 @@ _CONNECTORS = {"of", "the", "and", "for", "de", "von", "van", "der"}
 
 # words before a document noun that say what kind it is: "press statement", "introductory statement", "video address"
 _KINDS = (r"(?:video|televised|evening|annual|new\s+year'?s?|official|special|press|introductory|opening|closing|"
-          r"keynote|written)")
+          r"keynote|written|joint|[a-z]+(?:-[a-z]+)+)")  # and a hyphened word of when: "pre-summit", "year-end"
+# whom a document is given to, between its noun and its author: "Remarks to the press by the Secretary-General"
+_AUDIENCE = r"(?:to\s+(?:the\s+)?(?:press|media|reporters|journalists|nation|parliament)\s+)?"
 
 
 def _nouns() -> str:
@@ -71,7 +73,16 @@ def _nouns() -> str:
 def _title_pattern() -> re.Pattern:
     nouns = _nouns()
     return re.compile(rf"(?:^|\s[-–—|:]\s)\W*(?:{_KINDS}\s+)*"
-                      rf"(?:{nouns})\s+(?:by|of|from)\s+(?P<author>[^,;:.()\[\]]+?){_ENDS}", re.I)
+                      rf"(?:{nouns})\s+{_AUDIENCE}(?:by|of|from)\s+(?P<author>[^,;:.()\[\]]+?){_ENDS}", re.I)
+
+
+# the author first, a dash or colon, then the document noun heading the rest: "THE SECRETARY-GENERAL -- REMARKS TO
+# THE PRESS", "Ministry of Foreign Affairs: statement on the vote"
+@lru_cache(maxsize=1)
+def _author_first_pattern() -> re.Pattern:
+    nouns = _nouns()
+    return re.compile(rf"^\W*(?P<author>[A-Z][^,;:.()\[\]|–—]*?)(?:\s+(?:-{{1,2}}|[–—|])|\s*:)\s+(?:{_KINDS}\s+)*"
+                      rf"(?:{nouns})(?=\s+(?:to|at|on|in|before|after|during|for|following)\s|\s*$)", re.I)
 
 
 # the author's words in the possessive before a document noun, at the start of a title: "Minister Anna Kovalenko's
@@ -142,6 +153,12 @@ def author_words(title: str | None) -> str | None:
         if m is not None and any(w[:1].islower() and w not in _CONNECTORS for w in m.group("author").split()):
             m = None
     if m is None:
+        m = _author_first_pattern().search(title.strip())
+        # only an office or a body written before the noun ("The Secretary-General -- Remarks"), not a name that a
+        # news headline quotes ("Kovalenko: statement by the envoy is a lie" has its own "by")
+        if m is not None and not (looks_official(m.group("author")) or ORG_WORDS.search(m.group("author"))):
+            m = None
+    if m is None:
         return None
     words = re.sub(r"\s+", " ", m.group("author")).strip()
     # a name or an office is written with capitals: a lower-case word other than a connector ends it ("President
@@ -164,16 +181,20 @@ def author_words(title: str | None) -> str | None:
 
 
 def document_author(title: str | None, text: str, sentences: list[Span], registry: Registry,
-                    site: tuple[str, str] | None = None, day: date | None = None) -> Speaker | None:
+                    site: tuple[str, str] | None = None, day: date | None = None,
+                    body: tuple[str, str] | None = None) -> Speaker | None:
     """The author a document's title names (``title``: the article's; else the first line of ``text`` when it is a
     heading), or None when it names none or the text reports the author speaking (see the module). ``site``: the
     issuing site's (actor, body) when the link is a known one (``saydo.extract.readouts.issuing_site``); ``day``: the
-    text's date, for who held an office the title names without a name ("the President of Ruritania")."""
+    text's date, for who held an office the title names without a name ("the President of Ruritania"); ``body``:
+    (actor, name) of another government's or international body's own site (``saydo.extract.readouts.own_site``),
+    whose speech saved without its title is the body's, as no table says which of its officials gave it."""
     words = author_words(title) or author_words(heading(text)) or \
         next((w for line in opening_titles(text, sentences) if (w := author_words(line))), None)
     if words is None:
-        return _own_site_speech(text, site, day, registry)
-    author = _author(words, text, registry, site, day)
+        return _own_site_speech(text, site, day, registry) if site is not None else \
+            _own_site_speech(text, body, None, registry)
+    author = _author(words, text, registry, site or body, day)
     if author is None or _reported(author, sentences):
         return None
     return author

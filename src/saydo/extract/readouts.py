@@ -113,6 +113,41 @@ def site_actor(url: str | None) -> str | None:
     return country.alpha_3 if country is not None else None
 
 
+# the names the international bodies of ``_OWN_SITES`` speak under
+_BODIES = {"UN": "the United Nations", "IAEA": "the IAEA", "NATO": "NATO", "EU": "the European Union",
+           "OSCE": "the OSCE"}
+
+
+# a head's office named in a link's path ("/pm-statement-at-...", "/secretary-general-remarks-press")
+_PATH_OFFICE = re.compile(r"(?:^|[/_-])(?P<office>pm|prime-minister|president|chancellor|secretary-general|"
+                          r"director-general)(?=[/_.-]|$)", re.I)
+
+
+def own_site(url: str | None, day: date | None = None) -> tuple[str, str] | None:
+    """(actor, name) of a government's or international body's own site other than a head of state's
+    (``issuing_site``): "www.gov.uk" -> ("GBR", "the Government of the United Kingdom"), "un.org" -> ("UN", "the
+    United Nations"), or the holder on ``day`` of an office the link's path names ("www.gov.uk/.../pm-statement" ->
+    the Prime Minister of the day); None for a head of state's site and for any other site."""
+    if issuing_site(url) is not None:
+        return None
+    actor = site_actor(url)
+    if actor is None:
+        return None
+    m = _PATH_OFFICE.search(urlparse(url if "//" in url else "//" + url).path)
+    if m is not None:
+        office = m.group("office").lower().replace("-", " ")
+        name = holder(actor, day, "prime minister" if office == "pm" else office)
+        if name:
+            return actor, name
+    if actor in _BODIES:
+        return actor, _BODIES[actor]
+    country = pycountry.countries.get(alpha_3=actor)
+    if country is None:
+        return None
+    name = getattr(country, "common_name", None) or country.name
+    return actor, f"the Government of {'the ' if name.startswith('United') else ''}{name}"
+
+
 # country-code domains sold for other uses than their country's ("io", "tv", "fm"): they tell no home country
 _GENERIC_CCTLDS = {"io", "co", "tv", "me", "ly", "fm", "ai", "ws", "cc", "to", "gg", "nu", "tk", "su", "eu"}
 

@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Span
 
 from saydo.extract.documents import document_author
 from saydo.extract.lexicon import lexicon
-from saydo.extract.readouts import Readout, apply_readout, find_readout, issuing_site, site_actor
+from saydo.extract.readouts import Readout, apply_readout, find_readout, issuing_site, own_site, site_actor
 from saydo.extract.speakers import Person, Registry, Speaker, _default_actor, similar_surnames
 from saydo.resolve.actors import actor_in_phrase, actor_of_name, actor_of_person, looks_official
 
@@ -270,7 +270,8 @@ def sentence_defaults(text: str, url: str | None, sentences: list[Span], registr
     where = _turn_of(sentences, turns, offset)
     readout = find_readout(url, sentences, [t is not None for t in where], registry, quotes, day)
     principal = readout.issuer if readout is not None and readout.issuer.person is not None else None
-    author = document_author(title, text, sentences, registry, issuing_site(url), day) if readout is None else None
+    author = document_author(title, text, sentences, registry, issuing_site(url), day, own_site(url, day)) \
+        if readout is None else None
     items: list[Default | None] = []
     speakers: dict[str, Speaker | None] = {}
     for turn in where:
