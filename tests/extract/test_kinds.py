@@ -432,3 +432,17 @@ def test_statements_a_quotation_told_to_someone_is_what_was_said(nlp):
     # "assuring" may take the thing assured as its object, not someone addressed
     assert _kinds(nlp, "The Turkish president spoke to his Russian counterpart on Thursday, assuring Turkey\u2019s "
                        "diplomatic effort to end the war.", speaker="") == ["pledge"]
+
+
+@pytest.mark.parametrize("sentence,kind", [
+    # a response another's act "would trigger" or "could draw": a warning of the speaker's side's own
+    ("said any breach of the border regime would trigger a military response.", "pledge"),
+    ("warned that any attack on the ferries could draw swift retaliation.", "pledge"),
+    # "suggest" with a meeting or truce to hold: a proposal; with a view of what happened: an opinion
+    ("suggested holding the next round of talks in Vienna.", "pledge"),
+    ("suggested that the talks had stalled because of the other side.", "opinion"),
+    # readiness "for" as well as "to"
+    ("stressed Ukraine's readiness for a local truce around the dam.", "pledge"),
+])
+def test_kinds_responses_proposals_and_readiness(nlp, sentence, kind):
+    assert _kinds(nlp, sentence) == [kind]

@@ -65,6 +65,7 @@ THREAT = _cue("threats_of_response")  # "the attack will not go unpunished": a w
 IN_PERSON = _cue("in_person_commitments")  # "she said she had ordered ...": any commitment word was right 2 in 8
 RELIANCE = _cue("assured_reliance")  # "Ukraine can count on our support": support assured to another party
 CONTINUED = _cue("continued_commitments")  # "we continue to supply", "we are working to bring them home"
+SUGGESTED = _cue("suggested_arrangements")  # "suggested holding the next round in Vienna": a proposal
 
 
 @dataclass(frozen=True)
@@ -193,6 +194,9 @@ def pledge_rule(lemma: str, content: str, cues: Cues, commitments: str | None = 
     if lemma in ("announce", "declare", "confirm") and cues.own_side and \
             (MILITARY_ACTION.search(content) or ARRANGEMENT.search(content)):
         return "announced-action"  # the first announcement of a withdrawal or ceasefire, even when phrased as under way
+    if lemma == "suggest" and (cues.own_side or cues.state_speaker and not cues.other_side) and not cues.spoken and \
+            not cues.stative and SUGGESTED.search(content):
+        return "suggested-arrangement"  # "suggested holding the next round in Vienna": a proposal, not a view
     if lemma in ("announce", "unveil") and (cues.own_side or cues.state_speaker and not cues.other_side) and \
             not cues.spoken and not cues.stative and _measure_named(content):
         return "named-measure"  # "the ministry announced new sanctions on two banks": its own measure
