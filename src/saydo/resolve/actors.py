@@ -95,7 +95,7 @@ PUBLIC_FIGURES: dict[str, str] = {
     "sybiha": "UKR", "lubinets": "UKR", "podoliak": "UKR", "zelenska": "UKR", "stefanchuk": "UKR",
     "svyrydenko": "UKR", "kubrakov": "UKR", "danilov": "UKR", "kyslytsya": "UKR", "ihnat": "UKR", "pletenchuk": "UKR",
     "yusov": "UKR", "syniehubov": "UKR", "prokudin": "UKR", "lysak": "UKR", "vilkul": "UKR", "tykhyi": "UKR",
-    "nikiforov": "UKR", "haluschenko": "UKR", "halushchenko": "UKR", "zhovkva": "UKR", "fedorov": "UKR",
+    "nikiforov": "UKR", "nykyforov": "UKR", "haluschenko": "UKR", "halushchenko": "UKR", "zhovkva": "UKR", "fedorov": "UKR",
     "trump": "USA", "vance": "USA", "rubio": "USA", "witkoff": "USA", "waltz": "USA", "kellogg": "USA",
     "hegseth": "USA", "leavitt": "USA", "starmer": "GBR", "lammy": "GBR", "healey": "GBR", "fidan": "TUR",
     "orban": "HUN", "orbán": "HUN", "szijjarto": "HUN", "szijjártó": "HUN", "duda": "POL", "tusk": "POL",
@@ -111,6 +111,8 @@ PUBLIC_FIGURES: dict[str, str] = {
     # family name first: the whole name
     "xi jinping": "CHN", "wang yi": "CHN", "wang wenbin": "CHN", "mao ning": "CHN", "li qiang": "CHN", "li hui": "CHN",
     "kim jong un": "PRK", "kim jong-un": "PRK",
+    # a surname many share, known only with the first name
+    "kamala harris": "USA",
 }
 
 # Words describing a private person: residents, witnesses, families.
