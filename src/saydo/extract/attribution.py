@@ -58,8 +58,12 @@ Attribution = tuple[Token | None, Speaker, bool]  # (speech verb or None, speake
 
 STATEMENT_NOUNS = {"statement", "statements", "message", "announcement", "communique", "communiqué", "release",
                    "letter", "post", "text", "notice", "declaration", "address", "report", "document", "remarks",
-                   "resolution", "readout", "update", "summary", "transcript"}
-_INTRODUCING_VERBS = {"make", "issue", "release", "publish", "deliver", "circulate"}
+                   "resolution", "readout", "update", "summary", "transcript",
+                   # the items of what is said next ("shared several points:", "outlined the main theses")
+                   "point", "points", "detail", "details", "comment", "comments", "thesis", "theses", "takeaway",
+                   "takeaways", "highlight", "highlights", "conclusion", "conclusions"}
+_INTRODUCING_VERBS = {"make", "issue", "release", "publish", "deliver", "circulate", "share", "outline", "list",
+                      "present", "give"}
 _CLOSING_FIRST = re.compile(r"[^“«\"]*?[\w.,!?…)\]](”|\")(?=[\s,.;:—–-]|$)", re.S)
 TRUNCATED_WORDS = 12  # a last line this long that ends without punctuation was cut off, not a heading
 CONTINUATION_REACH = 4  # sentences of reported speech that may run on after one attribution
@@ -228,12 +232,12 @@ def _running_on(sentences, spans, paragraphs, text, quotes, found, usable, meta,
     """Unattributed present- or future-tense sentences right after a statement continue it: within its paragraph, or
     across paragraphs after an introduction ("X made a number of statements", "X said:")."""
     carrier: Speaker | None = None
-    crosses = False
+    crosses = announced = False  # announced: an introduction ("X shared several points:") opened what follows
     run = scheduled = 0
     for index in range(len(sentences)):
         start, end = spans[index]
         if introduced_by[index] is not None:
-            carrier, crosses, run, scheduled = introduced_by[index], True, 0, 0
+            carrier, crosses, run, scheduled, announced = introduced_by[index], True, 0, 0, True
             continue
         if not any(ch.isalnum() for ch in text[start:end]):
             continue  # a stray mark left between paragraphs
@@ -241,17 +245,23 @@ def _running_on(sentences, spans, paragraphs, text, quotes, found, usable, meta,
         if item is not None:
             # an introduced speaker's own attributed sentence keeps the introduction going across paragraphs
             introduced = crosses and carrier is not None and item[1].name == carrier.name
-            carrier, crosses, run = item[1], introduced or (end > start and text[end - 1] == ":"), 0
-            scheduled = 0
+            colon = end > start and text[end - 1] == ":"
+            carrier, crosses, run = item[1], introduced or colon, 0
+            scheduled, announced = 0, (introduced and announced) or colon
             continue
         if carrier is not None and _bulleted(text, start):
             crosses, run = True, 0  # "X announced the outcomes:" then one bulleted item after another: X's list
+        listed = carrier is not None and crosses and _in_bulleted_line(text, start)
         if carrier is None or not usable[index] or meta[index] or run >= CONTINUATION_REACH or (
                 not crosses and index > 0 and paragraphs[index] != paragraphs[index - 1]):
             carrier = None
             continue
-        if quoted_words(text, quotes, start, end) > 0 or not _reported_tense(sentences[index]):
-            carrier = None
+        # the items of a list an introduction announced are the speaker's in any tense ("Moscow received four more
+        # documents"); elsewhere a past-tense sentence may be the reporter's narration
+        if quoted_words(text, quotes, start, end) > 0 or not (_reported_tense(sentences[index]) or
+                                                               listed and announced):
+            if not listed:
+                carrier = None  # an item of the list that quotes or tells the past is left, and the list goes on
             continue
         found[index] = (None, carrier, False)
         scheduled += _future(sentences[index])
@@ -268,6 +278,13 @@ def _bulleted(text: str, start: int) -> bool:
     head = text[line:start + 2].lstrip()
     return bool(head) and (head[0] in _BULLETS or head[:2] in ("- ", "* ")) and \
         not any(ch.isalnum() for ch in text[line:start])
+
+
+def _in_bulleted_line(text: str, start: int) -> bool:
+    """Does the sentence lie on a line that is an item of a bulleted list (its first sentence or a later one)?"""
+    line = text.rfind("\n", 0, start) + 1
+    head = text[line:start + 2].lstrip(" \t")
+    return bool(head) and (head[0] in _BULLETS or head[:2] in ("- ", "* "))
 
 
 JOINT_SETTLERS = lexicon("turns", "joint_settlers")
