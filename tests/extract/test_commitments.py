@@ -318,3 +318,8 @@ def test_commitments_a_time_phrase_between_the_auxiliary_and_its_verb(nlp):
     kinds = _kinds(nlp, 'said: "Our units will from 8 a.m. to 4 p.m. (Kyiv time) on 2 and 3 June open a safe '
                         'route for the ferry crews."', speaker="The Ukrainian Navy ")
     assert kinds == ["pledge"]
+
+
+def test_commitments_readiness_whose_infinitive_the_parser_hangs_on_the_verb(nlp):
+    # "to keep" is parsed as the verb's complement, not the noun's; the readiness still says what is undertaken
+    assert _kinds(nlp, "said the two sides confirmed readiness to keep the ferry crossing open.") == ["pledge"]
