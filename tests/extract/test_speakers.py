@@ -555,3 +555,15 @@ def test_speakers_an_office_alone_with_no_holder_named_is_the_holder_of_the_day(
     text = ("source https://www.example.co.uk/news/2\n\nBoris Johnson visited the port. The Prime Minister said the "
             "ferry lines would stay open through the winter.")
     assert _all(nlp, text, date(2022, 2, 1))[-1].speaker == "Boris Johnson"
+
+
+def test_speakers_a_role_word_must_be_the_person_s_and_a_role_is_a_mention(nlp):
+    text = ("Kremlin leader Ivan Petrov met the envoys on Tuesday. His aide Oleg Sidorov took part.\n\n"
+            "According to Sidorov, the meeting with Petrov and the envoys lasted five hours.\n\n"
+            "\"The talks were long and detailed. We went through every clause of the ferry plan, one by one, and "
+            "we will go on with the work next week in Geneva at the level of experts,\" the Kremlin aide said.\n\n"
+            "He also said the ferries would keep running.")
+    found = _all(nlp, text, date(2025, 3, 4))
+    talks = next(s for s in found if s.text.startswith("\"The talks"))
+    assert talks.speaker == "Oleg Sidorov"  # "the Kremlin aide", not the Kremlin leader
+    assert found[-1].speaker == "Oleg Sidorov"  # "He": the aide, named by his role just before

@@ -8,6 +8,7 @@ same entry. The actor comes from the role ("Russia's ... minister" -> RUS), from
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -272,7 +273,10 @@ class Registry:
             if portfolio - {"prime"} else \
             (lambda p: not PERSON_ROLE.search(p.role) and _office_fits(office_of(p.name), keys)) if specific \
             else (lambda p: True)
-        return (latest(lambda p: fits(p) and bool(keys & role_words(p) - generic) and portfolio <= role_words(p))
+        # a word naming the side or body alone is shared by its officials: "the Kremlin aide" is not "Kremlin leader X"
+        sided = {w for w in keys if actor_of_name(w) and not PERSON_ROLE.fullmatch(w)}
+        return (latest(lambda p: fits(p) and bool(keys & role_words(p) - generic - sided) and
+                       portfolio <= role_words(p))
                 or (latest(lambda p: p.actor == side and free(p)) if side else None)
                 or (latest(lambda p: p.actor not in (None, "CIV") and free(p)) if not side else None))
 
@@ -727,6 +731,8 @@ def speaker_from_subject(subject: Token, registry: Registry, sentence_start: int
             (subject.pos_ != "NOUN" or PERSON_ROLE.fullmatch(subject.text)):  # "the general staff" is no general
         person = registry.by_role(text, subject.i)
         if person:
+            if subject.i not in person.mentions:
+                bisect.insort(person.mentions, subject.i)  # "the Kremlin aide said": a mention of the aide
             return Speaker(person.name, person.actor or actor_in_phrase(text), person)
     body = _described_body(subject, span)
     if body is not None:
