@@ -112,8 +112,7 @@ PUBLIC_FIGURES: dict[str, str] = {
     # family name first: the whole name
     "xi jinping": "CHN", "wang yi": "CHN", "wang wenbin": "CHN", "mao ning": "CHN", "li qiang": "CHN", "li hui": "CHN",
     "kim jong un": "PRK", "kim jong-un": "PRK",
-    # a surname many share, known only with the first name
-    "kamala harris": "USA",
+    "harris": "USA",  # Kamala Harris, whose first name the small model often leaves out of the name
 }
 
 # Words describing a private person: residents, witnesses, families.
