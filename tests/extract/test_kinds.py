@@ -446,3 +446,15 @@ def test_statements_a_quotation_told_to_someone_is_what_was_said(nlp):
 ])
 def test_kinds_responses_proposals_and_readiness(nlp, sentence, kind):
     assert _kinds(nlp, sentence) == [kind]
+
+
+@pytest.mark.parametrize("sentence,kind", [
+    # a refusal by the speaker's side is negative intent
+    ('said: "We cannot accept a buffer zone around the dam."', "pledge"),
+    ('said: "We can\'t allow that kind of ferry inspection."', "pledge"),
+    ('said: "We cannot win this without more air defence."', "claim"),  # inability, not a refusal
+    # "no plans" with a word of when between
+    ('said: "We have no immediate plans to reopen the embassy."', "pledge"),
+])
+def test_kinds_refusals_and_plans_denied(nlp, sentence, kind):
+    assert _kinds(nlp, sentence) == [kind]
