@@ -323,3 +323,10 @@ def test_commitments_a_time_phrase_between_the_auxiliary_and_its_verb(nlp):
 def test_commitments_readiness_whose_infinitive_the_parser_hangs_on_the_verb(nlp):
     # "to keep" is parsed as the verb's complement, not the noun's; the readiness still says what is undertaken
     assert _kinds(nlp, "said the two sides confirmed readiness to keep the ferry crossing open.") == ["pledge"]
+
+
+def test_commitments_an_institution_s_it_outside_the_quotation_marks(nlp):
+    # "it" stands for the institution itself when it lies outside the quoted words of a direct statement
+    kinds = _kinds(nlp, "said in a joint statement after the talks that it would “immediately resume the supply of "
+                        "spare parts for the ferries”.", speaker="The ministry of transport of Ukraine ")
+    assert kinds == ["pledge"]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from saydo.extract.lexicon import lexicon
+from saydo.extract.quotes import inside_quote
 from saydo.resolve.actors import actor_of_name
 
 FUTURE_AUX = {"will", "would", "shall", "'ll", "’ll", "wo"}
@@ -76,11 +77,18 @@ class Futures:
 
 
 def futures(content: Span, reporting: Token | None = None, *, institution: bool = False,
-            quoted: bool = False, person: bool = False, other_side=lambda subject: False) -> Futures:
+            quoted: bool = False, person: bool = False, other_side=lambda subject: False,
+            quotes: list[tuple[int, int]] | None = None) -> Futures:
     """Read the future-marked verbs of ``content``. ``institution``: the speaker is an institution (its "it" is itself);
     ``person`` and not ``quoted``: a "he"/"she" in indirect speech is the speaker; ``other_side(subject)``: the subject
     is another party than the speaker's (whose acts the speaker cannot commit to)."""
     marked = agent = believed = impersonal = arrangement = under_way = measure = ordered = False
+
+    def inside(token: Token | None) -> bool:
+        """Is this word of a directly quoted statement inside its quotation marks (``quotes``: their character
+        spans; every word is when they are not given)? "said that it would 'lift the pause'": "it" is not."""
+        return quoted and (quotes is None or token is None or inside_quote(quotes, token.idx))
+
     if reporting is not None and _belief_report(reporting, content):
         believed = True
     for verb in content:
@@ -112,11 +120,11 @@ def futures(content: Span, reporting: Token | None = None, *, institution: bool 
             if by is None and not (patient is not None and other_side(patient)):
                 agent = True
             elif by is not None and _is_agent(by, institution=institution, reported=reporting is not None,
-                                              quoted=quoted, person=person) and not other_side(by):
+                                              quoted=inside(by), person=person) and not other_side(by):
                 agent = True
             continue
         subject = subject_of(verb)
-        if _is_agent(subject, institution=institution, reported=reporting is not None, quoted=quoted,
+        if _is_agent(subject, institution=institution, reported=reporting is not None, quoted=inside(subject),
                      person=person) and _is_act(verb) and not other_side(subject) and not _procedure(verb, subject):
             agent = True
     return Futures(marked=marked, agent_acts=agent, believed=believed, impersonal=impersonal,

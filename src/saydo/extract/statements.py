@@ -402,7 +402,7 @@ def _cues(content: Span, speaker: Speaker, verb: Token | None, quoted: bool = Fa
     future = futures(content, verb, institution=(state and speaker.person is None) or body, quoted=quoted,
                      person=_a_person(speaker),
                      other_side=lambda t: _side(t, speaker, state or body, _quoted_at(t, quoted, quotes),
-                                                together) == "other")
+                                                together) == "other", quotes=quotes)
     if in_person and state and future.agent_acts:
         own = True  # "the minister said he would vote for it": an official committing in person to an act
     return Cues(own_side=own, other_side=other, state_speaker=state, body_speaker=body, imperative=imperative,
