@@ -62,8 +62,7 @@ STATEMENT_NOUNS = {"statement", "statements", "message", "announcement", "commun
                    # the items of what is said next ("shared several points:", "outlined the main theses")
                    "point", "points", "detail", "details", "comment", "comments", "thesis", "theses", "takeaway",
                    "takeaways", "highlight", "highlights", "conclusion", "conclusions"}
-_INTRODUCING_VERBS = {"make", "issue", "release", "publish", "deliver", "circulate", "share", "outline", "list",
-                      "present", "give"}
+_INTRODUCING_VERBS = {"make", "issue", "release", "publish", "deliver", "circulate", "share", "outline", "list"}
 _CLOSING_FIRST = re.compile(r"[^“«\"]*?[\w.,!?…)\]](”|\")(?=[\s,.;:—–-]|$)", re.S)
 TRUNCATED_WORDS = 12  # a last line this long that ends without punctuation was cut off, not a heading
 CONTINUATION_REACH = 4  # sentences of reported speech that may run on after one attribution

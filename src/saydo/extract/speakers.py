@@ -8,7 +8,6 @@ same entry. The actor comes from the role ("Russia's ... minister" -> RUS), from
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -731,8 +730,6 @@ def speaker_from_subject(subject: Token, registry: Registry, sentence_start: int
             (subject.pos_ != "NOUN" or PERSON_ROLE.fullmatch(subject.text)):  # "the general staff" is no general
         person = registry.by_role(text, subject.i)
         if person:
-            if subject.i not in person.mentions:
-                bisect.insort(person.mentions, subject.i)  # "the Kremlin aide said": a mention of the aide
             return Speaker(person.name, person.actor or actor_in_phrase(text), person)
     body = _described_body(subject, span)
     if body is not None:
