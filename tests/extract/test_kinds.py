@@ -438,6 +438,7 @@ def test_statements_a_quotation_told_to_someone_is_what_was_said(nlp):
     # a response another's act "would trigger" or "could draw": a warning of the speaker's side's own
     ("said any breach of the border regime would trigger a military response.", "pledge"),
     ("warned that any attack on the ferries could draw swift retaliation.", "pledge"),
+    ("warned that any attempt to block the port could attract a military response.", "pledge"),
     # "suggest" with a meeting or truce to hold: a proposal; with a view of what happened: an opinion
     ("suggested holding the next round of talks in Vienna.", "pledge"),
     ("suggested that the talks had stalled because of the other side.", "opinion"),
