@@ -194,6 +194,11 @@ def test_place_codes_a_region_named_is_not_a_reference_back(nlp):
     ("The Kremlin said Kyiv's drone attacks on refineries would not go unanswered.", "The Kremlin"),
     # the receiver as the object of giving
     ("The Pentagon said Washington would provide Kyiv with more artillery shells in the spring.", "The Pentagon"),
+    # a party pressed or addressed: a warning or a message to Kyiv, pressure on it
+    ("The Russian ministry said its warning to Kyiv was clear: the shelling of the dam must stop.",
+     "The Russian ministry"),
+    ("The Russian envoy said partners should put more pressure on Kyiv to stop shelling the dam.",
+     "The Russian envoy"),
 ])
 def test_place_codes_kyiv_receiving_or_condemned_is_the_government(nlp, text, opening):
     assert _places(nlp, text, opening) == ()

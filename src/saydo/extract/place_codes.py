@@ -529,6 +529,10 @@ def _means_government(span: Span) -> bool:
         return True  # "Moscow blamed Kyiv", "pushing Kyiv to shift the fighting"
     if root.dep_ == "pobj" and head.head.lemma_ in _words("kyiv_pressure_verbs") and head.lower_ in ("on", "upon"):
         return True  # "called on Kyiv to cease"
+    if root.dep_ == "pobj" and head.lower_ in ("on", "upon", "to") and \
+            (head.head.lower_ in _words("kyiv_addressed_nouns") or
+             any(c.dep_ == "dobj" and c.lower_ in _words("kyiv_addressed_nouns") for c in head.head.children)):
+        return True  # "pressure on Kyiv", "put pressure on Kyiv", "a stern warning to Kyiv": a party pressed
     if root.dep_ == "pobj" and head.lower_ in ("with", "between") and head.head.lemma_.lower() in _TALKS:
         return True  # "talks with Kyiv"
     if root.dep_ == "pobj" and head.lower_ in ("to", "for") and _given(head.head):
