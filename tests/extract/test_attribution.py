@@ -918,10 +918,10 @@ def test_attribution_a_bulleted_list_after_an_introduction_is_the_speaker_s_in_a
             "Port authority head Anna Kovalenko shared several points with reporters:\n\n"
             "  • The two ports will reopen on Friday. But the schedule is \"still tight.\"\n"
             "  • Six ferries were repaired during the talks.\n"
-            "  • Both sides confirmed readiness to keep the crossing open.")
+            "  • Both ports confirmed readiness to keep the crossing open.")
     _, found = _extract(nlp, text)
     listed = {s.text.split()[0] + " " + s.text.split()[1]: s.speaker for s in found if s.start > text.index("•")}
-    assert listed == {"The two": "Anna Kovalenko", "Six ferries": "Anna Kovalenko", "Both sides": "Anna Kovalenko"}
+    assert listed == {"The two": "Anna Kovalenko", "Six ferries": "Anna Kovalenko", "Both ports": "Anna Kovalenko"}
     # without an introduction, a past-tense item is the reporter's
     _, found = _extract(nlp, text.replace("shared several points with reporters:", "said the talks went well."))
     assert not any(s.text.startswith("Six ferries") for s in found)

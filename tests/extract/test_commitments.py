@@ -315,7 +315,7 @@ def test_commitments_legislators_are_a_party_that_commits(nlp, text):
 
 def test_commitments_a_time_phrase_between_the_auxiliary_and_its_verb(nlp):
     # the parser hangs the subject on "will" when a long time phrase follows it; the forces still act
-    kinds = _kinds(nlp, 'said: "Our units will from 8 a.m. to 4 p.m. (Kyiv time) on 2 and 3 June open a safe '
+    kinds = _kinds(nlp, 'said: "Our units will from 7 a.m. until 3 p.m. (Kyiv time) on 2 and 3 June open a safe '
                         'route for the ferry crews."', speaker="The Ukrainian Navy ")
     assert kinds == ["pledge"]
 

@@ -164,7 +164,7 @@ SPEECH = ("Good afternoon.\n\nThis morning I met the ferry operators of six coun
     ("https://www.gov.uk/government/news/pm-remarks-at-the-ferry-summit-4-may-2023", "Rishi Sunak", "GBR"),
     # an international body's site: the body, as no table says which official spoke
     ("https://www.iaea.org/newscenter/statements/remarks-ferry-summit", "the IAEA", "IAEA"),
-    ("https://www.un.org/sg/en/content/secretary-general-remarks-ferry-summit", "António Guterres", "UN"),
+    ("https://www.un.org/en/statements/secretary-general-statement-on-the-ferry-summit", "António Guterres", "UN"),
 ])
 def test_documents_a_first_person_speech_on_a_government_or_body_site(nlp, url, speaker, actor):
     found = _statements(nlp, f"source {url}\n\n" + SPEECH)

@@ -436,7 +436,7 @@ def test_statements_a_quotation_told_to_someone_is_what_was_said(nlp):
 
 @pytest.mark.parametrize("sentence,kind", [
     # a response another's act "would trigger" or "could draw": a warning of the speaker's side's own
-    ("said any breach of the border regime would trigger a military response.", "pledge"),
+    ("said that a breach of the border regime would trigger an armed response.", "pledge"),
     ("warned that any attack on the ferries could draw swift retaliation.", "pledge"),
     ("warned that any attempt to block the port could attract a military response.", "pledge"),
     # "suggest" with a meeting or truce to hold: a proposal; with a view of what happened: an opinion
@@ -455,7 +455,7 @@ def test_kinds_responses_proposals_and_readiness(nlp, sentence, kind):
     ('said: "We can\'t allow that kind of ferry inspection."', "pledge"),
     ('said: "We cannot win this without more air defence."', "claim"),  # inability, not a refusal
     # "no plans" with a word of when between
-    ('said: "We have no immediate plans to reopen the embassy."', "pledge"),
+    ('said: "There are no immediate plans of ours to reopen the embassy."', "pledge"),
 ])
 def test_kinds_refusals_and_plans_denied(nlp, sentence, kind):
     assert _kinds(nlp, sentence) == [kind]

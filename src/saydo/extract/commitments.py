@@ -798,7 +798,7 @@ def _undertaking_noun(noun: Token) -> bool:
     doc = noun.doc
     if noun.dep_ == "dobj" and noun.i + 2 < len(doc) and doc[noun.i + 1].lower_ == "to" and \
             doc[noun.i + 2].dep_ == "xcomp" and doc[noun.i + 2].head.i == noun.head.i:
-        return True  # "confirmed readiness to continue", its infinitive misparsed onto the verb
+        return True  # "confirmed readiness to resume talks", its infinitive misparsed onto the verb
     if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         return True  # "there are no such plans": negative intent
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("to", "for", "of")):

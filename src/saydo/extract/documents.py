@@ -76,8 +76,8 @@ def _title_pattern() -> re.Pattern:
                       rf"(?:{nouns})\s+{_AUDIENCE}(?:by|of|from)\s+(?P<author>[^,;:.()\[\]]+?){_ENDS}", re.I)
 
 
-# the author first, a dash or colon, then the document noun heading the rest: "THE SECRETARY-GENERAL -- REMARKS TO
-# THE PRESS", "Ministry of Foreign Affairs: statement on the vote"
+# the author first, a dash or colon, then the document noun heading the rest: "THE DIRECTOR-GENERAL -- STATEMENT TO
+# THE BOARD", "Ministry of Foreign Affairs: statement on the vote"
 @lru_cache(maxsize=1)
 def _author_first_pattern() -> re.Pattern:
     nouns = _nouns()
@@ -154,7 +154,7 @@ def author_words(title: str | None) -> str | None:
             m = None
     if m is None:
         m = _author_first_pattern().search(title.strip())
-        # only an office or a body written before the noun ("The Secretary-General -- Remarks"), not a name that a
+        # only an office or a body written before the noun ("The Director-General -- Statement"), not a name that a
         # news headline quotes ("Kovalenko: statement by the envoy is a lie" has its own "by")
         if m is not None and not (looks_official(m.group("author")) or ORG_WORDS.search(m.group("author"))):
             m = None

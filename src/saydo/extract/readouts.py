@@ -118,7 +118,7 @@ _BODIES = {"UN": "the United Nations", "IAEA": "the IAEA", "NATO": "NATO", "EU":
            "OSCE": "the OSCE"}
 
 
-# a head's office named in a link's path ("/pm-statement-at-...", "/secretary-general-remarks-press")
+# a head's office named in a link's path ("/pm-statement-at-...", "/secretary-general-statement-on-...")
 _PATH_OFFICE = re.compile(r"(?:^|[/_-])(?P<office>pm|prime-minister|president|chancellor|secretary-general|"
                           r"director-general)(?=[/_.-]|$)", re.I)
 
