@@ -173,6 +173,17 @@ def test_documents_a_first_person_speech_on_a_government_or_body_site(nlp, url, 
     assert "speaker:document" in lines.rules
 
 
+def test_documents_a_clock_in_a_link_names_no_office():
+    from saydo.extract.readouts import own_site
+
+    assert own_site("https://www.gov.uk/government/news/briefing-at-3-pm-on-the-ferries", date(2023, 5, 4)) == \
+        ("GBR", "the Government of the United Kingdom")
+    assert own_site("https://www.gov.uk/government/news/pm-remarks-on-the-ferries", date(2023, 5, 4)) == \
+        ("GBR", "Rishi Sunak")
+    assert own_site("https://www.president.gov.ua/en/news/1") is None  # a head of state's own site: issuing_site
+    assert own_site("https://www.example-news.com/pm-remarks") is None
+
+
 def test_documents_news_on_a_government_site_is_no_speech(nlp):
     text = ("source https://www.gov.uk/government/news/ferry-summit\n\nThe minister met the ferry operators. "
             "We will keep the lines open, she said. The operators welcomed the plan.")

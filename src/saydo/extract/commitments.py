@@ -81,7 +81,8 @@ def futures(content: Span, reporting: Token | None = None, *, institution: bool 
             quotes: list[tuple[int, int]] | None = None) -> Futures:
     """Read the future-marked verbs of ``content``. ``institution``: the speaker is an institution (its "it" is itself);
     ``person`` and not ``quoted``: a "he"/"she" in indirect speech is the speaker; ``other_side(subject)``: the subject
-    is another party than the speaker's (whose acts the speaker cannot commit to)."""
+    is another party than the speaker's (whose acts the speaker cannot commit to); ``quotes``: the character spans of
+    the quotations, so that of a direct statement only the words inside the marks count as quoted."""
     marked = agent = believed = impersonal = arrangement = under_way = measure = ordered = False
 
     def inside(token: Token | None) -> bool:

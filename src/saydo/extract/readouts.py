@@ -119,7 +119,8 @@ _BODIES = {"UN": "the United Nations", "IAEA": "the IAEA", "NATO": "NATO", "EU":
 
 
 # a head's office named in a link's path ("/pm-statement-at-...", "/secretary-general-statement-on-...")
-_PATH_OFFICE = re.compile(r"(?:^|[/_-])(?P<office>pm|prime-minister|president|chancellor|secretary-general|"
+# (not a clock's "3-pm")
+_PATH_OFFICE = re.compile(r"(?:^|(?<!\d)[/_-])(?P<office>pm|prime-minister|president|chancellor|secretary-general|"
                           r"director-general)(?=[/_.-]|$)", re.I)
 
 
