@@ -274,15 +274,13 @@ _BULLETS = "▪•●‣◦∙·■□➢►"
 def _bulleted(text: str, start: int) -> bool:
     """Does the sentence open a paragraph that is an item of a bulleted list ("▪ We see ...", "• The sides ...")?"""
     line = text.rfind("\n", 0, start) + 1
-    head = text[line:start + 2].lstrip()
-    return bool(head) and (head[0] in _BULLETS or head[:2] in ("- ", "* ")) and \
-        not any(ch.isalnum() for ch in text[line:start])
+    return _in_bulleted_line(text, start) and not any(ch.isalnum() for ch in text[line:start])
 
 
 def _in_bulleted_line(text: str, start: int) -> bool:
     """Does the sentence lie on a line that is an item of a bulleted list (its first sentence or a later one)?"""
     line = text.rfind("\n", 0, start) + 1
-    head = text[line:start + 2].lstrip(" \t")
+    head = text[line:start + 2].lstrip()
     return bool(head) and (head[0] in _BULLETS or head[:2] in ("- ", "* "))
 
 
