@@ -77,3 +77,28 @@ def test_groups_reference_back_ends_when_another_speaks(nlp):
 def test_groups_what_refers_back(nlp, text, refers):
     subject = next(t for t in nlp(text) if t.dep_ == "nsubj")
     assert refers_back(subject) is refers
+
+
+def test_groups_a_joint_statement_quoted_over_paragraphs_is_each_leaders(nlp):
+    # the leaders named two paragraphs before the statement, which a colon introduces and whose quotation runs on
+    # over several paragraphs (each opening with a quotation mark, only the last one closed)
+    text = ("Presidents Petr Pavel and Zuzana Caputova will travel to Kosice on Monday.\n\n"
+            "The trip is the first of its kind this year.\n\n"
+            "In a joint statement, the two presidents said:\n\n"
+            "\u201cWe will open a second rail link to Ukraine next spring.\n\n"
+            "\u201cUntil Russia agrees to a ceasefire at sea, we will keep up the pressure on its fleet.\u201d")
+    found = _speakers(nlp, text)
+    for opening in ("\u201cWe will open", "\u201cUntil Russia"):
+        said = [s for s in found if s[0].startswith(opening)]
+        assert sorted(s[1] for s in said) == ["Petr Pavel", "Zuzana Caputova"], opening
+        assert {s[3] for s in said} == {"pledge"}  # a condition set for Russia is not Russia's commitment
+
+
+def test_groups_a_reference_back_renews_its_reach(nlp):
+    text = ("Presidents Petr Pavel and Zuzana Caputova met in Brno on Friday.\n\n"
+            "They said the talks had gone well.\n\n"
+            "The meeting took place in the old town hall.\n\n"
+            "They said the rail link would open next spring.")
+    found = _speakers(nlp, text)
+    said = [s for s in found if s[0].startswith("They said the rail")]
+    assert sorted(s[1] for s in said) == ["Petr Pavel", "Zuzana Caputova"]

@@ -109,6 +109,8 @@ def attribute(sentences: list[Span], text: str, quotes, registry: Registry, brea
         source = _joint_source(sent, quotes, registry)
         if source:
             joint = (source, paragraph)
+        elif joint is not None and speaker is not None and speaker.joint_rule == "speaker:joint-reference":
+            joint = (joint[0], paragraph)  # "they said" renews the reach of the source it refers back to
         elif speaker is not None and not speaker.members:
             joint = None  # someone else spoke since: "they" is no longer the joint source
         if speaker is None:
@@ -1127,8 +1129,10 @@ def _makes_clear(verb: Token) -> bool:
 
 
 def _conditional(verb: Token) -> bool:
-    """"... will follow if the troops agree to leave": a condition set for the other party, not its commitment."""
-    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "once", "when", "provided") for c in verb.children)
+    """"... will follow if the troops agree to leave", "until they agree to a truce, we will ...": a condition set for
+    the other party, not its commitment."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "once", "when", "provided", "until", "till")
+               for c in verb.children)
 
 
 def _hypothetical(verb: Token) -> bool:

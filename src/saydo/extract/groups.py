@@ -31,7 +31,7 @@ LEADER_NOUNS = {"leader", "president", "minister", "premier", "chancellor", "hea
                 "envoy", "negotiator"}
 # the joint text itself ("the joint statement said", "the declaration reads")
 JOINT_TEXTS = {"statement", "declaration", "communique", "communiqué", "document", "text", "letter", "memorandum"}
-REACH = 1  # paragraphs after the joint source's in which a reference back holds
+REACH = 2  # paragraphs after the joint source's in which a reference back holds
 
 
 def joint_speakers(subject: Token, registry: Registry) -> list[Speaker]:
