@@ -330,3 +330,43 @@ def test_commitments_an_institution_s_it_outside_the_quotation_marks(nlp):
     kinds = _kinds(nlp, "said in a joint statement after the talks that it would “immediately resume the supply of "
                         "spare parts for the ferries”.", speaker="The ministry of transport of Ukraine ")
     assert kinds == ["pledge"]
+
+
+@pytest.mark.parametrize("sentence,kind", [
+    ("said there will be a meeting of the two delegations on Friday.", "pledge"),
+    ("said there will be more talks in the coming days.", "pledge"),
+    ("said there will be talks eventually.", "claim"),  # no time: not set on schedule
+    ("said there will be a lot of work on Friday.", "claim"),  # no arrangement
+])
+def test_commitments_an_arrangement_announced_as_there_will_be(nlp, sentence, kind):
+    assert _kinds(nlp, sentence) == [kind]
+
+
+def test_commitments_they_bound_to_the_reporting_they_is_the_speakers_side(nlp):
+    from saydo.extract import extract
+    from saydo.ingest.articles import parse_text
+
+    text = ("The Lithuanian defence ministry rejected the report. They said they would open a second depot in May. "
+            "Lithuanian officials said the Russians were regrouping and that they would attack again.")
+    found = extract(parse_text(text, name="c.txt", published=date(2023, 3, 1)), nlp=nlp)
+    kinds = {s.text.split()[0]: s.kind for s in found}
+    assert kinds["They"] == "pledge"
+    assert kinds["Lithuanian"] == "claim"  # "they" of the Russians, who are not the reporters
+
+
+@pytest.mark.parametrize("sentence,kind", [
+    ("said: \"We would be glad to host the next round in Odesa.\"", "pledge"),
+    ("said: \"I will be happy to answer your questions.\"", "claim"),  # a courtesy of speech
+    ("said nobody is planning to close the crossing.", "pledge"),
+    ("said: \"We keep working to bring our sailors home.\"", "pledge"),
+])
+def test_commitments_willingness_negative_subjects_and_work_kept_up(nlp, sentence, kind):
+    assert _kinds(nlp, sentence) == [kind]
+
+
+def test_commitments_they_reporting_inside_a_persons_words_is_another_party(nlp):
+    assert _kinds(nlp, "said that in Moscow they openly say that they will not stop at the border.") == ["claim"]
+
+
+def test_commitments_nobody_going_to_forget_is_rhetoric(nlp):
+    assert _kinds(nlp, "said: \"Nobody is going to forget the sunken cruiser.\"") == ["claim"]

@@ -304,6 +304,8 @@ def _arrangement_onset(verb: Token, future: bool) -> bool:
     "the agreement will remain in place": an arrangement set going on schedule. A copula counts only with a place or
     time ("will be in force until"), not with an evaluation ("the talks will be difficult")."""
     lemma = verb.lemma_.lower()
+    if lemma == "be" and future and any(c.dep_ == "expl" for c in verb.children):
+        return _existential_arrangement(verb)
     if lemma not in ONSET_VERBS or _passive(verb):
         return False
     should = any(c.dep_ == "aux" and c.lower_ == "should" for c in verb.children)
@@ -321,6 +323,18 @@ def _arrangement_onset(verb: Token, future: bool) -> bool:
     if lemma in ("come", "enter") and not any(c.dep_ == "prep" and c.lower_ in ("into", "in") for c in verb.children):
         return False  # "will come into force"
     return subject is not None and subject.lemma_.lower() in ARRANGEMENT_HEADS and _timed(verb, subject)
+
+
+def _existential_arrangement(verb: Token) -> bool:
+    """"There will be a meeting of the delegations on Friday": the existential form of "the meeting will take place on
+    Friday", an arrangement set on schedule when its time is given; not "there will be no talks" (a refusal, read by
+    the commissive phrases) nor "there will be talks one day" (no time)."""
+    thing = next((c for c in verb.children if c.dep_ in ("attr", "nsubj") and c.lemma_.lower() in ARRANGEMENT_HEADS),
+                 None)
+    if thing is None or any(c.dep_ == "neg" for c in verb.children) or \
+            any(c.dep_ == "det" and c.lower_ == "no" for c in thing.children):
+        return False
+    return _timed(verb, next(c for c in verb.children if c.dep_ == "expl"))
 
 
 _TIME_WORDS = {"immediately", "soon", "shortly", "today", "tomorrow", "tonight", "now", "noon", "midnight", "dawn"}

@@ -456,7 +456,8 @@ def _side(subject: Token, speaker: Speaker, state: bool, quoted: bool, together:
             return "other"
         if owner in ("our", "my", "his", "her") and subject.lower_ not in ("partners", "allies"):
             return "own"
-    if word in ("we", "i", "us") or (word == "they" and together and not quoted):
+    bound = speaker.person is None and _bound_by_reporter(subject)  # "they added that they ...", said by a body
+    if word in ("we", "i", "us") or (word == "they" and (together or bound) and not quoted):
         return "own"
     if word in _JOINT_PLURALS and any(c.lower_ in ("both", "two", "the") for c in subject.children) and \
             not any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in subject.children):
@@ -511,6 +512,17 @@ def _a_person(speaker: Speaker) -> bool:
         return True
     words = speaker.name.split()
     return bool(words) and PERSON_ROLE.fullmatch(words[-1]) is not None
+
+
+def _bound_by_reporter(pronoun: Token) -> bool:
+    """Is this "they" of indirect speech the same word as the subject of the verb that reports it ("they added that
+    they were ready to ...")? Then it is bound to the reporters, as "he said he would" is to the speaker (asked only
+    for a body or group speaking: in a person's words "they say that they will not stop" is another party)."""
+    for verb in pronoun.ancestors:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != pronoun.i), None)
+        if subject is not None:
+            return subject.lower_ == pronoun.lower_ and verb.i < pronoun.i
+    return False
 
 
 def _side_alone(subject: Token, speaker: Speaker) -> str | None:
