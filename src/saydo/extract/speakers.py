@@ -71,6 +71,13 @@ class Registry:
         spans = [_with_first_name(ent) for ent in spans]
         covered = {i for ent in spans for i in range(ent.start, ent.end)}
         spans += [run for run in name_runs(doc) if not any(i in covered for i in range(run.start, run.end))]
+        covered = {i for ent in spans for i in range(ent.start, ent.end)}
+        # a known public figure's name the small model missed or took for a common noun ("Zelenskyy later said",
+        # "Volodymyr Zelenskyy stressed"): a name, so that a later "he" can mean him (not a modifier, "the Trump
+        # administration"); with the capitalised words just before it ("Emine Erdoğan" is not her husband)
+        spans += [_with_given_names(doc, t, covered) for t in doc
+                  if t.i not in covered and t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper() and
+                  t.dep_ != "compound" and actor_of_person(t.text)]
         designations = _designations(doc)
         for ent in sorted(spans, key=lambda e: e.start):
             if not _not_a_name(ent) and ent.text not in designations:
@@ -119,6 +126,8 @@ class Registry:
             parts = name.split()
             person = Person(name=name, surname=parts[-1], first=ent.start)
             self.people.append(person)
+        elif " " not in person.name and name.split()[-1] == person.surname:
+            person.name = name  # "Zelenska" named in full later ("Olena Zelenska"): the fullest form
         person.mentions.append(ent.start)
         if in_subject(ent.root):
             person.subject_mentions.add(ent.start)
@@ -365,12 +374,24 @@ def _with_first_name(ent: Span) -> Span:
     return ent
 
 
+def _with_given_names(doc: Doc, surname: Token, covered: set[int]) -> Span:
+    """A surname with up to two capitalised proper nouns right before it (given names, or a title that
+    ``_personal_name`` strips; not the last word of an institution's name, "Digital Transformation"), as a person's
+    span."""
+    start = surname.i
+    while start > 0 and surname.i - start < 2 and start - 1 not in covered and doc[start - 1].pos_ == "PROPN" and \
+            doc[start - 1].text[:1].isupper() and doc[start - 1].ent_type_ in ("", "PERSON"):
+        start -= 1
+    return Span(doc, start, surname.i + 1, label="PERSON")
+
+
 def _not_a_name(ent: Span) -> bool:
     """A mention the small model labels a person that no personal name has: a designation with digits (an aircraft
-    or weapon, "the An-26"), or a name under an article ("through the Bosphorus", "the State Emergency Service":
-    personal names take none)."""
+    or weapon, "the An-26"), a name under an article ("through the Bosphorus", "the State Emergency Service":
+    personal names take none) or a single letter (the platform "X")."""
     before = ent.doc[ent.start - 1] if ent.start else None
-    return any(c.isdigit() for c in ent.text) or (before is not None and before.lower_ in ("the", "a", "an"))
+    return any(c.isdigit() for c in ent.text) or (before is not None and before.lower_ in ("the", "a", "an")) or \
+        len(ent.text.strip(" .")) <= 1  # "on X", "Mr. X": a letter is no name
 
 
 def _demonym(ent: Span) -> bool:
@@ -393,11 +414,13 @@ def _personal_name(text: str) -> str:
     """The name in an entity's text: titles, roles and a possessive removed ("Deputy Mayor Orlov's" -> "Orlov");
     empty when nothing name-like is left ("Embassy", "the Kremlin")."""
     words = re.sub(r"['’]s$", "", _TITLES.sub("", text.strip())).strip(" ,.'’").split()
-    while words and (looks_official(words[0]) or ORG_WORDS.search(words[0]) or actor_in_phrase(words[0])
-                     or not words[0][:1].isupper()):
+    # a public figure's surname stays a name even where it also stands for the side ("Zelensky said ... He said"):
+    # dropped, its mentions were lost and a later "he" went to someone named before
+    while words and not actor_of_person(words[0]) and (looks_official(words[0]) or ORG_WORDS.search(words[0]) or
+                                                      actor_in_phrase(words[0]) or not words[0][:1].isupper()):
         words.pop(0)
     name = " ".join(words)
-    if not name or ORG_WORDS.search(name) or looks_official(name) or actor_of_name(name):
+    if not name or ORG_WORDS.search(name) or looks_official(name) or actor_of_name(name) and not actor_of_person(name):
         return ""
     return name
 
