@@ -608,3 +608,11 @@ def test_speakers_a_public_figures_name_the_model_missed_keeps_its_given_name(nl
     doc.ents = []  # as if the small model had tagged no name, and taken the surname for a common noun
     next(t for t in doc if t.text == "Zelenska").pos_ = "NOUN"
     assert [p.name for p in Registry(doc).people] == ["Olena Zelenska"]  # not the surname alone
+
+
+@pytest.mark.parametrize("text,name", [("State Rubio", "Rubio"), ("Secretary Blinken", "Blinken"),
+                                       ("Statehood Day", "Statehood Day")])
+def test_speakers_a_title_cut_off_before_a_name_is_no_given_name(text, name):
+    from saydo.extract.speakers import _personal_name
+
+    assert _personal_name(text) == name  # "Secretary of State Rubio" split by the small model
