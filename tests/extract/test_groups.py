@@ -102,3 +102,22 @@ def test_groups_a_reference_back_renews_its_reach(nlp):
     found = _speakers(nlp, text)
     said = [s for s in found if s[0].startswith("They said the rail")]
     assert sorted(s[1] for s in said) == ["Petr Pavel", "Zuzana Caputova"]
+
+
+@pytest.mark.parametrize("text", [
+    "Moldova and Romania will open a new bridge over the Prut in June, both countries said on Friday.",
+    "Moldova and Romania will open a new bridge over the Prut in June, the two governments said.",
+])
+def test_groups_a_counted_reference_to_the_parties_the_sentence_names(nlp, text):
+    found = _speakers(nlp, text)
+    assert sorted((s[1], s[3]) for s in found) == [("Moldova", "pledge"), ("Romania", "pledge")]
+
+
+@pytest.mark.parametrize("text,refers", [
+    ("Both countries said it would open.", True),
+    ("The two governments said it would open.", True),
+    ("The countries said it would open.", False),  # not counted: any countries
+])
+def test_groups_counted_parties_refer_back(nlp, text, refers):
+    subject = next(t for t in nlp(text) if t.dep_ == "nsubj")
+    assert refers_back(subject) is refers

@@ -372,9 +372,12 @@ def _document_source(sentences: list[Span], index: int, quotes, registry: Regist
     return None
 
 
-def _joint_source(sent: Span, quotes, registry: Registry) -> list[Speaker]:
-    """The speakers of the sentence's first subject that names several (``saydo.extract.groups``), or []."""
+def _joint_source(sent: Span, quotes, registry: Registry, besides: Span | None = None) -> list[Speaker]:
+    """The speakers of the sentence's first subject that names several (``saydo.extract.groups``), or []; not one
+    inside ``besides`` (the words that refer back to them)."""
     for token in sent:
+        if besides is not None and besides.start <= token.i < besides.end:
+            continue
         if token.dep_ in ("nsubj", "nsubjpass") and not inside_quote(quotes, token.idx):
             found = joint_speakers(token, registry)
             if found:
@@ -412,9 +415,13 @@ def _attribution(sent: Span, quotes, registry: Registry, group: Speaker | None =
         cited = _cited_source(verb, registry, sent)
         if cited is not None:
             return verb, cited  # "the agency reported, citing the defence ministry": the ministry's words
-        if joint and tail is None and refers_back(subject):
-            # "they said", "the joint statement reads": each of them
-            return verb, standing_for(joint, "speaker:joint-reference")
+        if refers_back(subject) and (tail is None or subject.lower_ != "they"):
+            # "they said", "the joint statement reads": each of them; "Poland and Lithuania will hold drills in May,
+            # both countries said": the parties the sentence itself names first
+            words = sent.doc[subject.left_edge.i:subject.right_edge.i + 1]
+            here = _joint_source(sent, quotes, registry, besides=words) if subject.lower_ != "they" else []
+            if here or joint:
+                return verb, standing_for(here or joint, "speaker:joint-reference")
         sides = sides_and_bodies(subject) if tail is None else []
         if sides:
             return verb, standing_for(sides, "speaker:joint-sides")  # "Czech and Slovak officials said": each side's

@@ -29,6 +29,8 @@ GROUP_NOUNS = {"official", "leader", "minister", "diplomat", "negotiator", "dele
 # plural titles that refer back to the people of a joint source ("the two leaders", "both presidents")
 LEADER_NOUNS = {"leader", "president", "minister", "premier", "chancellor", "head", "counterpart", "delegation",
                 "envoy", "negotiator"}
+# plural nouns for the states or governments of a joint source, counted ("both countries", "the two governments")
+PARTY_NOUNS = {"country", "government", "state", "nation", "side", "party"}
 # the joint text itself ("the joint statement said", "the declaration reads")
 JOINT_TEXTS = {"statement", "declaration", "communique", "communiqué", "document", "text", "letter", "memorandum"}
 REACH = 2  # paragraphs after the joint source's in which a reference back holds
@@ -95,6 +97,10 @@ def refers_back(subject: Token) -> bool:
     dets = {c.lower_ for c in subject.children if c.dep_ in ("det", "nummod", "predet")}
     if lowered in LEADER_NOUNS and subject.tag_ == "NNS":
         return bool(dets & {"the", "both", "two", "three", "four", "all"}) and \
+            not any(c.dep_ in ("amod", "compound", "prep", "poss") for c in subject.children)
+    if lowered in PARTY_NOUNS and subject.tag_ == "NNS":
+        # "both countries", "the two governments": counted, not "the countries" (any countries)
+        return bool(dets & {"both", "two", "three", "four"}) and \
             not any(c.dep_ in ("amod", "compound", "prep", "poss") for c in subject.children)
     return lowered in JOINT_TEXTS and bool(dets & {"the", "their", "this"}) and \
         not any(c.dep_ in ("prep", "poss", "compound") for c in subject.children)
