@@ -19,8 +19,9 @@ from saydo.extract.quotes import inside_quote
 from saydo.resolve.actors import actor_in_phrase, actor_of_name, actor_of_person, looks_civilian, looks_official
 from saydo.resolve.offices import has_office, office_holder, office_of
 
-_TITLES = re.compile(r"^(mr|mrs|ms|miss|dr|prof|gen|col|lt|maj|capt|sgt|president|minister|general|state|secretary)\.?\s+",
-                     re.I)  # "State" of "Secretary of State Rubio" cut off by the small model
+# "State" too: what the small model leaves of "Secretary of State Rubio"
+_TITLES = re.compile(r"^(mr|mrs|ms|miss|dr|prof|gen|col|lt|maj|capt|sgt|president|minister|general|state|secretary)"
+                     r"\.?\s+", re.I)
 PRONOUNS = {"he", "she", "him", "her", "his"}
 _FEMALE = lexicon("speakers", "female_person_words")
 _MALE = lexicon("speakers", "male_person_words")
