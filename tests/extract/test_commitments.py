@@ -370,3 +370,12 @@ def test_commitments_they_reporting_inside_a_persons_words_is_another_party(nlp)
 
 def test_commitments_nobody_going_to_forget_is_rhetoric(nlp):
     assert _kinds(nlp, "said: \"Nobody is going to forget the sunken cruiser.\"") == ["claim"]
+
+
+def test_commitments_a_general_they_say_reports_others(nlp):
+    from saydo.extract import extract
+    from saydo.ingest.articles import parse_text
+
+    text = "The Lithuanian defence ministry said: In Moscow, they openly say that they will not stop at the border."
+    found = extract(parse_text(text, name="c.txt", published=date(2023, 3, 1)), nlp=nlp)
+    assert "pledge" not in {s.kind for s in found}

@@ -616,3 +616,9 @@ def test_speakers_a_title_cut_off_before_a_name_is_no_given_name(text, name):
     from saydo.extract.speakers import _personal_name
 
     assert _personal_name(text) == name  # "Secretary of State Rubio" split by the small model
+
+
+def test_speakers_the_state_of_a_body_is_no_cut_title():
+    from saydo.extract.speakers import _personal_name
+
+    assert _personal_name("State Duma") != "Duma"

@@ -19,9 +19,10 @@ from saydo.extract.quotes import inside_quote
 from saydo.resolve.actors import actor_in_phrase, actor_of_name, actor_of_person, looks_civilian, looks_official
 from saydo.resolve.offices import has_office, office_holder, office_of
 
-# "State" too: what the small model leaves of "Secretary of State Rubio"
-_TITLES = re.compile(r"^(mr|mrs|ms|miss|dr|prof|gen|col|lt|maj|capt|sgt|president|minister|general|state|secretary)"
-                     r"\.?\s+", re.I)
+_TITLES = re.compile(r"^(mr|mrs|ms|miss|dr|prof|gen|col|lt|maj|capt|sgt|president|minister|general)\.?\s+", re.I)
+# what the small model may leave of "Secretary of State Rubio" before a known figure's name ("State Rubio"); not the
+# "State" of "State Duma"
+_CUT_TITLES = {"state", "secretary"}
 PRONOUNS = {"he", "she", "him", "her", "his"}
 _FEMALE = lexicon("speakers", "female_person_words")
 _MALE = lexicon("speakers", "male_person_words")
@@ -420,6 +421,8 @@ def _personal_name(text: str) -> str:
     # dropped, its mentions were lost and a later "he" went to someone named before
     while words and not actor_of_person(words[0]) and (looks_official(words[0]) or ORG_WORDS.search(words[0]) or
                                                       actor_in_phrase(words[0]) or not words[0][:1].isupper()):
+        words.pop(0)
+    if len(words) > 1 and words[0].lower() in _CUT_TITLES and actor_of_person(" ".join(words[1:])):
         words.pop(0)
     name = " ".join(words)
     if not name or ORG_WORDS.search(name) or looks_official(name) or actor_of_name(name) and not actor_of_person(name):

@@ -517,11 +517,13 @@ def _a_person(speaker: Speaker) -> bool:
 def _bound_by_reporter(pronoun: Token) -> bool:
     """Is this "they" of indirect speech the same word as the subject of the verb that reports it ("they added that
     they were ready to ...")? Then it is bound to the reporters, as "he said he would" is to the speaker (asked only
-    for a body or group speaking: in a person's words "they say that they will not stop" is another party)."""
+    for a body or group speaking, and of a report told as past: "they say that they will not stop" reports others)."""
     for verb in pronoun.ancestors:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != pronoun.i), None)
         if subject is not None:
-            return subject.lower_ == pronoun.lower_ and verb.i < pronoun.i
+            # told as said then ("they said", "they have added"), not a general "they say", which reports others
+            told = verb.tag_ in ("VBD", "VBN") or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+            return subject.lower_ == pronoun.lower_ and verb.i < pronoun.i and told
     return False
 
 
