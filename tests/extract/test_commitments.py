@@ -333,7 +333,7 @@ def test_commitments_an_institution_s_it_outside_the_quotation_marks(nlp):
 
 
 @pytest.mark.parametrize("sentence,kind", [
-    ("said there will be a meeting of the two delegations on Friday.", "pledge"),
+    ("said there will be a round of consultations on Friday.", "pledge"),
     ("said there will be more talks in the coming days.", "pledge"),
     ("said there will be talks eventually.", "claim"),  # no time: not set on schedule
     ("said there will be a lot of work on Friday.", "claim"),  # no arrangement

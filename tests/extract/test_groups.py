@@ -84,7 +84,7 @@ def test_groups_a_joint_statement_quoted_over_paragraphs_is_each_leaders(nlp):
     # over several paragraphs (each opening with a quotation mark, only the last one closed)
     text = ("Presidents Petr Pavel and Zuzana Caputova will travel to Kosice on Monday.\n\n"
             "The trip is the first of its kind this year.\n\n"
-            "In a joint statement, the two presidents said:\n\n"
+            "The two presidents then declared:\n\n"
             "\u201cWe will open a second rail link to Ukraine next spring.\n\n"
             "\u201cUntil Russia agrees to a ceasefire at sea, we will keep up the pressure on its fleet.\u201d")
     found = _speakers(nlp, text)

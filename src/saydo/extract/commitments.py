@@ -326,9 +326,9 @@ def _arrangement_onset(verb: Token, future: bool) -> bool:
 
 
 def _existential_arrangement(verb: Token) -> bool:
-    """"There will be a meeting of the delegations on Friday": the existential form of "the meeting will take place on
+    """"There will be a round of consultations on Friday": the existential form of "the round will take place on
     Friday", an arrangement set on schedule when its time is given; not "there will be no talks" (a refusal, read by
-    the commissive phrases) nor "there will be talks one day" (no time)."""
+    the commissive phrases) nor "there will be talks eventually" (no time)."""
     thing = next((c for c in verb.children if c.dep_ in ("attr", "nsubj") and c.lemma_.lower() in ARRANGEMENT_HEADS),
                  None)
     if thing is None or any(c.dep_ == "neg" for c in verb.children) or \

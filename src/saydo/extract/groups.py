@@ -12,7 +12,9 @@ states: "France and Britain said in a joint statement ..."), this module knows:
    its verb ("Duda and Nauseda met in Vilnius", "Poland and Lithuania signed a joint declaration").
 3. **A reference back to it**: "they", "the leaders" ("the two leaders", "both presidents": a plural head of state's or
    government's title), or the joint text itself ("the statement", "the joint declaration", "the communique") as the
-   subject of a speech verb in the joint source's paragraph or the next one, with no other speaker between them. The
+   subject of a speech verb in the joint source's paragraph or the next two (each reference renewing the reach), with
+   no other speaker between them; a counted "both countries", "the two governments" also refers to the parties the
+   sentence itself names first ("Moldova and Romania will ..., both countries said"). The
    statement is then each of the joint source's speakers'.
 """
 
