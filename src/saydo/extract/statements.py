@@ -456,8 +456,8 @@ def _side(subject: Token, speaker: Speaker, state: bool, quoted: bool, together:
             return "other"
         if owner in ("our", "my", "his", "her") and subject.lower_ not in ("partners", "allies"):
             return "own"
-    bound = speaker.person is None and _bound_by_reporter(subject)  # "they added that they ...", said by a body
-    if word in ("we", "i", "us") or (word == "they" and (together or bound) and not quoted):
+    if word in ("we", "i", "us") or word == "they" and not quoted and (
+            together or speaker.person is None and _bound_by_reporter(subject)):  # "they added that they ...": a body
         return "own"
     if word in _JOINT_PLURALS and any(c.lower_ in ("both", "two", "the") for c in subject.children) and \
             not any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in subject.children):
