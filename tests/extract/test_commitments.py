@@ -285,10 +285,7 @@ def test_commitments_measures_reported_described_or_others_are_no_pledges(nlp, s
     ("The Canadian government said it would study the sanctions.", "pledge"),
 ])
 def test_commitments_a_measure_announced_by_the_side_taking_it(nlp, text, kind):
-    from saydo.extract import extract
-    from saydo.ingest.articles import parse_text
-
-    found = extract(parse_text(text, name="m.txt", published=date(2023, 3, 1)), nlp=nlp)
+    found = _statements(nlp, text)
     assert [s.kind for s in found] == [kind]
 
 
@@ -297,10 +294,7 @@ def test_commitments_a_measure_announced_by_the_side_taking_it(nlp, text, kind):
     ("The Latvian defence ministry said Latvia agreed to keep the rail link open until March.", "pledge"),
 ])
 def test_commitments_agreeing_on_how_important_something_is_is_a_view(nlp, text, kind):
-    from saydo.extract import extract
-    from saydo.ingest.articles import parse_text
-
-    found = extract(parse_text(text, name="m.txt", published=date(2023, 3, 1)), nlp=nlp)
+    found = _statements(nlp, text)
     assert [s.kind for s in found] == [kind]
 
 
@@ -343,12 +337,9 @@ def test_commitments_an_arrangement_announced_as_there_will_be(nlp, sentence, ki
 
 
 def test_commitments_they_bound_to_the_reporting_they_is_the_speakers_side(nlp):
-    from saydo.extract import extract
-    from saydo.ingest.articles import parse_text
-
     text = ("The Lithuanian defence ministry rejected the report. They said they would open a second depot in May. "
             "Lithuanian officials said the Russians were regrouping and that they would attack again.")
-    found = extract(parse_text(text, name="c.txt", published=date(2023, 3, 1)), nlp=nlp)
+    found = _statements(nlp, text)
     kinds = {s.text.split()[0]: s.kind for s in found}
     assert kinds["They"] == "pledge"
     assert kinds["Lithuanian"] == "claim"  # "they" of the Russians, who are not the reporters
@@ -373,9 +364,6 @@ def test_commitments_nobody_going_to_forget_is_rhetoric(nlp):
 
 
 def test_commitments_a_general_they_say_reports_others(nlp):
-    from saydo.extract import extract
-    from saydo.ingest.articles import parse_text
-
     text = "The Lithuanian defence ministry said: In Moscow, they openly say that they will not stop at the border."
-    found = extract(parse_text(text, name="c.txt", published=date(2023, 3, 1)), nlp=nlp)
+    found = _statements(nlp, text)
     assert "pledge" not in {s.kind for s in found}

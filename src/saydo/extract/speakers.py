@@ -73,8 +73,9 @@ class Registry:
         spans += [name for ent in doc.ents if ent.label_ in ("ORG", "NORP", "GPE") and (name := _name_after_place(ent))]
         spans = [_with_first_name(ent) for ent in spans]
         covered = {i for ent in spans for i in range(ent.start, ent.end)}
-        spans += [run for run in name_runs(doc) if not any(i in covered for i in range(run.start, run.end))]
-        covered = {i for ent in spans for i in range(ent.start, ent.end)}
+        runs = [run for run in name_runs(doc) if not any(i in covered for i in range(run.start, run.end))]
+        spans += runs
+        covered |= {i for run in runs for i in range(run.start, run.end)}
         # a known public figure's name the small model missed or took for a common noun ("Zelenskyy later said",
         # "Volodymyr Zelenskyy stressed"): a name, so that a later "he" can mean him (not a modifier, "the Trump
         # administration"); with the capitalised words just before it ("Emine Erdoğan" is not her husband)
