@@ -622,3 +622,28 @@ def test_speakers_the_state_of_a_body_is_no_cut_title():
     from saydo.extract.speakers import _personal_name
 
     assert _personal_name("State Duma") != "Duma"
+
+
+def test_speakers_the_side_s_leader_is_its_head_of_the_day(nlp):
+    text = ("Ukrainian President Volodymyr Zelenskyy spoke after a call between Deputy Minister Taras Hnatyuk and "
+            "the envoy. Contacts with Moscow have resumed in some form, the Ukrainian leader said.")
+    assert _last(nlp, text, date(2025, 11, 3)).speaker == "Volodymyr Zelenskyy"
+
+
+def test_speakers_a_role_read_as_the_head_is_his_mention_for_a_later_he(nlp):
+    text = ("Ukraine's leader Volodymyr Zelenskyy spoke on Tuesday, as envoy Steven Ward met officials in Moscow.\n\n"
+            "The Ukrainian president said the plan had been reworked. \"Some points remain open,\" he told reporters.")
+    assert [s.speaker for s in _all(nlp, text, date(2025, 11, 3))][-2:] == ["Volodymyr Zelenskyy"] * 2
+
+
+def test_speakers_the_leader_after_a_head_spoke_is_that_head(nlp):
+    text = ("Vladimir Putin spoke at a forum in Moscow. Putin said Western states were blocking the efforts of "
+            "President Donald Trump. Europe has shut itself out of the talks, the leader added.")
+    assert _last(nlp, text, date(2025, 12, 2)).speaker == "Vladimir Putin"
+
+
+def test_speakers_the_head_of_the_president_s_office_is_no_president(nlp):
+    text = ("Andriy Yermak met envoys of President Joe Biden. \"We will need more help,\" Andriy Yermak said. "
+            "The Head of the Office of the President added that Kyiv was pressing for an embargo. "
+            "The Head of the President's Office stressed that the sanctions must bite.")
+    assert [s.speaker for s in _all(nlp, text, date(2022, 5, 6))][-2:] == ["Andriy Yermak"] * 2

@@ -14,10 +14,11 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from saydo.extract.call_signs import without_call_sign
 from saydo.extract.lexicon import lexicon
 from saydo.extract.quotes import inside_quote
 from saydo.resolve.actors import actor_in_phrase, actor_of_name, actor_of_person, looks_civilian, looks_official
-from saydo.resolve.offices import has_office, office_holder, office_of
+from saydo.resolve.offices import has_office, holder, office_holder, office_of
 
 _TITLES = re.compile(r"^(mr|mrs|ms|miss|dr|prof|gen|col|lt|maj|capt|sgt|president|minister|general)\.?\s+", re.I)
 # what the small model may leave of "Secretary of State Rubio" before a known figure's name ("State Rubio"); not the
@@ -41,6 +42,9 @@ class Person:
     mentions: list[int] = field(default_factory=list)
     subject_mentions: set[int] = field(default_factory=set)
     quoted_mentions: set[int] = field(default_factory=set)  # mentions inside quotation marks
+    # role nouns read as this person ("the Ukrainian president said"): mentions for a later pronoun only, so that one
+    # role misread does not make him the latest holder of every role after it
+    role_mentions: list[int] = field(default_factory=list)
 
 
 def gender(person: Person) -> str | None:
@@ -193,7 +197,7 @@ class Registry:
         speaking = pronoun.dep_ == "nsubj" and pronoun.head.lemma_.lower() in REPORTING_VERBS
         for sent in reversed(sentences):
             upto = token_index if sent.start == here else sent.end
-            mentioned = [(at, p) for p in self.people for at in p.mentions
+            mentioned = [(at, p) for p in self.people for at in p.mentions + p.role_mentions
                          if sent.start <= at < upto and at not in said and not (narrated and at in p.quoted_mentions)
                          and id(p) not in excluded]
             if not mentioned:
@@ -207,14 +211,45 @@ class Registry:
                     return last
                 mentioned = told
             subjects = [(at, p) for at, p in mentioned if at in p.subject_mentions]
-            if not subjects and sent.start != here and last is not None and \
-                    min((token_index - m for m in last.mentions if m < token_index), default=999) < 120:
+            near = min((token_index - m for m in last.mentions + last.role_mentions if m < token_index), default=999) \
+                if last is not None else 999
+            if not subjects and sent.start != here and near < 120:
                 # "He said" after a sentence that names people only as objects ("... talks with Putin"): the person
                 # quoted last, named in the last 120 words (in the pronoun's own sentence, the one named before it)
                 return last
             pool = subjects or mentioned
             return max(pool, key=lambda item: item[0])[1]
         return None
+
+    def _head_of(self, side: str, token_index: int) -> Person | None:
+        """The side's head of state (else of government) on the text's day, when the text named him before
+        ``token_index``: "the Ukrainian leader", "the head of the Russian state" is its president, not the last
+        Ukrainian or Russian named."""
+        for office in ("president", "prime minister", "chancellor"):
+            name = holder(side, self.day, office)
+            if name is not None:
+                person = self.find(name)
+                return person if person is not None and any(m < token_index for m in person.mentions) else None
+        return None
+
+    def _head(self, person: Person) -> bool:
+        """Does the table of offices have ``person`` as his side's head of state or government on the text's day?"""
+        return any((name := holder(person.actor, self.day, office)) is not None and self.find(name) is person
+                   for office in ("president", "prime minister", "chancellor"))
+
+    def mentioned(self, person: Person, token: Token, words: str) -> None:
+        """A role noun read as ``person`` ("the Ukrainian president said") is a mention of him for a pronoun: a "he"
+        after it means him, not someone named before the role. Only for a head the table of offices knows."""
+        if token.i in person.mentions or token.i in person.role_mentions or not self._head(person) or \
+                not _HEAD_OFFICE.search(_own_office(words)):
+            # only a head of state or government known to hold the office that day, named by a head's title (not
+            # "the Head of the President's Office"): a guess is not repeated
+            return
+        person.role_mentions.append(token.i)
+        if in_subject(token):
+            person.subject_mentions.add(token.i)
+        if inside_quote(self.quotes, token.idx):
+            person.quoted_mentions.add(token.i)
 
     def _quoted_before(self, pronoun: Token) -> set[int]:
         """The tokens of the quotation that closes just before a pronoun ('"...," he said'), in the same paragraph."""
@@ -263,7 +298,10 @@ class Registry:
                    # functions at talks, not offices: whoever leads a delegation ("the chief negotiator")
                    "negotiator", "delegate", "mediator"}
         # "Ukraine's energy minister" is never an official of another side, however the roles read
-        fits = (lambda p: p.actor in (side, None)) if side else (lambda p: True)
+        sided_fit = (lambda p: p.actor in (side, None)) if side else (lambda p: True)
+        # "the Head of the Office of the President" serves a head of state, and is never one
+        serves_head = bool(_HEAD_OFFICE.search(words)) and not _HEAD_OFFICE.search(_own_office(words))
+        fits = (lambda p: sided_fit(p) and not self._head(p)) if serves_head else sided_fit
         # a specific office ("the governor", "the mayor") is never someone whose known office is another ("the
         # governor said" after the president spoke); a generic one ("the Russian leader") may be anyone of the side
         specific = {w for w in keys if PERSON_ROLE.fullmatch(w)} - generic
@@ -281,6 +319,9 @@ class Registry:
         # ("the Minister for Reintegration of the Occupied Territories" after "... of the Occupied Territories") or
         # the one of them who spoke last is meant ("'The route is open,' the Minister for Reintegration added")
         last = self.last_speaker.person if self.last_speaker is not None else None
+        if side is None and last is not None and _HEAD_OF_SIDE.search(bare) and \
+                office_of(last.name) in ("president", "prime minister", "chancellor"):
+            return last  # "..., the leader added": the head of state who was speaking, not the last one named
         free = (lambda p: len(said & role_words(p) - _FILLER) >= 2 or p is last and not PERSON_ROLE.search(p.role)) \
             if portfolio - {"prime"} else \
             (lambda p: not PERSON_ROLE.search(p.role) and _office_fits(office_of(p.name), keys)) if specific \
@@ -289,8 +330,22 @@ class Registry:
         sided = {w for w in keys if actor_of_name(w) and not PERSON_ROLE.fullmatch(w)}
         return (latest(lambda p: fits(p) and bool(keys & role_words(p) - generic - sided) and
                        portfolio <= role_words(p))
-                or (latest(lambda p: p.actor == side and free(p)) if side else None)
-                or (latest(lambda p: p.actor not in (None, "CIV") and free(p)) if not side else None))
+                or (self._head_of(side, token_index) if side and _HEAD_OF_SIDE.search(bare) else None)
+                or (latest(lambda p: p.actor == side and free(p) and fits(p)) if side else None)
+                or (latest(lambda p: p.actor not in (None, "CIV") and free(p) and fits(p)) if not side else None))
+
+
+def _own_office(words: str) -> str:
+    """The words of a role that name the person's own office, not the body or the principal he serves: "the Head of
+    the Office of the President" and "the Head of the President's Office" are a head, no president (the whole of
+    "the President of Ukraine" and "the Minister of Defence" stays: there "of" names the side or the portfolio, which
+    the first word's office already is)."""
+    own = re.sub(r"\b[\w-]+['’]s\b", " ", words)  # a possessor: whose office it is
+    first, of, rest = own.partition(" of ")
+    if of and re.search(r"\b(office|administration|staff|council|service|committee|ministry|department|secretariat|"
+                        r"directorate|agency|headquarters|cabinet|chancellery|apparatus)\b", rest, re.I):
+        return first  # "of" names the body he heads or serves in
+    return own
 
 
 def _office_fits(office: str | None, keys: set[str]) -> bool:
@@ -322,6 +377,12 @@ _PORTFOLIOS = {"defence", "foreign", "energy", "interior", "finance", "economy",
                "social", "reintegration", "prime"}
 _SPELLINGS = {"defense": "defence", "internal": "interior", "home": "interior"}
 _FILLER = {"the", "of", "for", "and", "a", "an", "s", "minister", "deputy", "first", "head"}
+
+# the titles of a head of state or government
+_HEAD_OFFICE = re.compile(r"\b(president|prime minister|premier|chancellor|leader|head of (?:the )?(?:\w+ )?state|"
+                          r"dictator|strongman|autocrat|despot)\b", re.I)
+# a side's head, whatever his office: "the Ukrainian leader", "the head of the Russian state", "the strongman"
+_HEAD_OF_SIDE = re.compile(r"\b(leader|head of (?:the )?(?:\w+ )?state|dictator|strongman|autocrat|despot)\b", re.I)
 
 # a journalist's other word for an office: "the pontiff" is the pope, "the top diplomat" the foreign minister (or the
 # secretary of state), "the envoy" an ambassador or representative; whose role words these are
@@ -417,7 +478,7 @@ def looks_like_person(ent: Span) -> bool:
 def _personal_name(text: str) -> str:
     """The name in an entity's text: titles, roles and a possessive removed ("Deputy Mayor Orlov's" -> "Orlov");
     empty when nothing name-like is left ("Embassy", "the Kremlin")."""
-    words = re.sub(r"['’]s$", "", _TITLES.sub("", text.strip())).strip(" ,.'’").split()
+    words = re.sub(r"['’]s$", "", _TITLES.sub("", without_call_sign(text.strip()))).strip(" ,.'’").split()
     # a public figure's surname stays a name even where it also stands for the side ("Zelensky said ... He said"):
     # dropped, its mentions were lost and a later "he" went to someone named before
     while words and not actor_of_person(words[0]) and (looks_official(words[0]) or ORG_WORDS.search(words[0]) or
@@ -733,7 +794,10 @@ def speaker_from_subject(subject: Token, registry: Registry, sentence_start: int
                  not (subject.tag_ == "NNS" and _member_named(doc[at], subject))]
         if named:
             at, person = max(named, key=lambda item: item[0])
-            persons = [doc[at:at + len(person.name.split())]]
+            end = at + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1  # the name as the text writes it (with a call sign, 'Oleh "Falcon" Ivanenko')
+            persons = [doc[at:end if doc[at].ent_iob_ == "B" else at + len(person.name.split())]]
     if persons:
         person = registry.find(persons[-1].text)
         if person:
@@ -759,6 +823,7 @@ def speaker_from_subject(subject: Token, registry: Registry, sentence_start: int
             (subject.pos_ != "NOUN" or PERSON_ROLE.fullmatch(subject.text)):  # "the general staff" is no general
         person = registry.by_role(text, subject.i)
         if person:
+            registry.mentioned(person, subject, text)
             return Speaker(person.name, person.actor or actor_in_phrase(text), person)
     body = _described_body(subject, span)
     if body is not None:
@@ -787,6 +852,8 @@ def speaker_from_subject(subject: Token, registry: Registry, sentence_start: int
     if held is not None:
         # a head named by office alone, no one of it named before: the holder of the day, a person from here on
         person = registry.find(held[0])
+        if person is not None:
+            registry.mentioned(person, subject, name)
         if person is None:
             person = Person(name=held[0], surname=held[0].split()[-1], first=subject.i, role=name, actor=held[1],
                             mentions=[subject.i])
