@@ -925,3 +925,17 @@ def test_attribution_a_bulleted_list_after_an_introduction_is_the_speaker_s_in_a
     # without an introduction, a past-tense item is the reporter's
     _, found = _extract(nlp, text.replace("shared several points with reporters:", "said the talks went well."))
     assert not any(s.text.startswith("Six ferries") for s in found)
+
+
+def test_attribution_according_to_one_person_another_said(nlp):
+    _, found = _extract(nlp, "Viktor Orban met Vladimir Putin in Moscow on Friday. According to Orban, the Russian "
+                             "president said he saw no reason for a truce.")
+    assert found[-1].speaker == "Vladimir Putin"
+
+
+def test_attribution_an_institution_relays_its_own_principal(nlp):
+    _, found = _extract(nlp, "Vladimir Putin told the Turkish leader that the operation would go on until its aims "
+                             "were met, the Kremlin said in a statement. The ministry said Volodymyr Zelenskyy had "
+                             "refused to meet.")
+    assert [s.speaker for s in found][:1] == ["Vladimir Putin"]
+    assert found[-1].speaker != "Volodymyr Zelenskyy"  # another side's person, reported: the ministry's claim

@@ -426,11 +426,15 @@ def _attribution(sent: Span, quotes, registry: Registry, group: Speaker | None =
         if sides:
             return verb, standing_for(sides, "speaker:joint-sides")  # "Czech and Slovak officials said": each side's
         speaker = speaker_from_subject(subject, registry, sent.start, span=tail)
-        if speaker is not None and (names_outlet(speaker.name) or _unnamed_group(subject)):
+        # an institution relaying what a person of its own side said ("Putin told the caller ..., the Kremlin said")
+        institution = speaker is not None and speaker.person is None and speaker.actor not in (None, "CIV")
+        if speaker is not None and (names_outlet(speaker.name) or _unnamed_group(subject) or institution):
             inner = _relayed_report(sent, verb, quotes, registry)
-            if inner is not None and (names_outlet(speaker.name) or inner[1].person is not None):
+            if inner is not None and (names_outlet(speaker.name) or inner[1].person is not None and
+                                      (_unnamed_group(subject) or inner[1].actor == speaker.actor)):
                 # "the ministry said ..., the agency said": the ministry's words, relayed; "the minister told the
-                # cabinet that ..., officials said": the minister's, whoever passed them on
+                # cabinet that ..., officials said": the minister's, whoever passed them on; "the President said ...,
+                # his office said": the President's
                 return inner
         if speaker is None and group is not None and subject.lower_ in ("it", "they"):
             speaker = group
@@ -500,9 +504,13 @@ def _another_side(verb: Token, source: Speaker) -> bool:
 
 
 def _personal_subject(verb: Token) -> bool:
-    """Is a speech verb's subject a person ("Putin told him", "she said"), who speaks in his own right?"""
+    """Is a speech verb's subject a person ("Putin told him", "she said", "the Russian president said"), who speaks in
+    his own right?"""
     subject = _subject_of(verb)
-    return subject is not None and (subject.lower_ in ("he", "she", "i") or subject.ent_type_ == "PERSON")
+    if subject is None:
+        return False
+    return subject.lower_ in ("he", "she", "i") or subject.ent_type_ == "PERSON" or \
+        subject.pos_ in ("NOUN", "PROPN") and PERSON_ROLE.fullmatch(subject.lower_) is not None
 
 
 def _listed_act(verb: Token) -> bool:
