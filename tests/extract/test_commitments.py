@@ -367,3 +367,10 @@ def test_commitments_a_general_they_say_reports_others(nlp):
     text = "The Lithuanian defence ministry said: In Moscow, they openly say that they will not stop at the border."
     found = _statements(nlp, text)
     assert "pledge" not in {s.kind for s in found}
+
+
+def test_commitments_work_with_an_aim_is_no_meeting_procedure(nlp):
+    found = _statements(nlp, '"We will continue this work to bring every prisoner home," Volodymyr Zelenskyy said.')
+    assert [s.kind for s in found] == ["pledge"]
+    found = _statements(nlp, '"Today we will continue this work," Volodymyr Zelenskyy told the meeting.')
+    assert [s.kind for s in found] == ["claim"]

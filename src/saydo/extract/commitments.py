@@ -527,6 +527,8 @@ def _procedure(verb: Token, subject: Token | None) -> bool:
                                                                         for o in objects))
     if lemma not in PROCEDURE_VERBS and not opening and not any(o.lemma_.lower() in PROCEDURE_OBJECTS for o in objects):
         return False
+    if _purpose(verb):
+        return False  # "we will continue this work to bring our people home": work with an aim beyond the meeting
     if any(c.dep_ == "prep" and (c.lower_ == "with" and not (opening and not _names_party(c)) and not _audience(c)
                                  or c.lower_ == "to" and _names_party(c)
                                  or any(o.lemma_.lower() in ARRANGEMENT_HEADS for o in c.children))
@@ -536,6 +538,15 @@ def _procedure(verb: Token, subject: Token | None) -> bool:
     own = [t for c in verb.children if c.dep_ not in ("dobj", "xcomp", "ccomp", "conj") for t in c.subtree]
     return not any(t.ent_type_ in ("DATE", "TIME") and t.pos_ not in ("DET", "ADP") and t.lower_ not in _NOW
                    and t.lemma_.lower() not in _NOW for t in own)
+
+
+def _purpose(verb: Token) -> bool:
+    """Does an infinitive of purpose with an act of its own hang on the verb or its object ("continue the work to
+    return them", "the work to rebuild the grid")? Speaking acts ("to explain") keep it a procedure."""
+    heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+    return any(c.dep_ in ("advcl", "acl", "relcl", "xcomp") and c.tag_ == "VB" and
+               c.lemma_.lower() not in PROCEDURE_VERBS and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               for h in heads for c in h.children)
 
 
 def _evaluates(verb: Token) -> bool:
