@@ -939,3 +939,11 @@ def test_attribution_an_institution_relays_its_own_principal(nlp):
                              "refused to meet.")
     assert [s.speaker for s in found][:1] == ["Vladimir Putin"]
     assert found[-1].speaker != "Volodymyr Zelenskyy"  # another side's person, reported: the ministry's claim
+
+
+def test_attribution_making_known_with_a_clause_is_speech(nlp):
+    _, found = _extract(nlp, "Ukrainian Defence Minister Anna Kovalenko revealed on Friday that the two sides had "
+                             "agreed to swap prisoners.")
+    assert [s.speaker for s in found] == ["Anna Kovalenko"]
+    _, found = _extract(nlp, "The Ukrainian brigade retook the village on Friday, revealing heavy damage to the school.")
+    assert found == []

@@ -41,14 +41,15 @@ SPEECH = {
     # only with what is undertaken, see _undertaken), reassuring, conceding, inviting, unveiling a plan ("convey"
     # went: on the never-read news-u..x it cost one matched pledge, counted and not read)
     "commit", "undertake", "reassure", "concede", "invite", "unveil",
-    "indicate",  # only with a clause of what was said (CLAUSE_ONLY)
+    # only with a clause of what was said (CLAUSE_ONLY): making known, "revealed that the sides had agreed on a plan"
+    "indicate", "mention", "reveal", "disclose",
 }
 # speech verbs that report speech only with a "to" of what is undertaken: "committed to send more", not "committed
 # crimes"; and those told without "said" that report speech only in the active voice
 UNDERTAKING_VERBS = {"commit", "undertake"}
 # speech verbs that report speech only with a clause of what was said: "indicated that talks would resume", not
-# "indicated the villages on a map"
-CLAUSE_ONLY = {"indicate"}
+# "indicated the villages on a map" nor "recaptured the town, revealing the destruction"
+CLAUSE_ONLY = {"indicate", "mention", "reveal", "disclose"}
 ACTIVE_ONLY = UNDERTAKING_VERBS | {"reassure", "concede", "invite", "unveil"}
 # verbs by which a readout tells what was settled or discussed: a clause of theirs before a said-clause is a statement
 READOUT_VERBS = lexicon("turns", "readout_verbs").words
