@@ -374,3 +374,12 @@ def test_commitments_work_with_an_aim_is_no_meeting_procedure(nlp):
     assert [s.kind for s in found] == ["pledge"]
     found = _statements(nlp, '"Today we will continue this work," Volodymyr Zelenskyy told the meeting.')
     assert [s.kind for s in found] == ["claim"]
+
+
+@pytest.mark.parametrize("text", [
+    "Deputy Foreign Minister Pavel Orlov said Russia does not object to another extension of the ferry deal.",
+    "The Kremlin said Moscow has no objection to a third round of talks in Vienna.",
+    '"If they cross the line, we are ready right now," Vladimir Putin said.',
+])
+def test_commitments_consent_and_bare_readiness_bind_the_side(nlp, text):
+    assert [s.kind for s in _statements(nlp, text)] == ["pledge"]
