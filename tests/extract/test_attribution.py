@@ -947,3 +947,11 @@ def test_attribution_making_known_with_a_clause_is_speech(nlp):
     assert [s.speaker for s in found] == ["Anna Kovalenko"]
     _, found = _extract(nlp, "The Ukrainian brigade retook the village on Friday, revealing heavy damage to the school.")
     assert found == []
+
+
+def test_attribution_an_indented_headline_is_no_statement(nlp):
+    text = ("    Minister vows to reopen the ferry line within a week\n\n"
+            "    By staff writer\n\n"
+            "    Ukrainian Infrastructure Minister Anna Kovalenko said on Monday the ferries would run again soon.")
+    _, found = _extract(nlp, text)
+    assert [s.text.split()[0] for s in found] == ["Ukrainian"]

@@ -1272,7 +1272,8 @@ def _is_heading(text: str, start: int, end: int) -> bool:
     if start > 0 and not text[line_end:].strip() and len(text[start:end].split()) >= TRUNCATED_WORDS:
         return False
     # a line that trails off ("...", "…") is speech broken into lines, not a heading
-    return end >= line_end and text[end - 1] not in ".!?\"”’»:;…" and (start == 0 or text[start - 1] == "\n")
+    indent = text[text.rfind("\n", 0, start) + 1:start]  # a line indented by the page's layout starts after it
+    return end >= line_end and text[end - 1] not in ".!?\"”’»:;…" and not indent.strip()
 
 
 def _opens_with_quote(text: str, start: int, quotes) -> bool:
