@@ -383,3 +383,9 @@ def test_commitments_work_with_an_aim_is_no_meeting_procedure(nlp):
 ])
 def test_commitments_consent_and_bare_readiness_bind_the_side(nlp, text):
     assert [s.kind for s in _statements(nlp, text)] == ["pledge"]
+
+
+def test_commitments_an_own_measure_being_drawn_up_is_announced(nlp):
+    found = _statements(nlp, '"We are drafting a new package of sanctions against the aggressor," Volodymyr Zelenskyy '
+                             'said. "We are preparing for the summit in Rome," Volodymyr Zelenskyy said.')
+    assert [s.kind for s in found] == ["pledge", "claim"]
