@@ -955,3 +955,11 @@ def test_attribution_an_indented_headline_is_no_statement(nlp):
             "    Ukrainian Infrastructure Minister Anna Kovalenko said on Monday the ferries would run again soon.")
     _, found = _extract(nlp, text)
     assert [s.text.split()[0] for s in found] == ["Ukrainian"]
+
+
+def test_attribution_making_known_with_an_object_is_no_speech(nlp):
+    # a turn of a transcript: the semicolon's clause is parsed as what "mentioned" reports
+    text = ("Vladimir Putin: I would like to recall the offer made by Minsk; the President of Belarus also mentioned "
+            "this in his remarks.")
+    _, found = _extract(nlp, text)
+    assert {s.speaker for s in found} == {"Vladimir Putin"}

@@ -528,8 +528,9 @@ def _undertaken(verb: Token) -> bool:
     committed to" is no speaker), and for a verb of undertaking with what is undertaken ("committed to send",
     "undertook to return", not "committed crimes"); any other verb passes."""
     lemma = verb.lemma_.lower()
-    if lemma in CLAUSE_ONLY:
-        return active_speech(verb) and any(c.dep_ == "ccomp" for c in verb.children)
+    if lemma in CLAUSE_ONLY:  # and no object: "X also mentioned this" after a clause of someone else's
+        return active_speech(verb) and any(c.dep_ == "ccomp" for c in verb.children) and \
+            not any(c.dep_ == "dobj" for c in verb.children)
     return active_speech(verb) and (lemma not in UNDERTAKING_VERBS or any(
         c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "to" for c in verb.children))
 
