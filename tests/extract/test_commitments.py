@@ -370,16 +370,16 @@ def test_commitments_a_general_they_say_reports_others(nlp):
 
 
 def test_commitments_work_with_an_aim_is_no_meeting_procedure(nlp):
-    found = _statements(nlp, '"We will continue this work to bring every prisoner home," Volodymyr Zelenskyy said.')
+    found = _statements(nlp, '"We will continue that work to free every captive," Volodymyr Zelenskyy said.')
     assert [s.kind for s in found] == ["pledge"]
-    found = _statements(nlp, '"Today we will continue this work," Volodymyr Zelenskyy told the meeting.')
+    found = _statements(nlp, '"Today we will continue that work," Volodymyr Zelenskyy told the meeting.')
     assert [s.kind for s in found] == ["claim"]
 
 
 @pytest.mark.parametrize("text", [
-    "Deputy Foreign Minister Pavel Orlov said Russia does not object to another extension of the ferry deal.",
+    "Deputy Foreign Minister Pavel Orlov said Moscow did not object to extending the ferry deal by a month.",
     "The Kremlin said Moscow has no objection to a third round of talks in Vienna.",
-    '"If they cross the line, we are ready right now," Vladimir Putin said.',
+    '"If they cross the line, we are ready at any hour," Vladimir Putin said.',
 ])
 def test_commitments_consent_and_bare_readiness_bind_the_side(nlp, text):
     assert [s.kind for s in _statements(nlp, text)] == ["pledge"]

@@ -505,7 +505,7 @@ def _another_side(verb: Token, source: Speaker) -> bool:
 
 
 def _personal_subject(verb: Token) -> bool:
-    """Is a speech verb's subject a person ("Putin told him", "she said", "the Russian president said"), who speaks in
+    """Is a speech verb's subject a person ("Putin told him", "she said", "Russia's president told them"), who speaks in
     his own right?"""
     subject = _subject_of(verb)
     if subject is None:

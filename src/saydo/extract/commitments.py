@@ -528,7 +528,7 @@ def _procedure(verb: Token, subject: Token | None) -> bool:
     if lemma not in PROCEDURE_VERBS and not opening and not any(o.lemma_.lower() in PROCEDURE_OBJECTS for o in objects):
         return False
     if _purpose(verb):
-        return False  # "we will continue this work to bring our people home": work with an aim beyond the meeting
+        return False  # "we will continue that work to free every captive": work with an aim beyond the meeting
     if any(c.dep_ == "prep" and (c.lower_ == "with" and not (opening and not _names_party(c)) and not _audience(c)
                                  or c.lower_ == "to" and _names_party(c)
                                  or any(o.lemma_.lower() in ARRANGEMENT_HEADS for o in c.children))

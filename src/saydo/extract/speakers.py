@@ -114,11 +114,7 @@ class Registry:
             person = people[0]
             if token.i < person.first:
                 continue
-            person.mentions.append(token.i)
-            if in_subject(token):
-                person.subject_mentions.add(token.i)
-            if inside_quote(self.quotes, token.idx):
-                person.quoted_mentions.add(token.i)
+            self._mention(person, token)
         for person in self.people:
             person.mentions.sort()
 
@@ -245,7 +241,12 @@ class Registry:
             # only a head of state or government known to hold the office that day, named by a head's title (not
             # "the Head of the President's Office"): a guess is not repeated
             return
-        person.role_mentions.append(token.i)
+        self._mention(person, token, role=True)
+
+    def _mention(self, person: Person, token: Token, role: bool = False) -> None:
+        """Note ``token`` as a mention of ``person`` (a role mention: for pronouns only), in subject position or
+        inside a quotation as it is."""
+        (person.role_mentions if role else person.mentions).append(token.i)
         if in_subject(token):
             person.subject_mentions.add(token.i)
         if inside_quote(self.quotes, token.idx):
