@@ -427,12 +427,9 @@ def _attribution(sent: Span, quotes, registry: Registry, group: Speaker | None =
         if sides:
             return verb, standing_for(sides, "speaker:joint-sides")  # "Czech and Slovak officials said": each side's
         speaker = speaker_from_subject(subject, registry, sent.start, span=tail)
-        # an institution relaying what a person of its own side said ("Putin told the caller ..., the Kremlin said")
-        institution = speaker is not None and speaker.person is None and speaker.actor not in (None, "CIV")
-        if speaker is not None and (names_outlet(speaker.name) or _unnamed_group(subject) or institution):
+        if speaker is not None and (names_outlet(speaker.name) or _unnamed_group(subject)):
             inner = _relayed_report(sent, verb, quotes, registry)
-            if inner is not None and (names_outlet(speaker.name) or inner[1].person is not None and
-                                      (_unnamed_group(subject) or inner[1].actor == speaker.actor)):
+            if inner is not None and (names_outlet(speaker.name) or inner[1].person is not None):
                 # "the ministry said ..., the agency said": the ministry's words, relayed; "the minister told the
                 # cabinet that ..., officials said": the minister's, whoever passed them on; "the President said ...,
                 # his office said": the President's
@@ -865,9 +862,10 @@ def person_named(sent: Span, verb: Token | None, speaker: Speaker, registry: Reg
     person of its own side said or settled gives that person's words (GUIDELINES.md: an institution and its
     spokesperson count as one speaker, and the person named in the span is used). The teller must be a state's body
     with no person of its own, or an aide ("X stressed that ..., his spokesman said"), and the person the named
-    subject of a speech or readout verb other than the reporting one, on the same side; None otherwise. Asked only
-    of a sentence that is one act and relays no commitment (``speech_acts``); the kind is still read from the
-    reporting verb ("agreed with Macron that ..." is no undertaking)."""
+    subject of a speech or readout verb other than the reporting one, on the same side; None otherwise. Asked of a
+    sentence with a part told by that teller (``speech_acts``: "Putin said A, and that he hoped B, the Kremlin said"
+    is two of Putin's), a part that relays another party's commitment keeping its own; the kind is still read from
+    the reporting verb ("agreed with Macron that ..." is no undertaking)."""
     if verb is None or speaker.actor in (None, "CIV") or \
             not (names_institution(speaker.name) and speaker.person is None or _aide(speaker)):
         return None

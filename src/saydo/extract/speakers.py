@@ -221,7 +221,7 @@ class Registry:
         """The side's head of state (else of government) on the text's day, when the text named him before
         ``token_index``: "the Ukrainian leader", "the head of the Russian state" is its president, not the last
         Ukrainian or Russian named."""
-        for office in ("president", "prime minister", "chancellor"):
+        for office in HEAD_OFFICES:
             name = holder(side, self.day, office)
             if name is not None:
                 person = self.find(name)
@@ -231,7 +231,7 @@ class Registry:
     def _head(self, person: Person) -> bool:
         """Does the table of offices have ``person`` as his side's head of state or government on the text's day?"""
         return any((name := holder(person.actor, self.day, office)) is not None and self.find(name) is person
-                   for office in ("president", "prime minister", "chancellor"))
+                   for office in HEAD_OFFICES)
 
     def mentioned(self, person: Person, token: Token, words: str) -> None:
         """A role noun read as ``person`` ("the Ukrainian president said") is a mention of him for a pronoun: a "he"
@@ -321,7 +321,7 @@ class Registry:
         # the one of them who spoke last is meant ("'The route is open,' the Minister for Reintegration added")
         last = self.last_speaker.person if self.last_speaker is not None else None
         if side is None and last is not None and _HEAD_OF_SIDE.search(bare) and \
-                office_of(last.name) in ("president", "prime minister", "chancellor"):
+                office_of(last.name) in HEAD_OFFICES:
             return last  # "..., the leader added": the head of state who was speaking, not the last one named
         free = (lambda p: len(said & role_words(p) - _FILLER) >= 2 or p is last and not PERSON_ROLE.search(p.role)) \
             if portfolio - {"prime"} else \
@@ -343,8 +343,7 @@ def _own_office(words: str) -> str:
     the first word's office already is)."""
     own = re.sub(r"\b[\w-]+['’]s\b", " ", words)  # a possessor: whose office it is
     first, of, rest = own.partition(" of ")
-    if of and re.search(r"\b(office|administration|staff|council|service|committee|ministry|department|secretariat|"
-                        r"directorate|agency|headquarters|cabinet|chancellery|apparatus)\b", rest, re.I):
+    if of and _SERVED_BODY.search(rest):
         return first  # "of" names the body he heads or serves in
     return own
 
@@ -379,11 +378,15 @@ _PORTFOLIOS = {"defence", "foreign", "energy", "interior", "finance", "economy",
 _SPELLINGS = {"defense": "defence", "internal": "interior", "home": "interior"}
 _FILLER = {"the", "of", "for", "and", "a", "an", "s", "minister", "deputy", "first", "head"}
 
-# the titles of a head of state or government
-_HEAD_OFFICE = re.compile(r"\b(president|prime minister|premier|chancellor|leader|head of (?:the )?(?:\w+ )?state|"
-                          r"dictator|strongman|autocrat|despot)\b", re.I)
+# the offices of a side's head, of state first (saydo.resolve.offices)
+HEAD_OFFICES = ("president", "prime minister", "chancellor")
 # a side's head, whatever his office: "the Ukrainian leader", "the head of the Russian state", "the strongman"
 _HEAD_OF_SIDE = re.compile(r"\b(leader|head of (?:the )?(?:\w+ )?state|dictator|strongman|autocrat|despot)\b", re.I)
+# the titles of a head of state or government: his offices' names, "premier", and the words for any side's head
+_HEAD_OFFICE = re.compile(r"\b(president|prime minister|premier|chancellor)\b|" + _HEAD_OF_SIDE.pattern, re.I)
+# bodies an official heads or serves in ("the Head of the Office of the President")
+_SERVED_BODY = re.compile(r"\b(office|administration|staff|council|service|committee|ministry|department|"
+                          r"secretariat|directorate|agency|headquarters|cabinet|chancellery|apparatus)\b", re.I)
 
 # a journalist's other word for an office: "the pontiff" is the pope, "the top diplomat" the foreign minister (or the
 # secretary of state), "the envoy" an ambassador or representative; whose role words these are

@@ -181,9 +181,10 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0,
         verb, speaker, lost_opening = attributed[index]
         acts = []
         parts = speech_acts(sent, verb, speaker, quotes, registry)
-        named = person_named(sent, verb, speaker, registry) if len(parts) == 1 and parts[0][2] is speaker else None
-        if named is not None:  # "Putin agreed ..., the Kremlin said": Putin's words, told by his side
-            parts = [(parts[0][0], parts[0][1], named, parts[0][3])]
+        named = person_named(sent, verb, speaker, registry) if any(p[2] is speaker for p in parts) else None
+        if named is not None:  # "Putin agreed ..., the Kremlin said": Putin's words, told by his side (each part)
+            parts = [(part, part_verb, named if part_speaker is speaker else part_speaker, merge)
+                     for part, part_verb, part_speaker, merge in parts]
         for part, part_verb, part_speaker, merge in parts:
             start, end = trim(text, part.start_char, part.end_char)
             if len(parts) > 1:
@@ -206,7 +207,7 @@ def statements_from_doc(article: Article, doc: Doc, offset: int = 0,
                 acts[-1] = (acts[-1][0], end, acts[-1][2], kind, part_speaker, acts[-1][5])  # one proposition
                 continue
             made = tuple(r for r in defaults.rules[index] if part_speaker is speaker or r.startswith("attribution:"))
-            if named is not None:
+            if named is not None and part_speaker is named:
                 made += ("speaker:person-named",)
             elif len(parts) == 1 and part_speaker is not speaker:
                 made += ("speaker:relayed-commitment",)  # "A said B had agreed to ...": B's commitment
